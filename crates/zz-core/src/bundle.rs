@@ -1,0 +1,407 @@
+//! Pinned roots and the trust bundle of SPEC section 9.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use ed25519_dalek::VerifyingKey;
+
+use crate::cbor;
+use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of};
+use crate::model::{Catalog, KeyEntry, LicenseType, Matter, Role, StatusListPayload, StatusValue, TrustList};
+use crate::transport::{DecodeError, has_zlib_header, inflate_zlib};
+
+/// Largest bundle (SPEC section 2).
+pub const MAX_BUNDLE: usize = 64 * 1024 * 1024;
+/// Largest inflated status array (SPEC section 2).
+pub const MAX_STATUS_LIST: usize = 16 * 1024 * 1024;
+
+/// A key usable for verification: parsed once, never of small order.
+#[derive(Clone, Debug)]
+pub struct UsableKey {
+    pub kid: Kid,
+    pub key: VerifyingKey,
+}
+
+impl UsableKey {
+    /// Parses a public key; `None` when it is not a point or of small order.
+    pub fn parse(pk: &[u8; 32]) -> Option<UsableKey> {
+        let key = VerifyingKey::from_bytes(pk).ok()?;
+        if key.is_weak() {
+            return None;
+        }
+        Some(UsableKey { kid: kid_of(pk), key })
+    }
+}
+
+/// The pinned root public keys of a deployment.
+#[derive(Clone, Debug)]
+pub struct Roots {
+    keys: Vec<UsableKey>,
+}
+
+/// Why a roots file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RootsError {
+    /// A line that is not 64 hex digits.
+    BadLine { line: usize },
+    /// A key that is not a usable Ed25519 public key.
+    BadKey { line: usize },
+    /// No key at all.
+    Empty,
+}
+
+impl fmt::Display for RootsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RootsError::BadLine { line } => write!(f, "line {line}: expected 64 hex digits"),
+            RootsError::BadKey { line } => {
+                write!(f, "line {line}: not a usable Ed25519 public key (invalid or of small order)")
+            }
+            RootsError::Empty => write!(f, "no root key"),
+        }
+    }
+}
+
+impl std::error::Error for RootsError {}
+
+fn parse_hex32(s: &str) -> Option<[u8; 32]> {
+    if s.len() != 64 || !s.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+impl Roots {
+    /// Parses the roots file of SPEC section 11: one key per line as 64 hex
+    /// digits (either case); blank lines and lines starting with `#` ignored.
+    pub fn parse(text: &str) -> Result<Roots, RootsError> {
+        let mut keys = Vec::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let pk = parse_hex32(line).ok_or(RootsError::BadLine { line: n + 1 })?;
+            keys.push(UsableKey::parse(&pk).ok_or(RootsError::BadKey { line: n + 1 })?);
+        }
+        Roots::from_keys(keys)
+    }
+
+    /// Roots from public keys.
+    pub fn from_public_keys(pks: &[[u8; 32]]) -> Result<Roots, RootsError> {
+        let keys = pks
+            .iter()
+            .enumerate()
+            .map(|(i, pk)| UsableKey::parse(pk).ok_or(RootsError::BadKey { line: i + 1 }))
+            .collect::<Result<Vec<_>, _>>()?;
+        Roots::from_keys(keys)
+    }
+
+    fn from_keys(keys: Vec<UsableKey>) -> Result<Roots, RootsError> {
+        if keys.is_empty() {
+            return Err(RootsError::Empty);
+        }
+        Ok(Roots { keys })
+    }
+
+    fn find(&self, kid: &Kid) -> Option<&UsableKey> {
+        self.keys.iter().find(|k| &k.kid == kid)
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// Which bundle item a refusal is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Bundle,
+    TrustList,
+    Catalog,
+    StatusList,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Item::Bundle => "bundle",
+            Item::TrustList => "trust list",
+            Item::Catalog => "catalog",
+            Item::StatusList => "status list",
+        })
+    }
+}
+
+/// Why a bundle was refused (whole: the caller keeps the one it had).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundleError {
+    pub item: Item,
+    pub reason: String,
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.item, self.reason)
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+fn refuse(item: Item, reason: impl Into<String>) -> BundleError {
+    BundleError { item, reason: reason.into() }
+}
+
+/// A trust-list key with its parsed public key (`None`: never usable).
+#[derive(Clone, Debug)]
+pub struct TrustedKey {
+    pub entry: KeyEntry,
+    pub key: Option<VerifyingKey>,
+}
+
+impl TrustedKey {
+    /// SPEC section 6: K.validFrom <= t < K.validTo and t < K.revokedAt.
+    pub fn valid_at(&self, t: u64) -> bool {
+        let e = &self.entry;
+        e.valid_from <= t && t < e.valid_to && e.revoked_at.is_none_or(|r| t < r)
+    }
+}
+
+/// A verified status list, inflated.
+#[derive(Clone, Debug)]
+pub struct StatusList {
+    pub id: String,
+    pub iat: u64,
+    pub ttl: u64,
+    /// The status array, 4 entries per byte.
+    bits: Vec<u8>,
+}
+
+impl StatusList {
+    /// Number of entries.
+    pub fn len(&self) -> u64 {
+        (self.bits.len() as u64).saturating_mul(4)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits.is_empty()
+    }
+
+    /// Entry `idx`, or `None` past the end of the list.
+    pub fn get(&self, idx: u64) -> Option<StatusValue> {
+        let byte = usize::try_from(idx / 4).ok()?;
+        let shift = (idx % 4) * 2;
+        self.bits.get(byte).map(|b| StatusValue::from_bits(b >> shift))
+    }
+
+    /// The instant after which the list may no longer be relied upon.
+    pub fn expires(&self) -> u64 {
+        self.iat.saturating_add(self.ttl)
+    }
+
+    /// Whether it is stale at `now`: only `now <= iat + ttl` is fresh.
+    pub fn stale_at(&self, now: i64) -> bool {
+        now > crate::dates::instant(self.expires())
+    }
+}
+
+/// A verified bundle: trust list, catalog and status lists, keys parsed.
+#[derive(Clone, Debug)]
+pub struct Bundle {
+    pub trust: TrustList,
+    pub catalog: Catalog,
+    keys: HashMap<Kid, TrustedKey>,
+    status: HashMap<String, StatusList>,
+}
+
+fn envelope_error(item: Item, e: EnvelopeError) -> BundleError {
+    match e {
+        EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => refuse(item, m),
+    }
+}
+
+fn verify_by_root(item: Item, env: &Envelope, roots: &Roots) -> Result<(), BundleError> {
+    let root = roots
+        .find(&env.kid)
+        .ok_or_else(|| refuse(item, format!("signed by {}, which is not a pinned root", hex(&env.kid))))?;
+    if !env.verify(&root.key) {
+        return Err(refuse(item, "signature does not verify"));
+    }
+    Ok(())
+}
+
+impl Bundle {
+    /// Loads a bundle: the CBOR array of SPEC section 9, verified against
+    /// `roots`. `min_seq` is the highest trust-list seq seen before: a lower
+    /// one is a rollback and refused. Any failing item refuses the bundle.
+    pub fn load(bytes: &[u8], roots: &Roots, min_seq: Option<u64>) -> Result<Bundle, BundleError> {
+        use ciborium::value::Value;
+        if bytes.len() > MAX_BUNDLE {
+            return Err(refuse(Item::Bundle, "larger than 64 MiB"));
+        }
+        let value = cbor::decode(bytes).map_err(|e| refuse(Item::Bundle, e.reason()))?;
+        let Value::Array(items) = value else {
+            return Err(refuse(Item::Bundle, "not a CBOR array of signed items"));
+        };
+        let mut trust = None;
+        let mut catalog = None;
+        let mut status = Vec::new();
+        for item in &items {
+            let Value::Bytes(b) = item else {
+                return Err(refuse(Item::Bundle, "an item is not a byte string"));
+            };
+            let env = Envelope::parse(b).map_err(|e| envelope_error(Item::Bundle, e))?;
+            let slot = match env.typ {
+                Typ::Trust => &mut trust,
+                Typ::Catalog => &mut catalog,
+                Typ::Status => {
+                    status.push(env);
+                    continue;
+                }
+                other => {
+                    return Err(refuse(Item::Bundle, format!("an item of typ {} is not allowed", other.media_type())));
+                }
+            };
+            if slot.replace(env).is_some() {
+                return Err(refuse(Item::Bundle, "more than one trust list or catalog"));
+            }
+        }
+        let trust_env = trust.ok_or_else(|| refuse(Item::Bundle, "no trust list"))?;
+        let catalog_env = catalog.ok_or_else(|| refuse(Item::Bundle, "no catalog"))?;
+
+        verify_by_root(Item::TrustList, &trust_env, roots)?;
+        let trust_value = trust_env.payload_value().map_err(|e| refuse(Item::TrustList, e.reason()))?;
+        let trust = TrustList::from_value(&trust_value).map_err(|e| refuse(Item::TrustList, e.reason()))?;
+        if let Some(min) = min_seq.filter(|&min| trust.seq < min) {
+            return Err(refuse(
+                Item::TrustList,
+                format!("rollback: seq {} is lower than {min}, seen before", trust.seq),
+            ));
+        }
+        let keys = index_keys(&trust)?;
+
+        verify_by_root(Item::Catalog, &catalog_env, roots)?;
+        let catalog_value = catalog_env.payload_value().map_err(|e| refuse(Item::Catalog, e.reason()))?;
+        let catalog = Catalog::from_value(&catalog_value).map_err(|e| refuse(Item::Catalog, e.reason()))?;
+        check_catalog(&catalog)?;
+
+        let mut lists = HashMap::new();
+        for env in &status {
+            let list = load_status(env, roots, &keys)?;
+            if lists.contains_key(&list.id) {
+                return Err(refuse(Item::StatusList, format!("two lists with id {:?}", list.id)));
+            }
+            lists.insert(list.id.clone(), list);
+        }
+        Ok(Bundle { trust, catalog, keys, status: lists })
+    }
+
+    /// The bundle's `iat`: its trust list's.
+    pub fn iat(&self) -> u64 {
+        self.trust.iat
+    }
+
+    /// A trust-list key by kid.
+    pub fn key(&self, kid: &Kid) -> Option<&TrustedKey> {
+        self.keys.get(kid)
+    }
+
+    /// A status list by id.
+    pub fn status_list(&self, id: &str) -> Option<&StatusList> {
+        self.status.get(id)
+    }
+
+    /// Every status list, by id.
+    pub fn status_lists(&self) -> impl Iterator<Item = &StatusList> {
+        let mut lists: Vec<&StatusList> = self.status.values().collect();
+        lists.sort_by(|a, b| a.id.cmp(&b.id));
+        lists.into_iter()
+    }
+
+    /// A license type of the catalog by code.
+    pub fn license_type(&self, code: &str) -> Option<&LicenseType> {
+        self.catalog.types.iter().find(|t| t.code == code)
+    }
+
+    /// A matter of the usage lists by code.
+    pub fn matter(&self, code: &str) -> Option<&Matter> {
+        self.catalog.matters.iter().find(|m| m.code == code)
+    }
+
+    /// The matters that accept a license type.
+    pub fn matters_accepting<'a>(&'a self, type_code: &'a str) -> impl Iterator<Item = &'a Matter> + 'a {
+        self.catalog.matters.iter().filter(move |m| m.need(type_code).is_some())
+    }
+}
+
+fn index_keys(trust: &TrustList) -> Result<HashMap<Kid, TrustedKey>, BundleError> {
+    let mut keys = HashMap::with_capacity(trust.keys.len());
+    for entry in &trust.keys {
+        if kid_of(&entry.pk) != entry.kid {
+            return Err(refuse(Item::TrustList, format!("kid {} does not match its key", hex(&entry.kid))));
+        }
+        // A key that is not a point, or of small order, is never usable.
+        let key = UsableKey::parse(&entry.pk).map(|k| k.key);
+        if keys.insert(entry.kid, TrustedKey { entry: entry.clone(), key }).is_some() {
+            return Err(refuse(Item::TrustList, format!("kid {} appears twice", hex(&entry.kid))));
+        }
+    }
+    Ok(keys)
+}
+
+/// Type and matter codes must be unique, or lookups would be ambiguous.
+fn check_catalog(catalog: &Catalog) -> Result<(), BundleError> {
+    let mut codes: Vec<&str> = catalog.types.iter().map(|t| t.code.as_str()).collect();
+    codes.sort_unstable();
+    if let Some(w) = codes.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
+        return Err(refuse(Item::Catalog, format!("type code {:?} appears twice", w.first())));
+    }
+    let mut matters: Vec<&str> = catalog.matters.iter().map(|m| m.code.as_str()).collect();
+    matters.sort_unstable();
+    if let Some(w) = matters.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
+        return Err(refuse(Item::Catalog, format!("matter code {:?} appears twice", w.first())));
+    }
+    Ok(())
+}
+
+fn load_status(env: &Envelope, roots: &Roots, keys: &HashMap<Kid, TrustedKey>) -> Result<StatusList, BundleError> {
+    let item = Item::StatusList;
+    let value = env.payload_value().map_err(|e| refuse(item, e.reason()))?;
+    let payload = StatusListPayload::from_value(&value).map_err(|e| refuse(item, e.reason()))?;
+    if roots.find(&env.kid).is_some() {
+        verify_by_root(item, env, roots)?;
+    } else {
+        let signer = keys
+            .get(&env.kid)
+            .filter(|k| k.entry.has_role(Role::Status))
+            .ok_or_else(|| refuse(item, format!("list {:?}: signer is neither a root nor a status key", payload.id)))?;
+        let key = signer.key.as_ref().ok_or_else(|| refuse(item, "signing key is not usable"))?;
+        if !env.verify(key) {
+            return Err(refuse(item, format!("list {:?}: signature does not verify", payload.id)));
+        }
+        if !signer.valid_at(payload.iat) {
+            return Err(refuse(item, format!("list {:?}: signed outside its key's validity", payload.id)));
+        }
+    }
+    if !has_zlib_header(&payload.lst) {
+        return Err(refuse(item, format!("list {:?}: lst is not zlib data", payload.id)));
+    }
+    let bits = inflate_zlib(&payload.lst, MAX_STATUS_LIST).map_err(|e| {
+        refuse(
+            item,
+            match e {
+                DecodeError::TooLarge => format!("list {:?}: larger than 16 MiB once inflated", payload.id),
+                _ => format!("list {:?}: lst does not inflate", payload.id),
+            },
+        )
+    })?;
+    Ok(StatusList { id: payload.id, iat: payload.iat, ttl: payload.ttl, bits })
+}

@@ -1,0 +1,136 @@
+//! Dates and instants of SPEC section 2: dates are calendar days in China
+//! Standard Time (UTC+08:00, no daylight saving); instants are unix seconds.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::{Date, Month};
+
+/// Offset of China Standard Time from UTC, in seconds.
+pub const CST_OFFSET: i64 = 8 * 3600;
+const DAY: i64 = 86_400;
+const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
+/// A calendar date `YYYY-MM-DD` in China Standard Time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CstDate(Date);
+
+impl CstDate {
+    /// Parses exactly `YYYY-MM-DD` (ASCII digits, a real calendar day).
+    pub fn parse(s: &str) -> Option<CstDate> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = b.get(r)?;
+            if part.iter().all(u8::is_ascii_digit) {
+                Some(part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+            } else {
+                None
+            }
+        };
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+            return None;
+        }
+        let year = i32::try_from(digits(0..4)?).ok()?;
+        let month = Month::try_from(u8::try_from(digits(5..7)?).ok()?).ok()?;
+        let day = u8::try_from(digits(8..10)?).ok()?;
+        Date::from_calendar_date(year, month, day).ok().map(CstDate)
+    }
+
+    /// Days since 1970-01-01.
+    fn days(self) -> i64 {
+        i64::from(self.0.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY
+    }
+
+    /// The instant this day starts: D 00:00 CST.
+    pub fn start(self) -> i64 {
+        self.days() * DAY - CST_OFFSET
+    }
+
+    /// The instant this day ends (exclusive): D+1 00:00 CST.
+    pub fn end(self) -> i64 {
+        self.start() + DAY
+    }
+
+    /// The CST calendar day an instant falls on.
+    pub fn of_instant(t: i64) -> Option<CstDate> {
+        let days = (t.checked_add(CST_OFFSET)?).div_euclid(DAY);
+        let jd = i32::try_from(days.checked_add(UNIX_EPOCH_JULIAN_DAY)?).ok()?;
+        Date::from_julian_day(jd).ok().map(CstDate)
+    }
+
+    /// `2026年11月22日`.
+    pub fn zh(self) -> String {
+        format!("{}年{}月{}日", self.0.year(), u8::from(self.0.month()), self.0.day())
+    }
+}
+
+impl fmt::Display for CstDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), u8::from(self.0.month()), self.0.day())
+    }
+}
+
+impl Serialize for CstDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CstDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        CstDate::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a date YYYY-MM-DD")))
+    }
+}
+
+/// An instant in CST for messages: `2026-11-22 09:30 CST` / `2026年11月22日 09:30`.
+pub fn instant_en(t: i64) -> String {
+    match CstDate::of_instant(t) {
+        Some(d) => {
+            let secs = (t + CST_OFFSET).rem_euclid(DAY);
+            format!("{d} {:02}:{:02} CST", secs / 3600, secs % 3600 / 60)
+        }
+        None => t.to_string(),
+    }
+}
+
+pub fn instant_zh(t: i64) -> String {
+    match CstDate::of_instant(t) {
+        Some(d) => {
+            let secs = (t + CST_OFFSET).rem_euclid(DAY);
+            format!("{} {:02}:{:02}", d.zh(), secs / 3600, secs % 3600 / 60)
+        }
+        None => t.to_string(),
+    }
+}
+
+/// An instant given as unsigned seconds, widened for arithmetic.
+pub fn instant(t: u64) -> i64 {
+    i64::try_from(t).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_only_real_days() {
+        assert!(CstDate::parse("2024-02-29").is_some());
+        for bad in ["2023-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026/01/01", "２０２６-01-01", "2026-01-011", "+026-01-01", "2026-04-31"] {
+            assert_eq!(CstDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn day_bounds_are_cst() {
+        let d = CstDate::parse("2026-11-22").unwrap();
+        // 2026-11-22T00:00+08:00 = 2026-11-21T16:00Z = 1795276800
+        assert_eq!(d.start(), 1_795_276_800);
+        assert_eq!(d.end(), 1_795_276_800 + 86_400);
+        assert_eq!(CstDate::of_instant(d.start()), Some(d));
+        assert_eq!(CstDate::of_instant(d.start() - 1).map(|d| d.to_string()), Some("2026-11-21".into()));
+        assert_eq!(d.to_string(), "2026-11-22");
+        assert_eq!(d.zh(), "2026年11月22日");
+        assert_eq!(instant_en(d.start() + 9 * 3600 + 30 * 60), "2026-11-22 09:30 CST");
+    }
+}

@@ -1,0 +1,183 @@
+//! The verification report: a verdict and every check of SPEC section 10.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::model::{Annotation, License};
+
+/// Overall result of a verification (SPEC section 10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Every check passed (warnings allowed) and the status was confirmed.
+    Valid,
+    /// At least one check failed.
+    Invalid,
+    /// Nothing failed, but the status could not be confirmed.
+    Indeterminate,
+}
+
+impl Verdict {
+    /// The lowercase name used in JSON and in `data-verdict`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Indeterminate => "indeterminate",
+        }
+    }
+}
+
+/// What kind of object was presented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A license original (电子证照原件).
+    License,
+    /// An annotated copy (电子证照加注件).
+    Annotated,
+}
+
+/// Outcome of a single check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Warn,
+    Skip,
+}
+
+macro_rules! check_ids {
+    ($($variant:ident => $id:literal, $zh:literal, $en:literal;)*) => {
+        /// The stable check identifiers of SPEC section 10, in report order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum CheckId { $($variant,)* }
+
+        impl CheckId {
+            /// Every check, in the order a report lists them.
+            pub const ALL: &'static [CheckId] = &[$(CheckId::$variant,)*];
+
+            /// The stable id of SPEC section 10, e.g. `signer-trusted`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(CheckId::$variant => $id,)* }
+            }
+
+            /// A short title of the check in Chinese.
+            pub fn title_zh(self) -> &'static str {
+                match self { $(CheckId::$variant => $zh,)* }
+            }
+
+            /// A short title of the check in English.
+            pub fn title_en(self) -> &'static str {
+                match self { $(CheckId::$variant => $en,)* }
+            }
+
+            /// Looks a check up by its stable id.
+            pub fn from_id(id: &str) -> Option<CheckId> {
+                match id { $($id => Some(CheckId::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+check_ids! {
+    Decode => "decode", "解码", "Decoding";
+    Structure => "structure", "数据结构", "Structure";
+    Signature => "signature", "签名", "Signature";
+    SignerTrusted => "signer-trusted", "签发者可信", "Signer trusted";
+    SignerAuthorized => "signer-authorized", "签发者授权", "Signer authorised";
+    SignerValidity => "signer-validity", "签名密钥有效期", "Signing key validity";
+    LicenseValidity => "license-validity", "证照有效期", "License validity";
+    Status => "status", "证照状态", "Status";
+    Catalog => "catalog", "证照目录", "Catalog";
+    Identifier => "identifier", "证照标识", "Identifier";
+    HolderId => "holder-id", "持证主体代码", "Holder ID";
+    AnnotationSignature => "annotation-signature", "加注件签名", "Annotation signature";
+    AnnotationSigner => "annotation-signer", "加注件制作人", "Annotation signer";
+    AnnotationValidity => "annotation-validity", "加注件有效期", "Annotation validity";
+    AnnotationScope => "annotation-scope", "加注件适用范围", "Annotation scope";
+    Matter => "matter", "用证事项", "Service matter";
+    Bundle => "bundle", "信任数据", "Trust data";
+}
+
+impl Serialize for CheckId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Text of a message: mostly static, sometimes formatted.
+pub type Text = Cow<'static, str>;
+
+/// One check of the report, with its reason in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub id: CheckId,
+    pub outcome: Outcome,
+    pub zh: Text,
+    pub en: Text,
+}
+
+/// The signing organisation as the trust list names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Signer {
+    /// Key identifier, 16 hex digits.
+    pub kid: String,
+    pub name: String,
+    pub code: String,
+}
+
+/// Sequence numbers and times of the trust data a report was made with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustRef {
+    pub trust_seq: u64,
+    pub catalog_seq: u64,
+    /// The bundle's `iat` (its trust list's), unix seconds.
+    pub bundle_iat: u64,
+}
+
+/// The result of verifying one presented object.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    /// `None` when the input could not be decoded as a license or annotated copy.
+    pub kind: Option<Kind>,
+    /// Every check of SPEC section 10, in [`CheckId::ALL`] order.
+    pub checks: Vec<Check>,
+    /// True when the decoded data may be presented as verified: the verdict
+    /// is not `invalid`. An invalid object's data is evidence, never fact.
+    pub verified: bool,
+    /// The decoded license (of the annotated copy, for an annotated copy).
+    pub license: Option<License>,
+    /// The annotation, for an annotated copy.
+    pub annotation: Option<Annotation>,
+    /// Who signed the license, if its key is in the trust list.
+    pub signer: Option<Signer>,
+    /// Who made the annotated copy, if its key is in the trust list.
+    pub annotation_signer: Option<Signer>,
+    /// The matter code the verification was made for, if any.
+    pub matter: Option<String>,
+    /// The unix time the verification was made at.
+    pub now: i64,
+    pub trust: TrustRef,
+}
+
+impl Report {
+    /// The check with this id (every report has all of them).
+    pub fn check(&self, id: CheckId) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// The outcome of the check with this id.
+    pub fn outcome(&self, id: CheckId) -> Outcome {
+        self.check(id).map_or(Outcome::Skip, |c| c.outcome)
+    }
+
+    /// The checks that failed.
+    pub fn failures(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| c.outcome == Outcome::Fail)
+    }
+}

@@ -1,0 +1,577 @@
+//! Verification of a presented license or annotated copy (SPEC section 10).
+
+use crate::bundle::{Bundle, TrustedKey};
+use crate::dates::{instant, instant_en, instant_zh};
+use crate::envelope::{Envelope, EnvelopeError, Typ, hex};
+use crate::ident::{IdProblem, LicenseId, resident_id_valid, uscc_valid};
+use crate::model::{Annotation, ID_TYPE_RESIDENT, ID_TYPE_USCC, License, Role, StatusValue};
+use crate::report::{Check, CheckId, Kind, Outcome, Report, Signer, Text, TrustRef, Verdict};
+use crate::transport::{self, MAX_OBJECT};
+
+/// How far in the future a license or annotated copy may be signed (s).
+pub const CLOCK_SKEW: i64 = 300;
+/// A license ending within this many seconds gets a warning.
+pub const EXPIRY_WARNING: i64 = 30 * 86_400;
+
+/// What the verifier is asked: the bundle, the time and the matter.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub bundle: &'a Bundle,
+    /// Unix seconds.
+    pub now: i64,
+    /// The matter (用证事项) the staff is handling, if any.
+    pub matter: Option<&'a str>,
+}
+
+/// Verifies `input` (binary COSE or `ZZ1:` text) and reports every check.
+pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
+    let mut r = Checks::new();
+    r.set(CheckId::Bundle, bundle_check(ctx.bundle, ctx.now));
+    let presented = decode(input, &mut r);
+    let kind = presented.as_ref().map(|p| p.kind());
+    if let Some(p) = &presented {
+        check_presented(p, ctx, &mut r);
+    }
+    r.finish(kind, presented, ctx)
+}
+
+/// The decoded, structurally valid object.
+struct Presented {
+    license_env: Envelope,
+    license: License,
+    annotated: Option<(Envelope, Annotation)>,
+}
+
+impl Presented {
+    fn kind(&self) -> Kind {
+        if self.annotated.is_some() { Kind::Annotated } else { Kind::License }
+    }
+}
+
+fn decode(input: &[u8], r: &mut Checks) -> Option<Presented> {
+    let decoded = match transport::decode_input(input) {
+        Ok(d) => d,
+        Err(e) => {
+            r.fail(CheckId::Decode, e.zh(), e.en());
+            return None;
+        }
+    };
+    if decoded.cose.len() > MAX_OBJECT {
+        r.pass(CheckId::Decode, "已解码", "Decoded");
+        r.fail(CheckId::Structure, "数据过大，超过 64 KiB 的上限", "Larger than the 64 KiB limit");
+        return None;
+    }
+    let outer = match Envelope::parse(&decoded.cose) {
+        Ok(env) => env,
+        Err(EnvelopeError::Malformed(m)) => {
+            r.fail(CheckId::Decode, "数据不是有效的 CBOR 编码", format!("The data is not CBOR: {m}"));
+            return None;
+        }
+        Err(EnvelopeError::Structure(m)) => {
+            r.pass(CheckId::Decode, "已解码", "Decoded");
+            r.structure_fail(m);
+            return None;
+        }
+    };
+    r.pass(
+        CheckId::Decode,
+        if decoded.from_text { "已解码 ZZ1: 文本" } else { "已读取证照文件" },
+        if decoded.from_text { "Decoded ZZ1: text" } else { "Read a license file" },
+    );
+    let presented = match outer.typ {
+        Typ::License => read_license(outer).map(|(license_env, license)| Presented {
+            license_env,
+            license,
+            annotated: None,
+        }),
+        Typ::Annotated => read_annotated(outer),
+        other => Err(format!("a {} object is not a license or annotated copy", other.media_type())),
+    };
+    match presented {
+        Ok(p) => {
+            r.pass(CheckId::Structure, "数据结构符合 ZZ1 格式", "The structure follows ZZ1");
+            Some(p)
+        }
+        Err(m) => {
+            r.structure_fail(m);
+            None
+        }
+    }
+}
+
+fn read_license(env: Envelope) -> Result<(Envelope, License), String> {
+    let value = env.payload_value().map_err(|e| e.reason())?;
+    let license = License::from_value(&value).map_err(|e| e.reason())?;
+    Ok((env, license))
+}
+
+fn read_annotated(outer: Envelope) -> Result<Presented, String> {
+    let value = outer.payload_value().map_err(|e| e.reason())?;
+    let (annotation, license_bytes) = Annotation::from_value(&value).map_err(|e| e.reason())?;
+    let inner = Envelope::parse_as(&license_bytes, Typ::License).map_err(|e| match e {
+        EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => format!("embedded license: {m}"),
+    })?;
+    let (license_env, license) = read_license(inner).map_err(|m| format!("embedded license: {m}"))?;
+    Ok(Presented { license_env, license, annotated: Some((outer, annotation)) })
+}
+
+fn check_presented(p: &Presented, ctx: Context<'_>, r: &mut Checks) {
+    let l = &p.license;
+    let issuer = ctx.bundle.key(&p.license_env.kid);
+    r.signer = signer_checks(
+        SignerRole::License(&l.type_code),
+        &p.license_env,
+        issuer,
+        l.iat,
+        ctx.now,
+        r,
+    );
+    r.set(CheckId::LicenseValidity, license_validity(l, ctx.now));
+    r.set(CheckId::Status, status_check(l, ctx));
+    r.set(CheckId::Catalog, catalog_check(l, ctx.bundle));
+    r.set(CheckId::Identifier, identifier_check(l));
+    r.set(CheckId::HolderId, holder_check(l));
+    if let Some((env, a)) = &p.annotated {
+        let maker = ctx.bundle.key(&env.kid);
+        r.annotation_signer = signer_checks(SignerRole::Annotation, env, maker, a.iat, ctx.now, r);
+        r.set(CheckId::AnnotationValidity, annotation_validity(a, ctx.now));
+        r.set(CheckId::AnnotationScope, annotation_scope(a, l, ctx.matter));
+    }
+    r.set(CheckId::Matter, matter_check(l, p.kind(), ctx));
+}
+
+enum SignerRole<'a> {
+    /// An `issue` key signing a license of this type.
+    License(&'a str),
+    /// An `annotate` key signing an annotated copy.
+    Annotation,
+}
+
+/// The signature and signer checks for one signature. For a license they
+/// are `signature`, `signer-trusted`, `signer-authorized` and
+/// `signer-validity`; for an annotated copy `annotation-signature` and
+/// `annotation-signer`, which covers trust and validity together.
+fn signer_checks(
+    role: SignerRole<'_>,
+    env: &Envelope,
+    key: Option<&TrustedKey>,
+    iat: u64,
+    now: i64,
+    r: &mut Checks,
+) -> Option<Signer> {
+    let (sig_id, trusted_id, validity_id, needed) = match role {
+        SignerRole::License(_) => (CheckId::Signature, CheckId::SignerTrusted, CheckId::SignerValidity, Role::Issue),
+        SignerRole::Annotation => {
+            (CheckId::AnnotationSignature, CheckId::AnnotationSigner, CheckId::AnnotationSigner, Role::Annotate)
+        }
+    };
+    let kid = hex(&env.kid);
+    let Some(key) = key else {
+        r.fail(
+            trusted_id,
+            format!("签名密钥 {kid} 不在信任列表中，签发者未知"),
+            format!("Key {kid} is not in the trust list: unknown signer"),
+        );
+        r.skip_because_untrusted(sig_id);
+        return None;
+    };
+    let signer = Signer { kid: kid.clone(), name: key.entry.org.name.clone(), code: key.entry.org.code.clone() };
+    if !key.entry.has_role(needed) {
+        let (zh, en) = match needed {
+            Role::Issue => ("签发证照", "issue licenses"),
+            _ => ("制作加注件", "make annotated copies"),
+        };
+        r.fail(
+            trusted_id,
+            format!("{}（密钥 {kid}）无权{zh}", signer.name),
+            format!("{} (key {kid}) may not {en}", signer.name),
+        );
+        r.skip_because_untrusted(sig_id);
+        return Some(signer);
+    }
+
+    match &key.key {
+        None => r.fail(
+            sig_id,
+            "信任列表中的该密钥不可用（无效或小阶公钥）",
+            "The trust list's key is not usable (invalid or of small order)",
+        ),
+        Some(k) if env.verify(k) => r.pass(sig_id, "签名验证通过", "The signature verifies"),
+        Some(_) => r.fail(
+            sig_id,
+            "签名无效：数据可能被篡改",
+            "The signature does not verify: the data may have been altered",
+        ),
+    }
+
+    let validity = signer_validity(key, iat, now);
+    match role {
+        SignerRole::License(type_code) => {
+            r.pass(
+                trusted_id,
+                format!("签发者：{}", signer.name),
+                format!("Signed by {}", signer.name),
+            );
+            if key.entry.may_issue(type_code) {
+                r.pass(
+                    CheckId::SignerAuthorized,
+                    "签发者有权签发该类证照",
+                    "The signer may issue this license type",
+                );
+            } else {
+                r.fail(
+                    CheckId::SignerAuthorized,
+                    format!("{} 无权签发类型 {type_code} 的证照", signer.name),
+                    format!("{} is not authorised to issue type {type_code}", signer.name),
+                );
+            }
+            r.set(validity_id, validity.unwrap_or_else(|| pass("签名时密钥有效", "The key was valid when it signed")));
+        }
+        SignerRole::Annotation => {
+            r.set(
+                validity_id,
+                validity.unwrap_or_else(|| {
+                    pass(
+                        format!("制作人：{}", signer.name),
+                        format!("Made by {}", signer.name),
+                    )
+                }),
+            );
+        }
+    }
+    Some(signer)
+}
+
+/// SPEC section 6's rule on `iat`; `None` when it holds.
+fn signer_validity(key: &TrustedKey, iat: u64, now: i64) -> Option<Check> {
+    let t = instant(iat);
+    let when_zh = instant_zh(t);
+    let when_en = instant_en(t);
+    if t > now.saturating_add(CLOCK_SKEW) {
+        return Some(fail(
+            format!("签名时间 {when_zh} 晚于当前时间：拒绝未来签名的数据"),
+            format!("Signed in the future ({when_en}): refused"),
+        ));
+    }
+    let e = &key.entry;
+    if let Some(revoked) = e.revoked_at.filter(|&rv| iat >= rv) {
+        return Some(fail(
+            format!("签名时（{when_zh}）密钥已于 {} 吊销", instant_zh(instant(revoked))),
+            format!("The key was revoked on {} before it signed ({when_en})", instant_en(instant(revoked))),
+        ));
+    }
+    if !key.valid_at(iat) {
+        return Some(fail(
+            format!(
+                "签名时间 {when_zh} 不在密钥有效期（{} 至 {}）内",
+                instant_zh(instant(e.valid_from)),
+                instant_zh(instant(e.valid_to))
+            ),
+            format!(
+                "Signed at {when_en}, outside the key's validity ({} to {})",
+                instant_en(instant(e.valid_from)),
+                instant_en(instant(e.valid_to))
+            ),
+        ));
+    }
+    None
+}
+
+fn license_validity(l: &License, now: i64) -> Check {
+    if now < l.start() {
+        return fail(
+            format!("证照尚未生效：自 {} 起有效", l.valid_from.zh()),
+            format!("Not yet valid: valid from {}", l.valid_from),
+        );
+    }
+    let (Some(end), Some(to)) = (l.end(), l.valid_to) else {
+        return pass("长期有效", "Long-term (no end date)");
+    };
+    if now >= end {
+        return fail(format!("证照已于 {} 到期", to.zh()), format!("Expired: valid to {to}"));
+    }
+    let left = end - now;
+    if left <= EXPIRY_WARNING {
+        let days = (left + 86_399) / 86_400;
+        return warn(
+            format!("即将到期：有效期至 {}（约 {days} 天后）", to.zh()),
+            format!("Expires soon: valid to {to} (in about {days} days)"),
+        );
+    }
+    pass(format!("在有效期内（至 {}）", to.zh()), format!("Within its validity (to {to})"))
+}
+
+fn status_check(l: &License, ctx: Context<'_>) -> Check {
+    let Some(sref) = &l.status else {
+        return warn("证照未登记状态列表，无法确认是否注销", "The license names no status list: status unknown");
+    };
+    let Some(list) = ctx.bundle.status_list(&sref.list) else {
+        return warn(
+            format!("状态列表 {} 不在信任数据中，无法确认状态", sref.list),
+            format!("Status list {} is not in the trust data: status unknown", sref.list),
+        );
+    };
+    let Some(value) = list.get(sref.idx) else {
+        return fail(
+            format!("状态序号 {} 超出状态列表 {} 的范围", sref.idx, sref.list),
+            format!("Status index {} is past the end of list {}", sref.idx, sref.list),
+        );
+    };
+    match value {
+        StatusValue::Revoked => fail("证照已注销", "Revoked"),
+        StatusValue::Suspended => fail("证照已停用", "Suspended"),
+        StatusValue::Superseded => fail("证照已变更或换发，存在更新的版本", "Superseded: a newer version exists"),
+        StatusValue::Valid if list.stale_at(ctx.now) => {
+            let expired = instant(list.expires());
+            warn(
+                format!("状态列表已过期（{} 后不可依赖），无法确认当前状态", instant_zh(expired)),
+                format!("The status list is stale (not to be relied on after {})", instant_en(expired)),
+            )
+        }
+        StatusValue::Valid => pass("状态正常（未注销、未停用）", "Status: in force (not revoked or suspended)"),
+    }
+}
+
+fn catalog_check(l: &License, bundle: &Bundle) -> Check {
+    let Some(t) = bundle.license_type(&l.type_code) else {
+        return fail(
+            format!("证照类型 {} 不在证照目录中", l.type_code),
+            format!("License type {} is not in the catalog", l.type_code),
+        );
+    };
+    let missing: Vec<&str> = t
+        .fields
+        .iter()
+        .filter(|f| f.required && l.field(&f.key).is_none())
+        .map(|f| f.key.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let list = missing.join(", ");
+        return fail(
+            format!("缺少必填照面项：{list}"),
+            format!("Required face fields are missing: {list}"),
+        );
+    }
+    pass(format!("目录类型：{}", t.name), format!("Catalog type: {}", t.name_en.as_deref().unwrap_or(&t.name)))
+}
+
+fn identifier_check(l: &License) -> Check {
+    match LicenseId::parse(&l.id) {
+        Ok(id) if id.type_code == l.type_code => pass("证照标识符合 GB/T 36904", "The identifier follows GB/T 36904"),
+        Ok(_) => warn(
+            "证照标识中的类型代码与证照类型不一致",
+            "The identifier's type segment differs from the license type",
+        ),
+        Err(IdProblem::Check) => warn("证照标识校验位错误", "The identifier's check character is wrong"),
+        Err(_) => warn("证照标识格式不符合 GB/T 36904", "The identifier is not a well-formed GB/T 36904 identifier"),
+    }
+}
+
+fn holder_check(l: &License) -> Check {
+    let h = &l.holder;
+    let (ok, zh, en) = match h.id_type.as_str() {
+        ID_TYPE_RESIDENT => (resident_id_valid(&h.id), "公民身份号码", "resident ID number"),
+        ID_TYPE_USCC => (uscc_valid(&h.id), "统一社会信用代码", "unified social credit code"),
+        other => {
+            return pass(
+                format!("代码类型 {other} 按原样接受"),
+                format!("Code type {other} is accepted as it is"),
+            );
+        }
+    };
+    if ok {
+        pass(format!("{zh}校验位正确"), format!("The {en} has a correct check character"))
+    } else {
+        warn(format!("持证主体{zh}校验位错误"), format!("The holder's {en} has a wrong check character"))
+    }
+}
+
+fn annotation_validity(a: &Annotation, now: i64) -> Check {
+    let (from, to) = (instant(a.valid_from), instant(a.valid_to));
+    if now < from {
+        return fail(
+            format!("加注件尚未生效：自 {} 起有效", instant_zh(from)),
+            format!("The annotation is not yet valid: from {}", instant_en(from)),
+        );
+    }
+    if now >= to {
+        return fail(
+            format!("加注件已于 {} 失效", instant_zh(to)),
+            format!("The annotation expired at {}", instant_en(to)),
+        );
+    }
+    pass(
+        format!("加注件有效期至 {}", instant_zh(to)),
+        format!("The annotation is valid until {}", instant_en(to)),
+    )
+}
+
+fn annotation_scope(a: &Annotation, l: &License, matter: Option<&str>) -> Check {
+    let reaches_before = instant(a.valid_from) < l.start();
+    let reaches_after = l.end().is_some_and(|end| instant(a.valid_to) > end);
+    if reaches_before || reaches_after {
+        return fail(
+            "加注件有效期超出证照本身的有效期",
+            "The annotation's window reaches outside the license's validity",
+        );
+    }
+    if let (Some(given), Some(named)) = (matter, &a.matter)
+        && named.code != given
+    {
+        return fail(
+            format!("加注件仅用于事项「{}」（{}），不能用于当前事项 {given}", named.name, named.code),
+            format!("The annotation is for matter {} ({}), not for {given}", named.code, named.name),
+        );
+    }
+    match &a.matter {
+        Some(m) => pass(format!("用于事项：{}", m.name), format!("For matter: {}", m.name)),
+        None => pass("加注件未限定事项", "The annotation names no matter"),
+    }
+}
+
+fn matter_check(l: &License, kind: Kind, ctx: Context<'_>) -> Check {
+    let Some(code) = ctx.matter else {
+        return skip("未选择办理事项", "No matter was chosen");
+    };
+    let Some(m) = ctx.bundle.matter(code) else {
+        return fail(format!("事项 {code} 不在用证清单中"), format!("Matter {code} is not in the usage lists"));
+    };
+    let Some(need) = m.need(&l.type_code) else {
+        return fail(
+            format!("事项「{}」不接受此类证照", m.name),
+            format!("Matter {} does not accept this license type", m.name),
+        );
+    };
+    if need.annotated && kind == Kind::License {
+        return fail(
+            format!("事项「{}」要求提交加注件，而出示的是证照原件", m.name),
+            format!("Matter {} requires an annotated copy, but an original was shown", m.name),
+        );
+    }
+    pass(format!("事项「{}」接受此证照", m.name), format!("Accepted for matter {}", m.name))
+}
+
+fn bundle_check(bundle: &Bundle, now: i64) -> Check {
+    let iat = instant(bundle.iat());
+    let next = instant(bundle.trust.next_update);
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if now > next {
+        zh.push(format!("信任列表已过更新时间（{}），请更新信任数据", instant_zh(next)));
+        en.push(format!("The trust list is past its next update ({}): update the trust data", instant_en(next)));
+    }
+    if now < iat {
+        zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", instant_zh(iat)));
+        en.push(format!("The device clock is earlier than the trust data ({}): the clock is probably wrong", instant_en(iat)));
+    }
+    if zh.is_empty() {
+        pass(
+            format!("信任数据第 {} 版，签发于 {}", bundle.trust.seq, instant_zh(iat)),
+            format!("Trust data seq {}, issued {}", bundle.trust.seq, instant_en(iat)),
+        )
+    } else {
+        warn(zh.join("；"), en.join("; "))
+    }
+}
+
+fn check(outcome: Outcome, zh: impl Into<Text>, en: impl Into<Text>) -> Check {
+    // The id is filled in by `Checks::set`.
+    Check { id: CheckId::Decode, outcome, zh: zh.into(), en: en.into() }
+}
+
+fn pass(zh: impl Into<Text>, en: impl Into<Text>) -> Check {
+    check(Outcome::Pass, zh, en)
+}
+
+fn fail(zh: impl Into<Text>, en: impl Into<Text>) -> Check {
+    check(Outcome::Fail, zh, en)
+}
+
+fn warn(zh: impl Into<Text>, en: impl Into<Text>) -> Check {
+    check(Outcome::Warn, zh, en)
+}
+
+fn skip(zh: impl Into<Text>, en: impl Into<Text>) -> Check {
+    check(Outcome::Skip, zh, en)
+}
+
+/// Collects checks by id; whatever is not set is reported as skipped.
+struct Checks {
+    slots: Vec<Option<Check>>,
+    signer: Option<Signer>,
+    annotation_signer: Option<Signer>,
+}
+
+impl Checks {
+    fn new() -> Self {
+        Checks { slots: vec![None; CheckId::ALL.len()], signer: None, annotation_signer: None }
+    }
+
+    fn set(&mut self, id: CheckId, mut c: Check) {
+        c.id = id;
+        if let Some(slot) = self.slots.get_mut(id as usize) {
+            *slot = Some(c);
+        }
+    }
+
+    fn pass(&mut self, id: CheckId, zh: impl Into<Text>, en: impl Into<Text>) {
+        self.set(id, pass(zh, en));
+    }
+
+    fn fail(&mut self, id: CheckId, zh: impl Into<Text>, en: impl Into<Text>) {
+        self.set(id, fail(zh, en));
+    }
+
+    fn structure_fail(&mut self, reason: String) {
+        self.fail(CheckId::Structure, format!("不是有效的 ZZ1 电子证照：{reason}"), format!("Not a valid ZZ1 object: {reason}"));
+    }
+
+    fn skip_because_untrusted(&mut self, id: CheckId) {
+        self.set(id, skip("签发者不可信，未验证签名", "Not checked: the signer is not trusted"));
+    }
+
+    fn finish(self, kind: Option<Kind>, presented: Option<Presented>, ctx: Context<'_>) -> Report {
+        let checks: Vec<Check> = CheckId::ALL
+            .iter()
+            .zip(self.slots)
+            .map(|(&id, slot)| {
+                slot.unwrap_or_else(|| Check {
+                    id,
+                    outcome: Outcome::Skip,
+                    zh: "不适用或未检查".into(),
+                    en: "Not applicable or not checked".into(),
+                })
+            })
+            .collect();
+        let failed = checks.iter().any(|c| c.outcome == Outcome::Fail) || presented.is_none();
+        let status_confirmed = checks.iter().any(|c| c.id == CheckId::Status && c.outcome == Outcome::Pass);
+        let verdict = if failed {
+            Verdict::Invalid
+        } else if !status_confirmed {
+            Verdict::Indeterminate
+        } else {
+            Verdict::Valid
+        };
+        let (license, annotation) = match presented {
+            Some(p) => (Some(p.license), p.annotated.map(|(_, a)| a)),
+            None => (None, None),
+        };
+        Report {
+            verdict,
+            kind,
+            checks,
+            verified: verdict != Verdict::Invalid,
+            license,
+            annotation,
+            signer: self.signer,
+            annotation_signer: self.annotation_signer,
+            matter: ctx.matter.map(str::to_owned),
+            now: ctx.now,
+            trust: TrustRef {
+                trust_seq: ctx.bundle.trust.seq,
+                catalog_seq: ctx.bundle.catalog.seq,
+                bundle_iat: ctx.bundle.iat(),
+            },
+        }
+    }
+}
