@@ -717,6 +717,22 @@ pub enum StatusValue {
 }
 
 impl StatusValue {
+    pub const ALL: [StatusValue; 4] =
+        [StatusValue::Valid, StatusValue::Revoked, StatusValue::Suspended, StatusValue::Superseded];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusValue::Valid => "valid",
+            StatusValue::Revoked => "revoked",
+            StatusValue::Suspended => "suspended",
+            StatusValue::Superseded => "superseded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<StatusValue> {
+        StatusValue::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
     pub fn from_bits(b: u8) -> StatusValue {
         match b & 3 {
             0 => StatusValue::Valid,

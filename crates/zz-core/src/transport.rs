@@ -36,7 +36,7 @@ impl DecodeError {
         match self {
             DecodeError::NotZz1Text => "不是电子证照：内容既不是 ZZ1: 文本，也不是证照文件",
             DecodeError::NotCbor => "不是电子证照文件：数据不是有效的 CBOR 编码",
-            DecodeError::InnerWhitespace => "ZZ1: 文本中间含有空白字符",
+            DecodeError::InnerWhitespace => "ZZ1: 文本中间含有换行或制表符",
             DecodeError::Base45 => "ZZ1: 文本已损坏（Base45 编码无效）",
             DecodeError::Zlib => "证照数据已损坏（压缩数据无法解压）",
             DecodeError::TooLarge => "数据过大，超过 64 KiB 的上限",
@@ -48,7 +48,7 @@ impl DecodeError {
         match self {
             DecodeError::NotZz1Text => "Not a license: neither ZZ1: text nor a license file",
             DecodeError::NotCbor => "Not a license file: the data is not well-formed CBOR",
-            DecodeError::InnerWhitespace => "The ZZ1: text contains whitespace inside it",
+            DecodeError::InnerWhitespace => "The ZZ1: text contains a line break or tab inside it",
             DecodeError::Base45 => "The ZZ1: text is damaged (invalid Base45)",
             DecodeError::Zlib => "The license data is damaged (the compressed data does not inflate)",
             DecodeError::TooLarge => "The data is too large (over the 64 KiB limit)",
@@ -87,11 +87,11 @@ fn trim_ascii_ws(mut s: &[u8]) -> &[u8] {
 
 /// Tells the forms apart by content and returns the COSE bytes.
 ///
-/// Input whose trimmed form starts with `ZZ1:` is text; other input made
-/// only of printable ASCII is text that is not `ZZ1:` text (a tagged COSE
-/// object starts with a byte above 0x7f, so no license is lost). Anything
-/// else is taken as binary COSE when it is well-formed CBOR; binary that
-/// breaks the CBOR profile in other ways is left to the `structure` check.
+/// Input whose trimmed form starts with `ZZ1:` is text. Input starting with
+/// a CBOR tag (every COSE_Sign1 of ZZ1 does) is binary. Other input that is
+/// valid UTF-8 is text that is not `ZZ1:` text. Anything else is binary:
+/// it must be well-formed CBOR; breaking the profile in other ways (an
+/// untagged structure, say) is left to the `structure` check.
 pub fn decode_input(input: &[u8]) -> Result<Decoded, DecodeError> {
     let trimmed = trim_ascii_ws(input);
     if trimmed.is_empty() {
@@ -100,7 +100,8 @@ pub fn decode_input(input: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(body) = trimmed.strip_prefix(PREFIX.as_bytes()) {
         return decode_text_body(body).map(|cose| Decoded { cose, from_text: true });
     }
-    if trimmed.iter().all(|&b| (0x20..0x7f).contains(&b) || is_ascii_ws(b)) {
+    let starts_with_tag = input.first().is_some_and(|b| b >> 5 == 6);
+    if !starts_with_tag && std::str::from_utf8(input).is_ok() {
         return Err(DecodeError::NotZz1Text);
     }
     match crate::cbor::check_profile(input) {
@@ -113,7 +114,11 @@ fn decode_text_body(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
     if body.len() > MAX_TEXT {
         return Err(DecodeError::TooLarge);
     }
-    if body.iter().any(|&b| is_ascii_ws(b)) {
+    // SPEC section 3 forbids whitespace inside the text, but SPACE is a
+    // Base45 character (RFC 9285, value 36) and appears in most encodings,
+    // so only tab, CR and LF are refused here. Trimming spaces at the end
+    // cannot cut data: the last Base45 character of a group is never SPACE.
+    if body.iter().any(|&b| matches!(b, b'\t' | b'\r' | b'\n')) {
         return Err(DecodeError::InnerWhitespace);
     }
     let raw = base45::decode(body).map_err(|_| DecodeError::Base45)?;
@@ -197,8 +202,13 @@ mod tests {
     #[test]
     fn inner_whitespace_and_bad_base45() {
         let text = encode_text(&[0xd2, 0x80]);
+        for ws in ["\n", "\r\n", "\t"] {
+            let broken = format!("{}{ws}{}", &text[..6], &text[6..]);
+            assert_eq!(decode_input(broken.as_bytes()), Err(DecodeError::InnerWhitespace));
+        }
+        // A space is Base45; inserted, it shifts the groups and breaks the data.
         let spaced = format!("{} {}", &text[..6], &text[6..]);
-        assert_eq!(decode_input(spaced.as_bytes()), Err(DecodeError::InnerWhitespace));
+        assert!(decode_input(spaced.as_bytes()).is_err());
         assert_eq!(decode_input(b"ZZ1:GGW"), Err(DecodeError::Base45)); // 65535 + 1
         assert_eq!(decode_input(b"ZZ1:abc"), Err(DecodeError::Base45));
     }
@@ -241,6 +251,8 @@ mod tests {
     fn binary_that_is_not_cbor() {
         assert_eq!(decode_input(&[0xff, 0x00]), Err(DecodeError::NotCbor));
         assert_eq!(decode_input(&[0x82, 0x01]), Err(DecodeError::NotCbor));
+        assert_eq!(decode_input(&[0xd2, 0x82, 0x01]), Err(DecodeError::NotCbor));
+        assert_eq!(decode_input("这是一张截图".as_bytes()), Err(DecodeError::NotZz1Text));
         assert_eq!(decode_input(b"   "), Err(DecodeError::Empty));
         assert!(decode_input(&[0xd2, 0x80]).is_ok());
     }
