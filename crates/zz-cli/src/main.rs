@@ -1,1 +1,300 @@
-fn main() {}
+//! `zz`: issue, inspect and verify ZZ1 e-licenses.
+
+mod demo;
+mod files;
+mod issuing;
+mod verifying;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use zz_core::model::StatusValue;
+
+use crate::files::time_arg;
+
+#[derive(Parser)]
+#[command(name = "zz", version, about = "Issue and verify ZZ1 e-licenses (电子证照) and annotated copies (加注件).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make a signing key (random, or derived from a public seed for demos).
+    Keygen {
+        /// Derive the key from this seed text (demos and tests only: anyone
+        /// who knows the seed has the key).
+        #[arg(long)]
+        seed: Option<String>,
+        /// Name of the key (also part of the derivation with --seed).
+        #[arg(long, default_value = "key")]
+        name: String,
+        /// Write the key file here (JSON with the secret key); prints the
+        /// public key. Without it the key file goes to standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Sign a license original from a JSON or TOML description.
+    Issue {
+        /// The license: SPEC section 4 fields; `id`, or `serial` and `version`.
+        license: PathBuf,
+        /// Key file of an issuing key (role `issue` in the trust list).
+        #[arg(long)]
+        key: PathBuf,
+        /// Signing time (RFC 3339 or unix seconds); default the file's `iat`, else now.
+        #[arg(long, value_parser = time_arg)]
+        iat: Option<u64>,
+        /// Where to write the signed license (.zzl).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Also write the ZZ1: text here.
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// Also write a QR code PNG here.
+        #[arg(long)]
+        qr: Option<PathBuf>,
+    },
+    /// Make an annotated copy (加注件) of a signed license.
+    Annotate {
+        /// The signed license (.zzl or ZZ1: text).
+        license: PathBuf,
+        /// The annotation: purpose, matter, recipient, validFrom, validTo, maker.
+        annotation: PathBuf,
+        /// Key file of an annotating key (role `annotate`).
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long, short)]
+        out: PathBuf,
+        #[arg(long)]
+        text: Option<PathBuf>,
+        #[arg(long)]
+        qr: Option<PathBuf>,
+    },
+    /// Create, change and show status lists (revoke, suspend, supersede).
+    Status {
+        #[command(subcommand)]
+        action: StatusCommand,
+    },
+    /// Sign a trust list from a JSON or TOML description (with a root key).
+    Trust {
+        /// The trust list: seq, iat, nextUpdate, keys.
+        input: PathBuf,
+        /// Key file of a root key.
+        #[arg(long)]
+        root: PathBuf,
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Sign a catalog and usage lists from a JSON or TOML description.
+    Catalog {
+        /// The catalog: seq, iat, types, matters.
+        input: PathBuf,
+        #[arg(long)]
+        root: PathBuf,
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Pack a trust list, a catalog and status lists into a bundle (.zzb).
+    Bundle {
+        #[arg(long)]
+        trust: PathBuf,
+        #[arg(long)]
+        catalog: PathBuf,
+        /// A signed status list (repeatable).
+        #[arg(long)]
+        status: Vec<PathBuf>,
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// QR codes: write one for a license, or read the codes in images.
+    Qr {
+        #[command(subcommand)]
+        action: QrCommand,
+    },
+    /// Verify licenses and annotated copies (SPEC section 11).
+    #[command(after_help = "Exit status: 0 all valid, 1 any invalid, 3 otherwise indeterminate, \
+                            4 bundle or roots unreadable or refused, 2 usage error.")]
+    Verify {
+        /// .zzl files, ZZ1: text files, PNG or JPEG images of QR codes, or - for standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The trust bundle (.zzb).
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Pinned root public keys, one per line as 64 hex digits.
+        #[arg(long)]
+        roots: PathBuf,
+        /// Verification time, RFC 3339 or unix seconds (default: the system clock).
+        #[arg(long, value_parser = time_arg)]
+        now: Option<u64>,
+        /// The service matter (用证事项) code being handled.
+        #[arg(long)]
+        matter: Option<String>,
+        /// One JSON object per input (an array for several inputs).
+        #[arg(long)]
+        json: bool,
+        /// Refuse a trust list whose seq is below this (rollback).
+        #[arg(long)]
+        min_seq: Option<u64>,
+        /// Language of the human-readable output.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: verifying::Lang,
+    },
+    /// Write the demo world: keys, trust data, catalog and samples.
+    Demo {
+        out: PathBuf,
+        /// Reference time of the world (RFC 3339 or unix seconds).
+        #[arg(long, value_parser = time_arg, default_value_t = zz_issuer::demo::DEFAULT_NOW)]
+        now: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum StatusCommand {
+    /// Create a list of N entries, all valid.
+    Create {
+        list: PathBuf,
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        entries: u64,
+        /// Seconds the list may be relied upon after signing.
+        #[arg(long, default_value_t = 86_400)]
+        ttl: u64,
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long, value_parser = time_arg)]
+        iat: Option<u64>,
+    },
+    /// Set an entry: revoked, suspended, superseded or valid; re-signs the list.
+    Set {
+        list: PathBuf,
+        idx: u64,
+        #[arg(value_parser = status_value)]
+        value: StatusValue,
+        #[arg(long)]
+        key: PathBuf,
+        /// Write here instead of over the list.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[arg(long, value_parser = time_arg)]
+        iat: Option<u64>,
+        #[arg(long)]
+        ttl: Option<u64>,
+    },
+    /// Clear an entry back to valid; re-signs the list.
+    Clear {
+        list: PathBuf,
+        idx: u64,
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[arg(long, value_parser = time_arg)]
+        iat: Option<u64>,
+    },
+    /// Show a list's entries that are not valid, or one entry.
+    Show { list: PathBuf, idx: Option<u64> },
+}
+
+#[derive(Subcommand)]
+enum QrCommand {
+    /// Write the QR code (alphanumeric, ECC Q) of a license as PNG.
+    Encode {
+        /// A .zzl file or ZZ1: text.
+        input: PathBuf,
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Also write the ZZ1: text here.
+        #[arg(long)]
+        text: Option<PathBuf>,
+    },
+    /// Print every QR payload found in images, one per line.
+    Decode {
+        #[arg(required = true)]
+        images: Vec<PathBuf>,
+        /// A JSON array of payloads per image.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn status_value(s: &str) -> Result<StatusValue, String> {
+    StatusValue::parse(s).ok_or_else(|| format!("{s:?}: expected valid, revoked, suspended or superseded"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Verify { inputs, bundle, roots, now, matter, json, min_seq, lang } => {
+            let args = verifying::Args {
+                inputs: &inputs,
+                bundle: &bundle,
+                roots: &roots,
+                now: now.unwrap_or_else(files::now),
+                matter: matter.as_deref(),
+                json,
+                min_seq,
+                lang,
+            };
+            return ExitCode::from(verifying::run(&args) as u8);
+        }
+        Command::Keygen { seed, name, out } => issuing::keygen(seed.as_deref(), &name, out.as_deref()),
+        Command::Issue { license, key, iat, out, text, qr } => {
+            issuing::issue(&license, &key, iat, &out, text.as_deref(), qr.as_deref())
+        }
+        Command::Annotate { license, annotation, key, out, text, qr } => {
+            issuing::annotate(&license, &annotation, &key, &out, text.as_deref(), qr.as_deref())
+        }
+        Command::Status { action } => match action {
+            StatusCommand::Create { list, id, entries, ttl, key, iat } => issuing::status(
+                &list,
+                issuing::StatusAction::Create { id, entries, ttl },
+                Some(&key),
+                None,
+                iat,
+                None,
+            ),
+            StatusCommand::Set { list, idx, value, key, out, iat, ttl } => issuing::status(
+                &list,
+                issuing::StatusAction::Set { idx, value },
+                Some(&key),
+                out.as_deref(),
+                iat,
+                ttl,
+            ),
+            StatusCommand::Clear { list, idx, key, out, iat } => issuing::status(
+                &list,
+                issuing::StatusAction::Set { idx, value: StatusValue::Valid },
+                Some(&key),
+                out.as_deref(),
+                iat,
+                None,
+            ),
+            StatusCommand::Show { list, idx } => {
+                issuing::status(&list, issuing::StatusAction::Show { idx }, None, None, None, None)
+            }
+        },
+        Command::Trust { input, root, out } => issuing::trust(&input, &root, &out),
+        Command::Catalog { input, root, out } => issuing::catalog(&input, &root, &out),
+        Command::Bundle { trust, catalog, status, out } => issuing::bundle(&trust, &catalog, &status, &out),
+        Command::Qr { action } => match action {
+            QrCommand::Encode { input, out, text } => issuing::qr_encode(&input, &out, text.as_deref()),
+            QrCommand::Decode { images, json } => match issuing::qr_decode(&images, json) {
+                Ok(true) => Ok(()),
+                Ok(false) => return ExitCode::from(1),
+                Err(e) => Err(e),
+            },
+        },
+        Command::Demo { out, now } => demo::run(&out, now),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zz: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -35,6 +35,16 @@ pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
     r.finish(kind, presented, ctx)
 }
 
+/// The report for input that could not be read at all (a file that cannot
+/// be opened, an image with no code): its `decode` check fails with this
+/// reason, and nothing else is checked.
+pub fn undecodable(ctx: Context<'_>, zh: impl Into<Text>, en: impl Into<Text>) -> Report {
+    let mut r = Checks::new();
+    r.set(CheckId::Bundle, bundle_check(ctx.bundle, ctx.now));
+    r.fail(CheckId::Decode, zh, en);
+    r.finish(None, None, ctx)
+}
+
 /// The decoded, structurally valid object.
 struct Presented {
     license_env: Envelope,

@@ -1,0 +1,208 @@
+//! `zz verify`: SPEC section 11.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use zz_core::verify::undecodable;
+use zz_core::{Bundle, Context, Outcome, Report, Roots, Verdict, verify};
+
+use crate::files::read_limited;
+
+/// Exit statuses of SPEC section 11.
+pub const EXIT_VALID: i32 = 0;
+pub const EXIT_INVALID: i32 = 1;
+pub const EXIT_INDETERMINATE: i32 = 3;
+pub const EXIT_TRUST: i32 = 4;
+
+/// Largest input file read (images may be large photos).
+const MAX_INPUT: u64 = zz_qr::MAX_FILE as u64;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+pub struct Args<'a> {
+    pub inputs: &'a [String],
+    pub bundle: &'a Path,
+    pub roots: &'a Path,
+    pub now: u64,
+    pub matter: Option<&'a str>,
+    pub json: bool,
+    pub min_seq: Option<u64>,
+    pub lang: Lang,
+}
+
+fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
+    let text = std::fs::read_to_string(args.roots).map_err(|e| format!("{}: cannot read: {e}", args.roots.display()))?;
+    let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", args.roots.display()))?;
+    let bytes = read_limited(args.bundle, zz_core::bundle::MAX_BUNDLE as u64).map_err(|e| format!("{e:#}"))?;
+    Bundle::load(&bytes, &roots, args.min_seq).map_err(|e| format!("{}: refused: {e}", args.bundle.display()))
+}
+
+/// Verifies one input: a license file, `ZZ1:` text, or an image of a QR code.
+fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>) -> Report {
+    let bytes = match (input, stdin) {
+        ("-", Some(data)) => data.to_vec(),
+        _ => match read_limited(Path::new(input), MAX_INPUT) {
+            Ok(b) => b,
+            Err(e) => return undecodable(ctx, format!("无法读取输入：{e:#}"), format!("Cannot read the input: {e:#}")),
+        },
+    };
+    if zz_qr::sniff(&bytes).is_none() {
+        return verify(&bytes, ctx);
+    }
+    match zz_qr::decode_image(&bytes) {
+        Ok(codes) => match codes.iter().find(|c| c.starts_with(zz_core::transport::PREFIX)).or(codes.first()) {
+            Some(text) => verify(text.as_bytes(), ctx),
+            None => undecodable(ctx, "图片中未找到二维码", "No QR code was found in the image"),
+        },
+        Err(e) => undecodable(ctx, format!("图片无法读取：{e}"), format!("The image cannot be read: {e}")),
+    }
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    input: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+pub fn run(args: &Args<'_>) -> i32 {
+    let bundle = match load_trust(args) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("zz verify: {e}");
+            return EXIT_TRUST;
+        }
+    };
+    let mut stdin_data = None;
+    if args.inputs.iter().any(|i| i == "-") {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().take(MAX_INPUT + 1).read_to_end(&mut buf) {
+            eprintln!("zz verify: cannot read standard input: {e}");
+        }
+        stdin_data = Some(buf);
+    }
+    let ctx = Context { bundle: &bundle, now: i64::try_from(args.now).unwrap_or(i64::MAX), matter: args.matter };
+
+    let progress = Progress::new(args.inputs.len());
+    let reports: Vec<Report> = args
+        .inputs
+        .par_iter()
+        .map(|input| {
+            let r = verify_input(input, stdin_data.as_deref(), ctx);
+            progress.tick();
+            r
+        })
+        .collect();
+    progress.finish();
+
+    if args.json {
+        let outputs: Vec<Output<'_>> =
+            args.inputs.iter().zip(&reports).map(|(input, report)| Output { input, report }).collect();
+        let json = if outputs.len() == 1 {
+            serde_json::to_string_pretty(&outputs[0])
+        } else {
+            serde_json::to_string_pretty(&outputs)
+        };
+        match json {
+            Ok(j) => println!("{j}"),
+            Err(e) => eprintln!("zz verify: cannot write JSON: {e}"),
+        }
+    } else {
+        let mut out = String::new();
+        for (input, r) in args.inputs.iter().zip(&reports) {
+            human(&mut out, input, r, &bundle, args.lang);
+        }
+        print!("{out}");
+    }
+    exit_code(&reports)
+}
+
+pub fn exit_code(reports: &[Report]) -> i32 {
+    if reports.iter().any(|r| r.verdict == Verdict::Invalid) {
+        EXIT_INVALID
+    } else if reports.iter().any(|r| r.verdict == Verdict::Indeterminate) {
+        EXIT_INDETERMINATE
+    } else {
+        EXIT_VALID
+    }
+}
+
+fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang) {
+    use std::fmt::Write;
+    let zh = lang == Lang::Zh;
+    let verdict = match (r.verdict, zh) {
+        (Verdict::Valid, true) => "✔ 有效",
+        (Verdict::Invalid, true) => "✘ 无效",
+        (Verdict::Indeterminate, true) => "? 无法确认",
+        (Verdict::Valid, false) => "✔ VALID",
+        (Verdict::Invalid, false) => "✘ INVALID",
+        (Verdict::Indeterminate, false) => "? INDETERMINATE",
+    };
+    let kind = match (r.kind, zh) {
+        (Some(zz_core::Kind::License), true) => "证照原件",
+        (Some(zz_core::Kind::Annotated), true) => "加注件",
+        (Some(zz_core::Kind::License), false) => "license",
+        (Some(zz_core::Kind::Annotated), false) => "annotated copy",
+        (None, true) => "无法识别",
+        (None, false) => "unrecognised",
+    };
+    let _ = writeln!(out, "{verdict}  {input}  ({kind})");
+    if let Some(l) = &r.license {
+        let type_name = bundle
+            .license_type(&l.type_code)
+            .map(|t| if zh { t.name.clone() } else { t.name_en.clone().unwrap_or_else(|| t.name.clone()) })
+            .unwrap_or_else(|| l.type_code.clone());
+        let tag = if r.verified { "" } else if zh { "［未经验证］" } else { "[NOT VERIFIED] " };
+        let _ = writeln!(out, "    {tag}{type_name} · {} · {} · {}", l.holder.name, l.issuer.name, l.no);
+    }
+    for c in &r.checks {
+        let mark = match c.outcome {
+            Outcome::Fail => "✘",
+            Outcome::Warn => "!",
+            _ => continue,
+        };
+        let _ = writeln!(out, "    {mark} {}: {}", c.id.as_str(), if zh { &c.zh } else { &c.en });
+    }
+}
+
+/// A progress bar on standard error, shown only once a run has taken more
+/// than a second (and only on a terminal).
+struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    fn new(len: usize) -> Progress {
+        let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}") {
+            bar.set_style(style);
+        }
+        Progress { bar, start: Instant::now(), shown: AtomicBool::new(false) }
+    }
+
+    fn tick(&self) {
+        self.bar.inc(1);
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() > Duration::from_secs(1)
+            && std::io::stderr().is_terminal()
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
