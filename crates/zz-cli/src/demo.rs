@@ -67,7 +67,11 @@ pub fn run(out: &Path, now: u64) -> Result<()> {
             }
         }
         let bundle = format!("trust/{}", s.bundle.unwrap_or("bundle.zzb"));
-        let mut command = format!("zz verify {} --bundle {bundle} --roots trust/roots.txt --now {}", files[0], s.now.unwrap_or(w.now));
+        let mut command = format!(
+            "zz verify {} --bundle {bundle} --roots trust/roots.txt --now {}",
+            files[0],
+            s.now.unwrap_or(w.now)
+        );
         if let Some(m) = &s.matter {
             command.push_str(&format!(" --matter {m}"));
         }
@@ -86,7 +90,12 @@ pub fn run(out: &Path, now: u64) -> Result<()> {
     }
     write(&samples.join("samples.json"), serde_json::to_string_pretty(&manifest)? + "\n")?;
     write(&out.join("README.md"), readme(&w))?;
-    eprintln!("wrote the demo world to {} ({} samples, reference time {})", out.display(), w.samples.len(), instant_en(now as i64));
+    eprintln!(
+        "wrote the demo world to {} ({} samples, reference time {})",
+        out.display(),
+        w.samples.len(),
+        instant_en(now as i64)
+    );
     Ok(())
 }
 
@@ -115,7 +124,14 @@ fn readme(w: &demo::World) -> String {
         w.catalog.matters.len(),
     );
     for x in &w.samples {
-        s.push_str(&format!("| `{}` | {} | {} | {} / {} |\n", x.name, x.expect, x.matter.as_deref().unwrap_or(""), x.zh, x.en));
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} / {} |\n",
+            x.name,
+            x.expect,
+            x.matter.as_deref().unwrap_or(""),
+            x.zh,
+            x.en
+        ));
     }
     s
 }

@@ -64,10 +64,7 @@ pub fn time_arg(s: &str) -> std::result::Result<u64, String> {
 
 /// The system clock, in unix seconds.
 pub fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 /// A key file: JSON with the secret key (keep it private).
@@ -141,9 +138,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
     let mut out = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut out)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
+    file.take(limit + 1).read_to_end(&mut out).with_context(|| format!("{}: cannot read", path.display()))?;
     if out.len() as u64 > limit {
         bail!("{}: larger than {limit} bytes", path.display());
     }
@@ -152,9 +147,5 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
 
 /// A path relative to the directory of another file.
 pub fn beside(file: &Path, rel: &Path) -> PathBuf {
-    if rel.is_absolute() {
-        rel.to_owned()
-    } else {
-        file.parent().unwrap_or(Path::new(".")).join(rel)
-    }
+    if rel.is_absolute() { rel.to_owned() } else { file.parent().unwrap_or(Path::new(".")).join(rel) }
 }

@@ -14,7 +14,9 @@ use zz_core::model::{
 };
 use zz_issuer::{Key, StatusListBuilder};
 
-use crate::files::{KeyFile, TimeSpec, beside, load_key, load_public, now, parse_hex32, read_limited, read_structured, write};
+use crate::files::{
+    KeyFile, TimeSpec, beside, load_key, load_public, now, parse_hex32, read_limited, read_structured, write,
+};
 
 /// Writes a signed object and, if asked, its `ZZ1:` text and QR image.
 pub fn write_outputs(cose: &[u8], out: &Path, text: Option<&Path>, qr: Option<&Path>) -> Result<()> {
@@ -38,7 +40,9 @@ pub fn keygen(seed: Option<&str>, name: &str, out: Option<&Path>) -> Result<()> 
             Key::derive(seed, name),
             format!("derived from the seed {seed:?}: anyone who knows the seed has this key; for demos and tests only"),
         ),
-        None => (Key::generate().map_err(|e| anyhow!("no system randomness: {e}"))?, "keep secretKey private".to_owned()),
+        None => {
+            (Key::generate().map_err(|e| anyhow!("no system randomness: {e}"))?, "keep secretKey private".to_owned())
+        }
     };
     let file = KeyFile::of(name, &key, &note, true);
     let json = serde_json::to_string_pretty(&file)? + "\n";
@@ -93,13 +97,22 @@ fn field_value(key: &str, v: &toml::Value) -> Result<FieldValue> {
     })
 }
 
-pub fn issue(input: &Path, key_path: &Path, iat: Option<u64>, out: &Path, text: Option<&Path>, qr: Option<&Path>) -> Result<()> {
+pub fn issue(
+    input: &Path,
+    key_path: &Path,
+    iat: Option<u64>,
+    out: &Path,
+    text: Option<&Path>,
+    qr: Option<&Path>,
+) -> Result<()> {
     let key = load_key(key_path)?;
     let d: LicenseDraft = read_structured(input)?;
     let id = match (d.id, d.serial) {
         (Some(id), _) => id,
         (None, Some(serial)) => LicenseId::format(&d.type_code, &d.issuer.code, &serial, d.version.unwrap_or(1))
-            .ok_or_else(|| anyhow!("{}: field `serial`: type, issuer code and serial must be 0-9 and A-Z", input.display()))?,
+            .ok_or_else(|| {
+                anyhow!("{}: field `serial`: type, issuer code and serial must be 0-9 and A-Z", input.display())
+            })?,
         (None, None) => bail!("{}: field `id`: give `id`, or `serial` (and `version`) to build it", input.display()),
     };
     let fields = d
@@ -149,13 +162,21 @@ struct AnnotationDraft {
     iat: Option<TimeSpec>,
 }
 
-pub fn annotate(license: &Path, input: &Path, key_path: &Path, out: &Path, text: Option<&Path>, qr: Option<&Path>) -> Result<()> {
+pub fn annotate(
+    license: &Path,
+    input: &Path,
+    key_path: &Path,
+    out: &Path,
+    text: Option<&Path>,
+    qr: Option<&Path>,
+) -> Result<()> {
     let key = load_key(key_path)?;
     let cose = read_limited(license, zz_core::transport::MAX_OBJECT as u64)?;
     let cose = zz_core::transport::decode_input(&cose)
         .map(|d| d.cose)
         .map_err(|e| anyhow!("{}: {}", license.display(), e.en()))?;
-    Envelope::parse_as(&cose, Typ::License).map_err(|e| anyhow!("{}: not a license original: {e:?}", license.display()))?;
+    Envelope::parse_as(&cose, Typ::License)
+        .map_err(|e| anyhow!("{}: not a license original: {e:?}", license.display()))?;
     let d: AnnotationDraft = read_structured(input)?;
     let field = |name: &str, t: &TimeSpec| t.unix().with_context(|| format!("{}: field `{name}`", input.display()));
     let annotation = Annotation {
@@ -176,7 +197,8 @@ pub fn annotate(license: &Path, input: &Path, key_path: &Path, out: &Path, text:
 /// Reads a signed status list file for editing.
 fn read_status(path: &Path) -> Result<StatusListPayload> {
     let bytes = read_limited(path, zz_core::bundle::MAX_BUNDLE as u64)?;
-    let env = Envelope::parse_as(&bytes, Typ::Status).map_err(|e| anyhow!("{}: not a status list: {e:?}", path.display()))?;
+    let env =
+        Envelope::parse_as(&bytes, Typ::Status).map_err(|e| anyhow!("{}: not a status list: {e:?}", path.display()))?;
     let value = env.payload_value().map_err(|e| anyhow!("{}: {}", path.display(), e.reason()))?;
     StatusListPayload::from_value(&value).map_err(|e| anyhow!("{}: {}", path.display(), e.reason()))
 }
@@ -187,7 +209,14 @@ pub enum StatusAction {
     Show { idx: Option<u64> },
 }
 
-pub fn status(list: &Path, action: StatusAction, key: Option<&Path>, out: Option<&Path>, iat: Option<u64>, ttl: Option<u64>) -> Result<()> {
+pub fn status(
+    list: &Path,
+    action: StatusAction,
+    key: Option<&Path>,
+    out: Option<&Path>,
+    iat: Option<u64>,
+    ttl: Option<u64>,
+) -> Result<()> {
     let (mut builder, old_ttl) = match &action {
         StatusAction::Create { id, entries, ttl } => (StatusListBuilder::new(id.clone(), *entries), *ttl),
         _ => {
@@ -259,7 +288,9 @@ pub fn trust(input: &Path, root: &Path, out: &Path) -> Result<()> {
     let mut keys = Vec::new();
     for (i, k) in d.keys.iter().enumerate() {
         let pk = match (&k.public_key, &k.key_file) {
-            (Some(hexkey), _) => parse_hex32(hexkey).with_context(|| format!("{}: field `keys[{i}].publicKey`", input.display()))?,
+            (Some(hexkey), _) => {
+                parse_hex32(hexkey).with_context(|| format!("{}: field `keys[{i}].publicKey`", input.display()))?
+            }
             (None, Some(file)) => load_public(&beside(input, file))?,
             (None, None) => bail!("{}: field `keys[{i}]`: give publicKey or keyFile", input.display()),
         };
@@ -281,7 +312,13 @@ pub fn trust(input: &Path, root: &Path, out: &Path) -> Result<()> {
         keys,
     };
     write(out, zz_issuer::sign_trust_list(&list, &root))?;
-    eprintln!("wrote {} (seq {}, {} keys, signed by root {})", out.display(), list.seq, list.keys.len(), hex(&root.kid()));
+    eprintln!(
+        "wrote {} (seq {}, {} keys, signed by root {})",
+        out.display(),
+        list.seq,
+        list.keys.len(),
+        hex(&root.kid())
+    );
     Ok(())
 }
 

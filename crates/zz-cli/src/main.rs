@@ -249,22 +249,12 @@ fn main() -> ExitCode {
             issuing::annotate(&license, &annotation, &key, &out, text.as_deref(), qr.as_deref())
         }
         Command::Status { action } => match action {
-            StatusCommand::Create { list, id, entries, ttl, key, iat } => issuing::status(
-                &list,
-                issuing::StatusAction::Create { id, entries, ttl },
-                Some(&key),
-                None,
-                iat,
-                None,
-            ),
-            StatusCommand::Set { list, idx, value, key, out, iat, ttl } => issuing::status(
-                &list,
-                issuing::StatusAction::Set { idx, value },
-                Some(&key),
-                out.as_deref(),
-                iat,
-                ttl,
-            ),
+            StatusCommand::Create { list, id, entries, ttl, key, iat } => {
+                issuing::status(&list, issuing::StatusAction::Create { id, entries, ttl }, Some(&key), None, iat, None)
+            }
+            StatusCommand::Set { list, idx, value, key, out, iat, ttl } => {
+                issuing::status(&list, issuing::StatusAction::Set { idx, value }, Some(&key), out.as_deref(), iat, ttl)
+            }
             StatusCommand::Clear { list, idx, key, out, iat } => issuing::status(
                 &list,
                 issuing::StatusAction::Set { idx, value: StatusValue::Valid },

@@ -40,7 +40,8 @@ pub struct Args<'a> {
 }
 
 fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
-    let text = std::fs::read_to_string(args.roots).map_err(|e| format!("{}: cannot read: {e}", args.roots.display()))?;
+    let text =
+        std::fs::read_to_string(args.roots).map_err(|e| format!("{}: cannot read: {e}", args.roots.display()))?;
     let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", args.roots.display()))?;
     let bytes = read_limited(args.bundle, zz_core::bundle::MAX_BUNDLE as u64).map_err(|e| format!("{e:#}"))?;
     Bundle::load(&bytes, &roots, args.min_seq).map_err(|e| format!("{}: refused: {e}", args.bundle.display()))
@@ -161,7 +162,13 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
             .license_type(&l.type_code)
             .map(|t| if zh { t.name.clone() } else { t.name_en.clone().unwrap_or_else(|| t.name.clone()) })
             .unwrap_or_else(|| l.type_code.clone());
-        let tag = if r.verified { "" } else if zh { "［未经验证］" } else { "[NOT VERIFIED] " };
+        let tag = if r.verified {
+            ""
+        } else if zh {
+            "［未经验证］"
+        } else {
+            "[NOT VERIFIED] "
+        };
         let _ = writeln!(out, "    {tag}{type_name} · {} · {} · {}", l.holder.name, l.issuer.name, l.no);
     }
     for c in &r.checks {

@@ -59,9 +59,7 @@ impl<'a> Walker<'a> {
             return Err(CborError::Malformed("unexpected end of data"));
         }
         let mut decoder = Decoder::from(rest);
-        let header = decoder
-            .pull()
-            .map_err(|_| CborError::Malformed("invalid or truncated item header"))?;
+        let header = decoder.pull().map_err(|_| CborError::Malformed("invalid or truncated item header"))?;
         self.pos = self.pos.saturating_add(decoder.offset());
         Ok(header)
     }
@@ -139,11 +137,7 @@ impl<'a> Walker<'a> {
 
 fn nested(depth: usize) -> Result<usize, CborError> {
     let inner = depth + 1;
-    if inner > MAX_DEPTH {
-        Err(CborError::profile(format!("nesting deeper than {MAX_DEPTH}")))
-    } else {
-        Ok(inner)
-    }
+    if inner > MAX_DEPTH { Err(CborError::profile(format!("nesting deeper than {MAX_DEPTH}"))) } else { Ok(inner) }
 }
 
 /// Checks that `bytes` hold exactly one well-formed CBOR item within the
@@ -204,10 +198,7 @@ impl<'v> MapReader<'v> {
     }
 
     fn get(&self, key: &str) -> Option<&'v Value> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.as_text() == Some(key))
-            .map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| k.as_text() == Some(key)).map(|(_, v)| v)
     }
 
     fn err(&self, key: &str, what: &str) -> CborError {
@@ -225,9 +216,7 @@ impl<'v> MapReader<'v> {
 
     /// An optional field, converted by `f`.
     pub fn opt<T>(&self, key: &str, f: impl Fn(&'v Value) -> Result<T, &'static str>) -> FieldResult<Option<T>> {
-        self.get(key)
-            .map(|v| f(v).map_err(|what| self.err(key, what)))
-            .transpose()
+        self.get(key).map(|v| f(v).map_err(|what| self.err(key, what))).transpose()
     }
 
     /// A required nested map.
@@ -259,9 +248,7 @@ impl<'v> MapReader<'v> {
 
     /// Every entry, for maps whose keys are data (face fields).
     pub fn entries(&self) -> impl Iterator<Item = (&'v str, &'v Value)> {
-        self.entries
-            .iter()
-            .filter_map(|(k, v)| k.as_text().map(|k| (k, v)))
+        self.entries.iter().filter_map(|(k, v)| k.as_text().map(|k| (k, v)))
     }
 
     /// The format version, which must be 1.
@@ -335,10 +322,7 @@ mod tests {
     use super::*;
 
     fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
     }
 
     #[test]
@@ -351,13 +335,13 @@ mod tests {
     #[test]
     fn rejects_profile_violations() {
         for bad in [
-            "9f01ff",        // indefinite array
-            "5f4101ff",      // indefinite bytes
+            "9f01ff",         // indefinite array
+            "5f4101ff",       // indefinite bytes
             "a2616101616102", // duplicate text key
             "a2010118010102", // duplicate integer key, second not in preferred form
-            "a1a0a0",        // map as key
-            "0101",          // trailing bytes
-            "c24101",        // bignum
+            "a1a0a0",         // map as key
+            "0101",           // trailing bytes
+            "c24101",         // bignum
         ] {
             assert!(matches!(check_profile(&hex(bad)), Err(CborError::Profile(_))), "{bad}");
         }

@@ -56,6 +56,24 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Strict Ed25519 verification (SPEC section 1): rejects S >= L, a
+/// small-order or non-canonical R, and small-order public keys.
+pub fn verify_strict(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
+    let Ok(signature) = Signature::from_slice(signature) else {
+        return false;
+    };
+    key.verify_strict(message, &signature).is_ok()
+}
+
+/// [`verify_strict`] with a public key given as bytes, as a trust list
+/// carries it. A key that is not 32 bytes or not a point never verifies.
+pub fn verify_strict_raw(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    let Ok(pk) = <[u8; 32]>::try_from(public_key) else {
+        return false;
+    };
+    VerifyingKey::from_bytes(&pk).is_ok_and(|key| verify_strict(&key, message, signature))
+}
+
 /// A signed object that passed the envelope rules, not yet its signature.
 #[derive(Clone, Debug)]
 pub struct Envelope {
@@ -93,8 +111,7 @@ impl Envelope {
         let sign1 = CoseSign1::from_tagged_slice(bytes)
             .map_err(|e| structure(format!("not a tagged COSE_Sign1 (tag 18): {e:?}")))?;
         let protected_bytes = sign1.protected.original_data.as_deref().unwrap_or_default();
-        cbor::check_profile(protected_bytes)
-            .map_err(|e| structure(format!("protected header: {}", e.reason())))?;
+        cbor::check_profile(protected_bytes).map_err(|e| structure(format!("protected header: {}", e.reason())))?;
         let h = &sign1.protected.header;
         let alg_ok = matches!(
             h.alg,
@@ -137,11 +154,7 @@ impl Envelope {
     pub fn parse_as(bytes: &[u8], typ: Typ) -> Result<Envelope, EnvelopeError> {
         let env = Envelope::parse(bytes)?;
         if env.typ != typ {
-            return Err(structure(format!(
-                "typ is {} where {} is expected",
-                env.typ.media_type(),
-                typ.media_type()
-            )));
+            return Err(structure(format!("typ is {} where {} is expected", env.typ.media_type(), typ.media_type())));
         }
         Ok(env)
     }
@@ -159,11 +172,7 @@ impl Envelope {
     /// Strict Ed25519 verification over the Sig_structure with empty
     /// external_aad (SPEC section 1).
     pub fn verify(&self, key: &VerifyingKey) -> bool {
-        let Ok(signature) = Signature::from_slice(&self.sign1.signature) else {
-            return false;
-        };
-        let tbs = self.sign1.tbs_data(b"");
-        key.verify_strict(&tbs, &signature).is_ok()
+        verify_strict(key, &self.sign1.tbs_data(b""), &self.sign1.signature)
     }
 
     /// The encoded Sig_structure (for tests and benchmarks).

@@ -51,11 +51,7 @@ pub fn resident_id_check(first17: &str) -> Option<char> {
 
 /// Whether a full 18-character resident ID number has the right check character.
 pub fn resident_id_valid(id: &str) -> bool {
-    id.len() == 18
-        && id
-            .get(..17)
-            .and_then(resident_id_check)
-            .is_some_and(|c| id.ends_with(c))
+    id.len() == 18 && id.get(..17).and_then(resident_id_check).is_some_and(|c| id.ends_with(c))
 }
 
 /// GB 32100 unified social credit code check character over the first 17.

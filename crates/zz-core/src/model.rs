@@ -165,9 +165,7 @@ impl FieldValue {
         match v {
             Value::Text(t) => Ok(FieldValue::Text(t.clone())),
             Value::Bool(b) => Ok(FieldValue::Bool(*b)),
-            Value::Integer(i) => i64::try_from(*i)
-                .map(FieldValue::Int)
-                .map_err(|_| "integer out of range"),
+            Value::Integer(i) => i64::try_from(*i).map(FieldValue::Int).map_err(|_| "integer out of range"),
             _ => Err("expected text, an integer or a boolean"),
         }
     }
@@ -269,15 +267,9 @@ impl License {
             .put("idType", self.holder.id_type.as_str())
             .put("id", self.holder.id.as_str())
             .build();
-        let fields = Value::Map(
-            self.fields
-                .iter()
-                .map(|(k, v)| (Value::Text(k.clone()), v.to_value()))
-                .collect(),
-        );
-        let status = self.status.as_ref().map(|s| {
-            MapBuilder::new().put("list", s.list.as_str()).put("idx", s.idx).build()
-        });
+        let fields = Value::Map(self.fields.iter().map(|(k, v)| (Value::Text(k.clone()), v.to_value())).collect());
+        let status =
+            self.status.as_ref().map(|s| MapBuilder::new().put("list", s.list.as_str()).put("idx", s.idx).build());
         MapBuilder::new()
             .put("v", 1)
             .put("id", self.id.as_str())

@@ -122,11 +122,7 @@ fn decode_text_body(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
         return Err(DecodeError::InnerWhitespace);
     }
     let raw = base45::decode(body).map_err(|_| DecodeError::Base45)?;
-    if has_zlib_header(&raw) {
-        inflate_zlib(&raw, MAX_OBJECT)
-    } else {
-        Ok(raw)
-    }
+    if has_zlib_header(&raw) { inflate_zlib(&raw, MAX_OBJECT) } else { Ok(raw) }
 }
 
 /// RFC 1950 header: compression method 8 and a valid FCHECK.
@@ -140,8 +136,7 @@ pub fn has_zlib_header(data: &[u8]) -> bool {
 /// Inflates a complete zlib stream (header, deflate data, Adler-32) with a
 /// hard output limit. Bytes after the end of the stream are an error.
 pub fn inflate_zlib(input: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> {
-    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
-        | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
     let mut out = vec![0u8; input.len().saturating_mul(4).clamp(64, limit.max(64))];
     let mut state = Box::<DecompressorOxide>::default();
     let mut rest = input;

@@ -89,11 +89,9 @@ fn decode(input: &[u8], r: &mut Checks) -> Option<Presented> {
         if decoded.from_text { "Decoded ZZ1: text" } else { "Read a license file" },
     );
     let presented = match outer.typ {
-        Typ::License => read_license(outer).map(|(license_env, license)| Presented {
-            license_env,
-            license,
-            annotated: None,
-        }),
+        Typ::License => {
+            read_license(outer).map(|(license_env, license)| Presented { license_env, license, annotated: None })
+        }
         Typ::Annotated => read_annotated(outer),
         other => Err(format!("a {} object is not a license or annotated copy", other.media_type())),
     };
@@ -128,14 +126,7 @@ fn read_annotated(outer: Envelope) -> Result<Presented, String> {
 fn check_presented(p: &Presented, ctx: Context<'_>, r: &mut Checks) {
     let l = &p.license;
     let issuer = ctx.bundle.key(&p.license_env.kid);
-    r.signer = signer_checks(
-        SignerRole::License(&l.type_code),
-        &p.license_env,
-        issuer,
-        l.iat,
-        ctx.now,
-        r,
-    );
+    r.signer = signer_checks(SignerRole::License(&l.type_code), &p.license_env, issuer, l.iat, ctx.now, r);
     r.set(CheckId::LicenseValidity, license_validity(l, ctx.now));
     r.set(CheckId::Status, status_check(l, ctx));
     r.set(CheckId::Catalog, catalog_check(l, ctx.bundle));
@@ -207,27 +198,17 @@ fn signer_checks(
             "The trust list's key is not usable (invalid or of small order)",
         ),
         Some(k) if env.verify(k) => r.pass(sig_id, "签名验证通过", "The signature verifies"),
-        Some(_) => r.fail(
-            sig_id,
-            "签名无效：数据可能被篡改",
-            "The signature does not verify: the data may have been altered",
-        ),
+        Some(_) => {
+            r.fail(sig_id, "签名无效：数据可能被篡改", "The signature does not verify: the data may have been altered")
+        }
     }
 
     let validity = signer_validity(key, iat, now);
     match role {
         SignerRole::License(type_code) => {
-            r.pass(
-                trusted_id,
-                format!("签发者：{}", signer.name),
-                format!("Signed by {}", signer.name),
-            );
+            r.pass(trusted_id, format!("签发者：{}", signer.name), format!("Signed by {}", signer.name));
             if key.entry.may_issue(type_code) {
-                r.pass(
-                    CheckId::SignerAuthorized,
-                    "签发者有权签发该类证照",
-                    "The signer may issue this license type",
-                );
+                r.pass(CheckId::SignerAuthorized, "签发者有权签发该类证照", "The signer may issue this license type");
             } else {
                 r.fail(
                     CheckId::SignerAuthorized,
@@ -240,12 +221,8 @@ fn signer_checks(
         SignerRole::Annotation => {
             r.set(
                 validity_id,
-                validity.unwrap_or_else(|| {
-                    pass(
-                        format!("制作人：{}", signer.name),
-                        format!("Made by {}", signer.name),
-                    )
-                }),
+                validity
+                    .unwrap_or_else(|| pass(format!("制作人：{}", signer.name), format!("Made by {}", signer.name))),
             );
         }
     }
@@ -349,18 +326,11 @@ fn catalog_check(l: &License, bundle: &Bundle) -> Check {
             format!("License type {} is not in the catalog", l.type_code),
         );
     };
-    let missing: Vec<&str> = t
-        .fields
-        .iter()
-        .filter(|f| f.required && l.field(&f.key).is_none())
-        .map(|f| f.key.as_str())
-        .collect();
+    let missing: Vec<&str> =
+        t.fields.iter().filter(|f| f.required && l.field(&f.key).is_none()).map(|f| f.key.as_str()).collect();
     if !missing.is_empty() {
         let list = missing.join(", ");
-        return fail(
-            format!("缺少必填照面项：{list}"),
-            format!("Required face fields are missing: {list}"),
-        );
+        return fail(format!("缺少必填照面项：{list}"), format!("Required face fields are missing: {list}"));
     }
     pass(format!("目录类型：{}", t.name), format!("Catalog type: {}", t.name_en.as_deref().unwrap_or(&t.name)))
 }
@@ -368,10 +338,9 @@ fn catalog_check(l: &License, bundle: &Bundle) -> Check {
 fn identifier_check(l: &License) -> Check {
     match LicenseId::parse(&l.id) {
         Ok(id) if id.type_code == l.type_code => pass("证照标识符合 GB/T 36904", "The identifier follows GB/T 36904"),
-        Ok(_) => warn(
-            "证照标识中的类型代码与证照类型不一致",
-            "The identifier's type segment differs from the license type",
-        ),
+        Ok(_) => {
+            warn("证照标识中的类型代码与证照类型不一致", "The identifier's type segment differs from the license type")
+        }
         Err(IdProblem::Check) => warn("证照标识校验位错误", "The identifier's check character is wrong"),
         Err(_) => warn("证照标识格式不符合 GB/T 36904", "The identifier is not a well-formed GB/T 36904 identifier"),
     }
@@ -383,10 +352,7 @@ fn holder_check(l: &License) -> Check {
         ID_TYPE_RESIDENT => (resident_id_valid(&h.id), "公民身份号码", "resident ID number"),
         ID_TYPE_USCC => (uscc_valid(&h.id), "统一社会信用代码", "unified social credit code"),
         other => {
-            return pass(
-                format!("代码类型 {other} 按原样接受"),
-                format!("Code type {other} is accepted as it is"),
-            );
+            return pass(format!("代码类型 {other} 按原样接受"), format!("Code type {other} is accepted as it is"));
         }
     };
     if ok {
@@ -410,10 +376,7 @@ fn annotation_validity(a: &Annotation, now: i64) -> Check {
             format!("The annotation expired at {}", instant_en(to)),
         );
     }
-    pass(
-        format!("加注件有效期至 {}", instant_zh(to)),
-        format!("The annotation is valid until {}", instant_en(to)),
-    )
+    pass(format!("加注件有效期至 {}", instant_zh(to)), format!("The annotation is valid until {}", instant_en(to)))
 }
 
 fn annotation_scope(a: &Annotation, l: &License, matter: Option<&str>) -> Check {
@@ -472,7 +435,10 @@ fn bundle_check(bundle: &Bundle, now: i64) -> Check {
     }
     if now < iat {
         zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", instant_zh(iat)));
-        en.push(format!("The device clock is earlier than the trust data ({}): the clock is probably wrong", instant_en(iat)));
+        en.push(format!(
+            "The device clock is earlier than the trust data ({}): the clock is probably wrong",
+            instant_en(iat)
+        ));
     }
     if zh.is_empty() {
         pass(
@@ -533,7 +499,11 @@ impl Checks {
     }
 
     fn structure_fail(&mut self, reason: String) {
-        self.fail(CheckId::Structure, format!("不是有效的 ZZ1 电子证照：{reason}"), format!("Not a valid ZZ1 object: {reason}"));
+        self.fail(
+            CheckId::Structure,
+            format!("不是有效的 ZZ1 电子证照：{reason}"),
+            format!("Not a valid ZZ1 object: {reason}"),
+        );
     }
 
     fn skip_because_untrusted(&mut self, id: CheckId) {

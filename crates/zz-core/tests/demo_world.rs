@@ -29,13 +29,26 @@ fn every_sample_gives_its_promised_verdict() {
         };
         let r = verify(&input, Context { bundle: b, now, matter: s.matter.as_deref() });
         if r.verdict.as_str() != s.expect {
-            problems.push(format!("{}: verdict {} (expected {}): {:?}", s.name, r.verdict.as_str(), s.expect,
-                r.checks.iter().filter(|c| c.outcome != Outcome::Pass).map(|c| format!("{} {:?} {}", c.id.as_str(), c.outcome, c.en)).collect::<Vec<_>>()));
+            problems.push(format!(
+                "{}: verdict {} (expected {}): {:?}",
+                s.name,
+                r.verdict.as_str(),
+                s.expect,
+                r.checks
+                    .iter()
+                    .filter(|c| c.outcome != Outcome::Pass)
+                    .map(|c| format!("{} {:?} {}", c.id.as_str(), c.outcome, c.en))
+                    .collect::<Vec<_>>()
+            ));
         }
         for (id, want) in &s.checks {
             let got = r.outcome(CheckId::from_id(id).unwrap());
             if got != outcome(want) {
-                problems.push(format!("{}: check {id} is {got:?}, expected {want}: {}", s.name, r.check(CheckId::from_id(id).unwrap()).unwrap().en));
+                problems.push(format!(
+                    "{}: check {id} is {got:?}, expected {want}: {}",
+                    s.name,
+                    r.check(CheckId::from_id(id).unwrap()).unwrap().en
+                ));
             }
         }
         // Text form gives the same verdict.

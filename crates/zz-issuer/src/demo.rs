@@ -233,253 +233,633 @@ fn type_defs() -> Vec<TypeDef> {
         TypeDef {
             since: "2019-03-01",
             code_rule: Some("统一社会信用代码"),
-            ..t("business", N, SAMR, "032", "营业执照", "Business licence", Level::National, &[Legal, Other], Validity::Either, &[
-                "name|名称|Name|text|1",
-                "uscc|统一社会信用代码|Unified social credit code|id|1",
-                "entityType|类型|Type|enum:有限责任公司,股份有限公司,个人独资企业,合伙企业,个体工商户|1",
-                "legalRep|法定代表人|Legal representative|text|1",
-                "capital|注册资本|Registered capital|text|0",
-                "established|成立日期|Established|date|1",
-                "address|住所|Address|text|1",
-                "scope|经营范围|Business scope|text|1",
-            ])
+            ..t(
+                "business",
+                N,
+                SAMR,
+                "032",
+                "营业执照",
+                "Business licence",
+                Level::National,
+                &[Legal, Other],
+                Validity::Either,
+                &[
+                    "name|名称|Name|text|1",
+                    "uscc|统一社会信用代码|Unified social credit code|id|1",
+                    "entityType|类型|Type|enum:有限责任公司,股份有限公司,个人独资企业,合伙企业,个体工商户|1",
+                    "legalRep|法定代表人|Legal representative|text|1",
+                    "capital|注册资本|Registered capital|text|0",
+                    "established|成立日期|Established|date|1",
+                    "address|住所|Address|text|1",
+                    "scope|经营范围|Business scope|text|1",
+                ],
+            )
         },
         TypeDef {
             since: "2019-10-01",
-            ..t("food", N, SAMR, "011", "食品经营许可证", "Food business licence", Level::National, &[Legal, Other], Validity::Fixed, &[
-                "operator|经营者名称|Operator|text|1",
-                "uscc|社会信用代码|Social credit code|id|1",
-                "legalRep|法定代表人（负责人）|Legal representative|text|1",
-                "address|经营场所|Premises|text|1",
-                "mainBusiness|主体业态|Main business|enum:食品销售经营者,餐饮服务经营者,单位食堂|1",
-                "scope|经营项目|Business items|text|1",
-            ])
+            ..t(
+                "food",
+                N,
+                SAMR,
+                "011",
+                "食品经营许可证",
+                "Food business licence",
+                Level::National,
+                &[Legal, Other],
+                Validity::Fixed,
+                &[
+                    "operator|经营者名称|Operator|text|1",
+                    "uscc|社会信用代码|Social credit code|id|1",
+                    "legalRep|法定代表人（负责人）|Legal representative|text|1",
+                    "address|经营场所|Premises|text|1",
+                    "mainBusiness|主体业态|Main business|enum:食品销售经营者,餐饮服务经营者,单位食堂|1",
+                    "scope|经营项目|Business items|text|1",
+                ],
+            )
         },
-        t("equipment", N, SAMR, "045", "特种设备使用登记证", "Special equipment registration certificate", Level::National, &[Legal], Validity::LongTerm, &[
-            "user|使用单位|User|text|1",
-            "equipmentType|设备类别|Equipment type|enum:电梯,锅炉,压力容器,起重机械,场（厂）内专用机动车辆|1",
-            "equipmentCode|设备代码|Equipment code|text|1",
-            "address|使用地点|Location|text|1",
-        ]),
-        t("production", N, SAMR, "052", "工业产品生产许可证", "Industrial product production licence", Level::National, &[Legal], Validity::Fixed, &[
-            "company|企业名称|Company|text|1",
-            "address|住所|Address|text|1",
-            "product|产品名称|Product|text|1",
-            "inspection|检验方式|Inspection|enum:自行检验,委托检验|0",
-        ]),
-        t("physician", N + 1, HEALTH, "001", "医师执业证书", "Physician practising certificate", Level::National, &[Person], Validity::LongTerm, &[
-            "name|姓名|Name|text|1",
-            "gender|性别|Gender|enum:男,女|1",
-            "birthDate|出生日期|Date of birth|date|1",
-            "idNumber|身份证号|ID number|id|1",
-            "category|执业类别|Category|enum:临床,中医,口腔,公共卫生|1",
-            "scope|执业范围|Scope of practice|text|1",
-            "institution|执业地点|Institution|text|1",
-        ]),
-        t("nurse", N + 1, HEALTH, "002", "护士执业证书", "Nurse practising certificate", Level::National, &[Person], Validity::Fixed, &[
-            "name|姓名|Name|text|1",
-            "gender|性别|Gender|enum:男,女|1",
-            "idNumber|身份证号|ID number|id|1",
-            "institution|执业地点|Institution|text|1",
-        ]),
-        t("clinic", N + 1, HEALTH, "010", "医疗机构执业许可证", "Medical institution practising licence", Level::National, &[Legal, Other], Validity::Fixed, &[
-            "institution|机构名称|Institution|text|1",
-            "address|地址|Address|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "category|类别|Category|text|1",
-            "departments|诊疗科目|Departments|text|1",
-            "beds|床位|Beds|number|0",
-        ]),
-        t("birth", N + 1, HEALTH, "020", "出生医学证明", "Medical birth certificate", Level::National, &[Person], Validity::LongTerm, &[
-            "name|新生儿姓名|Name|text|1",
-            "gender|性别|Gender|enum:男,女|1",
-            "birthDate|出生日期|Date of birth|date|1",
-            "birthPlace|出生地点|Place of birth|text|1",
-            "mother|母亲姓名|Mother|text|1",
-            "father|父亲姓名|Father|text|0",
-        ]),
+        t(
+            "equipment",
+            N,
+            SAMR,
+            "045",
+            "特种设备使用登记证",
+            "Special equipment registration certificate",
+            Level::National,
+            &[Legal],
+            Validity::LongTerm,
+            &[
+                "user|使用单位|User|text|1",
+                "equipmentType|设备类别|Equipment type|enum:电梯,锅炉,压力容器,起重机械,场（厂）内专用机动车辆|1",
+                "equipmentCode|设备代码|Equipment code|text|1",
+                "address|使用地点|Location|text|1",
+            ],
+        ),
+        t(
+            "production",
+            N,
+            SAMR,
+            "052",
+            "工业产品生产许可证",
+            "Industrial product production licence",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "company|企业名称|Company|text|1",
+                "address|住所|Address|text|1",
+                "product|产品名称|Product|text|1",
+                "inspection|检验方式|Inspection|enum:自行检验,委托检验|0",
+            ],
+        ),
+        t(
+            "physician",
+            N + 1,
+            HEALTH,
+            "001",
+            "医师执业证书",
+            "Physician practising certificate",
+            Level::National,
+            &[Person],
+            Validity::LongTerm,
+            &[
+                "name|姓名|Name|text|1",
+                "gender|性别|Gender|enum:男,女|1",
+                "birthDate|出生日期|Date of birth|date|1",
+                "idNumber|身份证号|ID number|id|1",
+                "category|执业类别|Category|enum:临床,中医,口腔,公共卫生|1",
+                "scope|执业范围|Scope of practice|text|1",
+                "institution|执业地点|Institution|text|1",
+            ],
+        ),
+        t(
+            "nurse",
+            N + 1,
+            HEALTH,
+            "002",
+            "护士执业证书",
+            "Nurse practising certificate",
+            Level::National,
+            &[Person],
+            Validity::Fixed,
+            &[
+                "name|姓名|Name|text|1",
+                "gender|性别|Gender|enum:男,女|1",
+                "idNumber|身份证号|ID number|id|1",
+                "institution|执业地点|Institution|text|1",
+            ],
+        ),
+        t(
+            "clinic",
+            N + 1,
+            HEALTH,
+            "010",
+            "医疗机构执业许可证",
+            "Medical institution practising licence",
+            Level::National,
+            &[Legal, Other],
+            Validity::Fixed,
+            &[
+                "institution|机构名称|Institution|text|1",
+                "address|地址|Address|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "category|类别|Category|text|1",
+                "departments|诊疗科目|Departments|text|1",
+                "beds|床位|Beds|number|0",
+            ],
+        ),
+        t(
+            "birth",
+            N + 1,
+            HEALTH,
+            "020",
+            "出生医学证明",
+            "Medical birth certificate",
+            Level::National,
+            &[Person],
+            Validity::LongTerm,
+            &[
+                "name|新生儿姓名|Name|text|1",
+                "gender|性别|Gender|enum:男,女|1",
+                "birthDate|出生日期|Date of birth|date|1",
+                "birthPlace|出生地点|Place of birth|text|1",
+                "mother|母亲姓名|Mother|text|1",
+                "father|父亲姓名|Father|text|0",
+            ],
+        ),
         TypeDef {
             level: Level::Province,
-            ..t("hygiene", HEALTH, HEALTH, "101", "公共场所卫生许可证", "Public place hygiene licence", Level::Province, &[Legal, Other, Person], Validity::Fixed, &[
-                "unit|单位名称|Unit|text|1",
-                "address|地址|Address|text|1",
-                "items|许可项目|Licensed items|text|1",
-            ])
+            ..t(
+                "hygiene",
+                HEALTH,
+                HEALTH,
+                "101",
+                "公共场所卫生许可证",
+                "Public place hygiene licence",
+                Level::Province,
+                &[Legal, Other, Person],
+                Validity::Fixed,
+                &["unit|单位名称|Unit|text|1", "address|地址|Address|text|1", "items|许可项目|Licensed items|text|1"],
+            )
         },
-        t("construction", N + 2, HOUSING, "003", "建筑业企业资质证书", "Construction enterprise qualification certificate", Level::National, &[Legal], Validity::Fixed, &[
-            "company|企业名称|Company|text|1",
-            "uscc|统一社会信用代码|Unified social credit code|id|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "qualification|资质类别及等级|Qualification|text|1",
-        ]),
-        t("safety", N + 2, HOUSING, "004", "建筑施工企业安全生产许可证", "Construction safety production licence", Level::National, &[Legal], Validity::Fixed, &[
-            "company|单位名称|Company|text|1",
-            "principal|主要负责人|Principal|text|1",
-            "scope|许可范围|Scope|text|1",
-        ]),
-        t("presale", HOUSING, HOUSING, "102", "商品房预售许可证", "Commercial housing pre-sale permit", Level::Province, &[Legal], Validity::LongTerm, &[
-            "developer|开发企业|Developer|text|1",
-            "project|项目名称|Project|text|1",
-            "address|房屋坐落|Location|text|1",
-            "area|预售面积（平方米）|Pre-sale area (m²)|number|1",
-        ]),
-        t("builder", N + 2, HOUSING, "007", "二级建造师注册证书", "Grade II constructor registration certificate", Level::National, &[Person], Validity::Fixed, &[
-            "name|姓名|Name|text|1",
-            "idNumber|身份证号|ID number|id|1",
-            "specialty|注册专业|Specialty|enum:建筑工程,市政公用工程,机电工程,公路工程|1",
-            "company|聘用企业|Employer|text|1",
-        ]),
-        t("teacher", N + 3, EDU, "001", "教师资格证书", "Teacher qualification certificate", Level::National, &[Person], Validity::LongTerm, &[
-            "name|姓名|Name|text|1",
-            "gender|性别|Gender|enum:男,女|1",
-            "idNumber|身份证号|ID number|id|1",
-            "qualification|资格种类|Qualification|enum:幼儿园,小学,初级中学,高级中学,中等职业学校|1",
-            "subject|任教学科|Subject|text|1",
-        ]),
-        t("school", N + 3, EDU, "010", "民办学校办学许可证", "Private school operating licence", Level::National, &[Legal, Other], Validity::Fixed, &[
-            "school|学校名称|School|text|1",
-            "address|地址|Address|text|1",
-            "principal|校长|Principal|text|1",
-            "level|办学层次|Level|text|1",
-        ]),
-        t("marriage", N + 4, CIVIL, "001", "结婚证", "Marriage certificate", Level::National, &[Person], Validity::LongTerm, &[
-            "holder|持证人|Holder|text|1",
-            "registered|登记日期|Date of registration|date|1",
-            "spouse1|姓名（男方）|Name (1)|text|1",
-            "spouse1Id|身份证件号（男方）|ID number (1)|id|1",
-            "spouse2|姓名（女方）|Name (2)|text|1",
-            "spouse2Id|身份证件号（女方）|ID number (2)|id|1",
-        ]),
-        t("divorce", N + 4, CIVIL, "002", "离婚证", "Divorce certificate", Level::National, &[Person], Validity::LongTerm, &[
-            "holder|持证人|Holder|text|1",
-            "registered|登记日期|Date of registration|date|1",
-        ]),
-        t("association", N + 4, CIVIL, "010", "社会团体法人登记证书", "Social organisation registration certificate", Level::National, &[Legal], Validity::Fixed, &[
-            "name|名称|Name|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "scope|业务范围|Scope|text|1",
-            "capital|注册资金|Registered funds|text|0",
-        ]),
-        t("nonprofit", N + 4, CIVIL, "011", "民办非企业单位登记证书", "Private non-enterprise unit registration certificate", Level::National, &[Legal, Other], Validity::Fixed, &[
-            "name|名称|Name|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "scope|业务范围|Scope|text|1",
-        ]),
-        t("driving", N + 5, TRAFFIC, "001", "机动车驾驶证", "Motor vehicle driving licence", Level::National, &[Person], Validity::Fixed, &[
-            "name|姓名|Name|text|1",
-            "gender|性别|Gender|enum:男,女|1",
-            "nationality|国籍|Nationality|text|1",
-            "address|住址|Address|text|1",
-            "firstIssued|初次领证日期|First issued|date|1",
-            "class|准驾车型|Vehicle class|enum:A1,A2,B1,B2,C1,C2,D,E|1",
-            "points|累积记分|Points|number|0",
-        ]),
-        t("vehicle", N + 5, TRAFFIC, "002", "机动车行驶证", "Motor vehicle registration licence", Level::National, &[Person, Legal], Validity::LongTerm, &[
-            "plate|号牌号码|Plate number|text|1",
-            "vehicleType|车辆类型|Vehicle type|text|1",
-            "owner|所有人|Owner|text|1",
-            "vin|车辆识别代号|VIN|text|1",
-            "registered|注册日期|Registered|date|1",
-        ]),
-        TypeDef {
-            public: false,
-            ..t("vehicleReg", N + 5, TRAFFIC, "003", "机动车登记证书", "Motor vehicle registration certificate", Level::National, &[Person, Legal], Validity::LongTerm, &[
-                "owner|机动车所有人|Owner|text|1",
-                "vin|车辆识别代号|VIN|text|1",
-                "brand|车辆品牌|Brand|text|1",
-            ])
-        },
-        t("vocational", N + 6, HRSS, "001", "职业资格证书", "Vocational qualification certificate", Level::National, &[Person], Validity::LongTerm, &[
-            "name|姓名|Name|text|1",
-            "idNumber|身份证号|ID number|id|1",
-            "occupation|职业（工种）|Occupation|text|1",
-            "grade|等级|Grade|enum:五级/初级工,四级/中级工,三级/高级工,二级/技师,一级/高级技师|1",
-        ]),
-        t("hrservice", N + 6, HRSS, "010", "人力资源服务许可证", "Human resources service licence", Level::National, &[Legal], Validity::LongTerm, &[
-            "company|机构名称|Company|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "scope|服务范围|Scope|text|1",
-        ]),
-        t("dispatch", N + 6, HRSS, "011", "劳务派遣经营许可证", "Labour dispatch business licence", Level::National, &[Legal], Validity::Fixed, &[
-            "company|单位名称|Company|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "capital|注册资本|Registered capital|text|1",
-        ]),
-        TypeDef {
-            public: false,
-            ..t("points", HRSS, HRSS, "101", "上海市居住证积分通知书", "Shanghai residence permit points notice", Level::Province, &[Person], Validity::Fixed, &[
+        t(
+            "construction",
+            N + 2,
+            HOUSING,
+            "003",
+            "建筑业企业资质证书",
+            "Construction enterprise qualification certificate",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "company|企业名称|Company|text|1",
+                "uscc|统一社会信用代码|Unified social credit code|id|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "qualification|资质类别及等级|Qualification|text|1",
+            ],
+        ),
+        t(
+            "safety",
+            N + 2,
+            HOUSING,
+            "004",
+            "建筑施工企业安全生产许可证",
+            "Construction safety production licence",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "company|单位名称|Company|text|1",
+                "principal|主要负责人|Principal|text|1",
+                "scope|许可范围|Scope|text|1",
+            ],
+        ),
+        t(
+            "presale",
+            HOUSING,
+            HOUSING,
+            "102",
+            "商品房预售许可证",
+            "Commercial housing pre-sale permit",
+            Level::Province,
+            &[Legal],
+            Validity::LongTerm,
+            &[
+                "developer|开发企业|Developer|text|1",
+                "project|项目名称|Project|text|1",
+                "address|房屋坐落|Location|text|1",
+                "area|预售面积（平方米）|Pre-sale area (m²)|number|1",
+            ],
+        ),
+        t(
+            "builder",
+            N + 2,
+            HOUSING,
+            "007",
+            "二级建造师注册证书",
+            "Grade II constructor registration certificate",
+            Level::National,
+            &[Person],
+            Validity::Fixed,
+            &[
                 "name|姓名|Name|text|1",
                 "idNumber|身份证号|ID number|id|1",
-                "points|积分分值|Points|number|1",
-            ])
+                "specialty|注册专业|Specialty|enum:建筑工程,市政公用工程,机电工程,公路工程|1",
+                "company|聘用企业|Employer|text|1",
+            ],
+        ),
+        t(
+            "teacher",
+            N + 3,
+            EDU,
+            "001",
+            "教师资格证书",
+            "Teacher qualification certificate",
+            Level::National,
+            &[Person],
+            Validity::LongTerm,
+            &[
+                "name|姓名|Name|text|1",
+                "gender|性别|Gender|enum:男,女|1",
+                "idNumber|身份证号|ID number|id|1",
+                "qualification|资格种类|Qualification|enum:幼儿园,小学,初级中学,高级中学,中等职业学校|1",
+                "subject|任教学科|Subject|text|1",
+            ],
+        ),
+        t(
+            "school",
+            N + 3,
+            EDU,
+            "010",
+            "民办学校办学许可证",
+            "Private school operating licence",
+            Level::National,
+            &[Legal, Other],
+            Validity::Fixed,
+            &[
+                "school|学校名称|School|text|1",
+                "address|地址|Address|text|1",
+                "principal|校长|Principal|text|1",
+                "level|办学层次|Level|text|1",
+            ],
+        ),
+        t(
+            "marriage",
+            N + 4,
+            CIVIL,
+            "001",
+            "结婚证",
+            "Marriage certificate",
+            Level::National,
+            &[Person],
+            Validity::LongTerm,
+            &[
+                "holder|持证人|Holder|text|1",
+                "registered|登记日期|Date of registration|date|1",
+                "spouse1|姓名（男方）|Name (1)|text|1",
+                "spouse1Id|身份证件号（男方）|ID number (1)|id|1",
+                "spouse2|姓名（女方）|Name (2)|text|1",
+                "spouse2Id|身份证件号（女方）|ID number (2)|id|1",
+            ],
+        ),
+        t(
+            "divorce",
+            N + 4,
+            CIVIL,
+            "002",
+            "离婚证",
+            "Divorce certificate",
+            Level::National,
+            &[Person],
+            Validity::LongTerm,
+            &["holder|持证人|Holder|text|1", "registered|登记日期|Date of registration|date|1"],
+        ),
+        t(
+            "association",
+            N + 4,
+            CIVIL,
+            "010",
+            "社会团体法人登记证书",
+            "Social organisation registration certificate",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "name|名称|Name|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "scope|业务范围|Scope|text|1",
+                "capital|注册资金|Registered funds|text|0",
+            ],
+        ),
+        t(
+            "nonprofit",
+            N + 4,
+            CIVIL,
+            "011",
+            "民办非企业单位登记证书",
+            "Private non-enterprise unit registration certificate",
+            Level::National,
+            &[Legal, Other],
+            Validity::Fixed,
+            &[
+                "name|名称|Name|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "scope|业务范围|Scope|text|1",
+            ],
+        ),
+        t(
+            "driving",
+            N + 5,
+            TRAFFIC,
+            "001",
+            "机动车驾驶证",
+            "Motor vehicle driving licence",
+            Level::National,
+            &[Person],
+            Validity::Fixed,
+            &[
+                "name|姓名|Name|text|1",
+                "gender|性别|Gender|enum:男,女|1",
+                "nationality|国籍|Nationality|text|1",
+                "address|住址|Address|text|1",
+                "firstIssued|初次领证日期|First issued|date|1",
+                "class|准驾车型|Vehicle class|enum:A1,A2,B1,B2,C1,C2,D,E|1",
+                "points|累积记分|Points|number|0",
+            ],
+        ),
+        t(
+            "vehicle",
+            N + 5,
+            TRAFFIC,
+            "002",
+            "机动车行驶证",
+            "Motor vehicle registration licence",
+            Level::National,
+            &[Person, Legal],
+            Validity::LongTerm,
+            &[
+                "plate|号牌号码|Plate number|text|1",
+                "vehicleType|车辆类型|Vehicle type|text|1",
+                "owner|所有人|Owner|text|1",
+                "vin|车辆识别代号|VIN|text|1",
+                "registered|注册日期|Registered|date|1",
+            ],
+        ),
+        TypeDef {
+            public: false,
+            ..t(
+                "vehicleReg",
+                N + 5,
+                TRAFFIC,
+                "003",
+                "机动车登记证书",
+                "Motor vehicle registration certificate",
+                Level::National,
+                &[Person, Legal],
+                Validity::LongTerm,
+                &["owner|机动车所有人|Owner|text|1", "vin|车辆识别代号|VIN|text|1", "brand|车辆品牌|Brand|text|1"],
+            )
         },
-        t("residence", POLICE, POLICE, "101", "上海市居住证", "Shanghai residence permit", Level::Province, &[Person], Validity::Fixed, &[
-            "name|姓名|Name|text|1",
-            "gender|性别|Gender|enum:男,女|1",
-            "idNumber|公民身份号码|ID number|id|1",
-            "address|居住地址|Residential address|text|1",
-        ]),
-        t("realestate", N + 7, PLANNING, "001", "不动产权证书", "Real estate title certificate", Level::National, &[Person, Legal, Other], Validity::LongTerm, &[
-            "owner|权利人|Owner|text|1",
-            "shared|共有情况|Co-ownership|enum:单独所有,共同共有,按份共有|1",
-            "location|坐落|Location|text|1",
-            "unitNo|不动产单元号|Unit number|text|1",
-            "use|用途|Use|text|1",
-            "area|面积（平方米）|Area (m²)|number|1",
-        ]),
-        t("planning", N + 7, PLANNING, "010", "建设工程规划许可证", "Construction project planning permit", Level::National, &[Legal, Other], Validity::LongTerm, &[
-            "builder|建设单位|Builder|text|1",
-            "project|建设项目名称|Project|text|1",
-            "location|建设位置|Location|text|1",
-            "scale|建设规模|Scale|text|1",
-        ]),
-        t("pollutant", N + 8, ECOLOGY, "001", "排污许可证", "Pollutant discharge permit", Level::National, &[Legal], Validity::Fixed, &[
-            "unit|单位名称|Unit|text|1",
-            "address|生产经营场所地址|Premises|text|1",
-            "industry|行业类别|Industry|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-        ]),
-        t("pharmacy", N + 9, DRUGS, "001", "药品经营许可证", "Drug trading licence", Level::National, &[Legal], Validity::Fixed, &[
-            "company|企业名称|Company|text|1",
-            "address|注册地址|Address|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "scope|经营范围|Scope|text|1",
-        ]),
-        t("device", N + 9, DRUGS, "005", "第二类医疗器械经营备案凭证", "Class II medical device trading record", Level::National, &[Legal], Validity::LongTerm, &[
-            "company|企业名称|Company|text|1",
-            "address|经营场所|Premises|text|1",
-            "scope|经营范围|Scope|text|1",
-        ]),
-        t("transport", N + 10, TRANSPORT, "001", "道路运输经营许可证", "Road transport business licence", Level::National, &[Legal, Person], Validity::Fixed, &[
-            "operator|业户名称|Operator|text|1",
-            "address|地址|Address|text|1",
-            "scope|经营范围|Scope|text|1",
-        ]),
-        t("travel", N + 11, CULTURE, "001", "旅行社业务经营许可证", "Travel agency business licence", Level::National, &[Legal], Validity::LongTerm, &[
-            "agency|旅行社名称|Agency|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "address|经营场所|Premises|text|1",
-            "outbound|出境旅游业务|Outbound tourism|enum:是,否|1",
-        ]),
-        t("performance", N + 11, CULTURE, "002", "营业性演出许可证", "Commercial performance licence", Level::National, &[Legal], Validity::Fixed, &[
-            "unit|名称|Name|text|1",
-            "legalRep|法定代表人|Legal representative|text|1",
-            "scope|经营范围|Scope|text|1",
-        ]),
-        t("fire", HOUSING, HOUSING, "120", "建设工程消防验收意见书", "Fire acceptance opinion for construction projects", Level::Province, &[Legal], Validity::LongTerm, &[
-            "builder|建设单位|Builder|text|1",
-            "project|工程名称|Project|text|1",
-            "result|验收结论|Result|enum:合格,不合格|1",
-        ]),
+        t(
+            "vocational",
+            N + 6,
+            HRSS,
+            "001",
+            "职业资格证书",
+            "Vocational qualification certificate",
+            Level::National,
+            &[Person],
+            Validity::LongTerm,
+            &[
+                "name|姓名|Name|text|1",
+                "idNumber|身份证号|ID number|id|1",
+                "occupation|职业（工种）|Occupation|text|1",
+                "grade|等级|Grade|enum:五级/初级工,四级/中级工,三级/高级工,二级/技师,一级/高级技师|1",
+            ],
+        ),
+        t(
+            "hrservice",
+            N + 6,
+            HRSS,
+            "010",
+            "人力资源服务许可证",
+            "Human resources service licence",
+            Level::National,
+            &[Legal],
+            Validity::LongTerm,
+            &[
+                "company|机构名称|Company|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "scope|服务范围|Scope|text|1",
+            ],
+        ),
+        t(
+            "dispatch",
+            N + 6,
+            HRSS,
+            "011",
+            "劳务派遣经营许可证",
+            "Labour dispatch business licence",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "company|单位名称|Company|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "capital|注册资本|Registered capital|text|1",
+            ],
+        ),
+        TypeDef {
+            public: false,
+            ..t(
+                "points",
+                HRSS,
+                HRSS,
+                "101",
+                "上海市居住证积分通知书",
+                "Shanghai residence permit points notice",
+                Level::Province,
+                &[Person],
+                Validity::Fixed,
+                &["name|姓名|Name|text|1", "idNumber|身份证号|ID number|id|1", "points|积分分值|Points|number|1"],
+            )
+        },
+        t(
+            "residence",
+            POLICE,
+            POLICE,
+            "101",
+            "上海市居住证",
+            "Shanghai residence permit",
+            Level::Province,
+            &[Person],
+            Validity::Fixed,
+            &[
+                "name|姓名|Name|text|1",
+                "gender|性别|Gender|enum:男,女|1",
+                "idNumber|公民身份号码|ID number|id|1",
+                "address|居住地址|Residential address|text|1",
+            ],
+        ),
+        t(
+            "realestate",
+            N + 7,
+            PLANNING,
+            "001",
+            "不动产权证书",
+            "Real estate title certificate",
+            Level::National,
+            &[Person, Legal, Other],
+            Validity::LongTerm,
+            &[
+                "owner|权利人|Owner|text|1",
+                "shared|共有情况|Co-ownership|enum:单独所有,共同共有,按份共有|1",
+                "location|坐落|Location|text|1",
+                "unitNo|不动产单元号|Unit number|text|1",
+                "use|用途|Use|text|1",
+                "area|面积（平方米）|Area (m²)|number|1",
+            ],
+        ),
+        t(
+            "planning",
+            N + 7,
+            PLANNING,
+            "010",
+            "建设工程规划许可证",
+            "Construction project planning permit",
+            Level::National,
+            &[Legal, Other],
+            Validity::LongTerm,
+            &[
+                "builder|建设单位|Builder|text|1",
+                "project|建设项目名称|Project|text|1",
+                "location|建设位置|Location|text|1",
+                "scale|建设规模|Scale|text|1",
+            ],
+        ),
+        t(
+            "pollutant",
+            N + 8,
+            ECOLOGY,
+            "001",
+            "排污许可证",
+            "Pollutant discharge permit",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "unit|单位名称|Unit|text|1",
+                "address|生产经营场所地址|Premises|text|1",
+                "industry|行业类别|Industry|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+            ],
+        ),
+        t(
+            "pharmacy",
+            N + 9,
+            DRUGS,
+            "001",
+            "药品经营许可证",
+            "Drug trading licence",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "company|企业名称|Company|text|1",
+                "address|注册地址|Address|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "scope|经营范围|Scope|text|1",
+            ],
+        ),
+        t(
+            "device",
+            N + 9,
+            DRUGS,
+            "005",
+            "第二类医疗器械经营备案凭证",
+            "Class II medical device trading record",
+            Level::National,
+            &[Legal],
+            Validity::LongTerm,
+            &["company|企业名称|Company|text|1", "address|经营场所|Premises|text|1", "scope|经营范围|Scope|text|1"],
+        ),
+        t(
+            "transport",
+            N + 10,
+            TRANSPORT,
+            "001",
+            "道路运输经营许可证",
+            "Road transport business licence",
+            Level::National,
+            &[Legal, Person],
+            Validity::Fixed,
+            &["operator|业户名称|Operator|text|1", "address|地址|Address|text|1", "scope|经营范围|Scope|text|1"],
+        ),
+        t(
+            "travel",
+            N + 11,
+            CULTURE,
+            "001",
+            "旅行社业务经营许可证",
+            "Travel agency business licence",
+            Level::National,
+            &[Legal],
+            Validity::LongTerm,
+            &[
+                "agency|旅行社名称|Agency|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "address|经营场所|Premises|text|1",
+                "outbound|出境旅游业务|Outbound tourism|enum:是,否|1",
+            ],
+        ),
+        t(
+            "performance",
+            N + 11,
+            CULTURE,
+            "002",
+            "营业性演出许可证",
+            "Commercial performance licence",
+            Level::National,
+            &[Legal],
+            Validity::Fixed,
+            &[
+                "unit|名称|Name|text|1",
+                "legalRep|法定代表人|Legal representative|text|1",
+                "scope|经营范围|Scope|text|1",
+            ],
+        ),
+        t(
+            "fire",
+            HOUSING,
+            HOUSING,
+            "120",
+            "建设工程消防验收意见书",
+            "Fire acceptance opinion for construction projects",
+            Level::Province,
+            &[Legal],
+            Validity::LongTerm,
+            &[
+                "builder|建设单位|Builder|text|1",
+                "project|工程名称|Project|text|1",
+                "result|验收结论|Result|enum:合格,不合格|1",
+            ],
+        ),
     ];
     // A district-level type, issued on the city bureau's behalf in the demo.
     v.push(TypeDef {
         since: "2023-07-01",
-        ..t("market", SAMR, SAMR, "201", "集贸市场登记证", "Market registration certificate", Level::District, &[Legal, Other], Validity::Fixed, &[
-            "market|市场名称|Market|text|1",
-            "address|地址|Address|text|1",
-            "operator|开办者|Operator|text|1",
-        ])
+        ..t(
+            "market",
+            SAMR,
+            SAMR,
+            "201",
+            "集贸市场登记证",
+            "Market registration certificate",
+            Level::District,
+            &[Legal, Other],
+            Validity::Fixed,
+            &["market|市场名称|Market|text|1", "address|地址|Address|text|1", "operator|开办者|Operator|text|1"],
+        )
     });
     v
 }
@@ -492,22 +872,36 @@ struct MatterDef {
 }
 
 const MATTERS: &[MatterDef] = &[
-    MatterDef { code: "310000-XK-0101", name: "食品经营许可（新办）", dept: SAMR, needs: &[("business", false)] },
-    MatterDef { code: "310000-DJ-0201", name: "二手房买卖转移登记", dept: PLANNING, needs: &[("realestate", true), ("marriage", true)] },
+    MatterDef {
+        code: "310000-XK-0101", name: "食品经营许可（新办）", dept: SAMR, needs: &[("business", false)]
+    },
+    MatterDef {
+        code: "310000-DJ-0201",
+        name: "二手房买卖转移登记",
+        dept: PLANNING,
+        needs: &[("realestate", true), ("marriage", true)],
+    },
     MatterDef {
         code: "310000-GG-0301",
         name: "义务教育阶段入学登记",
         dept: EDU,
         needs: &[("birth", true), ("residence", true), ("realestate", true)],
     },
-    MatterDef { code: "310000-XK-0401", name: "医师执业注册（变更执业地点）", dept: HEALTH, needs: &[("physician", false), ("clinic", true)] },
+    MatterDef {
+        code: "310000-XK-0401",
+        name: "医师执业注册（变更执业地点）",
+        dept: HEALTH,
+        needs: &[("physician", false), ("clinic", true)],
+    },
     MatterDef {
         code: "310000-DJ-0501",
         name: "机动车转移登记",
         dept: TRAFFIC,
         needs: &[("vehicleReg", false), ("vehicle", false), ("driving", false)],
     },
-    MatterDef { code: "310000-XK-0601", name: "劳务派遣经营许可（新办）", dept: HRSS, needs: &[("business", false)] },
+    MatterDef {
+        code: "310000-XK-0601", name: "劳务派遣经营许可（新办）", dept: HRSS, needs: &[("business", false)]
+    },
     MatterDef {
         code: "310000-GG-0701",
         name: "公共租赁住房申请",
@@ -520,16 +914,31 @@ const MATTERS: &[MatterDef] = &[
         dept: HOUSING,
         needs: &[("construction", true), ("safety", false), ("planning", false)],
     },
-    MatterDef { code: "310000-XK-0901", name: "民办学校设立审批", dept: EDU, needs: &[("realestate", true), ("teacher", false), ("business", true)] },
+    MatterDef {
+        code: "310000-XK-0901",
+        name: "民办学校设立审批",
+        dept: EDU,
+        needs: &[("realestate", true), ("teacher", false), ("business", true)],
+    },
     MatterDef { code: "310000-XK-1001", name: "旅行社设立许可", dept: CULTURE, needs: &[("business", false)] },
-    MatterDef { code: "310000-XK-1101", name: "药品经营许可（换证）", dept: DRUGS, needs: &[("pharmacy", false), ("business", false)] },
+    MatterDef {
+        code: "310000-XK-1101",
+        name: "药品经营许可（换证）",
+        dept: DRUGS,
+        needs: &[("pharmacy", false), ("business", false)],
+    },
     MatterDef {
         code: "310000-GG-1201",
         name: "居住证积分申请",
         dept: HRSS,
         needs: &[("residence", false), ("vocational", false), ("marriage", true), ("points", false)],
     },
-    MatterDef { code: "310000-XK-1301", name: "排污许可证变更", dept: ECOLOGY, needs: &[("pollutant", false), ("business", false)] },
+    MatterDef {
+        code: "310000-XK-1301",
+        name: "排污许可证变更",
+        dept: ECOLOGY,
+        needs: &[("pollutant", false), ("business", false)],
+    },
 ];
 
 /// Builds the demo world for a reference time (unix seconds).
@@ -590,11 +999,8 @@ pub fn world(now: u64) -> World {
 
     // Keys and the trust list.
     let long = (at("2018-01-01", 0, 0), at("2036-01-01", 0, 0));
-    let mut keys: Vec<(String, Key, String)> = vec![(
-        "root".into(),
-        root.clone(),
-        "demo root: signs the trust list, the catalog and one status list".into(),
-    )];
+    let mut keys: Vec<(String, Key, String)> =
+        vec![("root".into(), root.clone(), "demo root: signs the trust list, the catalog and one status list".into())];
     let mut entries: Vec<KeyEntry> = Vec::new();
     // A type code no catalog entry has: the market bureau may issue it.
     let uncatalogued = format!("{}999", shanghai[SAMR].code);
@@ -628,7 +1034,11 @@ pub fn world(now: u64) -> World {
     entries.push(status_key.entry(platform.named(), &[Role::Status], None, long));
     keys.push(("platform-status".into(), status_key.clone(), "status-list key".into()));
     let stranger = key("unknown-issuer");
-    keys.push(("unknown-issuer".into(), stranger.clone(), "NOT in the trust list: signs the unknown-signer samples".into()));
+    keys.push((
+        "unknown-issuer".into(),
+        stranger.clone(),
+        "NOT in the trust list: signs the unknown-signer samples".into(),
+    ));
 
     let trust = TrustList { seq: 7, iat: now - 2 * DAY, next_update: now + 180 * DAY, keys: entries };
     let trust_cose = sign_trust_list(&trust, &root);
@@ -712,12 +1122,12 @@ pub fn world(now: u64) -> World {
     };
 
     let add = |samples: &mut Vec<Sample>,
-                   name: &str,
-                   zh: &str,
-                   en: &str,
-                   data: Vec<u8>,
-                   expect: &'static str,
-                   checks: Vec<(&'static str, &'static str)>| {
+               name: &str,
+               zh: &str,
+               en: &str,
+               data: Vec<u8>,
+               expect: &'static str,
+               checks: Vec<(&'static str, &'static str)>| {
         samples.push(Sample {
             name: name.to_owned(),
             zh: zh.to_owned(),
@@ -760,11 +1170,29 @@ pub fn world(now: u64) -> World {
     };
     let valid_biz = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     let valid_biz_cose = issue(&valid_biz, samr);
-    add(&mut samples, "valid-business-license", "有效的营业执照（长期有效）", "A valid business licence (long-term)", valid_biz_cose.clone(), "valid", vec![
-        ("decode", "pass"), ("structure", "pass"), ("signature", "pass"), ("signer-trusted", "pass"),
-        ("signer-authorized", "pass"), ("signer-validity", "pass"), ("license-validity", "pass"), ("status", "pass"),
-        ("catalog", "pass"), ("identifier", "pass"), ("holder-id", "pass"), ("bundle", "pass"), ("matter", "skip"),
-    ]);
+    add(
+        &mut samples,
+        "valid-business-license",
+        "有效的营业执照（长期有效）",
+        "A valid business licence (long-term)",
+        valid_biz_cose.clone(),
+        "valid",
+        vec![
+            ("decode", "pass"),
+            ("structure", "pass"),
+            ("signature", "pass"),
+            ("signer-trusted", "pass"),
+            ("signer-authorized", "pass"),
+            ("signer-validity", "pass"),
+            ("license-validity", "pass"),
+            ("status", "pass"),
+            ("catalog", "pass"),
+            ("identifier", "pass"),
+            ("holder-id", "pass"),
+            ("bundle", "pass"),
+            ("matter", "skip"),
+        ],
+    );
 
     let driver = person("王丽华", "19880314", 42);
     let driving = Draft {
@@ -776,9 +1204,15 @@ pub fn world(now: u64) -> World {
         version: 1,
     };
     let valid_driving = lic(&driving, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "valid-driving-license", "有效的机动车驾驶证（个人，公民身份号码）", "A valid driving licence (a person, resident ID)", issue(&valid_driving, &issuer_key("driving")), "valid", vec![
-        ("holder-id", "pass"), ("license-validity", "pass"),
-    ]);
+    add(
+        &mut samples,
+        "valid-driving-license",
+        "有效的机动车驾驶证（个人，公民身份号码）",
+        "A valid driving licence (a person, resident ID)",
+        issue(&valid_driving, &issuer_key("driving")),
+        "valid",
+        vec![("holder-id", "pass"), ("license-validity", "pass")],
+    );
 
     let spouse_a = person("李明", "19900702", 17);
     let spouse_b = person("赵雪", "19920211", 26);
@@ -799,7 +1233,15 @@ pub fn world(now: u64) -> World {
     };
     let valid_marriage = lic(&marriage, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     let valid_marriage_cose = issue(&valid_marriage, &issuer_key("marriage"));
-    add(&mut samples, "valid-marriage-certificate", "有效的结婚证原件", "A valid marriage certificate (original)", valid_marriage_cose.clone(), "valid", vec![]);
+    add(
+        &mut samples,
+        "valid-marriage-certificate",
+        "有效的结婚证原件",
+        "A valid marriage certificate (original)",
+        valid_marriage_cose.clone(),
+        "valid",
+        vec![],
+    );
 
     let realestate = Draft {
         type_key: "realestate",
@@ -818,7 +1260,15 @@ pub fn world(now: u64) -> World {
     };
     let valid_realestate = lic(&realestate, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     let valid_realestate_cose = issue(&valid_realestate, &issuer_key("realestate"));
-    add(&mut samples, "valid-real-estate-certificate", "有效的不动产权证书原件", "A valid real estate title certificate (original)", valid_realestate_cose.clone(), "valid", vec![]);
+    add(
+        &mut samples,
+        "valid-real-estate-certificate",
+        "有效的不动产权证书原件",
+        "A valid real estate title certificate (original)",
+        valid_realestate_cose.clone(),
+        "valid",
+        vec![],
+    );
 
     let soon_to = CstDate::of_instant(i64::try_from(now + 20 * DAY).unwrap_or(0)).unwrap_or_else(|| date("2026-12-12"));
     let soon_to_s: &'static str = Box::leak(soon_to.to_string().into_boxed_str());
@@ -836,22 +1286,55 @@ pub fn world(now: u64) -> World {
         version: 1,
     };
     let soon = lic(&residence, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "valid-expiring-soon", "有效但即将到期的居住证（有效期警告）", "A valid residence permit that expires within 30 days (warning)", issue(&soon, &issuer_key("residence")), "valid", vec![("license-validity", "warn")]);
+    add(
+        &mut samples,
+        "valid-expiring-soon",
+        "有效但即将到期的居住证（有效期警告）",
+        "A valid residence permit that expires within 30 days (warning)",
+        issue(&soon, &issuer_key("residence")),
+        "valid",
+        vec![("license-validity", "warn")],
+    );
 
     let mut bad_id = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     let last = bad_id.id.pop();
     bad_id.id.push(if last == Some('0') { '1' } else { '0' });
-    add(&mut samples, "valid-bad-identifier-check", "有效，但证照标识校验位错误（仅警告）", "Valid, but the identifier's check character is wrong (warning only)", issue(&bad_id, samr), "valid", vec![("identifier", "warn")]);
+    add(
+        &mut samples,
+        "valid-bad-identifier-check",
+        "有效，但证照标识校验位错误（仅警告）",
+        "Valid, but the identifier's check character is wrong (warning only)",
+        issue(&bad_id, samr),
+        "valid",
+        vec![("identifier", "warn")],
+    );
 
     let mut bad_holder = lic(&driving, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     let wrong = if bad_holder.holder.id.ends_with('1') { '2' } else { '1' };
     bad_holder.holder.id.pop();
     bad_holder.holder.id.push(wrong);
-    add(&mut samples, "valid-bad-holder-id-check", "有效，但持证人身份号码校验位错误（仅警告）", "Valid, but the holder's ID number has a wrong check character (warning only)", issue(&bad_holder, &issuer_key("driving")), "valid", vec![("holder-id", "warn")]);
+    add(
+        &mut samples,
+        "valid-bad-holder-id-check",
+        "有效，但持证人身份号码校验位错误（仅警告）",
+        "Valid, but the holder's ID number has a wrong check character (warning only)",
+        issue(&bad_holder, &issuer_key("driving")),
+        "valid",
+        vec![("holder-id", "warn")],
+    );
 
     let mut bad_uscc = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    bad_uscc.holder.id = format!("{}{}", &bad_uscc.holder.id[..17], if bad_uscc.holder.id.ends_with('A') { 'B' } else { 'A' });
-    add(&mut samples, "valid-bad-holder-uscc-check", "有效，但持证单位统一社会信用代码校验位错误（仅警告）", "Valid, but the holder's social credit code has a wrong check character (warning only)", issue(&bad_uscc, samr), "valid", vec![("holder-id", "warn")]);
+    bad_uscc.holder.id =
+        format!("{}{}", &bad_uscc.holder.id[..17], if bad_uscc.holder.id.ends_with('A') { 'B' } else { 'A' });
+    add(
+        &mut samples,
+        "valid-bad-holder-uscc-check",
+        "有效，但持证单位统一社会信用代码校验位错误（仅警告）",
+        "Valid, but the holder's social credit code has a wrong check character (warning only)",
+        issue(&bad_uscc, samr),
+        "valid",
+        vec![("holder-id", "warn")],
+    );
 
     // --- superseded and its successor --------------------------------------
     let food = Draft {
@@ -877,13 +1360,41 @@ pub fn world(now: u64) -> World {
     newer.iat = at("2026-05-06", 10, 0);
     newer.fields[3].1 = text("上海市浦东新区张江路665号1-2层");
     newer.status = Some(StatusRef { list: MAIN.into(), idx: alloc(&mut main, StatusValue::Valid) });
-    add(&mut samples, "invalid-superseded", "已变更的食品经营许可证旧版本（存在更新版本）", "An old version of a food business licence: superseded", issue(&old, samr), "invalid", vec![("status", "fail")]);
-    add(&mut samples, "valid-new-version", "变更后的新版本食品经营许可证（prev 指向旧版本）", "The new version of the food business licence (prev names the old one)", issue(&newer, samr), "valid", vec![("status", "pass")]);
+    add(
+        &mut samples,
+        "invalid-superseded",
+        "已变更的食品经营许可证旧版本（存在更新版本）",
+        "An old version of a food business licence: superseded",
+        issue(&old, samr),
+        "invalid",
+        vec![("status", "fail")],
+    );
+    add(
+        &mut samples,
+        "valid-new-version",
+        "变更后的新版本食品经营许可证（prev 指向旧版本）",
+        "The new version of the food business licence (prev names the old one)",
+        issue(&newer, samr),
+        "valid",
+        vec![("status", "pass")],
+    );
 
     // --- validity ------------------------------------------------------------
-    let expired = Draft { issued: "2019-01-10", to: Some("2024-01-09"), ..Draft { fields: food.fields.clone(), holder: biz_holder.clone(), ..food } };
+    let expired = Draft {
+        issued: "2019-01-10",
+        to: Some("2024-01-09"),
+        ..Draft { fields: food.fields.clone(), holder: biz_holder.clone(), ..food }
+    };
     let expired = lic(&expired, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "invalid-expired", "已过有效期的食品经营许可证", "An expired food business licence", issue(&expired, samr), "invalid", vec![("license-validity", "fail")]);
+    add(
+        &mut samples,
+        "invalid-expired",
+        "已过有效期的食品经营许可证",
+        "An expired food business licence",
+        issue(&expired, samr),
+        "invalid",
+        vec![("license-validity", "fail")],
+    );
 
     let future_holder = company(9, "上海未来智造有限公司");
     let future = Draft {
@@ -896,7 +1407,15 @@ pub fn world(now: u64) -> World {
     };
     let mut not_yet = lic(&future, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     not_yet.iat = at("2026-11-01", 9, 0);
-    add(&mut samples, "invalid-not-yet-valid", "尚未生效的营业执照（2035年起有效）", "A business licence not valid until 2035", issue(&not_yet, samr), "invalid", vec![("license-validity", "fail")]);
+    add(
+        &mut samples,
+        "invalid-not-yet-valid",
+        "尚未生效的营业执照（2035年起有效）",
+        "A business licence not valid until 2035",
+        issue(&not_yet, samr),
+        "invalid",
+        vec![("license-validity", "fail")],
+    );
 
     // --- status ----------------------------------------------------------------
     for (value, name, zh, en) in [
@@ -909,60 +1428,205 @@ pub fn world(now: u64) -> World {
         add(&mut samples, name, zh, en, issue(&l, &k), "invalid", vec![("status", "fail")]);
     }
     let past_end = lic(&biz, Some((MAIN, 8192 + 40)));
-    add(&mut samples, "invalid-status-index-out-of-range", "状态序号超出状态列表范围", "The status index is past the end of its list", issue(&past_end, samr), "invalid", vec![("status", "fail")]);
+    add(
+        &mut samples,
+        "invalid-status-index-out-of-range",
+        "状态序号超出状态列表范围",
+        "The status index is past the end of its list",
+        issue(&past_end, samr),
+        "invalid",
+        vec![("status", "fail")],
+    );
     let no_status = lic(&biz, None);
-    add(&mut samples, "indeterminate-no-status", "未登记状态列表的营业执照：无法确认状态", "A business licence naming no status list: status unknown", issue(&no_status, samr), "indeterminate", vec![("status", "warn")]);
+    add(
+        &mut samples,
+        "indeterminate-no-status",
+        "未登记状态列表的营业执照：无法确认状态",
+        "A business licence naming no status list: status unknown",
+        issue(&no_status, samr),
+        "indeterminate",
+        vec![("status", "warn")],
+    );
     let unknown_list = lic(&biz, Some(("sh-2019-07", 12)));
-    add(&mut samples, "indeterminate-status-list-missing", "状态列表不在信任数据中：无法确认状态", "Its status list is not in the trust data: status unknown", issue(&unknown_list, samr), "indeterminate", vec![("status", "warn")]);
+    add(
+        &mut samples,
+        "indeterminate-status-list-missing",
+        "状态列表不在信任数据中：无法确认状态",
+        "Its status list is not in the trust data: status unknown",
+        issue(&unknown_list, samr),
+        "indeterminate",
+        vec![("status", "warn")],
+    );
     let stale_ok = lic(&marriage, Some((STALE, 5)));
-    add(&mut samples, "indeterminate-stale-status", "状态列表已过期：无法确认状态", "Its status list is stale: status unknown", issue(&stale_ok, &issuer_key("marriage")), "indeterminate", vec![("status", "warn")]);
+    add(
+        &mut samples,
+        "indeterminate-stale-status",
+        "状态列表已过期：无法确认状态",
+        "Its status list is stale: status unknown",
+        issue(&stale_ok, &issuer_key("marriage")),
+        "indeterminate",
+        vec![("status", "warn")],
+    );
     let _ = stale.set(9, StatusValue::Revoked);
     let stale_revoked = lic(&marriage, Some((STALE, 9)));
-    add(&mut samples, "invalid-revoked-stale-list", "状态列表已过期，但其中登记为已注销", "Revoked in a stale status list: still invalid", issue(&stale_revoked, &issuer_key("marriage")), "invalid", vec![("status", "fail")]);
+    add(
+        &mut samples,
+        "invalid-revoked-stale-list",
+        "状态列表已过期，但其中登记为已注销",
+        "Revoked in a stale status list: still invalid",
+        issue(&stale_revoked, &issuer_key("marriage")),
+        "invalid",
+        vec![("status", "fail")],
+    );
 
     // --- signature and signer ----------------------------------------------------
     let mut tampered = valid_biz_cose.clone();
     replace_once(&mut tampered, "陈志远".as_bytes(), "陈志达".as_bytes());
-    add(&mut samples, "invalid-tampered", "签发后被篡改的营业执照（法定代表人被改）", "A business licence altered after signing (legal representative changed)", tampered, "invalid", vec![("signature", "fail")]);
+    add(
+        &mut samples,
+        "invalid-tampered",
+        "签发后被篡改的营业执照（法定代表人被改）",
+        "A business licence altered after signing (legal representative changed)",
+        tampered,
+        "invalid",
+        vec![("signature", "fail")],
+    );
     let mut bad_sig = valid_biz_cose.clone();
     if let Some(b) = bad_sig.last_mut() {
         *b ^= 0x01;
     }
-    add(&mut samples, "invalid-bad-signature", "签名值被改动的营业执照", "A business licence whose signature bytes were changed", bad_sig, "invalid", vec![("signature", "fail")]);
+    add(
+        &mut samples,
+        "invalid-bad-signature",
+        "签名值被改动的营业执照",
+        "A business licence whose signature bytes were changed",
+        bad_sig,
+        "invalid",
+        vec![("signature", "fail")],
+    );
     let by_stranger = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "invalid-unknown-signer", "由不在信任列表中的密钥签发", "Signed by a key that is not in the trust list", issue(&by_stranger, &stranger), "invalid", vec![("signer-trusted", "fail"), ("signature", "skip")]);
+    add(
+        &mut samples,
+        "invalid-unknown-signer",
+        "由不在信任列表中的密钥签发",
+        "Signed by a key that is not in the trust list",
+        issue(&by_stranger, &stranger),
+        "invalid",
+        vec![("signer-trusted", "fail"), ("signature", "skip")],
+    );
     let by_maker = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "invalid-wrong-role", "由只能制作加注件的密钥签发的证照", "A licence signed by a key that may only make annotated copies", issue(&by_maker, &maker), "invalid", vec![("signer-trusted", "fail"), ("signature", "skip")]);
+    add(
+        &mut samples,
+        "invalid-wrong-role",
+        "由只能制作加注件的密钥签发的证照",
+        "A licence signed by a key that may only make annotated copies",
+        issue(&by_maker, &maker),
+        "invalid",
+        vec![("signer-trusted", "fail"), ("signature", "skip")],
+    );
     let wrong_type = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "invalid-unauthorized-type", "卫健委密钥签发的营业执照（无权签发该类型）", "A business licence signed by the health commission's key (not authorised for the type)", issue(&wrong_type, &issuer_key("physician")), "invalid", vec![("signer-authorized", "fail"), ("signature", "pass")]);
+    add(
+        &mut samples,
+        "invalid-unauthorized-type",
+        "卫健委密钥签发的营业执照（无权签发该类型）",
+        "A business licence signed by the health commission's key (not authorised for the type)",
+        issue(&wrong_type, &issuer_key("physician")),
+        "invalid",
+        vec![("signer-authorized", "fail"), ("signature", "pass")],
+    );
     let mut by_retired = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     by_retired.iat = at("2025-03-01", 10, 0);
-    add(&mut samples, "invalid-signer-expired", "由已过期的密钥签发（签名时密钥已失效）", "Signed by a key after the end of its validity", issue(&by_retired, &retired), "invalid", vec![("signer-validity", "fail"), ("signature", "pass")]);
+    add(
+        &mut samples,
+        "invalid-signer-expired",
+        "由已过期的密钥签发（签名时密钥已失效）",
+        "Signed by a key after the end of its validity",
+        issue(&by_retired, &retired),
+        "invalid",
+        vec![("signer-validity", "fail"), ("signature", "pass")],
+    );
     let mut by_revoked = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     by_revoked.iat = at("2026-08-01", 10, 0);
-    add(&mut samples, "invalid-signer-revoked", "由已吊销的密钥在吊销后签发", "Signed by a key after it was revoked", issue(&by_revoked, &compromised), "invalid", vec![("signer-validity", "fail")]);
+    add(
+        &mut samples,
+        "invalid-signer-revoked",
+        "由已吊销的密钥在吊销后签发",
+        "Signed by a key after it was revoked",
+        issue(&by_revoked, &compromised),
+        "invalid",
+        vec![("signer-validity", "fail")],
+    );
     let mut in_future = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     in_future.iat = at("2035-06-01", 10, 0);
-    add(&mut samples, "invalid-signed-in-future", "签名时间在未来（2035年）", "Signed in the future (2035)", issue(&in_future, samr), "invalid", vec![("signer-validity", "fail")]);
+    add(
+        &mut samples,
+        "invalid-signed-in-future",
+        "签名时间在未来（2035年）",
+        "Signed in the future (2035)",
+        issue(&in_future, samr),
+        "invalid",
+        vec![("signer-validity", "fail")],
+    );
 
     // --- catalog -----------------------------------------------------------------
-    let uncat = Draft { type_key: "uncatalogued", ..Draft { fields: biz.fields.clone(), holder: biz.holder.clone(), ..biz } };
+    let uncat =
+        Draft { type_key: "uncatalogued", ..Draft { fields: biz.fields.clone(), holder: biz.holder.clone(), ..biz } };
     let uncat = lic(&uncat, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
-    add(&mut samples, "invalid-not-in-catalog", "证照类型不在证照目录中", "A licence whose type is not in the catalog", issue(&uncat, samr), "invalid", vec![("catalog", "fail")]);
+    add(
+        &mut samples,
+        "invalid-not-in-catalog",
+        "证照类型不在证照目录中",
+        "A licence whose type is not in the catalog",
+        issue(&uncat, samr),
+        "invalid",
+        vec![("catalog", "fail")],
+    );
     let mut missing = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     missing.fields.retain(|(k, _)| k != "scope" && k != "legalRep");
-    add(&mut samples, "invalid-missing-field", "缺少必填照面项（经营范围、法定代表人）", "Required face fields are missing (scope, legal representative)", issue(&missing, samr), "invalid", vec![("catalog", "fail")]);
+    add(
+        &mut samples,
+        "invalid-missing-field",
+        "缺少必填照面项（经营范围、法定代表人）",
+        "Required face fields are missing (scope, legal representative)",
+        issue(&missing, samr),
+        "invalid",
+        vec![("catalog", "fail")],
+    );
     let mut type_mismatch = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
     type_mismatch.id = LicenseId::format(&code("food"), &type_mismatch.issuer.code, "77", 1).unwrap_or_default();
-    add(&mut samples, "valid-identifier-type-mismatch", "有效，但证照标识中的类型与证照类型不一致（仅警告）", "Valid, but the identifier names another type (warning only)", issue(&type_mismatch, samr), "valid", vec![("identifier", "warn")]);
+    add(
+        &mut samples,
+        "valid-identifier-type-mismatch",
+        "有效，但证照标识中的类型与证照类型不一致（仅警告）",
+        "Valid, but the identifier names another type (warning only)",
+        issue(&type_mismatch, samr),
+        "valid",
+        vec![("identifier", "warn")],
+    );
 
     // --- structure and decode ----------------------------------------------------
     let mut value = valid_biz.to_value();
     if let ciborium::value::Value::Map(entries) = &mut value {
         entries.retain(|(k, _)| k.as_text() != Some("no"));
     }
-    add(&mut samples, "invalid-structure-missing-key", "缺少必需字段 no（证照编号）的证照", "A licence without its required key `no`", samr.sign_payload(zz_core::Typ::License, &value), "invalid", vec![("structure", "fail")]);
-    add(&mut samples, "invalid-catalog-not-a-license", "把证照目录当作证照出示（typ 不符）", "The catalog presented as a licence (wrong typ)", catalog_cose.clone(), "invalid", vec![("structure", "fail")]);
+    add(
+        &mut samples,
+        "invalid-structure-missing-key",
+        "缺少必需字段 no（证照编号）的证照",
+        "A licence without its required key `no`",
+        samr.sign_payload(zz_core::Typ::License, &value),
+        "invalid",
+        vec![("structure", "fail")],
+    );
+    add(
+        &mut samples,
+        "invalid-catalog-not-a-license",
+        "把证照目录当作证照出示（typ 不符）",
+        "The catalog presented as a licence (wrong typ)",
+        catalog_cose.clone(),
+        "invalid",
+        vec![("structure", "fail")],
+    );
     samples.push(Sample {
         name: "invalid-not-a-license".into(),
         zh: "普通文本，不是电子证照".into(),
@@ -1012,8 +1676,11 @@ pub fn world(now: u64) -> World {
         data: SampleData::Cose(ann_marriage.clone()),
         expect: "valid",
         checks: vec![
-            ("annotation-signature", "pass"), ("annotation-signer", "pass"), ("annotation-validity", "pass"),
-            ("annotation-scope", "pass"), ("matter", "pass"),
+            ("annotation-signature", "pass"),
+            ("annotation-signer", "pass"),
+            ("annotation-validity", "pass"),
+            ("annotation-scope", "pass"),
+            ("matter", "pass"),
         ],
         matter: Some(transfer.code.into()),
         now: None,
@@ -1029,34 +1696,121 @@ pub fn world(now: u64) -> World {
     samples.push(s);
 
     let a_re = annotation("仅用于办理二手房买卖转移登记", Some(transfer), window, now - 7 * DAY);
-    add(&mut samples, "annotated-real-estate", "不动产权证书加注件（未指定事项时核验）", "An annotated copy of a real estate certificate (verified without a matter)", annotate(&valid_realestate_cose, &a_re, &maker), "valid", vec![("annotation-scope", "pass"), ("matter", "skip")]);
+    add(
+        &mut samples,
+        "annotated-real-estate",
+        "不动产权证书加注件（未指定事项时核验）",
+        "An annotated copy of a real estate certificate (verified without a matter)",
+        annotate(&valid_realestate_cose, &a_re, &maker),
+        "valid",
+        vec![("annotation-scope", "pass"), ("matter", "skip")],
+    );
 
     let old_window = (at("2026-01-05", 0, 0), at("2026-02-05", 0, 0));
     let a_old = annotation("仅用于办理二手房买卖转移登记", Some(transfer), old_window, at("2026-01-05", 0, 0));
-    add(&mut samples, "annotated-window-expired", "加注件已过其有效期", "An annotated copy whose window has ended", annotate(&valid_marriage_cose, &a_old, &maker), "invalid", vec![("annotation-validity", "fail")]);
+    add(
+        &mut samples,
+        "annotated-window-expired",
+        "加注件已过其有效期",
+        "An annotated copy whose window has ended",
+        annotate(&valid_marriage_cose, &a_old, &maker),
+        "invalid",
+        vec![("annotation-validity", "fail")],
+    );
 
     let expired_cose = issue(&expired, samr);
     let a_outside = annotation("用于食品经营许可证复核", None, window, now - 7 * DAY);
-    add(&mut samples, "annotated-window-outside-license", "加注件有效期超出证照有效期（证照已过期）", "An annotated copy whose window reaches past its (expired) licence", annotate(&expired_cose, &a_outside, &maker), "invalid", vec![("annotation-scope", "fail"), ("license-validity", "fail")]);
+    add(
+        &mut samples,
+        "annotated-window-outside-license",
+        "加注件有效期超出证照有效期（证照已过期）",
+        "An annotated copy whose window reaches past its (expired) licence",
+        annotate(&expired_cose, &a_outside, &maker),
+        "invalid",
+        vec![("annotation-scope", "fail"), ("license-validity", "fail")],
+    );
     let short_cose = issue(&soon, &issuer_key("residence"));
     let long_window = (now - DAY, now + 60 * DAY);
     let a_long = annotation("用于居住证积分申请", None, long_window, now - DAY);
-    add(&mut samples, "annotated-window-past-license-end", "加注件有效期晚于证照到期日", "An annotated copy whose window ends after its licence does", annotate(&short_cose, &a_long, &maker), "invalid", vec![("annotation-scope", "fail"), ("license-validity", "warn")]);
+    add(
+        &mut samples,
+        "annotated-window-past-license-end",
+        "加注件有效期晚于证照到期日",
+        "An annotated copy whose window ends after its licence does",
+        annotate(&short_cose, &a_long, &maker),
+        "invalid",
+        vec![("annotation-scope", "fail"), ("license-validity", "warn")],
+    );
 
-    add(&mut samples, "annotated-untrusted-maker", "由不可信密钥制作的加注件", "An annotated copy made by an untrusted key", annotate(&valid_marriage_cose, &a_ok, &stranger), "invalid", vec![("annotation-signer", "fail"), ("annotation-signature", "skip")]);
-    add(&mut samples, "annotated-maker-wrong-role", "由发证密钥（无加注权限）制作的加注件", "An annotated copy made by an issue key (no annotate role)", annotate(&valid_marriage_cose, &a_ok, &issuer_key("marriage")), "invalid", vec![("annotation-signer", "fail")]);
+    add(
+        &mut samples,
+        "annotated-untrusted-maker",
+        "由不可信密钥制作的加注件",
+        "An annotated copy made by an untrusted key",
+        annotate(&valid_marriage_cose, &a_ok, &stranger),
+        "invalid",
+        vec![("annotation-signer", "fail"), ("annotation-signature", "skip")],
+    );
+    add(
+        &mut samples,
+        "annotated-maker-wrong-role",
+        "由发证密钥（无加注权限）制作的加注件",
+        "An annotated copy made by an issue key (no annotate role)",
+        annotate(&valid_marriage_cose, &a_ok, &issuer_key("marriage")),
+        "invalid",
+        vec![("annotation-signer", "fail")],
+    );
     let mut ann_tampered = ann_marriage.clone();
     replace_once(&mut ann_tampered, "他用无效".as_bytes(), "均可使用".as_bytes());
-    add(&mut samples, "annotated-tampered", "加注件的用途被篡改", "An annotated copy whose purpose was altered", ann_tampered, "invalid", vec![("annotation-signature", "fail"), ("signature", "pass")]);
+    add(
+        &mut samples,
+        "annotated-tampered",
+        "加注件的用途被篡改",
+        "An annotated copy whose purpose was altered",
+        ann_tampered,
+        "invalid",
+        vec![("annotation-signature", "fail"), ("signature", "pass")],
+    );
     let mut forged_inner = valid_marriage_cose.clone();
     replace_once(&mut forged_inner, "赵雪".as_bytes(), "钱雪".as_bytes());
-    add(&mut samples, "annotated-forged-license", "对被篡改的证照制作的加注件", "An annotated copy made over an altered licence", annotate(&forged_inner, &a_ok, &maker), "invalid", vec![("signature", "fail"), ("annotation-signature", "pass")]);
+    add(
+        &mut samples,
+        "annotated-forged-license",
+        "对被篡改的证照制作的加注件",
+        "An annotated copy made over an altered licence",
+        annotate(&forged_inner, &a_ok, &maker),
+        "invalid",
+        vec![("signature", "fail"), ("annotation-signature", "pass")],
+    );
     let revoked_marriage = lic(&marriage, Some((MAIN, alloc(&mut main, StatusValue::Revoked))));
-    add(&mut samples, "annotated-revoked-license", "已注销证照的加注件", "An annotated copy of a revoked licence", annotate(&issue(&revoked_marriage, &issuer_key("marriage")), &a_ok, &maker), "invalid", vec![("status", "fail")]);
-    add(&mut samples, "annotated-nested", "加注件内嵌的不是证照原件（内嵌加注件）", "An annotated copy wrapping another annotated copy", annotate(&ann_marriage, &a_ok, &maker), "invalid", vec![("structure", "fail")]);
+    add(
+        &mut samples,
+        "annotated-revoked-license",
+        "已注销证照的加注件",
+        "An annotated copy of a revoked licence",
+        annotate(&issue(&revoked_marriage, &issuer_key("marriage")), &a_ok, &maker),
+        "invalid",
+        vec![("status", "fail")],
+    );
+    add(
+        &mut samples,
+        "annotated-nested",
+        "加注件内嵌的不是证照原件（内嵌加注件）",
+        "An annotated copy wrapping another annotated copy",
+        annotate(&ann_marriage, &a_ok, &maker),
+        "invalid",
+        vec![("structure", "fail")],
+    );
 
     // --- matters ----------------------------------------------------------------------
-    let with_matter = |samples: &mut Vec<Sample>, name: &str, zh: &str, en: &str, data: Vec<u8>, matter: &str, expect: &'static str, check: &'static str| {
+    let with_matter = |samples: &mut Vec<Sample>,
+                       name: &str,
+                       zh: &str,
+                       en: &str,
+                       data: Vec<u8>,
+                       matter: &str,
+                       expect: &'static str,
+                       check: &'static str| {
         samples.push(Sample {
             name: name.into(),
             zh: zh.into(),
@@ -1069,10 +1823,46 @@ pub fn world(now: u64) -> World {
             bundle: None,
         });
     };
-    with_matter(&mut samples, "matter-accepted", "营业执照原件用于食品经营许可（新办）", "A business licence original for the food business licence matter", valid_biz_cose.clone(), MATTERS[0].code, "valid", "pass");
-    with_matter(&mut samples, "matter-original-not-enough", "该事项要求加注件，出示的却是结婚证原件", "The matter needs an annotated copy, but the marriage certificate original was shown", valid_marriage_cose.clone(), transfer.code, "invalid", "fail");
-    with_matter(&mut samples, "matter-type-not-accepted", "驾驶证不在该事项的用证清单中", "The matter does not accept driving licences", issue(&valid_driving, &issuer_key("driving")), MATTERS[0].code, "invalid", "fail");
-    with_matter(&mut samples, "matter-unknown", "事项编码不在用证清单中", "The matter code is not in the usage lists", valid_biz_cose.clone(), "310000-XX-9999", "invalid", "fail");
+    with_matter(
+        &mut samples,
+        "matter-accepted",
+        "营业执照原件用于食品经营许可（新办）",
+        "A business licence original for the food business licence matter",
+        valid_biz_cose.clone(),
+        MATTERS[0].code,
+        "valid",
+        "pass",
+    );
+    with_matter(
+        &mut samples,
+        "matter-original-not-enough",
+        "该事项要求加注件，出示的却是结婚证原件",
+        "The matter needs an annotated copy, but the marriage certificate original was shown",
+        valid_marriage_cose.clone(),
+        transfer.code,
+        "invalid",
+        "fail",
+    );
+    with_matter(
+        &mut samples,
+        "matter-type-not-accepted",
+        "驾驶证不在该事项的用证清单中",
+        "The matter does not accept driving licences",
+        issue(&valid_driving, &issuer_key("driving")),
+        MATTERS[0].code,
+        "invalid",
+        "fail",
+    );
+    with_matter(
+        &mut samples,
+        "matter-unknown",
+        "事项编码不在用证清单中",
+        "The matter code is not in the usage lists",
+        valid_biz_cose.clone(),
+        "310000-XX-9999",
+        "invalid",
+        "fail",
+    );
 
     // --- trust data freshness -----------------------------------------------------------
     let mut s = Sample {

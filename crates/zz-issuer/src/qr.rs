@@ -16,9 +16,7 @@ pub const QUIET_ZONE: u32 = 4;
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
     for v in 1..=40 {
         let mut bits = Bits::new(Version::Normal(v));
-        let fits = bits
-            .push_alphanumeric_data(text.as_bytes())
-            .and_then(|()| bits.push_terminator(EcLevel::Q));
+        let fits = bits.push_alphanumeric_data(text.as_bytes()).and_then(|()| bits.push_terminator(EcLevel::Q));
         match fits {
             Ok(()) => return QrCode::with_bits(bits, EcLevel::Q),
             Err(QrError::DataTooLong) => continue,
@@ -48,8 +46,6 @@ pub fn render(code: &QrCode, module_px: u32) -> GrayImage {
 pub fn png(text: &str) -> Result<Vec<u8>, String> {
     let code = encode(text).map_err(|e| format!("cannot make a QR code: {e}"))?;
     let mut out = std::io::Cursor::new(Vec::new());
-    render(&code, MODULE_PX)
-        .write_to(&mut out, ImageFormat::Png)
-        .map_err(|e| format!("cannot write PNG: {e}"))?;
+    render(&code, MODULE_PX).write_to(&mut out, ImageFormat::Png).map_err(|e| format!("cannot write PNG: {e}"))?;
     Ok(out.into_inner())
 }

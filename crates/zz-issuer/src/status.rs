@@ -110,9 +110,6 @@ mod tests {
         assert_eq!(again, b);
         b.clear(5).unwrap();
         assert_eq!(b.get(5), Ok(StatusValue::Valid));
-        assert_eq!(
-            b.entries().collect::<Vec<_>>(),
-            vec![(0, StatusValue::Revoked), (11, StatusValue::Superseded)]
-        );
+        assert_eq!(b.entries().collect::<Vec<_>>(), vec![(0, StatusValue::Revoked), (11, StatusValue::Superseded)]);
     }
 }

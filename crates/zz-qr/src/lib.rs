@@ -94,17 +94,13 @@ pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
     let Ok(source) = Luma8LuminanceSource::new(luma, width, height) else {
         return Vec::new();
     };
-    let mut hints = DecodeHints::default()
+    let hints = DecodeHints::default()
         .with(rxing::DecodeHintValue::PossibleFormats(HashSet::from([BarcodeFormat::QR_CODE])))
         .with(rxing::DecodeHintValue::TryHarder(true))
         .with(rxing::DecodeHintValue::AlsoInverted(true));
     let mut reader = GenericMultipleBarcodeReader::new(MultiUseMultiFormatReader::default());
     let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-    let results = reader.decode_multiple_with_hints(&mut bitmap, &mut hints).unwrap_or_default();
+    let results = reader.decode_multiple_with_hints(&mut bitmap, &hints).unwrap_or_default();
     let mut seen = HashSet::new();
-    results
-        .into_iter()
-        .map(|r| r.getText().to_owned())
-        .filter(|t| seen.insert(t.clone()))
-        .collect()
+    results.into_iter().map(|r| r.getText().to_owned()).filter(|t| seen.insert(t.clone())).collect()
 }

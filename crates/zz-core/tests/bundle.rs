@@ -1,0 +1,230 @@
+//! Bundles (SPEC section 9) and roots files (section 11): refused whole on
+//! any failing item, rollback refused.
+
+mod common;
+
+use ciborium::value::Value;
+use common::*;
+use zz_core::bundle::Item;
+use zz_core::model::{Role, StatusListPayload};
+use zz_core::{Bundle, Roots, RootsError};
+
+fn refused(bytes: &[u8], roots: &Roots) -> zz_core::BundleError {
+    Bundle::load(bytes, roots, None).expect_err("bundle must be refused")
+}
+
+#[test]
+fn a_good_bundle_loads_with_its_catalog_and_lists() {
+    let w = world();
+    let b = &w.bundle;
+    assert_eq!(b.trust.seq, 5);
+    assert_eq!(b.catalog.seq, 3);
+    assert_eq!(b.iat(), NOW - DAY);
+    assert!(b.license_type(TYPE).is_some());
+    assert!(b.license_type("nope").is_none());
+    assert_eq!(b.matter(MATTER).unwrap().needs.len(), 1);
+    assert_eq!(b.matters_accepting(TYPE).count(), 2);
+    let list = b.status_list(LIST).unwrap();
+    assert_eq!(list.len(), 16);
+    assert!(b.key(&w.issuer.kid()).is_some());
+}
+
+#[test]
+fn rollback_is_refused() {
+    let w = world();
+    assert!(Bundle::load(&w.bundle_bytes, &w.roots, Some(5)).is_ok());
+    assert!(Bundle::load(&w.bundle_bytes, &w.roots, Some(4)).is_ok());
+    let e = Bundle::load(&w.bundle_bytes, &w.roots, Some(6)).unwrap_err();
+    assert_eq!(e.item, Item::TrustList);
+    assert!(e.reason.contains("rollback"), "{e}");
+}
+
+#[test]
+fn items_must_be_signed_by_the_right_keys() {
+    let w = world();
+    let other_roots = Roots::from_public_keys(&[key("other root").public()]).unwrap();
+    assert_eq!(refused(&w.bundle_bytes, &other_roots).item, Item::TrustList);
+
+    let s = setup();
+    let root = key("root");
+    let trust = zz_issuer::sign_trust_list(&s.trust, &root);
+    let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
+    let status = |k: &zz_issuer::Key| zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), k);
+    let pack = |items: &[&[u8]]| zz_issuer::bundle(items.iter().copied());
+
+    // Status lists: by a root or a status key; never by an issue key.
+    assert!(Bundle::load(&pack(&[&trust, &catalog, &status(&root)]), &w.roots, None).is_ok());
+    assert!(Bundle::load(&pack(&[&trust, &catalog, &status(&w.status_key)]), &w.roots, None).is_ok());
+    assert_eq!(refused(&pack(&[&trust, &catalog, &status(&w.issuer)]), &w.roots).item, Item::StatusList);
+    // A catalog signed by a trust-list key is refused.
+    let bad_catalog = zz_issuer::sign_catalog(&s.catalog, &w.issuer);
+    assert_eq!(refused(&pack(&[&trust, &bad_catalog]), &w.roots).item, Item::Catalog);
+    // A tampered trust list.
+    let mut t2 = trust.clone();
+    let n = t2.len();
+    t2[n - 1] ^= 1;
+    assert_eq!(refused(&pack(&[&t2, &catalog]), &w.roots).item, Item::TrustList);
+}
+
+#[test]
+fn bundle_composition_rules() {
+    let w = world();
+    let s = setup();
+    let root = key("root");
+    let trust = zz_issuer::sign_trust_list(&s.trust, &root);
+    let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
+    let list = zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), &root);
+    let license = zz_issuer::issue(&license(), &w.issuer);
+    let pack = |items: &[&[u8]]| zz_issuer::bundle(items.iter().copied());
+    for (what, bytes) in [
+        ("no trust list", pack(&[&catalog])),
+        ("no catalog", pack(&[&trust])),
+        ("two trust lists", pack(&[&trust, &trust, &catalog])),
+        ("two catalogs", pack(&[&trust, &catalog, &catalog])),
+        ("a license inside", pack(&[&trust, &catalog, &license])),
+        ("duplicate status ids", pack(&[&trust, &catalog, &list, &list])),
+        ("not an array", encode(&Value::Map(vec![]))),
+        (
+            "item not bytes",
+            encode(&Value::Array(vec![Value::Bytes(trust.clone()), Value::Bytes(catalog.clone()), int(1)])),
+        ),
+        ("garbage", b"garbage".to_vec()),
+    ] {
+        assert!(Bundle::load(&bytes, &w.roots, None).is_err(), "{what}");
+    }
+    // An empty bundle and a valid one with the items in another order.
+    assert!(Bundle::load(&pack(&[]), &w.roots, None).is_err());
+    assert!(Bundle::load(&pack(&[&list, &catalog, &trust]), &w.roots, None).is_ok());
+}
+
+#[test]
+fn trust_list_key_rules() {
+    let w = world();
+    // kid not matching its key.
+    let mut s = setup();
+    s.trust.keys[0].kid = [0; 8];
+    let root = key("root");
+    let pack = |s: &Setup| {
+        zz_issuer::bundle(
+            [zz_issuer::sign_trust_list(&s.trust, &root), zz_issuer::sign_catalog(&s.catalog, &root)]
+                .iter()
+                .map(Vec::as_slice),
+        )
+    };
+    assert_eq!(refused(&pack(&s), &w.roots).item, Item::TrustList);
+    // Two entries with the same kid.
+    let mut s = setup();
+    let dup = s.trust.keys[0].clone();
+    s.trust.keys.push(dup);
+    assert_eq!(refused(&pack(&s), &w.roots).item, Item::TrustList);
+    // A small-order key is kept but never usable.
+    let mut s = setup();
+    let mut small = s.trust.keys[0].clone();
+    small.pk = [0; 32];
+    small.pk[0] = 1; // the identity point
+    small.kid = zz_core::kid_of(&small.pk);
+    s.trust.keys.push(small.clone());
+    let b = Bundle::load(&pack(&s), &w.roots, None).unwrap();
+    assert!(b.key(&small.kid).unwrap().key.is_none());
+    // Unknown role.
+    let s = setup();
+    let mut v = s.trust.to_value();
+    if let Value::Map(m) = &mut v {
+        for (k, val) in m.iter_mut() {
+            if k.as_text() == Some("keys")
+                && let Value::Array(keys) = val
+                && let Value::Map(entry) = &mut keys[0]
+            {
+                for (ek, ev) in entry.iter_mut() {
+                    if ek.as_text() == Some("roles") {
+                        *ev = Value::Array(vec![text("issue"), text("admin")]);
+                    }
+                }
+            }
+        }
+    }
+    let trust = root.sign_payload(zz_core::Typ::Trust, &v);
+    let bytes = zz_issuer::bundle([trust, zz_issuer::sign_catalog(&s.catalog, &root)].iter().map(Vec::as_slice));
+    assert_eq!(refused(&bytes, &w.roots).item, Item::TrustList);
+    let _ = Role::Issue;
+}
+
+#[test]
+fn status_list_rules() {
+    let w = world();
+    let s = setup();
+    let root = key("root");
+    let trust = zz_issuer::sign_trust_list(&s.trust, &root);
+    let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
+    let with_list = |p: &StatusListPayload| {
+        let list = zz_issuer::sign_status_list(p, &root);
+        zz_issuer::bundle([&trust, &catalog, &list].map(Vec::as_slice))
+    };
+    let good = s.list.payload(NOW, DAY);
+    assert!(Bundle::load(&with_list(&good), &w.roots, None).is_ok());
+    let mut raw = good.clone();
+    raw.lst = vec![0u8; 4]; // not zlib
+    assert_eq!(refused(&with_list(&raw), &w.roots).item, Item::StatusList);
+    let mut trailing = good.clone();
+    trailing.lst.push(0);
+    assert_eq!(refused(&with_list(&trailing), &w.roots).item, Item::StatusList);
+    let mut huge = good.clone();
+    huge.lst = miniz_oxide::deflate::compress_to_vec_zlib(&vec![0u8; 16 * 1024 * 1024 + 1], 9);
+    assert_eq!(refused(&with_list(&huge), &w.roots).item, Item::StatusList);
+    // bits other than 2.
+    let mut v = good.to_value();
+    if let Value::Map(m) = &mut v {
+        for (k, val) in m.iter_mut() {
+            if k.as_text() == Some("bits") {
+                *val = int(1);
+            }
+        }
+    }
+    let list = root.sign_payload(zz_core::Typ::Status, &v);
+    let bytes = zz_issuer::bundle([&trust, &catalog, &list].map(Vec::as_slice));
+    assert_eq!(refused(&bytes, &w.roots).item, Item::StatusList);
+    // A status key signing outside its validity.
+    let mut s2 = setup();
+    s2.trust.keys[2].valid_to = NOW - 10;
+    let trust2 = zz_issuer::sign_trust_list(&s2.trust, &root);
+    let list = zz_issuer::sign_status_list(&good, &w.status_key);
+    let bytes = zz_issuer::bundle([&trust2, &catalog, &list].map(Vec::as_slice));
+    assert_eq!(refused(&bytes, &w.roots).item, Item::StatusList);
+}
+
+#[test]
+fn a_status_list_of_ten_million_entries_loads() {
+    let w = world();
+    let s = setup();
+    let root = key("root");
+    let mut big = zz_issuer::StatusListBuilder::new("big", 10_000_000);
+    big.set(9_999_999, zz_core::model::StatusValue::Revoked).unwrap();
+    let bytes = zz_issuer::bundle(
+        [
+            zz_issuer::sign_trust_list(&s.trust, &root),
+            zz_issuer::sign_catalog(&s.catalog, &root),
+            zz_issuer::sign_status_list(&big.payload(NOW, DAY), &root),
+        ]
+        .iter()
+        .map(Vec::as_slice),
+    );
+    let b = Bundle::load(&bytes, &w.roots, None).unwrap();
+    let l = b.status_list("big").unwrap();
+    assert_eq!(l.len(), 10_000_000);
+    assert_eq!(l.get(9_999_999), Some(zz_core::model::StatusValue::Revoked));
+    assert_eq!(l.get(9_999_998), Some(zz_core::model::StatusValue::Valid));
+    assert_eq!(l.get(10_000_000), None);
+}
+
+#[test]
+fn roots_files() {
+    let a = key("a").public();
+    let hexa: String = a.iter().map(|b| format!("{b:02x}")).collect();
+    let text = format!("# pinned roots\n\n  {}  \n# end\n", hexa.to_uppercase());
+    assert_eq!(Roots::parse(&text).unwrap().len(), 1);
+    assert_eq!(Roots::parse("# only comments\n\n").unwrap_err(), RootsError::Empty);
+    assert_eq!(Roots::parse("abc\n").unwrap_err(), RootsError::BadLine { line: 1 });
+    assert_eq!(Roots::parse(&format!("{hexa}0\n")).unwrap_err(), RootsError::BadLine { line: 1 });
+    let identity = format!("01{}", "00".repeat(31));
+    assert_eq!(Roots::parse(&format!("{hexa}\n{identity}\n")).unwrap_err(), RootsError::BadKey { line: 2 });
+}
