@@ -171,6 +171,13 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         };
         let _ = writeln!(out, "    {tag}{type_name} · {} · {} · {}", l.holder.name, l.issuer.name, l.no);
     }
+    if let Some(a) = &r.annotation {
+        let until = zz_core::dates::instant(a.valid_to);
+        let until = if zh { zz_core::dates::instant_zh(until) } else { zz_core::dates::instant_en(until) };
+        let matter = a.matter.as_ref().map(|m| m.name.as_str()).unwrap_or("-");
+        let (p, m, u) = if zh { ("用途", "事项", "有效至") } else { ("purpose", "matter", "until") };
+        let _ = writeln!(out, "    {p}: {} · {m}: {matter} · {u}: {until}", a.purpose);
+    }
     for c in &r.checks {
         let mark = match c.outcome {
             Outcome::Fail => "✘",

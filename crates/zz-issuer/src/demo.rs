@@ -1071,7 +1071,7 @@ pub fn world(now: u64) -> World {
         type_key: &'static str,
         holder: Holder,
         issued: &'static str,
-        to: Option<&'static str>,
+        to: Option<CstDate>,
         fields: Vec<(String, FieldValue)>,
         version: u16,
     }
@@ -1089,7 +1089,7 @@ pub fn world(now: u64) -> World {
             issuer: issuer.named(),
             issued: date(d.issued),
             valid_from: date(d.issued),
-            valid_to: d.to.map(date),
+            valid_to: d.to,
             fields: d.fields.clone(),
             prev: None,
             status: list.map(|(l, idx)| StatusRef { list: l.to_owned(), idx }),
@@ -1199,7 +1199,7 @@ pub fn world(now: u64) -> World {
         type_key: "driving",
         holder: driver.clone(),
         issued: "2022-08-09",
-        to: Some("2032-08-09"),
+        to: Some(date("2032-08-09")),
         fields: driving_fields("王丽华"),
         version: 1,
     };
@@ -1271,12 +1271,11 @@ pub fn world(now: u64) -> World {
     );
 
     let soon_to = CstDate::of_instant(i64::try_from(now + 20 * DAY).unwrap_or(0)).unwrap_or_else(|| date("2026-12-12"));
-    let soon_to_s: &'static str = Box::leak(soon_to.to_string().into_boxed_str());
     let residence = Draft {
         type_key: "residence",
         holder: person("周杰", "19950418", 83),
         issued: "2025-12-12",
-        to: Some(soon_to_s),
+        to: Some(soon_to),
         fields: vec![
             ("name".into(), text("周杰")),
             ("gender".into(), text("男")),
@@ -1341,7 +1340,7 @@ pub fn world(now: u64) -> World {
         type_key: "food",
         holder: biz_holder.clone(),
         issued: "2024-03-01",
-        to: Some("2029-02-28"),
+        to: Some(date("2029-02-28")),
         fields: vec![
             ("operator".into(), text("上海申城云图科技有限公司")),
             ("uscc".into(), text(&biz_holder.id)),
@@ -1382,7 +1381,7 @@ pub fn world(now: u64) -> World {
     // --- validity ------------------------------------------------------------
     let expired = Draft {
         issued: "2019-01-10",
-        to: Some("2024-01-09"),
+        to: Some(date("2024-01-09")),
         ..Draft { fields: food.fields.clone(), holder: biz_holder.clone(), ..food }
     };
     let expired = lic(&expired, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
@@ -1402,7 +1401,7 @@ pub fn world(now: u64) -> World {
         fields: biz_fields(&future_holder.name, &future_holder.id),
         holder: future_holder,
         issued: "2035-01-01",
-        to: Some("2035-12-31"),
+        to: Some(date("2035-12-31")),
         version: 1,
     };
     let mut not_yet = lic(&future, Some((MAIN, alloc(&mut main, StatusValue::Valid))));

@@ -1,0 +1,271 @@
+//! The `zz` command line: SPEC section 11's contract, the demo world, the
+//! README walkthrough, and clear errors for bad input files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn zz() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zz"))
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("zz runs")
+}
+
+const NOW: &str = "2026-11-22T09:30:00+08:00";
+
+/// A demo world written once per test into a temporary directory.
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo");
+    let o = run(zz().arg("demo").arg(&out));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, out)
+}
+
+fn verify(demo: &Path, inputs: &[&str], extra: &[&str]) -> Output {
+    run(zz()
+        .current_dir(demo)
+        .arg("verify")
+        .args(inputs)
+        .args(["--bundle", "trust/bundle.zzb", "--roots", "trust/roots.txt", "--now", NOW])
+        .args(extra))
+}
+
+#[test]
+fn every_demo_sample_in_every_form_gives_its_promised_verdict() {
+    let (_tmp, d) = demo();
+    let manifest: Vec<Value> = serde_json::from_slice(&std::fs::read(d.join("samples/samples.json")).unwrap()).unwrap();
+    assert!(manifest.len() >= 40);
+    let mut pngs = 0;
+    for s in &manifest {
+        for f in s["files"].as_array().unwrap() {
+            let f = f.as_str().unwrap();
+            pngs += usize::from(f.ends_with(".png"));
+            let now = s["now"].as_u64().map_or(NOW.to_owned(), |n| n.to_string());
+            let mut cmd = zz();
+            cmd.current_dir(&d)
+                .args(["verify", f, "--json", "--roots", "trust/roots.txt", "--now", &now])
+                .args(["--bundle", s["bundle"].as_str().unwrap()]);
+            if let Some(m) = s["matter"].as_str() {
+                cmd.args(["--matter", m]);
+            }
+            let o = run(&mut cmd);
+            let r: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{f}: {e}"));
+            let expect = s["expect"].as_str().unwrap();
+            assert_eq!(r["verdict"], expect, "{f}: {}", r["checks"]);
+            let code = match expect {
+                "valid" => 0,
+                "invalid" => 1,
+                _ => 3,
+            };
+            assert_eq!(o.status.code(), Some(code), "{f}");
+            for (id, outcome) in s["checks"].as_object().unwrap() {
+                let c = r["checks"].as_array().unwrap().iter().find(|c| c["id"] == id.as_str()).unwrap();
+                assert_eq!(&c["outcome"], outcome, "{f}: {id}");
+            }
+        }
+    }
+    assert!(pngs >= 40, "QR images verified: {pngs}");
+}
+
+#[test]
+fn json_output_follows_section_11() {
+    let (_tmp, d) = demo();
+    let o = verify(&d, &["samples/valid-business-license.zzl"], &["--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["verdict"], "valid");
+    assert_eq!(r["kind"], "license");
+    for c in r["checks"].as_array().unwrap() {
+        for k in ["id", "outcome", "zh", "en"] {
+            assert!(c[k].is_string(), "{c}");
+        }
+    }
+    // Several inputs: an array, in order; the worst verdict sets the exit.
+    let o = verify(
+        &d,
+        &["samples/valid-business-license.zzl", "samples/indeterminate-no-status.txt", "samples/annotated-valid.png"],
+        &["--json"],
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let a: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let verdicts: Vec<&str> = a.as_array().unwrap().iter().map(|r| r["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts, ["valid", "indeterminate", "valid"]);
+    assert_eq!(a[2]["kind"], "annotated");
+    let o = verify(&d, &["samples/valid-business-license.zzl", "samples/invalid-revoked.zzl"], &["--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    // The unrecognisable: kind null.
+    let o = verify(&d, &["samples/invalid-not-a-license.txt"], &["--json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["kind"], Value::Null);
+}
+
+#[test]
+fn unreadable_inputs_get_a_failing_decode_check() {
+    let (_tmp, d) = demo();
+    let o = verify(&d, &["no/such/file.zzl"], &["--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["checks"][0]["id"], "decode");
+    assert_eq!(r["checks"][0]["outcome"], "fail");
+    // An image with no code in it.
+    let blank = d.join("blank.png");
+    let img = image_blank_png();
+    std::fs::write(&blank, img).unwrap();
+    let o = verify(&d, &["blank.png"], &["--json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["checks"][0]["outcome"], "fail");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+fn image_blank_png() -> Vec<u8> {
+    // A 1x1 white PNG.
+    vec![
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1,
+        8, 0, 0, 0, 0, 0x3a, 0x7e, 0x9b, 0x55, 0, 0, 0, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0x0f,
+        0x00, 0x01, 0x01, 0x01, 0x00, 0x1b, 0xb6, 0xee, 0x56, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+        0x82,
+    ]
+}
+
+#[test]
+fn standard_input_is_read_for_dash() {
+    let (_tmp, d) = demo();
+    let text = std::fs::read(d.join("samples/valid-driving-license.txt")).unwrap();
+    let mut child = zz()
+        .current_dir(&d)
+        .args(["verify", "-", "--bundle", "trust/bundle.zzb", "--roots", "trust/roots.txt", "--now", NOW, "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["verdict"], "valid");
+}
+
+#[test]
+fn exit_status_4_for_bad_trust_data_and_2_for_usage() {
+    let (_tmp, d) = demo();
+    let lic = "samples/valid-business-license.zzl";
+    let with = |bundle: &str, roots: &str, extra: &[&str]| {
+        run(zz().current_dir(&d).args(["verify", lic, "--bundle", bundle, "--roots", roots, "--now", NOW]).args(extra))
+    };
+    std::fs::write(d.join("empty-roots.txt"), "# no keys here\n\n").unwrap();
+    std::fs::write(d.join("bad-roots.txt"), "not hex\n").unwrap();
+    std::fs::write(d.join("other-roots.txt"), format!("{}\n", "AB".repeat(32).replace("AB", "5a"))).unwrap();
+    for (bundle, roots, extra) in [
+        ("trust/bundle.zzb", "empty-roots.txt", vec![]),
+        ("trust/bundle.zzb", "bad-roots.txt", vec![]),
+        ("trust/bundle.zzb", "missing-roots.txt", vec![]),
+        ("missing.zzb", "trust/roots.txt", vec![]),
+        ("samples/valid-business-license.zzl", "trust/roots.txt", vec![]),
+        ("trust/bundle.zzb", "trust/roots.txt", vec!["--min-seq", "8"]),
+    ] {
+        let o = with(bundle, roots, &extra);
+        assert_eq!(o.status.code(), Some(4), "{bundle} {roots} {extra:?}");
+        assert!(!o.stderr.is_empty(), "a reason on stderr");
+        assert!(o.stdout.is_empty());
+    }
+    assert_eq!(with("trust/bundle.zzb", "trust/roots.txt", &["--min-seq", "7"]).status.code(), Some(0));
+    // Usage errors, checked first.
+    assert_eq!(run(zz().current_dir(&d).args(["verify", lic])).status.code(), Some(2));
+    assert_eq!(run(zz().current_dir(&d).args(["verify", "--bundle", "x", "--roots", "y"])).status.code(), Some(2));
+    let o = run(zz().current_dir(&d).args([
+        "verify",
+        lic,
+        "--bundle",
+        "trust/bundle.zzb",
+        "--roots",
+        "trust/roots.txt",
+        "--now",
+        "yesterday",
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(run(zz().args(["frobnicate"])).status.code(), Some(2));
+    // Unix seconds and either case of hex work.
+    let upper = std::fs::read_to_string(d.join("trust/roots.txt")).unwrap().to_uppercase();
+    std::fs::write(d.join("upper-roots.txt"), upper).unwrap();
+    let o = run(zz()
+        .current_dir(&d)
+        .args(["verify", lic, "--bundle", "trust/bundle.zzb", "--roots", "upper-roots.txt"])
+        .args(["--now", "1795311000"]));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in [
+        vec![],
+        vec!["keygen"],
+        vec!["issue"],
+        vec!["annotate"],
+        vec!["status"],
+        vec!["status", "create"],
+        vec!["status", "set"],
+        vec!["status", "clear"],
+        vec!["status", "show"],
+        vec!["trust"],
+        vec!["catalog"],
+        vec!["bundle"],
+        vec!["qr"],
+        vec!["qr", "encode"],
+        vec!["qr", "decode"],
+        vec!["verify"],
+        vec!["demo"],
+    ] {
+        let o = run(zz().args(&sub).arg("--help"));
+        assert!(o.status.success(), "{sub:?}");
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(help.contains("Usage:"), "{sub:?}: {help}");
+    }
+}
+
+#[test]
+fn the_readme_walkthrough_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/walkthrough");
+    for f in ["trust.toml", "catalog.toml", "license.toml", "annotation.toml", "walkthrough.sh"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let o = run(Command::new("bash").arg("walkthrough.sh").current_dir(dir.path()).env("ZZ", env!("CARGO_BIN_EXE_zz")));
+    assert!(o.status.success(), "{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.matches("✔ 有效").count(), 4, "{out}");
+    assert!(out.contains("✘ 无效") && out.contains("证照已注销"), "{out}");
+    // qr decode reads the image it wrote.
+    let o = run(zz().current_dir(dir.path()).args(["qr", "decode", "out/license.png", "--json"]));
+    let codes: Vec<String> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(codes, vec![std::fs::read_to_string(dir.path().join("out/license.txt")).unwrap().trim().to_owned()]);
+}
+
+#[test]
+fn bad_input_files_name_the_file_and_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let o = run(zz().current_dir(p).args(["keygen", "--seed", "t", "--name", "k", "--out", "k.json"]));
+    assert!(o.status.success());
+    std::fs::write(
+        p.join("lic.toml"),
+        "type = \"X\"\nno = \"1\"\nid = \"x\"\nissued = \"2026-02-30\"\nvalidFrom = \"2026-01-01\"\n[holder]\nname=\"a\"\nidType=\"001\"\nid=\"x\"\n[issuer]\nname=\"a\"\ncode=\"b\"\n",
+    )
+    .unwrap();
+    let o = run(zz().current_dir(p).args(["issue", "lic.toml", "--key", "k.json", "--out", "x.zzl"]));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("lic.toml") && err.contains("issued") && err.contains("2026-02-30"), "{err}");
+    std::fs::write(p.join("trust.json"), r#"{"seq": 1, "nextUpdate": 5, "keys": [{"publicKey": "zz", "org": {"name": "a", "code": "b"}, "roles": ["issue"], "validFrom": 0, "validTo": 9}]}"#).unwrap();
+    let o = run(zz().current_dir(p).args(["trust", "trust.json", "--root", "k.json", "--out", "t.zzt"]));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("trust.json") && err.contains("keys[0].publicKey"), "{err}");
+    std::fs::write(p.join("trust.json"), r#"{"seq": 1, "nextUpdate": 5, "keys": [{"publicKey": "00", "org": {"name": "a"}, "roles": ["boss"], "validFrom": 0, "validTo": 9}]}"#).unwrap();
+    let o = run(zz().current_dir(p).args(["trust", "trust.json", "--root", "k.json", "--out", "t.zzt"]));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("trust.json") && err.contains("keys[0]"), "{err}");
+}

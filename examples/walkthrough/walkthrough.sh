@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's `zz` walkthrough: keys, trust data, issue, annotate, verify,
+# revoke, verify again. Run from a copy of this folder: it writes keys/ and out/.
+set -euo pipefail
+zz=${ZZ:-zz}
+NOW=2026-11-22T09:30:00+08:00
+mkdir -p out
+# Demo keys derived from a public seed; drop --seed for real, random keys.
+for k in issuer platform status; do
+  $zz keygen --seed "zz walkthrough (public seed)" --name $k --out keys/$k.json >/dev/null
+done
+# keygen prints the public key: that line is the roots file.
+$zz keygen --seed "zz walkthrough (public seed)" --name root --out keys/root.json > out/roots.txt
+$zz trust trust.toml --root keys/root.json --out out/trust.zzt
+$zz catalog catalog.toml --root keys/root.json --out out/catalog.zzc
+$zz status create out/status.zzs --id walkthrough-1 --entries 1024 --ttl 2592000 --key keys/status.json --iat 2026-11-21T00:00:00+08:00
+$zz bundle --trust out/trust.zzt --catalog out/catalog.zzc --status out/status.zzs --out out/bundle.zzb
+$zz issue license.toml --key keys/issuer.json --out out/license.zzl --text out/license.txt --qr out/license.png
+$zz annotate out/license.zzl annotation.toml --key keys/platform.json --out out/annotated.zzl
+$zz verify out/license.zzl out/license.txt out/license.png --bundle out/bundle.zzb --roots out/roots.txt --now $NOW
+$zz verify out/annotated.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW --matter 310000-DJ-0201
+# Revoke the license (status index 7) and publish a new bundle.
+$zz status set out/status.zzs 7 revoked --key keys/status.json --iat 2026-11-22T09:00:00+08:00
+$zz bundle --trust out/trust.zzt --catalog out/catalog.zzc --status out/status.zzs --out out/bundle.zzb
+if $zz verify out/license.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW; then
+  echo "a revoked license verified" >&2; exit 1
+fi

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (what CI runs). Installs what it needs.
+# FUZZ_SECONDS sets the fuzzing time per target (default 60).
+source "$(dirname "$0")/lib.sh"
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (core lints deny unwrap/expect/panic/indexing outside tests)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "unit, integration, vector, bit-flip and CLI tests"
+cargo test --workspace --locked
+
+step "the demo world"
+cargo build --locked -p zz-cli
+ZZ="$ROOT/target/debug/zz"
+OUT="$ROOT/target/test-out"
+rm -rf "$OUT" && mkdir -p "$OUT"
+"$ZZ" demo "$OUT/demo"
+
+step "interop: pycose, python-stdnum"
+ensure_python
+"$PY" tests/interop/pycose_verify.py "$OUT/demo"
+"$PY" tests/interop/pycose_sign.py "$OUT/demo" "$OUT/pycose-license"
+for f in "$OUT/pycose-license.zzl" "$OUT/pycose-license.txt"; do
+  "$ZZ" verify "$f" --bundle "$OUT/demo/trust/bundle.zzb" --roots "$OUT/demo/trust/roots.txt" \
+    --now 2026-11-22T09:30:00+08:00
+done
+cargo run --locked -q -p zz-issuer --example demo_identifiers > "$OUT/identifiers.json"
+"$PY" tests/interop/stdnum_check.py "$OUT/identifiers.json"
+
+step "fuzzing (bounded)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+
+printf '\n\033[1mall tests passed\033[0m\n'
