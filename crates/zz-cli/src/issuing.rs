@@ -199,8 +199,8 @@ fn read_status(path: &Path) -> Result<StatusListPayload> {
     let bytes = read_limited(path, zz_core::bundle::MAX_BUNDLE as u64)?;
     let env =
         Envelope::parse_as(&bytes, Typ::Status).map_err(|e| anyhow!("{}: not a status list: {e:?}", path.display()))?;
-    let value = env.payload_value().map_err(|e| anyhow!("{}: {}", path.display(), e.reason()))?;
-    StatusListPayload::from_value(&value).map_err(|e| anyhow!("{}: {}", path.display(), e.reason()))
+    let value = env.payload_item().map_err(|e| anyhow!("{}: {}", path.display(), e.reason()))?;
+    StatusListPayload::from_cbor(&value).map_err(|e| anyhow!("{}: {}", path.display(), e.reason()))
 }
 
 pub enum StatusAction {

@@ -220,6 +220,7 @@ pub struct Bundle {
     pub catalog: Catalog,
     keys: HashMap<Kid, TrustedKey>,
     status: HashMap<String, StatusList>,
+    fresh: crate::report::Check,
 }
 
 fn envelope_error(item: Item, e: EnvelopeError) -> BundleError {
@@ -243,19 +244,19 @@ impl Bundle {
     /// `roots`. `min_seq` is the highest trust-list seq seen before: a lower
     /// one is a rollback and refused. Any failing item refuses the bundle.
     pub fn load(bytes: &[u8], roots: &Roots, min_seq: Option<u64>) -> Result<Bundle, BundleError> {
-        use ciborium::value::Value;
+        use crate::cbor::Item as Cbor;
         if bytes.len() > MAX_BUNDLE {
             return Err(refuse(Item::Bundle, "larger than 64 MiB"));
         }
-        let value = cbor::decode(bytes).map_err(|e| refuse(Item::Bundle, e.reason()))?;
-        let Value::Array(items) = value else {
+        let value = cbor::parse(bytes).map_err(|e| refuse(Item::Bundle, e.reason()))?;
+        let Cbor::Array(items) = value else {
             return Err(refuse(Item::Bundle, "not a CBOR array of signed items"));
         };
         let mut trust = None;
         let mut catalog = None;
         let mut status = Vec::new();
         for item in &items {
-            let Value::Bytes(b) = item else {
+            let Cbor::Bytes(b) = item else {
                 return Err(refuse(Item::Bundle, "an item is not a byte string"));
             };
             let env = Envelope::parse(b).map_err(|e| envelope_error(Item::Bundle, e))?;
@@ -278,8 +279,8 @@ impl Bundle {
         let catalog_env = catalog.ok_or_else(|| refuse(Item::Bundle, "no catalog"))?;
 
         verify_by_root(Item::TrustList, &trust_env, roots)?;
-        let trust_value = trust_env.payload_value().map_err(|e| refuse(Item::TrustList, e.reason()))?;
-        let trust = TrustList::from_value(&trust_value).map_err(|e| refuse(Item::TrustList, e.reason()))?;
+        let trust_value = trust_env.payload_item().map_err(|e| refuse(Item::TrustList, e.reason()))?;
+        let trust = TrustList::from_cbor(&trust_value).map_err(|e| refuse(Item::TrustList, e.reason()))?;
         if let Some(min) = min_seq.filter(|&min| trust.seq < min) {
             return Err(refuse(
                 Item::TrustList,
@@ -289,8 +290,8 @@ impl Bundle {
         let keys = index_keys(&trust)?;
 
         verify_by_root(Item::Catalog, &catalog_env, roots)?;
-        let catalog_value = catalog_env.payload_value().map_err(|e| refuse(Item::Catalog, e.reason()))?;
-        let catalog = Catalog::from_value(&catalog_value).map_err(|e| refuse(Item::Catalog, e.reason()))?;
+        let catalog_value = catalog_env.payload_item().map_err(|e| refuse(Item::Catalog, e.reason()))?;
+        let catalog = Catalog::from_cbor(&catalog_value).map_err(|e| refuse(Item::Catalog, e.reason()))?;
         check_catalog(&catalog)?;
 
         let mut lists = HashMap::new();
@@ -301,12 +302,27 @@ impl Bundle {
             }
             lists.insert(list.id.clone(), list);
         }
-        Ok(Bundle { trust, catalog, keys, status: lists })
+        let fresh = crate::verify::fresh_bundle_check(trust.seq, trust.iat);
+        Ok(Bundle { trust, catalog, keys, status: lists, fresh })
     }
 
     /// The bundle's `iat`: its trust list's.
     pub fn iat(&self) -> u64 {
         self.trust.iat
+    }
+
+    /// Whether the trust list is past its `nextUpdate` at `now`.
+    pub fn outdated_at(&self, now: i64) -> bool {
+        now > crate::dates::instant(self.trust.next_update)
+    }
+
+    /// Whether `now` is before the bundle was signed (a wrong clock).
+    pub fn ahead_of(&self, now: i64) -> bool {
+        now < crate::dates::instant(self.iat())
+    }
+
+    pub(crate) fn fresh_check(&self) -> &crate::report::Check {
+        &self.fresh
     }
 
     /// A trust-list key by kid.
@@ -374,8 +390,8 @@ fn check_catalog(catalog: &Catalog) -> Result<(), BundleError> {
 
 fn load_status(env: &Envelope, roots: &Roots, keys: &HashMap<Kid, TrustedKey>) -> Result<StatusList, BundleError> {
     let item = Item::StatusList;
-    let value = env.payload_value().map_err(|e| refuse(item, e.reason()))?;
-    let payload = StatusListPayload::from_value(&value).map_err(|e| refuse(item, e.reason()))?;
+    let value = env.payload_item().map_err(|e| refuse(item, e.reason()))?;
+    let payload = StatusListPayload::from_cbor(&value).map_err(|e| refuse(item, e.reason()))?;
     if roots.find(&env.kid).is_some() {
         verify_by_root(item, env, roots)?;
     } else {

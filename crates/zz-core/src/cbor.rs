@@ -1,14 +1,15 @@
 //! The CBOR rules of SPEC section 2, and typed access to decoded maps.
 //!
-//! ciborium decodes CBOR, but happily accepts indefinite lengths, duplicate
-//! map keys and bignum tags (which it silently turns into integers). No crate
-//! enforces ZZ1's profile, so [`check_profile`] walks the item headers (with
-//! `ciborium-ll`, the decoder ciborium itself uses) before ciborium builds a
-//! [`Value`]. The walk allocates nothing but the key list of one map at a time
-//! and never recurses deeper than the depth limit.
+//! Reading is hand-written, on purpose: ciborium (used here for writing,
+//! and by coset for the envelope) accepts indefinite lengths, duplicate map
+//! keys and bignum tags (which it silently turns into integers), and it
+//! allocates a node per item. ZZ1 must refuse the former, and the latter
+//! cost more than a third of a verification. [`parse`] checks the profile
+//! and builds a tree that borrows from the input, in one pass, never
+//! recursing deeper than the depth limit and never allocating more than the
+//! input can hold.
 
 use ciborium::value::Value;
-use ciborium_ll::{Decoder, Header};
 
 /// Nesting limit of SPEC section 2 (arrays and maps; a payload's map is 1).
 pub const MAX_DEPTH: usize = 16;
@@ -40,99 +41,168 @@ impl CborError {
     }
 }
 
-/// A map key as the profile allows it: an integer or a text string.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum Key<'a> {
+/// A decoded CBOR item, borrowing strings from the input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item<'a> {
+    /// An integer (major types 0 and 1: -2^64 ..= 2^64-1).
     Int(i128),
-    Text(&'a [u8]),
+    Bytes(&'a [u8]),
+    Text(&'a str),
+    Array(Vec<Item<'a>>),
+    Map(Vec<(Item<'a>, Item<'a>)>),
+    Tag(u64, Box<Item<'a>>),
+    Bool(bool),
+    Null,
+    Undefined,
+    /// A float (ZZ1 never uses one; its value is not kept).
+    Float,
+    /// Another simple value.
+    Simple(u8),
 }
 
-struct Walker<'a> {
+impl<'a> Item<'a> {
+    pub fn as_text(&self) -> Option<&'a str> {
+        match self {
+            Item::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl<'a> Walker<'a> {
-    fn header(&mut self) -> Result<Header, CborError> {
-        let rest = self.bytes.get(self.pos..).unwrap_or_default();
-        if rest.is_empty() {
-            return Err(CborError::Malformed("unexpected end of data"));
-        }
-        let mut decoder = Decoder::from(rest);
-        let header = decoder.pull().map_err(|_| CborError::Malformed("invalid or truncated item header"))?;
-        self.pos = self.pos.saturating_add(decoder.offset());
-        Ok(header)
+/// The head of an item: major type, additional information and argument
+/// (RFC 8949 section 3).
+enum Head {
+    Major(u8, u8, u64),
+    /// Additional information 31: indefinite length, or break.
+    Indefinite(u8),
+}
+
+impl<'a> Parser<'a> {
+    fn byte(&mut self) -> Result<u8, CborError> {
+        let b = *self.bytes.get(self.pos).ok_or(CborError::Malformed("unexpected end of data"))?;
+        self.pos += 1;
+        Ok(b)
     }
 
-    fn take(&mut self, len: usize) -> Result<&'a [u8], CborError> {
-        let end = self.pos.checked_add(len);
-        let slice = end.and_then(|end| self.bytes.get(self.pos..end));
-        match (slice, end) {
-            (Some(s), Some(end)) => {
-                self.pos = end;
-                Ok(s)
+    fn take(&mut self, len: u64) -> Result<&'a [u8], CborError> {
+        let slice = usize::try_from(len)
+            .ok()
+            .and_then(|len| self.pos.checked_add(len))
+            .and_then(|end| self.bytes.get(self.pos..end))
+            .ok_or(CborError::Malformed("data runs past the end"))?;
+        self.pos += slice.len();
+        Ok(slice)
+    }
+
+    fn head(&mut self) -> Result<Head, CborError> {
+        let ib = self.byte()?;
+        let (major, ai) = (ib >> 5, ib & 0x1f);
+        let arg = match ai {
+            0..=23 => u64::from(ai),
+            24..=27 => {
+                let n = 1usize << (ai - 24);
+                self.take(n as u64)?.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b))
             }
-            _ => Err(CborError::Malformed("string runs past the end of data")),
-        }
+            28..=30 => return Err(CborError::Malformed("reserved additional information")),
+            _ => return Ok(Head::Indefinite(major)),
+        };
+        Ok(Head::Major(major, ai, arg))
     }
 
-    /// Walks one item nested inside `depth` arrays or maps. Returns the item
-    /// as a map key when it is an untagged integer or text string.
-    fn item(&mut self, depth: usize) -> Result<Option<Key<'a>>, CborError> {
-        let mut tags = 0usize;
-        loop {
-            let header = self.header()?;
-            let key = match header {
-                Header::Tag(tag) => {
-                    if tag == TAG_BIGNUM_POS || tag == TAG_BIGNUM_NEG {
+    /// Remaining bytes: an upper bound on the items still to come.
+    fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+
+    /// Parses one item nested inside `depth` arrays or maps.
+    fn item(&mut self, depth: usize) -> Result<Item<'a>, CborError> {
+        let mut tags = Vec::new();
+        let item = loop {
+            let (major, ai, arg) = match self.head()? {
+                Head::Major(m, ai, a) => (m, ai, a),
+                Head::Indefinite(2..=5) => return Err(CborError::profile("indefinite-length item")),
+                Head::Indefinite(7) => return Err(CborError::Malformed("unexpected break")),
+                Head::Indefinite(_) => return Err(CborError::Malformed("invalid indefinite length")),
+            };
+            break match major {
+                0 => Item::Int(i128::from(arg)),
+                1 => Item::Int(-1 - i128::from(arg)),
+                2 => Item::Bytes(self.take(arg)?),
+                3 => Item::Text(
+                    std::str::from_utf8(self.take(arg)?).map_err(|_| CborError::profile("text that is not UTF-8"))?,
+                ),
+                4 => {
+                    let inner = nested(depth)?;
+                    let n = usize::try_from(arg).unwrap_or(usize::MAX);
+                    let mut items = Vec::with_capacity(n.min(self.remaining()));
+                    for _ in 0..n {
+                        items.push(self.item(inner)?);
+                    }
+                    Item::Array(items)
+                }
+                5 => {
+                    let inner = nested(depth)?;
+                    let n = usize::try_from(arg).unwrap_or(usize::MAX);
+                    let mut entries: Vec<(Item<'a>, Item<'a>)> = Vec::with_capacity(n.min(self.remaining() / 2));
+                    for _ in 0..n {
+                        let key = self.item(inner)?;
+                        if !matches!(key, Item::Int(_) | Item::Text(_)) {
+                            return Err(CborError::profile("map key that is neither an integer nor text"));
+                        }
+                        let value = self.item(inner)?;
+                        entries.push((key, value));
+                    }
+                    check_unique_keys(&entries)?;
+                    Item::Map(entries)
+                }
+                6 => {
+                    if arg == TAG_BIGNUM_POS || arg == TAG_BIGNUM_NEG {
                         return Err(CborError::profile("bignum tags are not allowed"));
                     }
-                    tags += 1;
-                    if tags > MAX_TAG_RUN {
+                    if tags.len() == MAX_TAG_RUN {
                         return Err(CborError::profile("too many nested tags"));
                     }
+                    tags.push(arg);
                     continue;
                 }
-                Header::Positive(n) => Some(Key::Int(i128::from(n))),
-                Header::Negative(n) => Some(Key::Int(-1 - i128::from(n))),
-                Header::Float(_) | Header::Simple(_) => None,
-                Header::Break => return Err(CborError::Malformed("unexpected break")),
-                Header::Bytes(None) | Header::Text(None) | Header::Array(None) | Header::Map(None) => {
-                    return Err(CborError::profile("indefinite-length item"));
-                }
-                Header::Bytes(Some(len)) => {
-                    self.take(len)?;
-                    None
-                }
-                Header::Text(Some(len)) => Some(Key::Text(self.take(len)?)),
-                Header::Array(Some(len)) => {
-                    let inner = nested(depth)?;
-                    for _ in 0..len {
-                        self.item(inner)?;
-                    }
-                    None
-                }
-                Header::Map(Some(len)) => {
-                    let inner = nested(depth)?;
-                    // Grows with the entries actually present, never with `len`.
-                    let mut keys = Vec::new();
-                    for _ in 0..len {
-                        let key = self
-                            .item(inner)?
-                            .ok_or_else(|| CborError::profile("map key that is neither an integer nor text"))?;
-                        keys.push(key);
-                        self.item(inner)?;
-                    }
-                    keys.sort_unstable();
-                    if keys.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
-                        return Err(CborError::profile("duplicate map key"));
-                    }
-                    None
-                }
+                _ => match ai {
+                    20 => Item::Bool(false),
+                    21 => Item::Bool(true),
+                    22 => Item::Null,
+                    23 => Item::Undefined,
+                    // A two-byte simple value below 32 is not well-formed.
+                    24 if arg < 32 => return Err(CborError::Malformed("invalid simple value")),
+                    0..=19 | 24 => Item::Simple(u8::try_from(arg).unwrap_or(u8::MAX)),
+                    _ => Item::Float,
+                },
             };
-            return Ok(if tags == 0 { key } else { None });
-        }
+        };
+        Ok(tags.into_iter().rev().fold(item, |inner, tag| Item::Tag(tag, Box::new(inner))))
     }
+}
+
+/// Keys are integers or text; equal keys (by value) are refused.
+fn check_unique_keys(entries: &[(Item<'_>, Item<'_>)]) -> Result<(), CborError> {
+    let duplicate = if entries.len() <= 16 {
+        entries.iter().enumerate().any(|(i, (k, _))| entries.iter().take(i).any(|(other, _)| other == k))
+    } else {
+        let mut keys: Vec<(Option<i128>, &str)> = entries
+            .iter()
+            .map(|(k, _)| match k {
+                Item::Int(i) => (Some(*i), ""),
+                Item::Text(t) => (None, *t),
+                _ => (None, ""),
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.windows(2).any(|w| matches!(w, [a, b] if a == b))
+    };
+    if duplicate { Err(CborError::profile("duplicate map key")) } else { Ok(()) }
 }
 
 fn nested(depth: usize) -> Result<usize, CborError> {
@@ -140,22 +210,21 @@ fn nested(depth: usize) -> Result<usize, CborError> {
     if inner > MAX_DEPTH { Err(CborError::profile(format!("nesting deeper than {MAX_DEPTH}"))) } else { Ok(inner) }
 }
 
-/// Checks that `bytes` hold exactly one well-formed CBOR item within the
-/// profile of SPEC section 2: definite lengths, no duplicate keys, depth at
-/// most 16, nothing after the item.
-pub fn check_profile(bytes: &[u8]) -> Result<(), CborError> {
-    let mut walker = Walker { bytes, pos: 0 };
-    walker.item(0)?;
-    if walker.pos != bytes.len() {
+/// Parses exactly one CBOR item within the profile of SPEC section 2:
+/// definite lengths, no duplicate keys, keys that are integers or text,
+/// depth at most 16, no bignums, nothing after the item.
+pub fn parse(bytes: &[u8]) -> Result<Item<'_>, CborError> {
+    let mut parser = Parser { bytes, pos: 0 };
+    let item = parser.item(0)?;
+    if parser.pos != bytes.len() {
         return Err(CborError::profile("bytes after the top-level item"));
     }
-    Ok(())
+    Ok(item)
 }
 
-/// Decodes one item under the profile of SPEC section 2.
-pub fn decode(bytes: &[u8]) -> Result<Value, CborError> {
-    check_profile(bytes)?;
-    ciborium::de::from_reader(bytes).map_err(|e| CborError::profile(format!("invalid CBOR: {e}")))
+/// Checks `bytes` against the profile without keeping the tree.
+pub fn check_profile(bytes: &[u8]) -> Result<(), CborError> {
+    parse(bytes).map(drop)
 }
 
 /// Encodes a value (infallible for in-memory values written to a `Vec`).
@@ -174,19 +243,18 @@ pub type FieldResult<T> = Result<T, CborError>;
 ///
 /// Unknown keys are ignored, as SPEC section 2 says; a known key of the
 /// wrong type is an error naming the field.
-pub struct MapReader<'v> {
+pub struct MapReader<'v, 'a> {
     path: &'v str,
-    entries: &'v [(Value, Value)],
+    entries: &'v [(Item<'a>, Item<'a>)],
 }
 
-impl<'v> MapReader<'v> {
-    /// Wraps `value`, which must be a map whose keys are all text.
-    pub fn new(value: &'v Value, path: &'v str) -> FieldResult<Self> {
-        let entries = match value {
-            Value::Map(entries) => entries,
-            _ => return Err(CborError::profile(format!("{path}: expected a map"))),
+impl<'v, 'a> MapReader<'v, 'a> {
+    /// Wraps `item`, which must be a map whose keys are all text.
+    pub fn new(item: &'v Item<'a>, path: &'v str) -> FieldResult<Self> {
+        let Item::Map(entries) = item else {
+            return Err(CborError::profile(format!("{path}: expected a map")));
         };
-        if entries.iter().any(|(k, _)| !k.is_text()) {
+        if entries.iter().any(|(k, _)| !matches!(k, Item::Text(_))) {
             return Err(CborError::profile(format!("{path}: map keys must be text")));
         }
         Ok(MapReader { path, entries })
@@ -197,7 +265,7 @@ impl<'v> MapReader<'v> {
         self.path
     }
 
-    fn get(&self, key: &str) -> Option<&'v Value> {
+    fn get(&self, key: &str) -> Option<&'v Item<'a>> {
         self.entries.iter().find(|(k, _)| k.as_text() == Some(key)).map(|(_, v)| v)
     }
 
@@ -205,49 +273,40 @@ impl<'v> MapReader<'v> {
         CborError::profile(format!("{}.{key}: {what}", self.path))
     }
 
-    fn required(&self, key: &str) -> FieldResult<&'v Value> {
+    fn required(&self, key: &str) -> FieldResult<&'v Item<'a>> {
         self.get(key).ok_or_else(|| self.err(key, "missing"))
     }
 
     /// A required field, converted by `f` (which says what it expected).
-    pub fn req<T>(&self, key: &str, f: impl Fn(&'v Value) -> Result<T, &'static str>) -> FieldResult<T> {
+    pub fn req<T>(&self, key: &str, f: impl Fn(&'v Item<'a>) -> Result<T, &'static str>) -> FieldResult<T> {
         f(self.required(key)?).map_err(|what| self.err(key, what))
     }
 
     /// An optional field, converted by `f`.
-    pub fn opt<T>(&self, key: &str, f: impl Fn(&'v Value) -> Result<T, &'static str>) -> FieldResult<Option<T>> {
+    pub fn opt<T>(&self, key: &str, f: impl Fn(&'v Item<'a>) -> Result<T, &'static str>) -> FieldResult<Option<T>> {
         self.get(key).map(|v| f(v).map_err(|what| self.err(key, what))).transpose()
     }
 
     /// A required nested map.
-    pub fn map(&self, key: &str, path: &'v str) -> FieldResult<MapReader<'v>> {
+    pub fn map(&self, key: &str, path: &'v str) -> FieldResult<MapReader<'v, 'a>> {
         MapReader::new(self.required(key)?, path)
     }
 
     /// An optional nested map.
-    pub fn opt_map(&self, key: &str, path: &'v str) -> FieldResult<Option<MapReader<'v>>> {
+    pub fn opt_map(&self, key: &str, path: &'v str) -> FieldResult<Option<MapReader<'v, 'a>>> {
         self.get(key).map(|v| MapReader::new(v, path)).transpose()
     }
 
     /// A required array.
-    pub fn array(&self, key: &str) -> FieldResult<&'v [Value]> {
+    pub fn array(&self, key: &str) -> FieldResult<&'v [Item<'a>]> {
         match self.required(key)? {
-            Value::Array(items) => Ok(items),
+            Item::Array(items) => Ok(items),
             _ => Err(self.err(key, "expected an array")),
         }
     }
 
-    /// An optional array.
-    pub fn opt_array(&self, key: &str) -> FieldResult<Option<&'v [Value]>> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::Array(items)) => Ok(Some(items)),
-            Some(_) => Err(self.err(key, "expected an array")),
-        }
-    }
-
     /// Every entry, for maps whose keys are data (face fields).
-    pub fn entries(&self) -> impl Iterator<Item = (&'v str, &'v Value)> {
+    pub fn entries(&self) -> impl Iterator<Item = (&'a str, &'v Item<'a>)> + use<'v, 'a> {
         self.entries.iter().filter_map(|(k, v)| k.as_text().map(|k| (k, v)))
     }
 
@@ -261,31 +320,34 @@ impl<'v> MapReader<'v> {
 }
 
 /// Converters for [`MapReader::req`] and [`MapReader::opt`].
-pub fn text(v: &Value) -> Result<String, &'static str> {
+pub fn text(v: &Item<'_>) -> Result<String, &'static str> {
     v.as_text().map(str::to_owned).ok_or("expected text")
 }
 
-pub fn uint(v: &Value) -> Result<u64, &'static str> {
+pub fn uint(v: &Item<'_>) -> Result<u64, &'static str> {
     match v {
-        Value::Integer(i) => u64::try_from(*i).map_err(|_| "expected an unsigned integer"),
+        Item::Int(i) => u64::try_from(*i).map_err(|_| "expected an unsigned integer"),
         _ => Err("expected an unsigned integer"),
     }
 }
 
-pub fn boolean(v: &Value) -> Result<bool, &'static str> {
-    v.as_bool().ok_or("expected a boolean")
+pub fn boolean(v: &Item<'_>) -> Result<bool, &'static str> {
+    match v {
+        Item::Bool(b) => Ok(*b),
+        _ => Err("expected a boolean"),
+    }
 }
 
-pub fn bytes(v: &Value) -> Result<&[u8], &'static str> {
+pub fn bytes<'a>(v: &Item<'a>) -> Result<&'a [u8], &'static str> {
     match v {
-        Value::Bytes(b) => Ok(b),
+        Item::Bytes(b) => Ok(b),
         _ => Err("expected a byte string"),
     }
 }
 
 /// A map whose values must all be text (SPEC section 2's nested maps).
-pub fn text_map<'v>(map: &MapReader<'v>) -> FieldResult<()> {
-    match map.entries().find(|(_, v)| !v.is_text()) {
+pub fn text_map(map: &MapReader<'_, '_>) -> FieldResult<()> {
+    match map.entries().find(|(_, v)| v.as_text().is_none()) {
         Some((k, _)) => Err(CborError::profile(format!("{}.{k}: expected text", map.path()))),
         None => Ok(()),
     }
@@ -352,6 +414,43 @@ mod tests {
         for bad in ["", "ff", "1c", "5801", "62ff", "8201", "a101"] {
             assert!(matches!(check_profile(&hex(bad)), Err(CborError::Malformed(_))), "{bad}");
         }
+    }
+
+    #[test]
+    fn parses_into_borrowed_items() {
+        let bytes = hex("a3617801613982200140f5");
+        assert!(matches!(parse(&bytes), Err(CborError::Profile(_)))); // key 0x40 bytes: refused
+        let bytes = hex("a3617801617982203bffffffffffffffff03f5");
+        let Ok(Item::Map(m)) = parse(&bytes) else { panic!() };
+        assert_eq!(m[0], (Item::Text("x"), Item::Int(1)));
+        assert_eq!(m[1].1, Item::Array(vec![Item::Int(-1), Item::Int(-(1i128 << 64))]));
+        assert_eq!(m[2], (Item::Int(3), Item::Bool(true)));
+        assert_eq!(parse(&hex("d8124100")), Ok(Item::Tag(18, Box::new(Item::Bytes(&[0])))));
+        assert_eq!(parse(&hex("f6")), Ok(Item::Null));
+        assert_eq!(parse(&hex("f93c00")), Ok(Item::Float));
+        assert_eq!(parse(&hex("f820")), Ok(Item::Simple(32)));
+    }
+
+    #[test]
+    fn invalid_text_and_simple_values() {
+        assert!(matches!(parse(&hex("62c328")), Err(CborError::Profile(_)))); // not UTF-8
+        assert!(matches!(parse(&hex("f810")), Err(CborError::Malformed(_)))); // two-byte simple < 32
+        assert!(matches!(parse(&hex("ff")), Err(CborError::Malformed(_))));
+        assert!(matches!(parse(&hex("1f")), Err(CborError::Malformed(_)))); // indefinite uint
+        assert!(matches!(parse(&hex("d9d9f7d9d9f7d9d9f7d9d9f7d9d9f701")), Err(CborError::Profile(_))));
+    }
+
+    #[test]
+    fn duplicate_keys_in_large_maps() {
+        let mut big = vec![0xb8, 20];
+        for i in 0..19u8 {
+            big.extend([0x61, b'a' + i, 0x00]);
+        }
+        big.extend([0x61, b'a', 0x00]);
+        assert!(matches!(parse(&big), Err(CborError::Profile(_))));
+        let n = big.len();
+        big[n - 2] = b'z';
+        assert!(parse(&big).is_ok());
     }
 
     #[test]

@@ -1,13 +1,21 @@
-//! The COSE_Sign1 envelope of SPEC section 1, parsed by coset and held to
-//! ZZ1's profile: tag 18, exactly `alg`/`kid`/`typ` protected, nothing
-//! unprotected, an attached payload, strict Ed25519.
+//! The COSE_Sign1 envelope of SPEC section 1, held to ZZ1's profile:
+//! tag 18, exactly `alg`/`kid`/`typ` protected, nothing unprotected, an
+//! attached payload, strict Ed25519.
+//!
+//! Issuers build envelopes with coset ([`sign`]). The verifier reads them
+//! with the profile parser of [`crate::cbor`] instead: coset does not check
+//! the profile (nor `alg`, nor `kid`), and its copying decode cost a fifth
+//! of a license verification. The Sig_structure is written with
+//! ciborium-ll's encoder; tests check it equals coset's `tbs_data` for
+//! every demo sample.
 
 use ciborium::value::Value;
-use coset::{CoseSign1, Label, RegisteredLabelWithPrivate, TaggedCborSerializable, iana};
+use ciborium_ll::{Encoder, Header};
+use coset::{TaggedCborSerializable, iana};
 use ed25519_dalek::{Signature, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use crate::cbor::{self, CborError};
+use crate::cbor::{self, CborError, Item};
 
 /// COSE header label of `typ` (RFC 9596).
 const TYP_LABEL: i64 = 16;
@@ -53,7 +61,13 @@ pub fn kid_of(public_key: &[u8; 32]) -> Kid {
 
 /// Lowercase hex of bytes (key ids in reports and messages).
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let digit = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0');
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(digit(b >> 4));
+        s.push(digit(b & 15));
+    }
+    s
 }
 
 /// Strict Ed25519 verification (SPEC section 1): rejects S >= L, a
@@ -75,11 +89,14 @@ pub fn verify_strict_raw(public_key: &[u8], message: &[u8], signature: &[u8]) ->
 }
 
 /// A signed object that passed the envelope rules, not yet its signature.
+/// It borrows from the bytes it was parsed from.
 #[derive(Clone, Debug)]
-pub struct Envelope {
+pub struct Envelope<'a> {
     pub typ: Typ,
     pub kid: Kid,
-    sign1: CoseSign1,
+    protected: &'a [u8],
+    payload: &'a [u8],
+    signature: &'a [u8],
 }
 
 /// Why bytes are not a ZZ1 envelope.
@@ -104,54 +121,77 @@ fn structure(msg: impl Into<String>) -> EnvelopeError {
     EnvelopeError::Structure(msg.into())
 }
 
-impl Envelope {
-    /// Parses tagged COSE_Sign1 bytes and checks the envelope rules.
-    pub fn parse(bytes: &[u8]) -> Result<Envelope, EnvelopeError> {
-        cbor::check_profile(bytes)?;
-        let sign1 = CoseSign1::from_tagged_slice(bytes)
-            .map_err(|e| structure(format!("not a tagged COSE_Sign1 (tag 18): {e:?}")))?;
-        let protected_bytes = sign1.protected.original_data.as_deref().unwrap_or_default();
-        cbor::check_profile(protected_bytes).map_err(|e| structure(format!("protected header: {}", e.reason())))?;
-        let h = &sign1.protected.header;
-        let alg_ok = matches!(
-            h.alg,
-            Some(RegisteredLabelWithPrivate::Assigned(iana::Algorithm::EdDSA | iana::Algorithm::Ed25519))
-        );
-        if !alg_ok {
-            return Err(structure("protected header: alg must be EdDSA (-8) or Ed25519 (-19)"));
-        }
-        if !h.crit.is_empty()
-            || h.content_type.is_some()
-            || !h.iv.is_empty()
-            || !h.partial_iv.is_empty()
-            || !h.counter_signatures.is_empty()
-        {
-            return Err(structure("protected header: only alg, kid and typ are allowed"));
-        }
-        let kid: Kid = h
-            .key_id
-            .as_slice()
-            .try_into()
-            .map_err(|_| structure("protected header: kid must be a byte string of 8 bytes"))?;
-        let typ = match h.rest.as_slice() {
-            [(Label::Int(TYP_LABEL), Value::Text(t))] => {
-                Typ::from_media_type(t).ok_or_else(|| structure(format!("unknown typ {t:?}")))?
+/// COSE header labels ZZ1 uses.
+const ALG_LABEL: i128 = 1;
+const KID_LABEL: i128 = 4;
+const TYP_LABEL_I: i128 = TYP_LABEL as i128;
+const ALG_EDDSA: i128 = iana::Algorithm::EdDSA as i128;
+const ALG_ED25519: i128 = iana::Algorithm::Ed25519 as i128;
+const COSE_SIGN1_TAG: u64 = 18;
+
+/// Reads the protected header: exactly `alg`, `kid` and `typ`.
+fn protected_header(bytes: &[u8]) -> Result<(Kid, Typ), EnvelopeError> {
+    let item = cbor::parse(bytes).map_err(|e| structure(format!("protected header: {}", e.reason())))?;
+    let Item::Map(entries) = item else {
+        return Err(structure("protected header: not a map"));
+    };
+    let (mut alg, mut kid, mut typ) = (None, None, None);
+    for (label, value) in &entries {
+        match (label, value) {
+            (Item::Int(ALG_LABEL), Item::Int(a)) => alg = Some(*a),
+            (Item::Int(KID_LABEL), Item::Bytes(k)) => kid = Some(*k),
+            (Item::Int(TYP_LABEL_I), Item::Text(t)) => typ = Some(*t),
+            (Item::Int(ALG_LABEL | KID_LABEL | TYP_LABEL_I), _) => {
+                return Err(structure("protected header: alg must be an integer, kid bytes, typ text"));
             }
-            [(Label::Int(TYP_LABEL), _)] => return Err(structure("protected header: typ must be text")),
-            [] => return Err(structure("protected header: typ is missing")),
             _ => return Err(structure("protected header: only alg, kid and typ are allowed")),
+        }
+    }
+    if !matches!(alg, Some(ALG_EDDSA | ALG_ED25519)) {
+        return Err(structure("protected header: alg must be EdDSA (-8) or Ed25519 (-19)"));
+    }
+    let kid: Kid = kid
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(|| structure("protected header: kid must be a byte string of 8 bytes"))?;
+    let typ = typ.ok_or_else(|| structure("protected header: typ is missing"))?;
+    let typ = Typ::from_media_type(typ).ok_or_else(|| structure(format!("unknown typ {typ:?}")))?;
+    Ok((kid, typ))
+}
+
+impl<'a> Envelope<'a> {
+    /// Parses tagged COSE_Sign1 bytes and checks the envelope rules.
+    pub fn parse(bytes: &'a [u8]) -> Result<Envelope<'a>, EnvelopeError> {
+        let item = cbor::parse(bytes)?;
+        let Item::Tag(COSE_SIGN1_TAG, inner) = item else {
+            return Err(structure("not a COSE_Sign1 under tag 18"));
         };
-        if !sign1.unprotected.is_empty() {
-            return Err(structure("the unprotected header must be empty"));
+        let Item::Array(parts) = *inner else {
+            return Err(structure("COSE_Sign1 must be an array"));
+        };
+        let [protected, unprotected, payload, signature] = parts.as_slice() else {
+            return Err(structure("COSE_Sign1 must have 4 elements"));
+        };
+        let Item::Bytes(protected) = protected else {
+            return Err(structure("the protected header must be a byte string"));
+        };
+        match unprotected {
+            Item::Map(m) if m.is_empty() => {}
+            _ => return Err(structure("the unprotected header must be an empty map")),
         }
-        if sign1.payload.is_none() {
-            return Err(structure("detached payloads are not allowed"));
-        }
-        Ok(Envelope { typ, kid, sign1 })
+        let payload = match payload {
+            Item::Bytes(p) => *p,
+            Item::Null => return Err(structure("detached payloads are not allowed")),
+            _ => return Err(structure("the payload must be a byte string")),
+        };
+        let Item::Bytes(signature) = signature else {
+            return Err(structure("the signature must be a byte string"));
+        };
+        let (kid, typ) = protected_header(protected)?;
+        Ok(Envelope { typ, kid, protected, payload, signature })
     }
 
     /// Parses and requires a given `typ`.
-    pub fn parse_as(bytes: &[u8], typ: Typ) -> Result<Envelope, EnvelopeError> {
+    pub fn parse_as(bytes: &'a [u8], typ: Typ) -> Result<Envelope<'a>, EnvelopeError> {
         let env = Envelope::parse(bytes)?;
         if env.typ != typ {
             return Err(structure(format!("typ is {} where {} is expected", env.typ.media_type(), typ.media_type())));
@@ -160,29 +200,39 @@ impl Envelope {
     }
 
     /// The payload bytes.
-    pub fn payload(&self) -> &[u8] {
-        self.sign1.payload.as_deref().unwrap_or_default()
+    pub fn payload(&self) -> &'a [u8] {
+        self.payload
     }
 
     /// Decodes the payload under the CBOR profile.
-    pub fn payload_value(&self) -> Result<Value, CborError> {
-        cbor::decode(self.payload()).map_err(|e| CborError::Profile(format!("payload: {}", e.reason())))
+    pub fn payload_item(&self) -> Result<Item<'a>, CborError> {
+        cbor::parse(self.payload).map_err(|e| CborError::Profile(format!("payload: {}", e.reason())))
     }
 
     /// Strict Ed25519 verification over the Sig_structure with empty
     /// external_aad (SPEC section 1).
     pub fn verify(&self, key: &VerifyingKey) -> bool {
-        verify_strict(key, &self.sign1.tbs_data(b""), &self.sign1.signature)
+        verify_strict(key, &self.to_be_signed(), self.signature)
     }
 
-    /// The encoded Sig_structure (for tests and benchmarks).
+    /// The encoded Sig_structure `["Signature1", protected, h'', payload]`.
     pub fn to_be_signed(&self) -> Vec<u8> {
-        self.sign1.tbs_data(b"")
+        const CONTEXT: &str = "Signature1";
+        let mut out = Vec::with_capacity(self.protected.len() + self.payload.len() + 32);
+        let mut enc = Encoder::from(&mut out);
+        // Writing to a Vec cannot fail; a short Vec would fail verification.
+        let _ = enc
+            .push(Header::Array(Some(4)))
+            .and_then(|()| enc.text(CONTEXT, None))
+            .and_then(|()| enc.bytes(self.protected, None))
+            .and_then(|()| enc.bytes(&[], None))
+            .and_then(|()| enc.bytes(self.payload, None));
+        out
     }
 
     /// The signature bytes as carried.
-    pub fn signature(&self) -> &[u8] {
-        &self.sign1.signature
+    pub fn signature(&self) -> &'a [u8] {
+        self.signature
     }
 }
 

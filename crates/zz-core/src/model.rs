@@ -1,6 +1,6 @@
 //! The payloads of SPEC sections 4 to 8, read from and written to CBOR.
 //!
-//! Each type's CBOR key names live here and only here: `from_value` reads a
+//! Each type's CBOR key names live here and only here: `from_cbor` reads a
 //! payload (unknown keys ignored, known keys type-checked), `to_value`
 //! writes one (for issuers). The serde derives give the same names in JSON
 //! and TOML.
@@ -8,7 +8,7 @@
 use ciborium::value::Value;
 use serde::{Deserialize, Serialize};
 
-use crate::cbor::{self, CborError, FieldResult, MapBuilder, MapReader, boolean, bytes, text, uint};
+use crate::cbor::{self, CborError, FieldResult, Item, MapBuilder, MapReader, boolean, bytes, text, uint};
 use crate::dates::CstDate;
 use crate::envelope::Kid;
 
@@ -31,7 +31,7 @@ macro_rules! text_enum {
                 match s { $($s => Some($name::$variant),)* _ => None }
             }
 
-            fn from_value(v: &Value) -> Result<$name, &'static str> {
+            fn from_item(v: &Item<'_>) -> Result<$name, &'static str> {
                 v.as_text().and_then($name::parse).ok_or(concat!("expected one of:", $(" ", $s,)*))
             }
         }
@@ -65,20 +65,20 @@ text_enum! {
     FieldKind { Text => "text", Date => "date", Number => "number", Id => "id", Enum => "enum", }
 }
 
-fn date(v: &Value) -> Result<CstDate, &'static str> {
+fn date(v: &Item<'_>) -> Result<CstDate, &'static str> {
     v.as_text().and_then(CstDate::parse).ok_or("expected a date YYYY-MM-DD")
 }
 
-fn text_list(v: &Value) -> Result<Vec<String>, &'static str> {
+fn text_list(v: &Item<'_>) -> Result<Vec<String>, &'static str> {
     match v {
-        Value::Array(items) => items.iter().map(text).collect(),
+        Item::Array(items) => items.iter().map(text).collect(),
         _ => Err("expected an array of text"),
     }
 }
 
-fn enum_list<T>(v: &Value, f: fn(&Value) -> Result<T, &'static str>) -> Result<Vec<T>, &'static str> {
+fn enum_list<T>(v: &Item<'_>, f: fn(&Item<'_>) -> Result<T, &'static str>) -> Result<Vec<T>, &'static str> {
     match v {
-        Value::Array(items) => items.iter().map(f).collect(),
+        Item::Array(items) => items.iter().map(f).collect(),
         _ => Err("expected an array"),
     }
 }
@@ -93,9 +93,9 @@ fn date_value(d: CstDate) -> Value {
 
 /// Reads each element of an array as a map.
 fn each_map<T>(
-    items: &[Value],
+    items: &[Item<'_>],
     path: &str,
-    mut f: impl FnMut(&MapReader<'_>) -> FieldResult<T>,
+    mut f: impl FnMut(&MapReader<'_, '_>) -> FieldResult<T>,
 ) -> FieldResult<Vec<T>> {
     items
         .iter()
@@ -116,17 +116,17 @@ pub struct Named {
 }
 
 impl Named {
-    fn read(m: &MapReader<'_>) -> FieldResult<Named> {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<Named> {
         cbor::text_map(m)?;
         Ok(Named { name: m.req("name", text)?, code: m.req("code", text)? })
     }
 
-    fn from_parent(parent: &MapReader<'_>, key: &str) -> FieldResult<Named> {
+    fn from_parent(parent: &MapReader<'_, '_>, key: &str) -> FieldResult<Named> {
         let path = format!("{}.{key}", parent.path());
         Named::read(&parent.map(key, &path)?)
     }
 
-    fn opt_from_parent(parent: &MapReader<'_>, key: &str) -> FieldResult<Option<Named>> {
+    fn opt_from_parent(parent: &MapReader<'_, '_>, key: &str) -> FieldResult<Option<Named>> {
         let path = format!("{}.{key}", parent.path());
         parent.opt_map(key, &path)?.map(|m| Named::read(&m)).transpose()
     }
@@ -161,11 +161,11 @@ pub enum FieldValue {
 }
 
 impl FieldValue {
-    fn from_value(v: &Value) -> Result<FieldValue, &'static str> {
+    fn from_item(v: &Item<'_>) -> Result<FieldValue, &'static str> {
         match v {
-            Value::Text(t) => Ok(FieldValue::Text(t.clone())),
-            Value::Bool(b) => Ok(FieldValue::Bool(*b)),
-            Value::Integer(i) => i64::try_from(*i).map(FieldValue::Int).map_err(|_| "integer out of range"),
+            Item::Text(t) => Ok(FieldValue::Text((*t).to_owned())),
+            Item::Bool(b) => Ok(FieldValue::Bool(*b)),
+            Item::Int(i) => i64::try_from(*i).map(FieldValue::Int).map_err(|_| "integer out of range"),
             _ => Err("expected text, an integer or a boolean"),
         }
     }
@@ -223,7 +223,8 @@ pub struct License {
 }
 
 impl License {
-    pub fn from_value(v: &Value) -> FieldResult<License> {
+    /// Reads a license payload.
+    pub fn from_cbor(v: &Item<'_>) -> FieldResult<License> {
         let m = MapReader::new(v, "license")?;
         m.version()?;
         let holder = m.map("holder", "license.holder")?;
@@ -232,7 +233,7 @@ impl License {
         let fields = fields_map
             .entries()
             .map(|(k, v)| {
-                FieldValue::from_value(v)
+                FieldValue::from_item(v)
                     .map(|fv| (k.to_owned(), fv))
                     .map_err(|what| CborError::profile(format!("license.fields.{k}: {what}")))
             })
@@ -361,10 +362,12 @@ pub struct Annotation {
 
 impl Annotation {
     /// Reads an annotated-copy payload: the annotation and the license bytes.
-    pub fn from_value(v: &Value) -> FieldResult<(Annotation, Vec<u8>)> {
+    /// Reads an annotated-copy payload: the annotation and the embedded
+    /// license's bytes.
+    pub fn from_cbor<'a>(v: &Item<'a>) -> FieldResult<(Annotation, &'a [u8])> {
         let m = MapReader::new(v, "annotated")?;
         m.version()?;
-        let license = m.req("license", bytes)?.to_vec();
+        let license = m.req("license", bytes)?;
         let annotation = Annotation {
             purpose: m.req("purpose", text)?,
             matter: Named::opt_from_parent(&m, "matter")?,
@@ -414,14 +417,14 @@ fn ser_hex<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl KeyEntry {
-    fn read(m: &MapReader<'_>) -> FieldResult<KeyEntry> {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<KeyEntry> {
         let kid = m.req("kid", |v| bytes(v)?.try_into().map_err(|_| "expected 8 bytes"))?;
         let pk = m.req("pk", |v| bytes(v)?.try_into().map_err(|_| "expected 32 bytes"))?;
         Ok(KeyEntry {
             kid,
             pk,
             org: Named::from_parent(m, "org")?,
-            roles: m.req("roles", |v| enum_list(v, Role::from_value))?,
+            roles: m.req("roles", |v| enum_list(v, Role::from_item))?,
             types: m.opt("types", text_list)?,
             valid_from: m.req("validFrom", uint)?,
             valid_to: m.req("validTo", uint)?,
@@ -463,7 +466,7 @@ pub struct TrustList {
 }
 
 impl TrustList {
-    pub fn from_value(v: &Value) -> FieldResult<TrustList> {
+    pub fn from_cbor(v: &Item<'_>) -> FieldResult<TrustList> {
         let m = MapReader::new(v, "trust")?;
         m.version()?;
         Ok(TrustList {
@@ -500,12 +503,12 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
-    fn read(m: &MapReader<'_>) -> FieldResult<FieldSpec> {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<FieldSpec> {
         Ok(FieldSpec {
             key: m.req("key", text)?,
             label: m.req("label", text)?,
             label_en: m.opt("labelEn", text)?,
-            kind: m.req("kind", FieldKind::from_value)?,
+            kind: m.req("kind", FieldKind::from_item)?,
             required: m.req("required", boolean)?,
             options: m.opt("options", text_list)?,
         })
@@ -543,17 +546,17 @@ pub struct LicenseType {
 }
 
 impl LicenseType {
-    fn read(m: &MapReader<'_>) -> FieldResult<LicenseType> {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<LicenseType> {
         Ok(LicenseType {
             code: m.req("code", text)?,
             name: m.req("name", text)?,
             name_en: m.opt("nameEn", text)?,
             dept: Named::from_parent(m, "dept")?,
-            level: m.req("level", Level::from_value)?,
-            holder_types: m.req("holderTypes", |v| enum_list(v, HolderType::from_value))?,
+            level: m.req("level", Level::from_item)?,
+            holder_types: m.req("holderTypes", |v| enum_list(v, HolderType::from_item))?,
             public: m.req("public", boolean)?,
             since: m.req("since", date)?,
-            validity: m.req("validity", Validity::from_value)?,
+            validity: m.req("validity", Validity::from_item)?,
             fields: each_map(m.array("fields")?, &format!("{}.fields", m.path()), FieldSpec::read)?,
             code_rule: m.opt("codeRule", text)?,
         })
@@ -596,7 +599,7 @@ pub struct Matter {
 }
 
 impl Matter {
-    fn read(m: &MapReader<'_>) -> FieldResult<Matter> {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<Matter> {
         Ok(Matter {
             code: m.req("code", text)?,
             name: m.req("name", text)?,
@@ -637,7 +640,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn from_value(v: &Value) -> FieldResult<Catalog> {
+    pub fn from_cbor(v: &Item<'_>) -> FieldResult<Catalog> {
         let m = MapReader::new(v, "catalog")?;
         m.version()?;
         Ok(Catalog {
@@ -672,7 +675,7 @@ pub struct StatusListPayload {
 pub const STATUS_BITS: u64 = 2;
 
 impl StatusListPayload {
-    pub fn from_value(v: &Value) -> FieldResult<StatusListPayload> {
+    pub fn from_cbor(v: &Item<'_>) -> FieldResult<StatusListPayload> {
         let m = MapReader::new(v, "status")?;
         m.version()?;
         if m.req("bits", uint)? != STATUS_BITS {

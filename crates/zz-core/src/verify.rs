@@ -27,7 +27,14 @@ pub struct Context<'a> {
 pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
     let mut r = Checks::new();
     r.set(CheckId::Bundle, bundle_check(ctx.bundle, ctx.now));
-    let presented = decode(input, &mut r);
+    let decoded = match transport::decode_input(input) {
+        Ok(d) => d,
+        Err(e) => {
+            r.fail(CheckId::Decode, e.zh(), e.en());
+            return r.finish(None, None, ctx);
+        }
+    };
+    let presented = decode(&decoded, &mut r);
     let kind = presented.as_ref().map(|p| p.kind());
     if let Some(p) = &presented {
         check_presented(p, ctx, &mut r);
@@ -46,26 +53,19 @@ pub fn undecodable(ctx: Context<'_>, zh: impl Into<Text>, en: impl Into<Text>) -
 }
 
 /// The decoded, structurally valid object.
-struct Presented {
-    license_env: Envelope,
+struct Presented<'a> {
+    license_env: Envelope<'a>,
     license: License,
-    annotated: Option<(Envelope, Annotation)>,
+    annotated: Option<(Envelope<'a>, Annotation)>,
 }
 
-impl Presented {
+impl Presented<'_> {
     fn kind(&self) -> Kind {
         if self.annotated.is_some() { Kind::Annotated } else { Kind::License }
     }
 }
 
-fn decode(input: &[u8], r: &mut Checks) -> Option<Presented> {
-    let decoded = match transport::decode_input(input) {
-        Ok(d) => d,
-        Err(e) => {
-            r.fail(CheckId::Decode, e.zh(), e.en());
-            return None;
-        }
-    };
+fn decode<'a>(decoded: &'a transport::Decoded<'_>, r: &mut Checks) -> Option<Presented<'a>> {
     if decoded.cose.len() > MAX_OBJECT {
         r.pass(CheckId::Decode, "已解码", "Decoded");
         r.fail(CheckId::Structure, "数据过大，超过 64 KiB 的上限", "Larger than the 64 KiB limit");
@@ -74,7 +74,8 @@ fn decode(input: &[u8], r: &mut Checks) -> Option<Presented> {
     let outer = match Envelope::parse(&decoded.cose) {
         Ok(env) => env,
         Err(EnvelopeError::Malformed(m)) => {
-            r.fail(CheckId::Decode, "数据不是有效的 CBOR 编码", format!("The data is not CBOR: {m}"));
+            let e = transport::DecodeError::NotCbor;
+            r.fail(CheckId::Decode, e.zh(), format!("{} ({m})", e.en()));
             return None;
         }
         Err(EnvelopeError::Structure(m)) => {
@@ -107,23 +108,22 @@ fn decode(input: &[u8], r: &mut Checks) -> Option<Presented> {
     }
 }
 
-fn read_license(env: Envelope) -> Result<(Envelope, License), String> {
-    let value = env.payload_value().map_err(|e| e.reason())?;
-    let license = License::from_value(&value).map_err(|e| e.reason())?;
+fn read_license(env: Envelope<'_>) -> Result<(Envelope<'_>, License), String> {
+    let license = env.payload_item().and_then(|v| License::from_cbor(&v)).map_err(|e| e.reason())?;
     Ok((env, license))
 }
 
-fn read_annotated(outer: Envelope) -> Result<Presented, String> {
-    let value = outer.payload_value().map_err(|e| e.reason())?;
-    let (annotation, license_bytes) = Annotation::from_value(&value).map_err(|e| e.reason())?;
-    let inner = Envelope::parse_as(&license_bytes, Typ::License).map_err(|e| match e {
+fn read_annotated(outer: Envelope<'_>) -> Result<Presented<'_>, String> {
+    let value = outer.payload_item().map_err(|e| e.reason())?;
+    let (annotation, license_bytes) = Annotation::from_cbor(&value).map_err(|e| e.reason())?;
+    let inner = Envelope::parse_as(license_bytes, Typ::License).map_err(|e| match e {
         EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => format!("embedded license: {m}"),
     })?;
     let (license_env, license) = read_license(inner).map_err(|m| format!("embedded license: {m}"))?;
     Ok(Presented { license_env, license, annotated: Some((outer, annotation)) })
 }
 
-fn check_presented(p: &Presented, ctx: Context<'_>, r: &mut Checks) {
+fn check_presented(p: &Presented<'_>, ctx: Context<'_>, r: &mut Checks) {
     let l = &p.license;
     let issuer = ctx.bundle.key(&p.license_env.kid);
     r.signer = signer_checks(SignerRole::License(&l.type_code), &p.license_env, issuer, l.iat, ctx.now, r);
@@ -154,7 +154,7 @@ enum SignerRole<'a> {
 /// `annotation-signer`, which covers trust and validity together.
 fn signer_checks(
     role: SignerRole<'_>,
-    env: &Envelope,
+    env: &Envelope<'_>,
     key: Option<&TrustedKey>,
     iat: u64,
     now: i64,
@@ -206,7 +206,7 @@ fn signer_checks(
     let validity = signer_validity(key, iat, now);
     match role {
         SignerRole::License(type_code) => {
-            r.pass(trusted_id, format!("签发者：{}", signer.name), format!("Signed by {}", signer.name));
+            r.pass(trusted_id, "签发者在信任列表中，有签发权限", "The signer is in the trust list with the issue role");
             if key.entry.may_issue(type_code) {
                 r.pass(CheckId::SignerAuthorized, "签发者有权签发该类证照", "The signer may issue this license type");
             } else {
@@ -232,30 +232,30 @@ fn signer_checks(
 /// SPEC section 6's rule on `iat`; `None` when it holds.
 fn signer_validity(key: &TrustedKey, iat: u64, now: i64) -> Option<Check> {
     let t = instant(iat);
-    let when_zh = instant_zh(t);
-    let when_en = instant_en(t);
+    let e = &key.entry;
     if t > now.saturating_add(CLOCK_SKEW) {
         return Some(fail(
-            format!("签名时间 {when_zh} 晚于当前时间：拒绝未来签名的数据"),
-            format!("Signed in the future ({when_en}): refused"),
+            format!("签名时间 {} 晚于当前时间：拒绝未来签名的数据", instant_zh(t)),
+            format!("Signed in the future ({}): refused", instant_en(t)),
         ));
     }
-    let e = &key.entry;
     if let Some(revoked) = e.revoked_at.filter(|&rv| iat >= rv) {
         return Some(fail(
-            format!("签名时（{when_zh}）密钥已于 {} 吊销", instant_zh(instant(revoked))),
-            format!("The key was revoked on {} before it signed ({when_en})", instant_en(instant(revoked))),
+            format!("签名时（{}）密钥已于 {} 吊销", instant_zh(t), instant_zh(instant(revoked))),
+            format!("The key was revoked on {} before it signed ({})", instant_en(instant(revoked)), instant_en(t)),
         ));
     }
     if !key.valid_at(iat) {
         return Some(fail(
             format!(
-                "签名时间 {when_zh} 不在密钥有效期（{} 至 {}）内",
+                "签名时间 {} 不在密钥有效期（{} 至 {}）内",
+                instant_zh(t),
                 instant_zh(instant(e.valid_from)),
                 instant_zh(instant(e.valid_to))
             ),
             format!(
-                "Signed at {when_en}, outside the key's validity ({} to {})",
+                "Signed at {}, outside the key's validity ({} to {})",
+                instant_en(t),
                 instant_en(instant(e.valid_from)),
                 instant_en(instant(e.valid_to))
             ),
@@ -285,7 +285,7 @@ fn license_validity(l: &License, now: i64) -> Check {
             format!("Expires soon: valid to {to} (in about {days} days)"),
         );
     }
-    pass(format!("在有效期内（至 {}）", to.zh()), format!("Within its validity (to {to})"))
+    pass("在有效期内", "Within its validity period")
 }
 
 fn status_check(l: &License, ctx: Context<'_>) -> Check {
@@ -332,7 +332,7 @@ fn catalog_check(l: &License, bundle: &Bundle) -> Check {
         let list = missing.join(", ");
         return fail(format!("缺少必填照面项：{list}"), format!("Required face fields are missing: {list}"));
     }
-    pass(format!("目录类型：{}", t.name), format!("Catalog type: {}", t.name_en.as_deref().unwrap_or(&t.name)))
+    pass("证照类型在目录中，必填照面项齐全", "The type is in the catalog and every required face field is present")
 }
 
 fn identifier_check(l: &License) -> Check {
@@ -356,7 +356,7 @@ fn holder_check(l: &License) -> Check {
         }
     };
     if ok {
-        pass(format!("{zh}校验位正确"), format!("The {en} has a correct check character"))
+        pass("持证主体代码校验位正确", "The holder's code has a correct check character")
     } else {
         warn(format!("持证主体{zh}校验位错误"), format!("The holder's {en} has a wrong check character"))
     }
@@ -425,29 +425,37 @@ fn matter_check(l: &License, kind: Kind, ctx: Context<'_>) -> Check {
 }
 
 fn bundle_check(bundle: &Bundle, now: i64) -> Check {
+    // Common case first: nothing to warn about, a message made at load time.
+    if !bundle.outdated_at(now) && !bundle.ahead_of(now) {
+        return bundle.fresh_check().clone();
+    }
     let iat = instant(bundle.iat());
     let next = instant(bundle.trust.next_update);
     let mut zh = Vec::new();
     let mut en = Vec::new();
-    if now > next {
+    if bundle.outdated_at(now) {
         zh.push(format!("信任列表已过更新时间（{}），请更新信任数据", instant_zh(next)));
         en.push(format!("The trust list is past its next update ({}): update the trust data", instant_en(next)));
     }
-    if now < iat {
+    if bundle.ahead_of(now) {
         zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", instant_zh(iat)));
         en.push(format!(
             "The device clock is earlier than the trust data ({}): the clock is probably wrong",
             instant_en(iat)
         ));
     }
-    if zh.is_empty() {
-        pass(
-            format!("信任数据第 {} 版，签发于 {}", bundle.trust.seq, instant_zh(iat)),
-            format!("Trust data seq {}, issued {}", bundle.trust.seq, instant_en(iat)),
-        )
-    } else {
-        warn(zh.join("；"), en.join("; "))
-    }
+    warn(zh.join("；"), en.join("; "))
+}
+
+/// The `bundle` check when the trust data is fresh (made once per bundle).
+pub(crate) fn fresh_bundle_check(seq: u64, iat: u64) -> Check {
+    let iat = instant(iat);
+    let mut c = pass(
+        format!("信任数据第 {seq} 版，签发于 {}", instant_zh(iat)),
+        format!("Trust data seq {seq}, issued {}", instant_en(iat)),
+    );
+    c.id = CheckId::Bundle;
+    c
 }
 
 fn check(outcome: Outcome, zh: impl Into<Text>, en: impl Into<Text>) -> Check {
@@ -510,7 +518,7 @@ impl Checks {
         self.set(id, skip("签发者不可信，未验证签名", "Not checked: the signer is not trusted"));
     }
 
-    fn finish(self, kind: Option<Kind>, presented: Option<Presented>, ctx: Context<'_>) -> Report {
+    fn finish(self, kind: Option<Kind>, presented: Option<Presented<'_>>, ctx: Context<'_>) -> Report {
         let checks: Vec<Check> = CheckId::ALL
             .iter()
             .zip(self.slots)

@@ -79,3 +79,21 @@ fn demo_world_is_deterministic_and_covers_everything() {
         assert!(seen("fail") || seen("warn"), "no sample makes {} fail or warn", id.as_str());
     }
 }
+
+#[test]
+fn sig_structure_equals_cosets_for_every_sample() {
+    use coset::TaggedCborSerializable;
+    let w = demo::world(demo::DEFAULT_NOW);
+    let mut n = 0;
+    for s in &w.samples {
+        let SampleData::Cose(c) = &s.data else { continue };
+        let (Ok(env), Ok(sign1)) = (zz_core::Envelope::parse(c), coset::CoseSign1::from_tagged_slice(c)) else {
+            continue;
+        };
+        assert_eq!(env.to_be_signed(), sign1.tbs_data(b""), "{}", s.name);
+        assert_eq!(env.payload(), sign1.payload.as_deref().unwrap(), "{}", s.name);
+        assert_eq!(env.signature(), sign1.signature.as_slice(), "{}", s.name);
+        n += 1;
+    }
+    assert!(n >= 45, "{n}");
+}

@@ -9,12 +9,12 @@ use zz_issuer::demo::{self, SampleData};
 
 fn licenses(cose: &[u8], out: &mut Vec<License>) {
     let Ok(env) = Envelope::parse(cose) else { return };
-    let Ok(value) = env.payload_value() else { return };
+    let Ok(value) = env.payload_item() else { return };
     match env.typ {
-        Typ::License => out.extend(License::from_value(&value).ok()),
+        Typ::License => out.extend(License::from_cbor(&value).ok()),
         Typ::Annotated => {
-            if let Ok((_, inner)) = Annotation::from_value(&value) {
-                licenses(&inner, out);
+            if let Ok((_, inner)) = Annotation::from_cbor(&value) {
+                licenses(inner, out);
             }
         }
         _ => {}

@@ -1,0 +1,96 @@
+//! Criterion benchmarks of the core, each beside what it is compared with:
+//!
+//! - full verification of a license / an annotated copy vs a bare
+//!   `verify_strict` of one signature over a message of the same size
+//!   (the license's Sig_structure; the annotated copy's outer one);
+//! - loading a bundle with a status list of 10^7 entries, and a lookup.
+//!
+//! `cargo bench -p zz-core --bench verify`; the ratios are in the README.
+
+use criterion::{BatchSize, Criterion, black_box, criterion_group, criterion_main};
+use ed25519_dalek::{Signer, SigningKey};
+use zz_core::envelope::Envelope;
+use zz_core::model::StatusValue;
+use zz_core::{Bundle, Context, Roots, Verdict, verify};
+use zz_issuer::demo::{self, SampleData};
+
+fn sample(w: &demo::World, name: &str) -> Vec<u8> {
+    match &w.samples.iter().find(|s| s.name == name).expect("sample").data {
+        SampleData::Cose(c) => c.clone(),
+        SampleData::Text(_) => unreachable!(),
+    }
+}
+
+fn bench_verify(c: &mut Criterion) {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let roots = Roots::parse(&w.roots_txt).unwrap();
+    let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
+    let ctx = Context { bundle: &bundle, now: w.now as i64, matter: None };
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let vk = key.verifying_key();
+
+    for (label, name, matter) in
+        [("license", "valid-business-license", None), ("annotated", "annotated-valid", Some("310000-DJ-0201"))]
+    {
+        let cose = sample(&w, name);
+        let ctx = Context { matter, ..ctx };
+        assert_eq!(verify(&cose, ctx).verdict, Verdict::Valid);
+        let tbs_len = Envelope::parse(&cose).unwrap().to_be_signed().len();
+        let msg = vec![0x5a; tbs_len];
+        let sig = key.sign(&msg);
+        let mut g = c.benchmark_group(label);
+        g.bench_function(format!("bare verify_strict ({tbs_len}-byte message)"), |b| {
+            b.iter(|| vk.verify_strict(black_box(&msg), black_box(&sig)).is_ok())
+        });
+        g.bench_function(format!("zz-core verify ({} bytes)", cose.len()), |b| {
+            b.iter(|| verify(black_box(&cose), ctx).verdict)
+        });
+        let text = zz_core::transport::encode_text(&cose);
+        g.bench_function("zz-core verify, ZZ1: text", |b| b.iter(|| verify(black_box(text.as_bytes()), ctx).verdict));
+        g.finish();
+    }
+}
+
+/// A status list of 10^7 entries with about 1% not valid, as a bundle.
+pub fn big_status_bundle() -> (Vec<u8>, Roots) {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let root = zz_issuer::Key::derive(demo::SEED, "root");
+    let mut list = zz_issuer::StatusListBuilder::new("big", 10_000_000);
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..100_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let v = [StatusValue::Revoked, StatusValue::Suspended, StatusValue::Superseded][(x % 3) as usize];
+        list.set(x % 10_000_000, v).unwrap();
+    }
+    let status = zz_issuer::sign_status_list(&list.payload(w.now, 86_400), &root);
+    let bytes = zz_issuer::bundle([&w.trust_cose, &w.catalog_cose, &status].map(Vec::as_slice));
+    (bytes, Roots::parse(&w.roots_txt).unwrap())
+}
+
+fn bench_status(c: &mut Criterion) {
+    let (bytes, roots) = big_status_bundle();
+    let mut g = c.benchmark_group("status list of 10^7 entries");
+    g.sample_size(20);
+    g.bench_function(format!("load bundle ({} KB)", bytes.len() / 1024), |b| {
+        b.iter(|| Bundle::load(black_box(&bytes), &roots, None).unwrap())
+    });
+    let bundle = Bundle::load(&bytes, &roots, None).unwrap();
+    let list = bundle.status_list("big").unwrap();
+    let mut i = 0u64;
+    g.bench_function("lookup", |b| {
+        b.iter_batched(
+            || {
+                i = (i + 7_919) % 10_000_000;
+                i
+            },
+            |idx| list.get(black_box(idx)),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_verify, bench_status);
+criterion_main!(benches);
