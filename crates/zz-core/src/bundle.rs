@@ -8,7 +8,7 @@ use ed25519_dalek::VerifyingKey;
 use crate::cbor;
 use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of};
 use crate::model::{Catalog, KeyEntry, LicenseType, Matter, Role, StatusListPayload, StatusValue, TrustList};
-use crate::transport::{DecodeError, has_zlib_header, inflate_zlib};
+use crate::transport::{DecodeError, has_zlib_header, inflate_zlib_exact};
 
 /// Largest bundle (SPEC section 2).
 pub const MAX_BUNDLE: usize = 64 * 1024 * 1024;
@@ -410,7 +410,7 @@ fn load_status(env: &Envelope, roots: &Roots, keys: &HashMap<Kid, TrustedKey>) -
     if !has_zlib_header(&payload.lst) {
         return Err(refuse(item, format!("list {:?}: lst is not zlib data", payload.id)));
     }
-    let bits = inflate_zlib(&payload.lst, MAX_STATUS_LIST).map_err(|e| {
+    let bits = inflate_zlib_exact(&payload.lst, MAX_STATUS_LIST).map_err(|e| {
         refuse(
             item,
             match e {

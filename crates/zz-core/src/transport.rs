@@ -166,6 +166,44 @@ pub fn inflate_zlib(input: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> 
     }
 }
 
+/// Size of a zlib stream once inflated, checking the whole stream (header,
+/// data, Adler-32, nothing after it) through a 32 KiB window: nothing
+/// allocated grows with the output.
+fn inflated_size(input: &[u8], limit: usize) -> Result<usize, DecodeError> {
+    const WINDOW: usize = 32 * 1024;
+    let mut window = vec![0u8; WINDOW];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (mut rest, mut pos, mut total) = (input, 0usize, 0usize);
+    loop {
+        let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER;
+        let (status, consumed, produced) = decompress(&mut state, rest, &mut window, pos, flags);
+        total = total.saturating_add(produced);
+        if total > limit {
+            return Err(DecodeError::TooLarge);
+        }
+        pos = (pos + produced) % WINDOW;
+        rest = rest.get(consumed..).ok_or(DecodeError::Zlib)?;
+        match status {
+            TINFLStatus::Done if rest.is_empty() => return Ok(total),
+            TINFLStatus::HasMoreOutput if consumed > 0 || produced > 0 => {}
+            _ => return Err(DecodeError::Zlib),
+        }
+    }
+}
+
+/// [`inflate_zlib`] into a buffer of exactly the inflated size, for large
+/// data (status lists): two passes, but peak memory is the output itself.
+pub fn inflate_zlib_exact(input: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> {
+    let size = inflated_size(input, limit)?;
+    let mut out = vec![0u8; size];
+    let mut state = Box::<DecompressorOxide>::default();
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    match decompress(&mut state, input, &mut out, 0, flags) {
+        (TINFLStatus::Done, consumed, produced) if consumed == input.len() && produced == size => Ok(out),
+        _ => Err(DecodeError::Zlib),
+    }
+}
+
 /// Encodes COSE bytes as `ZZ1:` text (zlib level 9, then Base45).
 pub fn encode_text(cose: &[u8]) -> String {
     let compressed = miniz_oxide::deflate::compress_to_vec_zlib(cose, 9);
@@ -227,6 +265,23 @@ mod tests {
         z[last] ^= 1;
         z.truncate(z.len() - 2);
         assert_eq!(inflate_zlib(&z, 100), Err(DecodeError::Zlib));
+    }
+
+    #[test]
+    fn exact_inflation_agrees() {
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8 ^ (i >> 9) as u8).collect();
+        let mut z = miniz_oxide::deflate::compress_to_vec_zlib(&data, 6);
+        assert_eq!(inflate_zlib_exact(&z, 1 << 20).as_deref(), Ok(&data[..]));
+        assert_eq!(inflate_zlib_exact(&z, 199_999), Err(DecodeError::TooLarge));
+        z.push(0);
+        assert_eq!(inflate_zlib_exact(&z, 1 << 20), Err(DecodeError::Zlib));
+        z.pop();
+        let n = z.len();
+        z[n - 1] ^= 1;
+        assert_eq!(inflate_zlib_exact(&z, 1 << 20), Err(DecodeError::Zlib));
+        z[n - 1] ^= 1;
+        assert_eq!(inflate_zlib_exact(&z[..n - 9], 1 << 20), Err(DecodeError::Zlib));
+        assert_eq!(inflate_zlib_exact(&miniz_oxide::deflate::compress_to_vec_zlib(b"", 6), 10), Ok(vec![]));
     }
 
     #[test]

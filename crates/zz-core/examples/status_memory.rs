@@ -1,0 +1,77 @@
+//! Peak heap memory and time of loading a bundle whose status list has
+//! 10^7 entries (about 1% not valid), and of a lookup in it:
+//! `cargo run --release -p zz-core --example status_memory`.
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+use zz_core::model::StatusValue;
+use zz_core::{Bundle, Roots};
+use zz_issuer::demo;
+
+/// Counts live and peak heap bytes.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn main() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let root = zz_issuer::Key::derive(demo::SEED, "root");
+    let mut list = zz_issuer::StatusListBuilder::new("big", 10_000_000);
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..100_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        list.set(x % 10_000_000, [StatusValue::Revoked, StatusValue::Suspended][(x % 2) as usize]).unwrap();
+    }
+    let status = zz_issuer::sign_status_list(&list.payload(w.now, 86_400), &root);
+    let bytes = zz_issuer::bundle([&w.trust_cose, &w.catalog_cose, &status].map(Vec::as_slice));
+    let roots = Roots::parse(&w.roots_txt).unwrap();
+    drop(list);
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..20 {
+        let before = LIVE.load(Relaxed);
+        PEAK.store(before, Relaxed);
+        let t = Instant::now();
+        let b = Bundle::load(&bytes, &roots, None).unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        peak = PEAK.load(Relaxed) - before;
+        std::hint::black_box(&b);
+    }
+    times.sort_by(f64::total_cmp);
+    let b = Bundle::load(&bytes, &roots, None).unwrap();
+    let l = b.status_list("big").unwrap();
+    let t = Instant::now();
+    let mut revoked = 0u64;
+    for i in 0..10_000_000u64 {
+        revoked += u64::from(l.get(i) != Some(StatusValue::Valid));
+    }
+    let per = t.elapsed().as_secs_f64() * 1e9 / 1e7;
+    println!(
+        "status list of {} entries in a {} KB bundle: load median {:.1} ms, peak heap during load {:.2} MB, lookup {:.1} ns ({} not valid)",
+        l.len(),
+        bytes.len() / 1024,
+        times[times.len() / 2],
+        peak as f64 / 1e6,
+        per,
+        revoked
+    );
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The benchmarks of the README, rerunnable: core verify vs bare verify_strict
+# (criterion and an interleaved ratio), the 10^7-entry status list, and
+# `zz verify` throughput over 10^4 licenses next to pycose.
+# `scripts/bench.sh quick` skips criterion.
+source "$(dirname "$0")/lib.sh"
+OUT="$ROOT/target/bench"
+mkdir -p "$OUT"
+
+if [ "${1:-}" != quick ]; then
+  step "criterion: cargo bench -p zz-core --bench verify"
+  cargo bench --locked -p zz-core --bench verify 2>&1 | grep -E "^[a-z].*/|time:" | tee "$OUT/criterion.txt"
+fi
+
+step "interleaved ratio: full verify / bare verify_strict"
+cargo run --locked --release -q -p zz-core --example ratio | tee "$OUT/ratio.txt"
+
+step "status list of 10^7 entries"
+cargo run --locked --release -q -p zz-core --example status_memory | tee "$OUT/status.txt"
+
+step "zz verify over 10^4 licenses"
+cargo build --locked --release -q -p zz-cli
+ZZ="$ROOT/target/release/zz"
+rm -rf "$OUT/demo" "$OUT/licenses"
+"$ZZ" demo "$OUT/demo" 2>/dev/null
+cargo run --locked --release -q -p zz-issuer --example bench_licenses "$OUT/licenses" 10000
+ensure_python
+"$PY" - "$ZZ" "$OUT" <<'PY' | tee "$OUT/throughput.txt"
+import glob, os, subprocess, sys, time
+zz, out = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(os.path.join(out, "licenses", "*.zzl")))
+cmd = [zz, "verify", *files, "--bundle", f"{out}/demo/trust/bundle.zzb",
+       "--roots", f"{out}/demo/trust/roots.txt", "--now", "2026-11-22T09:30:00+08:00"]
+runs = []
+for _ in range(5):
+    t = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runs.append(time.perf_counter() - t)
+    assert p.returncode == 0, p.returncode
+runs.sort()
+med = runs[len(runs) // 2]
+print(f"zz verify: {len(files)} licenses in {med:.3f} s (median of 5) = {len(files) / med:.0f} per second, "
+      f"on {os.cpu_count()} cores, all valid")
+PY
+"$PY" tests/interop/pycose_throughput.py "$OUT/demo" "$OUT/licenses" | tee -a "$OUT/throughput.txt"
