@@ -21,6 +21,12 @@ ensure_python() {
   PY="$venv/bin/python"
 }
 
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
 ensure_cargo_fuzz() {
   if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
     cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"

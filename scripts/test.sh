@@ -12,6 +12,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "unit, integration, vector, bit-flip and CLI tests"
 cargo test --workspace --locked
 
+step "the core builds for wasm32-unknown-unknown"
+ensure_wasm_target
+cargo build --locked -p zz-core --target wasm32-unknown-unknown
+
 step "the demo world"
 cargo build --locked -p zz-cli
 ZZ="$ROOT/target/debug/zz"

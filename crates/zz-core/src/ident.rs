@@ -17,10 +17,23 @@ fn index_of(alphabet: &[u8], c: u8) -> Option<u32> {
 
 /// ISO/IEC 7064 MOD 37,36 (hybrid system) check character over `0-9A-Z`.
 pub fn mod37_36_check(data: &str) -> Option<char> {
+    mod37_36_over(data.bytes())
+}
+
+/// The value of `0-9A-Z` in ISO/IEC 7064's alphanumeric alphabet.
+fn alnum36(c: u8) -> Option<u32> {
+    match c {
+        b'0'..=b'9' => Some(u32::from(c - b'0')),
+        b'A'..=b'Z' => Some(u32::from(c - b'A') + 10),
+        _ => None,
+    }
+}
+
+fn mod37_36_over(data: impl Iterator<Item = u8>) -> Option<char> {
     const M: u32 = 36;
     let mut p = M;
-    for c in data.bytes() {
-        let v = index_of(ALNUM36, c)?;
+    for c in data {
+        let v = alnum36(c)?;
         let mut s = (p + v) % M;
         if s == 0 {
             s = M;
@@ -98,8 +111,10 @@ impl<'a> LicenseId<'a> {
     /// Parses `1.2.156.3005.2.TYPE.ORG.SERIAL.VVV.C` and checks C.
     pub fn parse(id: &'a str) -> Result<LicenseId<'a>, IdProblem> {
         let rest = id.strip_prefix(LICENSE_ID_PREFIX).ok_or(IdProblem::Prefix)?;
-        let parts: Vec<&str> = rest.split('.').collect();
-        let [type_code, org_code, serial, version, check] = parts.as_slice() else {
+        let mut parts = rest.split('.');
+        let (Some(type_code), Some(org_code), Some(serial), Some(version), Some(check), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return Err(IdProblem::Segments);
         };
         let alnum = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
@@ -109,8 +124,8 @@ impl<'a> LicenseId<'a> {
         if version.len() != 3 || !version.bytes().all(|b| b.is_ascii_digit()) {
             return Err(IdProblem::Version);
         }
-        let body = format!("{type_code}{org_code}{serial}{version}");
-        let expected = mod37_36_check(&body).ok_or(IdProblem::Characters)?;
+        let body = [type_code, org_code, serial, version].into_iter().flat_map(|s| s.bytes());
+        let expected = mod37_36_over(body).ok_or(IdProblem::Characters)?;
         if check.len() != 1 || !check.starts_with(expected) {
             return Err(IdProblem::Check);
         }
