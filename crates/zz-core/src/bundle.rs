@@ -311,6 +311,40 @@ impl Bundle {
         self.trust.iat
     }
 
+    /// What the bundle holds and how fresh it is at `now` (unix seconds).
+    pub fn summary(&self, now: i64) -> crate::report::TrustSummary {
+        use crate::dates::instant;
+        let status_lists: Vec<crate::report::StatusListSummary> = self
+            .status_lists()
+            .map(|l| crate::report::StatusListSummary {
+                id: l.id.clone(),
+                entries: l.len(),
+                iat: l.iat,
+                ttl: l.ttl,
+                expires: l.expires(),
+                age_seconds: now.saturating_sub(instant(l.iat)),
+                stale: l.stale_at(now),
+            })
+            .collect();
+        crate::report::TrustSummary {
+            trust_seq: self.trust.seq,
+            trust_iat: self.trust.iat,
+            next_update: self.trust.next_update,
+            catalog_seq: self.catalog.seq,
+            catalog_iat: self.catalog.iat,
+            bundle_iat: self.iat(),
+            age_seconds: now.saturating_sub(instant(self.iat())),
+            outdated: self.outdated_at(now),
+            clock_behind: self.ahead_of(now),
+            stale: status_lists.iter().any(|l| l.stale),
+            keys: self.trust.keys.len(),
+            types: self.catalog.types.len(),
+            public_types: self.catalog.types.iter().filter(|t| t.public).count(),
+            matters: self.catalog.matters.len(),
+            status_lists,
+        }
+    }
+
     /// Whether the trust list is past its `nextUpdate` at `now`.
     pub fn outdated_at(&self, now: i64) -> bool {
         now > crate::dates::instant(self.trust.next_update)

@@ -34,5 +34,5 @@ pub mod verify;
 
 pub use bundle::{Bundle, BundleError, Roots, RootsError, StatusList};
 pub use envelope::{Envelope, Kid, Typ, kid_of};
-pub use report::{Check, CheckId, Kind, Outcome, Report, Verdict};
+pub use report::{Check, CheckId, Kind, Outcome, Report, TrustSummary, Verdict};
 pub use verify::{Context, verify};

@@ -141,6 +141,7 @@ pub struct TrustRef {
 
 /// The result of verifying one presented object.
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     pub verdict: Verdict,
     /// `None` when the input could not be decoded as a license or annotated copy.
@@ -180,4 +181,46 @@ impl Report {
     pub fn failures(&self) -> impl Iterator<Item = &Check> {
         self.checks.iter().filter(|c| c.outcome == Outcome::Fail)
     }
+}
+
+/// The state of a status list at some time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusListSummary {
+    pub id: String,
+    pub entries: u64,
+    pub iat: u64,
+    pub ttl: u64,
+    /// `iat + ttl`: relied upon until then.
+    pub expires: u64,
+    /// Seconds since it was signed (negative when the clock is behind).
+    pub age_seconds: i64,
+    pub stale: bool,
+}
+
+/// What a loaded bundle holds and how fresh it is at some time: for the
+/// settings page, kiosks and integrators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustSummary {
+    pub trust_seq: u64,
+    pub trust_iat: u64,
+    pub next_update: u64,
+    pub catalog_seq: u64,
+    pub catalog_iat: u64,
+    /// The bundle's `iat` (its trust list's).
+    pub bundle_iat: u64,
+    /// Seconds since the bundle was signed (negative when the clock is behind).
+    pub age_seconds: i64,
+    /// The trust list is past its `nextUpdate`.
+    pub outdated: bool,
+    /// The clock is earlier than the bundle's `iat`: probably wrong.
+    pub clock_behind: bool,
+    /// A status list is stale.
+    pub stale: bool,
+    pub keys: usize,
+    pub types: usize,
+    pub public_types: usize,
+    pub matters: usize,
+    pub status_lists: Vec<StatusListSummary>,
 }

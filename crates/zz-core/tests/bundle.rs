@@ -228,3 +228,20 @@ fn roots_files() {
     let identity = format!("01{}", "00".repeat(31));
     assert_eq!(Roots::parse(&format!("{hexa}\n{identity}\n")).unwrap_err(), RootsError::BadKey { line: 2 });
 }
+
+#[test]
+fn summary_reports_freshness() {
+    let w = world();
+    let s = w.bundle.summary(NOW as i64);
+    assert_eq!((s.trust_seq, s.catalog_seq, s.keys, s.types, s.matters), (5, 3, 3, 2, 3));
+    assert_eq!(s.age_seconds, DAY as i64);
+    assert!(!s.outdated && !s.clock_behind && !s.stale);
+    assert_eq!(s.status_lists.len(), 1);
+    assert_eq!(s.status_lists[0].entries, 16);
+    let later = w.bundle.summary((NOW + 31 * DAY) as i64);
+    assert!(later.outdated && later.stale && later.status_lists[0].stale);
+    let before = w.bundle.summary((NOW - 2 * DAY) as i64);
+    assert!(before.clock_behind && before.age_seconds < 0);
+    let json = serde_json::to_value(&s).unwrap();
+    assert!(json["trustSeq"].is_number() && json["statusLists"][0]["ageSeconds"].is_number());
+}
