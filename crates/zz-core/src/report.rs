@@ -140,7 +140,7 @@ pub struct TrustRef {
 }
 
 /// The result of verifying one presented object.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub verdict: Verdict,

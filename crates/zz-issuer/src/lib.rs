@@ -57,6 +57,7 @@ impl Key {
     }
 
     /// A fresh random key from the operating system.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn generate() -> Result<Key, getrandom::Error> {
         let mut secret = [0u8; 32];
         getrandom::getrandom(&mut secret)?;

@@ -1,0 +1,220 @@
+//! # zz-wasm: ZZ Verify for JavaScript
+//!
+//! A wasm-bindgen API over the verification core that any page can use:
+//!
+//! ```js
+//! import init, { ZzVerifier } from "./zz_wasm.js";
+//! await init();
+//! const v = new ZzVerifier(rootsText, new Uint8Array(bundleBytes));
+//! const report = v.verify(licenseBytesOrZz1Text);          // now = the clock
+//! if (report.verdict === "valid") { ... }
+//! v.search("yyzz");                                         // catalog types
+//! ```
+//!
+//! Times are unix seconds (`Date.now() / 1000`). Results are plain objects
+//! typed by the TypeScript declarations below; errors are thrown as `Error`
+//! with a message saying why.
+#![forbid(unsafe_code)]
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use zz_catalog::{CatalogIndex, Filter};
+use zz_core::model::{HolderType, Level};
+use zz_core::{Bundle, Context, Roots, verify};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export type Verdict = "valid" | "invalid" | "indeterminate";
+export type Outcome = "pass" | "fail" | "warn" | "skip";
+export type CheckId = "decode" | "structure" | "signature" | "signer-trusted" | "signer-authorized"
+  | "signer-validity" | "license-validity" | "status" | "catalog" | "identifier" | "holder-id"
+  | "annotation-signature" | "annotation-signer" | "annotation-validity" | "annotation-scope"
+  | "matter" | "bundle";
+/** One check of SPEC section 10, with its reason in Chinese and English. */
+export interface Check { id: CheckId; outcome: Outcome; zh: string; en: string; }
+export interface Named { name: string; code: string; }
+export interface Holder { name: string; idType: string; id: string; }
+/** A license original (SPEC section 4). Dates are YYYY-MM-DD in China Standard Time. */
+export interface License {
+  id: string; type: string; no: string; holder: Holder; issuer: Named;
+  issued: string; validFrom: string; validTo?: string;
+  fields: Record<string, string | number | boolean>;
+  prev?: string; status?: { list: string; idx: number }; iat: number;
+}
+/** The statement of use of an annotated copy (SPEC section 5). Times are unix seconds. */
+export interface Annotation {
+  purpose: string; matter?: Named; recipient?: Named;
+  validFrom: number; validTo: number; maker: Named; iat: number;
+}
+export interface Signer { kid: string; name: string; code: string; }
+/** The result of a verification. `license` and `annotation` are evidence, not fact, unless `verified`. */
+export interface Report {
+  verdict: Verdict; kind: "license" | "annotated" | null; checks: Check[]; verified: boolean;
+  license: License | null; annotation: Annotation | null;
+  signer: Signer | null; annotationSigner: Signer | null;
+  matter: string | null; now: number;
+  trust: { trustSeq: number; catalogSeq: number; bundleIat: number };
+}
+export interface StatusListSummary { id: string; entries: number; iat: number; ttl: number; expires: number; ageSeconds: number; stale: boolean; }
+/** What the loaded trust data holds and how fresh it is. */
+export interface TrustSummary {
+  trustSeq: number; trustIat: number; nextUpdate: number; catalogSeq: number; catalogIat: number;
+  bundleIat: number; ageSeconds: number; outdated: boolean; clockBehind: boolean; stale: boolean;
+  keys: number; types: number; publicTypes: number; matters: number; statusLists: StatusListSummary[];
+}
+export type Level = "national" | "province" | "city" | "district";
+export type HolderType = "person" | "legal" | "other";
+export interface FieldSpec { key: string; label: string; labelEn?: string; kind: "text" | "date" | "number" | "id" | "enum"; required: boolean; options?: string[]; }
+/** A license type of the catalog (SPEC section 7). */
+export interface LicenseType {
+  code: string; name: string; nameEn?: string; dept: Named; level: Level; holderTypes: HolderType[];
+  public: boolean; since: string; validity: "fixed" | "long-term" | "either"; fields: FieldSpec[]; codeRule?: string;
+}
+/** A service matter of the usage lists and the licenses it needs. */
+export interface Matter { code: string; name: string; dept: Named; needs: { type: string; annotated: boolean }[]; }
+export interface SearchFilter { dept?: string; level?: Level; holder?: HolderType; includeNonPublic?: boolean; }
+"#;
+
+/// Converts to a plain JS object: maps as objects, `None` as `null`. Falls
+/// back to JSON for numbers past 2^53 (which forged data may carry).
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible().serialize_missing_as_null(true);
+    match value.serialize(&ser) {
+        Ok(v) => v,
+        Err(_) => serde_json::to_string(value).ok().and_then(|s| js_sys::JSON::parse(&s).ok()).unwrap_or(JsValue::NULL),
+    }
+}
+
+fn now_or(now: Option<f64>) -> i64 {
+    (now.unwrap_or_else(|| js_sys::Date::now() / 1000.0)).floor() as i64
+}
+
+/// Verifies licenses and annotated copies against pinned roots and a
+/// verified bundle, offline.
+#[wasm_bindgen]
+pub struct ZzVerifier {
+    roots: Roots,
+    bundle: Bundle,
+    index: CatalogIndex,
+}
+
+#[wasm_bindgen]
+impl ZzVerifier {
+    /// Loads pinned roots (the roots file of SPEC section 11) and a bundle
+    /// (`.zzb` bytes). Throws when either is refused; `minSeq` refuses a
+    /// trust list older than one seen before (rollback).
+    #[wasm_bindgen(constructor)]
+    pub fn new(roots_text: &str, bundle: &[u8], min_seq: Option<f64>) -> Result<ZzVerifier, JsError> {
+        let roots = Roots::parse(roots_text).map_err(|e| JsError::new(&format!("roots: {e}")))?;
+        let bundle = Bundle::load(bundle, &roots, min_seq.map(|s| s.max(0.0) as u64))
+            .map_err(|e| JsError::new(&format!("bundle refused: {e}")))?;
+        let index = CatalogIndex::new(&bundle.catalog);
+        Ok(ZzVerifier { roots, bundle, index })
+    }
+
+    /// Sequence numbers, dates, age and counts of the trust data at `now`
+    /// (unix seconds; default the clock).
+    #[wasm_bindgen(unchecked_return_type = "TrustSummary")]
+    pub fn summary(&self, now: Option<f64>) -> JsValue {
+        to_js(&self.bundle.summary(now_or(now)))
+    }
+
+    /// Replaces the bundle with a newer one, verified against the same
+    /// roots. A refused bundle, or one older than the current (rollback),
+    /// throws and leaves the current one in place.
+    #[wasm_bindgen(js_name = replaceBundle, unchecked_return_type = "TrustSummary")]
+    pub fn replace_bundle(&mut self, bundle: &[u8], now: Option<f64>) -> Result<JsValue, JsError> {
+        let next = Bundle::load(bundle, &self.roots, Some(self.bundle.trust.seq))
+            .map_err(|e| JsError::new(&format!("bundle refused: {e}")))?;
+        self.index = CatalogIndex::new(&next.catalog);
+        self.bundle = next;
+        Ok(self.summary(now))
+    }
+
+    /// Verifies a license or annotated copy: `.zzl` bytes, or `ZZ1:` text
+    /// (as a string or as bytes). `matter` is the matter code being handled.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn verify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
+        now: Option<f64>,
+        matter: Option<String>,
+    ) -> JsValue {
+        let bytes = match input.as_string() {
+            Some(text) => text.into_bytes(),
+            None => js_sys::Uint8Array::new(&input).to_vec(),
+        };
+        let ctx = Context { bundle: &self.bundle, now: now_or(now), matter: matter.as_deref() };
+        to_js(&verify(&bytes, ctx))
+    }
+
+    /// Just the verdict of [`Self::verify`] (for hot loops and benchmarks).
+    #[wasm_bindgen(js_name = verifyVerdict, unchecked_return_type = "Verdict")]
+    pub fn verify_verdict(&self, input: &[u8], now: Option<f64>, matter: Option<String>) -> String {
+        let ctx = Context { bundle: &self.bundle, now: now_or(now), matter: matter.as_deref() };
+        verify(input, ctx).verdict.as_str().to_owned()
+    }
+
+    /// Every license type of the catalog (only public ones unless asked).
+    #[wasm_bindgen(unchecked_return_type = "LicenseType[]")]
+    pub fn types(&self, include_non_public: Option<bool>) -> JsValue {
+        let all = include_non_public.unwrap_or(false);
+        let types: Vec<_> = self.bundle.catalog.types.iter().filter(|t| all || t.public).collect();
+        to_js(&types)
+    }
+
+    /// A license type by code, or `null`.
+    #[wasm_bindgen(js_name = licenseType, unchecked_return_type = "LicenseType | null")]
+    pub fn license_type(&self, code: &str) -> JsValue {
+        to_js(&self.bundle.license_type(code))
+    }
+
+    /// Every matter of the usage lists.
+    #[wasm_bindgen(unchecked_return_type = "Matter[]")]
+    pub fn matters(&self) -> JsValue {
+        to_js(&self.bundle.catalog.matters)
+    }
+
+    /// A matter by code, or `null`.
+    #[wasm_bindgen(unchecked_return_type = "Matter | null")]
+    pub fn matter(&self, code: &str) -> JsValue {
+        to_js(&self.bundle.matter(code))
+    }
+
+    /// The matters that accept a license type.
+    #[wasm_bindgen(js_name = mattersAccepting, unchecked_return_type = "Matter[]")]
+    pub fn matters_accepting(&self, type_code: &str) -> JsValue {
+        to_js(&self.bundle.matters_accepting(type_code).collect::<Vec<_>>())
+    }
+
+    /// Searches the catalog by Chinese name, code, English name or pinyin
+    /// initials; best matches first. Non-public types only if asked.
+    #[wasm_bindgen(unchecked_return_type = "LicenseType[]")]
+    pub fn search(
+        &self,
+        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "SearchFilter | undefined")] filter: JsValue,
+    ) -> JsValue {
+        let filter = parse_filter(&filter);
+        let cat = &self.bundle.catalog;
+        let hits: Vec<_> =
+            self.index.search(cat, query, &filter).into_iter().filter_map(|i| cat.types.get(i)).collect();
+        to_js(&hits)
+    }
+}
+
+fn parse_filter(v: &JsValue) -> Filter {
+    let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string());
+    if !v.is_object() {
+        return Filter::default();
+    }
+    Filter {
+        dept: get("dept"),
+        level: get("level").as_deref().and_then(Level::parse),
+        holder: get("holder").as_deref().and_then(HolderType::parse),
+        include_non_public: js_sys::Reflect::get(v, &JsValue::from_str("includeNonPublic"))
+            .ok()
+            .and_then(|x| x.as_bool())
+            .unwrap_or(false),
+    }
+}

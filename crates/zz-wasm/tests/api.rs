@@ -1,0 +1,106 @@
+//! The JavaScript API, in a JavaScript engine: Node by default, headless
+//! Chromium with WASM_BINDGEN_USE_BROWSER=1 (see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use zz_issuer::demo::{self, SampleData};
+use zz_wasm::ZzVerifier;
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap()
+}
+
+fn sample(w: &demo::World, name: &str) -> Vec<u8> {
+    match &w.samples.iter().find(|s| s.name == name).unwrap().data {
+        SampleData::Cose(c) => c.clone(),
+        SampleData::Text(t) => t.clone().into_bytes(),
+    }
+}
+
+fn now(w: &demo::World) -> Option<f64> {
+    Some(w.now as f64)
+}
+
+#[wasm_bindgen_test]
+fn loads_and_summarises_the_trust_data() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let s = v.summary(now(&w));
+    assert_eq!(get(&s, "trustSeq").as_f64(), Some(7.0));
+    assert_eq!(get(&s, "outdated").as_bool(), Some(false));
+    assert!(get(&s, "types").as_f64().unwrap() >= 30.0);
+    assert!(js_sys::Array::is_array(&get(&s, "statusLists")));
+}
+
+#[wasm_bindgen_test]
+fn refuses_bad_trust_data_with_a_message() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let err = ZzVerifier::new("# no keys\n", &w.bundle, None).err().map(JsValue::from).unwrap();
+    let msg = js_sys::Error::from(err).message().as_string().unwrap();
+    assert!(msg.contains("roots"), "{msg}");
+    let err = ZzVerifier::new(&w.roots_txt, b"garbage", None).err().map(JsValue::from).unwrap();
+    assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
+    assert!(ZzVerifier::new(&w.roots_txt, &w.bundle, Some(8.0)).is_err(), "rollback");
+}
+
+#[wasm_bindgen_test]
+fn verifies_bytes_and_text_into_plain_objects() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
+    let r = v.verify(bytes.into(), now(&w), None);
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
+    assert_eq!(get(&r, "kind").as_string().as_deref(), Some("license"));
+    let checks = js_sys::Array::from(&get(&r, "checks"));
+    assert_eq!(checks.length(), 17);
+    assert_eq!(get(&checks.get(0), "id").as_string().as_deref(), Some("decode"));
+    assert!(get(&get(&r, "license"), "fields").is_object());
+    assert!(get(&r, "annotation").is_null());
+
+    let text = String::from_utf8(sample(&w, "invalid-revoked")).unwrap_or_default();
+    let text = if text.is_empty() { zz_issuer::zz1_text(&sample(&w, "invalid-revoked")) } else { text };
+    let r = v.verify(JsValue::from_str(&text), now(&w), None);
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
+    assert_eq!(get(&r, "verified").as_bool(), Some(false));
+
+    let ann = js_sys::Uint8Array::from(sample(&w, "annotated-valid").as_slice());
+    let r = v.verify(ann.clone().into(), now(&w), Some("310000-DJ-0201".into()));
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
+    assert_eq!(get(&r, "kind").as_string().as_deref(), Some("annotated"));
+    let r = v.verify(ann.into(), now(&w), Some("310000-GG-0701".into()));
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
+    assert_eq!(v.verify_verdict(&sample(&w, "indeterminate-no-status"), now(&w), None), "indeterminate");
+}
+
+#[wasm_bindgen_test]
+fn catalog_queries() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let hits = js_sys::Array::from(&v.search("yyzz", JsValue::UNDEFINED));
+    assert_eq!(hits.length(), 1);
+    assert_eq!(get(&hits.get(0), "name").as_string().as_deref(), Some("营业执照"));
+    let code = get(&hits.get(0), "code").as_string().unwrap();
+    assert_eq!(get(&v.license_type(&code), "name").as_string().as_deref(), Some("营业执照"));
+    assert!(v.license_type("nope").is_null());
+    assert!(js_sys::Array::from(&v.matters_accepting(&code)).length() >= 3);
+    let public = js_sys::Array::from(&v.types(None)).length();
+    let all = js_sys::Array::from(&v.types(Some(true))).length();
+    assert!(public < all);
+    let filter = js_sys::Object::new();
+    js_sys::Reflect::set(&filter, &"holder".into(), &"person".into()).unwrap();
+    let persons = js_sys::Array::from(&v.search("", filter.into()));
+    assert!(persons.length() > 3 && persons.length() < public);
+    assert!(get(&v.matter("310000-DJ-0201"), "needs").is_object());
+}
+
+#[wasm_bindgen_test]
+fn replacing_the_bundle_refuses_rollback_and_keeps_the_old_one() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    // The outdated bundle has seq 6 < 7: refused, and the old one stays.
+    assert!(v.replace_bundle(&w.bundle_outdated, now(&w)).is_err());
+    assert!(v.replace_bundle(b"junk", now(&w)).is_err());
+    assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
+    assert!(v.replace_bundle(&w.bundle, now(&w)).is_ok(), "the same seq is not a rollback");
+}

@@ -1,0 +1,223 @@
+// End-to-end tests of the portal in real headless Chromium: catalog search,
+// verification by upload and paste, offline use, no network while
+// verifying, bundle import, and axe-core on every page. Screenshots go to
+// tests/artifacts/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { serve, launch } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const DIST = process.env.DIST ?? "dist";
+const SAMPLES = `${DIST}/samples`;
+const ART = "tests/artifacts";
+const TRANSFER = "310000-DJ-0201"; // 二手房买卖转移登记: needs annotated copies
+const RENTAL = "310000-GG-0701"; // 公共租赁住房申请
+
+let server, browser, context, page;
+const pageErrors = [];
+
+before(async () => {
+  await mkdir(ART, { recursive: true });
+  server = await serve(DIST);
+  browser = await launch();
+  context = await browser.newContext({ locale: "zh-CN" });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash = "") {
+  await page.goto(server.url + hash);
+  await page.waitForSelector("main");
+}
+
+async function shot(name) {
+  await page.screenshot({ path: `${ART}/${name}.png`, fullPage: true });
+}
+
+async function axe(name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(bad, [], `axe-core on ${name}`);
+}
+
+async function verdict() {
+  await page.waitForSelector("[data-verdict]");
+  return page.getAttribute("[data-verdict]", "data-verdict");
+}
+
+async function upload(file, matter = "") {
+  await open("#/verify");
+  await page.waitForSelector("#file");
+  await page.selectOption("#matter", matter);
+  await page.setInputFiles("#file", `${SAMPLES}/${file}`);
+  return verdict();
+}
+
+async function paste(file, matter = "") {
+  await open("#/verify");
+  await page.waitForSelector("#zz1");
+  await page.selectOption("#matter", matter);
+  await page.fill("#zz1", (await readFile(`${SAMPLES}/${file}`, "utf8")).trim());
+  await page.click("form.paste button[type=submit]");
+  return verdict();
+}
+
+test("the start page loads, in Chinese, with trust data", async () => {
+  await open();
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  await page.waitForSelector("header .badge");
+  assert.match(await page.textContent("header .badge"), /信任数据第 7 版/);
+  await shot("home");
+  await axe("home");
+});
+
+test("catalog: search by pinyin initials, open a type", async () => {
+  await open("#/catalog");
+  await page.fill("#q", "yyzz");
+  await page.waitForFunction(() => document.querySelectorAll("ul.types li").length === 1);
+  assert.equal((await page.textContent("ul.types li .name")).trim(), "营业执照");
+  await shot("catalog-search");
+  await axe("catalog");
+  await page.click("ul.types li a");
+  await page.waitForSelector("article.type-detail h1");
+  assert.equal((await page.textContent("article.type-detail h1")).trim(), "营业执照");
+  assert.match(await page.textContent("article.type-detail"), /统一社会信用代码/);
+  assert.match(await page.textContent("article.type-detail"), /食品经营许可（新办）/);
+  await shot("catalog-type");
+  await axe("type detail");
+  // Filters, and non-public types never shown.
+  await open("#/catalog");
+  await page.selectOption("#f-holder", "person");
+  const names = await page.$$eval("ul.types li .name", (els) => els.map((e) => e.textContent));
+  assert.ok(names.includes("机动车驾驶证") && !names.includes("营业执照"));
+  await page.selectOption("#f-holder", "");
+  const all = await page.$$eval("ul.types li .name", (els) => els.map((e) => e.textContent));
+  assert.ok(!all.includes("机动车登记证书"), "a non-public type is listed");
+});
+
+test("matters and settings pages", async () => {
+  await open("#/matters");
+  await page.waitForSelector("li.matter");
+  assert.ok((await page.$$("li.matter")).length >= 10);
+  await shot("matters");
+  await axe("matters");
+  await open("#/settings");
+  await page.waitForSelector("#trust-status");
+  assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "7");
+  await shot("settings");
+  await axe("settings");
+});
+
+test("verify by file upload: valid, tampered, annotated for the right and the wrong matter", async () => {
+  assert.equal(await upload("valid-business-license.zzl"), "valid");
+  assert.match(await page.textContent(".face"), /上海申城云图科技有限公司/);
+  assert.match(await page.textContent("#announce"), /有效/);
+  await shot("verify-valid");
+  await axe("verify, valid");
+  assert.equal(await upload("invalid-tampered.zzl"), "invalid");
+  assert.equal(await page.$(".face"), null, "an invalid license's face is shown");
+  assert.equal(await page.getAttribute("[data-check=signature]", "data-outcome"), "fail");
+  await shot("verify-tampered");
+  await axe("verify, invalid");
+  assert.equal(await upload("annotated-valid.zzl", TRANSFER), "valid");
+  assert.match(await page.textContent(".annotation"), /二手房买卖转移登记/);
+  await shot("verify-annotated");
+  assert.equal(await upload("annotated-valid.zzl", RENTAL), "invalid");
+  assert.equal(await page.getAttribute("[data-check=annotation-scope]", "data-outcome"), "fail");
+  assert.equal(await upload("indeterminate-no-status.txt"), "indeterminate");
+  await shot("verify-indeterminate");
+  assert.equal(await upload("invalid-not-a-license.txt"), "invalid");
+  assert.equal(await page.getAttribute("[data-check=decode]", "data-outcome"), "fail");
+});
+
+test("verify by paste: valid, tampered, annotated for the right and the wrong matter", async () => {
+  assert.equal(await paste("valid-driving-license.txt"), "valid");
+  assert.equal(await paste("invalid-tampered.txt"), "invalid");
+  assert.equal(await paste("annotated-valid.txt", TRANSFER), "valid");
+  assert.equal(await paste("annotated-valid.txt", RENTAL), "invalid");
+  assert.equal(await paste("invalid-damaged-text.txt"), "invalid");
+});
+
+test("verifying makes no network request", async () => {
+  await open("#/verify");
+  await page.waitForSelector("#file");
+  const requests = [];
+  const listen = (r) => requests.push(r.url());
+  page.on("request", listen);
+  await page.setInputFiles("#file", `${SAMPLES}/valid-business-license.zzl`);
+  await verdict();
+  await page.fill("#zz1", (await readFile(`${SAMPLES}/annotated-valid.txt`, "utf8")).trim());
+  await page.click("form.paste button[type=submit]");
+  await page.waitForSelector("[data-verdict]");
+  page.off("request", listen);
+  assert.deepEqual(requests, []);
+});
+
+test("English switch", async () => {
+  await open("#/verify");
+  await page.click("button.lang");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(await page.textContent("h1"), /Verify an e-license/);
+  assert.equal(await upload("valid-business-license.zzl"), "valid");
+  assert.match(await page.textContent(".verdict h2"), /Valid/);
+  await shot("verify-valid-en");
+  await axe("verify, English");
+  await page.click("button.lang");
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+});
+
+test("a bad bundle is refused and the old one kept; rollback refused", async () => {
+  await open("#/settings");
+  await page.waitForSelector("#bundle-file");
+  await writeFile(`${ART}/garbage.zzb`, "not a bundle");
+  await page.setInputFiles("#bundle-file", `${ART}/garbage.zzb`);
+  await page.waitForSelector("#import-result .alert.error");
+  assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "7");
+  await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle-outdated.zzb`);
+  await page.waitForFunction(() => /rollback/.test(document.querySelector("#import-result")?.textContent ?? ""));
+  assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "7");
+  await shot("settings-refused");
+  // The same bundle again is accepted (not older).
+  await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle.zzb`);
+  await page.waitForSelector("#import-result .alert.ok");
+  assert.equal(await upload("valid-business-license.zzl"), "valid");
+});
+
+test("offline after one visit: reload with the network off and verify again", async () => {
+  await open();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  // Let the service worker take control, then cut the network.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    assert.equal(await upload("valid-business-license.zzl"), "valid");
+    assert.equal(await paste("invalid-tampered.txt"), "invalid");
+    await shot("offline-verify");
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test("no script errors on any page", () => {
+  assert.deepEqual(pageErrors, []);
+});
+
+test("filters start at 'all'", async () => {
+  await open("#/catalog");
+  await page.waitForSelector("#f-dept");
+  for (const id of ["#f-dept", "#f-level", "#f-holder"]) {
+    assert.equal(await page.$eval(id, (s) => s.value), "", id);
+  }
+  assert.equal(await page.$eval("#q", (q) => q.value), "");
+});

@@ -1,0 +1,24 @@
+"""Trunk post-build hook: fills the service worker's precache list with
+every file of the build (paths relative to the site) and a version that
+changes with their contents."""
+import hashlib
+import json
+import os
+from pathlib import Path
+
+staging = Path(os.environ["TRUNK_STAGING_DIR"])
+files = sorted(
+    p.relative_to(staging).as_posix()
+    for p in staging.rglob("*")
+    if p.is_file() and p.name != "sw.js" and "samples" not in p.relative_to(staging).parts
+)
+digest = hashlib.sha256()
+for f in files:
+    digest.update(f.encode())
+    digest.update((staging / f).read_bytes())
+sw = staging / "sw.js"
+text = sw.read_text()
+text = text.replace('"__VERSION__"', json.dumps(digest.hexdigest()[:16]))
+text = text.replace('["__PRECACHE__"]', json.dumps(["./"] + files))
+sw.write_text(text)
+print(f"precache: {len(files)} files")

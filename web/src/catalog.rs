@@ -1,0 +1,210 @@
+//! The public license catalog: search as you type, filters, detail pages.
+//! Only entries whose `public` is true are shown.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+use zz_catalog::Filter;
+use zz_core::model::{HolderType, Level};
+
+use crate::trust::Trust;
+use crate::{NeedTrust, Route, use_app};
+
+#[component]
+pub fn CatalogPage() -> Html {
+    let app = use_app();
+    let render = Callback::from(|t: Rc<Trust>| html! { <CatalogList trust={TrustProp(t)} /> });
+    html! {
+        <section>
+            <h1>{ app.t("电子证照目录", "E-license catalog") }</h1>
+            <NeedTrust {render} />
+        </section>
+    }
+}
+
+/// Trust data as a property (compared by pointer).
+#[derive(Clone)]
+pub struct TrustProp(pub Rc<Trust>);
+
+impl PartialEq for TrustProp {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub trust: TrustProp,
+}
+
+#[component]
+fn CatalogList(props: &ListProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let trust = &props.trust.0;
+    let catalog = &trust.bundle.catalog;
+    let query = use_state(String::new);
+    let filter = use_state(Filter::default);
+    let hits = trust.index.search(catalog, &query, &filter);
+
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let select = |f: fn(&mut Filter, String)| {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = (*filter).clone();
+            f(&mut next, s.value());
+            filter.set(next);
+        })
+    };
+    let mut depts: Vec<(&str, &str)> =
+        catalog.types.iter().filter(|t| t.public).map(|t| (t.dept.code.as_str(), t.dept.name.as_str())).collect();
+    depts.sort_unstable();
+    depts.dedup();
+    let count = hits.len();
+    html! {
+        <>
+        <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <div class="field wide">
+                <label for="q">{ lang.t("搜索（名称、代码或拼音首字母，如 yyzz）", "Search (name, code or pinyin initials, e.g. yyzz)") }</label>
+                <input id="q" type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
+                    placeholder={lang.t("营业执照 / yyzz", "营业执照 / yyzz / business")} />
+            </div>
+            <div class="field">
+                <label for="f-dept">{ lang.t("部门", "Department") }</label>
+                <select id="f-dept" onchange={select(|f, v| f.dept = (!v.is_empty()).then_some(v))}>
+                    // Every option says whether it is selected: Yew inserts
+                    // options last to first, and the browser would pick the last.
+                    <option value="" selected={filter.dept.is_none()}>{ lang.t("全部", "All") }</option>
+                    { for depts.iter().map(|(code, name)| html! {
+                        <option value={code.to_string()} selected={filter.dept.as_deref() == Some(*code)}>{ *name }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-level">{ lang.t("层级", "Level") }</label>
+                <select id="f-level" onchange={select(|f, v| f.level = Level::parse(&v))}>
+                    <option value="" selected={filter.level.is_none()}>{ lang.t("全部", "All") }</option>
+                    { for Level::ALL.iter().map(|l| html! {
+                        <option value={l.as_str()} selected={filter.level == Some(*l)}>{ lang.level(*l) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-holder">{ lang.t("持证主体", "Holder") }</label>
+                <select id="f-holder" onchange={select(|f, v| f.holder = HolderType::parse(&v))}>
+                    <option value="" selected={filter.holder.is_none()}>{ lang.t("全部", "All") }</option>
+                    { for HolderType::ALL.iter().map(|h| html! {
+                        <option value={h.as_str()} selected={filter.holder == Some(*h)}>{ lang.holder(*h) }</option>
+                    }) }
+                </select>
+            </div>
+        </form>
+        <p class="count" role="status" aria-live="polite">{ match lang {
+            crate::i18n::Lang::Zh => format!("共 {count} 类证照"),
+            crate::i18n::Lang::En => format!("{count} license types"),
+        } }</p>
+        <ul class="types">
+        { for hits.iter().take(200).filter_map(|&i| catalog.types.get(i)).map(|t| html! {
+            <li>
+                <Link<Route> to={Route::Type { code: t.code.clone() }}>
+                    <span class="name">{ if lang == crate::i18n::Lang::En { t.name_en.as_deref().unwrap_or(&t.name) } else { &t.name } }</span>
+                </Link<Route>>
+                <span class="meta">
+                    <code>{ &t.code }</code>
+                    <span>{ &t.dept.name }</span>
+                    <span>{ lang.level(t.level) }</span>
+                </span>
+            </li>
+        }) }
+        </ul>
+        if count > 200 {
+            <p>{ lang.t("仅显示前 200 条，请缩小搜索范围。", "Showing the first 200: narrow the search.") }</p>
+        }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TypeProps {
+    pub code: String,
+}
+
+#[component]
+pub fn TypePage(props: &TypeProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let code = props.code.clone();
+    let render = Callback::from(move |t: Rc<Trust>| {
+        let b = &t.bundle;
+        let Some(ty) = b.license_type(&code).filter(|ty| ty.public) else {
+            return html! {
+                <>
+                <h1>{ lang.t("未找到该证照类型", "License type not found") }</h1>
+                <p><Link<Route> to={Route::Catalog}>{ lang.t("返回证照目录", "Back to the catalog") }</Link<Route>></p>
+                </>
+            };
+        };
+        let matters: Vec<_> = b.matters_accepting(&ty.code).collect();
+        html! {
+            <article class="type-detail">
+                <h1>{ &ty.name }</h1>
+                if let Some(en) = &ty.name_en { <p class="subtitle" lang="en">{ en }</p> }
+                <dl class="facts">
+                    <dt>{ lang.t("证照类型代码", "Type code") }</dt><dd><code>{ &ty.code }</code></dd>
+                    <dt>{ lang.t("发证部门（定义部门）", "Department") }</dt><dd>{ &ty.dept.name }</dd>
+                    <dt>{ lang.t("层级", "Level") }</dt><dd>{ lang.level(ty.level) }</dd>
+                    <dt>{ lang.t("持证主体", "Holders") }</dt>
+                    <dd>{ ty.holder_types.iter().map(|h| lang.holder(*h)).collect::<Vec<_>>().join(lang.t("、", ", ")) }</dd>
+                    <dt>{ lang.t("归集起始时间", "Collected since") }</dt><dd>{ lang.date(ty.since) }</dd>
+                    <dt>{ lang.t("有效期", "Validity") }</dt><dd>{ lang.validity(ty.validity) }</dd>
+                    if let Some(rule) = &ty.code_rule {
+                        <dt>{ lang.t("编号规则", "Numbering rule") }</dt><dd>{ rule }</dd>
+                    }
+                </dl>
+                <h2>{ lang.t("照面信息", "Face fields") }</h2>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ lang.t("项目", "Field") }</th>
+                        <th scope="col">{ lang.t("类型", "Kind") }</th>
+                        <th scope="col">{ lang.t("必填", "Required") }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for ty.fields.iter().map(|f| html! { <tr>
+                        <td>{ if lang == crate::i18n::Lang::En { f.label_en.as_deref().unwrap_or(&f.label) } else { &f.label } }</td>
+                        <td>{ lang.field_kind(f.kind) }
+                            if let Some(o) = &f.options { <span class="options">{ format!("（{}）", o.join(" / ")) }</span> }
+                        </td>
+                        <td>{ if f.required { lang.t("是", "Yes") } else { lang.t("否", "No") } }</td>
+                    </tr> }) }
+                    </tbody>
+                </table>
+                <h2>{ lang.t("接受此证照的事项", "Matters that accept it") }</h2>
+                if matters.is_empty() {
+                    <p>{ lang.t("暂无。", "None yet.") }</p>
+                } else {
+                    <ul>
+                    { for matters.iter().map(|m| {
+                        let annotated = m.need(&ty.code).is_some_and(|n| n.annotated);
+                        html! { <li>
+                            <Link<Route> to={Route::Matters}>{ &m.name }</Link<Route>>
+                            { " " }<code>{ &m.code }</code>
+                            if annotated { { " · " }{ lang.t("须加注件", "annotated copy required") } }
+                        </li> }
+                    }) }
+                    </ul>
+                }
+                <p><Link<Route> to={Route::Catalog}>{ lang.t("返回证照目录", "Back to the catalog") }</Link<Route>></p>
+            </article>
+        }
+    });
+    html! { <section><NeedTrust {render} /></section> }
+}

@@ -1,0 +1,105 @@
+//! Chinese first, English as a switch.
+
+use zz_core::dates::{CstDate, instant, instant_en, instant_zh};
+use zz_core::model::{FieldKind, HolderType, Level, Validity};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Picks the text of this language.
+    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn html_lang(self) -> &'static str {
+        self.t("zh-CN", "en")
+    }
+
+    pub fn code(self) -> &'static str {
+        self.t("zh", "en")
+    }
+
+    pub fn from_code(s: &str) -> Lang {
+        if s == "en" { Lang::En } else { Lang::Zh }
+    }
+
+    /// `2026年11月22日` / `2026-11-22`.
+    pub fn date(self, d: CstDate) -> String {
+        match self {
+            Lang::Zh => d.zh(),
+            Lang::En => d.to_string(),
+        }
+    }
+
+    /// A date given as text: shown in this language when it is a date.
+    pub fn date_text(self, s: &str) -> String {
+        CstDate::parse(s).map_or_else(|| s.to_owned(), |d| self.date(d))
+    }
+
+    /// An instant (unix seconds) in China Standard Time.
+    pub fn instant(self, t: u64) -> String {
+        match self {
+            Lang::Zh => instant_zh(instant(t)),
+            Lang::En => instant_en(instant(t)),
+        }
+    }
+
+    /// A duration in seconds as "3 天" / "3 days".
+    pub fn age(self, seconds: i64) -> String {
+        let s = seconds.unsigned_abs();
+        let (n, zh, en) = if s >= 86_400 {
+            (s / 86_400, "天", "days")
+        } else if s >= 3600 {
+            (s / 3600, "小时", "hours")
+        } else {
+            (s / 60, "分钟", "minutes")
+        };
+        match self {
+            Lang::Zh => format!("{n} {zh}"),
+            Lang::En => format!("{n} {en}"),
+        }
+    }
+
+    pub fn level(self, l: Level) -> &'static str {
+        match l {
+            Level::National => self.t("国家级", "National"),
+            Level::Province => self.t("省级", "Provincial"),
+            Level::City => self.t("市级", "City"),
+            Level::District => self.t("区县级", "District"),
+        }
+    }
+
+    pub fn holder(self, h: HolderType) -> &'static str {
+        match h {
+            HolderType::Person => self.t("自然人", "Person"),
+            HolderType::Legal => self.t("法人", "Legal person"),
+            HolderType::Other => self.t("其他组织", "Other organisation"),
+        }
+    }
+
+    pub fn validity(self, v: Validity) -> &'static str {
+        match v {
+            Validity::Fixed => self.t("有固定有效期", "Fixed term"),
+            Validity::LongTerm => self.t("长期有效", "Long-term"),
+            Validity::Either => self.t("固定期限或长期", "Fixed or long-term"),
+        }
+    }
+
+    pub fn field_kind(self, k: FieldKind) -> &'static str {
+        match k {
+            FieldKind::Text => self.t("文本", "Text"),
+            FieldKind::Date => self.t("日期", "Date"),
+            FieldKind::Number => self.t("数字", "Number"),
+            FieldKind::Id => self.t("代码", "Code"),
+            FieldKind::Enum => self.t("选项", "Choice"),
+        }
+    }
+}

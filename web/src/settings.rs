@@ -1,0 +1,166 @@
+//! Trust data status, bundle import and language.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::i18n::Lang;
+use crate::trust::{self, Source, Trust};
+use crate::{NeedTrust, Route, TrustState, use_app};
+
+/// The age of the trust data, always visible in the header.
+#[component]
+pub fn TrustBadge() -> Html {
+    let app = use_app();
+    let TrustState::Ready(t) = &app.trust else {
+        return html! {};
+    };
+    let s = t.bundle.summary(trust::now());
+    // A stale status list only concerns its own licenses: the settings page
+    // and each verification say so; the badge warns for the whole data.
+    let warn = s.outdated || s.clock_behind;
+    let text = match app.lang {
+        Lang::Zh => format!("信任数据第 {} 版 · {}前", s.trust_seq, app.lang.age(s.age_seconds)),
+        Lang::En => format!("Trust data seq {} · {} old", s.trust_seq, app.lang.age(s.age_seconds)),
+    };
+    html! {
+        <Link<Route> to={Route::Settings} classes={classes!("badge", warn.then_some("warn"))}>
+            { if warn { "⚠ " } else { "" } }{ text }
+        </Link<Route>>
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> Html {
+    let app = use_app();
+    let render = Callback::from(|t: Rc<Trust>| html! { <TrustPanel trust={crate::catalog::TrustProp(t)} /> });
+    let lang = app.lang;
+    let choose = |l: Lang| {
+        let set = app.set_lang.clone();
+        Callback::from(move |_| set.emit(l))
+    };
+    html! {
+        <section>
+            <h1>{ app.t("设置", "Settings") }</h1>
+            <NeedTrust {render} />
+            <h2 id="lang-h">{ app.t("语言", "Language") }</h2>
+            <div role="radiogroup" aria-labelledby="lang-h" class="radios">
+                <label><input type="radio" name="lang" checked={lang == Lang::Zh} onchange={choose(Lang::Zh)} />{ "中文" }</label>
+                <label lang="en"><input type="radio" name="lang" checked={lang == Lang::En} onchange={choose(Lang::En)} />{ "English" }</label>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    trust: crate::catalog::TrustProp,
+}
+
+#[component]
+fn TrustPanel(props: &PanelProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = &props.trust.0;
+    let now = trust::now();
+    let s = t.bundle.summary(now);
+    let message = use_state(|| None::<Result<String, String>>);
+    let on_file = {
+        let message = message.clone();
+        let set_trust = app.set_trust.clone();
+        let current = t.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let message = message.clone();
+            let set_trust = set_trust.clone();
+            let current = current.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = gloo::file::File::from(file);
+                let result = match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => trust::import(&current, &bytes),
+                    Err(e) => Err(e.to_string()),
+                };
+                match result {
+                    Ok(next) => {
+                        let seq = next.bundle.trust.seq;
+                        set_trust.emit(next);
+                        message.set(Some(Ok(format!("{seq}"))));
+                    }
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
+        })
+    };
+    let warning = |on: bool, zh: &str, en: &str| {
+        if on {
+            html! { <li>{ "⚠ " }{ lang.t(zh, en) }</li> }
+        } else {
+            html! {}
+        }
+    };
+    html! {
+        <>
+        <h2>{ lang.t("信任数据", "Trust data") }</h2>
+        if s.outdated || s.stale || s.clock_behind {
+            <div class="alert warn" role="alert"><ul>
+                { warning(s.outdated, "信任列表已过更新时间，请尽快更新信任数据。", "The trust list is past its next update: update the trust data.") }
+                { warning(s.stale, "有状态列表已过期：注销与停用信息可能不是最新，相关核验结果为“无法确认”。", "A status list is stale: revocations may be missing, and such verifications are indeterminate.") }
+                { warning(s.clock_behind, "设备时钟早于信任数据的签发时间，时钟可能有误。", "The device clock is earlier than the trust data: the clock is probably wrong.") }
+            </ul></div>
+        }
+        <dl class="facts" id="trust-status">
+            <dt>{ lang.t("来源", "Source") }</dt>
+            <dd>{ match t.source { Source::Shipped => lang.t("随站点发布", "Shipped with the site"), Source::Imported => lang.t("已导入的文件", "Imported file") } }</dd>
+            <dt>{ lang.t("信任列表版本", "Trust list seq") }</dt><dd data-testid="trust-seq">{ s.trust_seq }</dd>
+            <dt>{ lang.t("签发时间", "Signed") }</dt><dd>{ lang.instant(s.trust_iat) }{ " · " }{ lang.age(s.age_seconds) }{ lang.t("前", " ago") }</dd>
+            <dt>{ lang.t("下次更新", "Next update") }</dt><dd>{ lang.instant(s.next_update) }</dd>
+            <dt>{ lang.t("目录版本", "Catalog seq") }</dt><dd>{ s.catalog_seq }{ " · " }{ lang.instant(s.catalog_iat) }</dd>
+            <dt>{ lang.t("内容", "Contents") }</dt>
+            <dd>{ match lang {
+                Lang::Zh => format!("{} 个密钥，{} 类证照（公开 {} 类），{} 个事项", s.keys, s.types, s.public_types, s.matters),
+                Lang::En => format!("{} keys, {} license types ({} public), {} matters", s.keys, s.types, s.public_types, s.matters),
+            } }</dd>
+        </dl>
+        <table>
+            <caption>{ lang.t("状态列表", "Status lists") }</caption>
+            <thead><tr>
+                <th scope="col">{ lang.t("列表", "List") }</th>
+                <th scope="col">{ lang.t("条目数", "Entries") }</th>
+                <th scope="col">{ lang.t("签发时间", "Signed") }</th>
+                <th scope="col">{ lang.t("可依赖至", "Relied on until") }</th>
+                <th scope="col">{ lang.t("状态", "State") }</th>
+            </tr></thead>
+            <tbody>
+            { for s.status_lists.iter().map(|l| html! { <tr>
+                <td><code>{ &l.id }</code></td>
+                <td>{ l.entries }</td>
+                <td>{ lang.instant(l.iat) }{ " (" }{ lang.age(l.age_seconds) }{ lang.t("前)", " ago)") }</td>
+                <td>{ lang.instant(l.expires) }</td>
+                <td>{ if l.stale { lang.t("⚠ 已过期", "⚠ stale") } else { lang.t("✔ 有效", "✔ fresh") } }</td>
+            </tr> }) }
+            </tbody>
+        </table>
+        <h2>{ lang.t("导入信任数据", "Import trust data") }</h2>
+        <p>{ lang.t(
+            "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",
+            "Choose a trust bundle (.zzb, for example from a USB stick). It must be signed by the pinned roots and not older than the current one; a refused file never replaces the current data.",
+        ) }</p>
+        <label for="bundle-file" class="button">{ lang.t("选择 .zzb 文件", "Choose a .zzb file") }</label>
+        <input id="bundle-file" type="file" accept=".zzb,application/octet-stream" class="visually-hidden-file" onchange={on_file} />
+        <div role="status" aria-live="polite" id="import-result">
+        { match &*message {
+            Some(Ok(seq)) => html! { <p class="alert ok">{ "✔ " }{ match lang {
+                Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
+                Lang::En => format!("Imported trust data seq {seq}."),
+            } }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ "✘ " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }<code>{ e }</code></p> },
+            None => html! {},
+        } }
+        </div>
+        </>
+    }
+}

@@ -1,0 +1,352 @@
+//! Verification: upload, drop or paste; the verdict in colour, icon and
+//! words; the face drawn from the catalog template and the signed fields;
+//! every check with its reason. The core decides; this page only shows.
+
+use std::rc::Rc;
+
+use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use zz_core::model::FieldValue;
+use zz_core::{CheckId, Context, Kind, Outcome, Report, Verdict, verify};
+
+use crate::catalog::TrustProp;
+use crate::i18n::Lang;
+use crate::trust::{self, Trust};
+use crate::{NeedTrust, use_app};
+
+/// Files larger than this are refused before reading (licenses are at
+/// most 64 KiB; text a little more).
+const MAX_FILE: f64 = 1024.0 * 1024.0;
+
+#[component]
+pub fn VerifyPage() -> Html {
+    let app = use_app();
+    let render = Callback::from(|t: Rc<Trust>| html! { <VerifyPanel trust={TrustProp(t)} /> });
+    html! {
+        <section>
+            <h1>{ app.t("核验电子证照", "Verify an e-license") }</h1>
+            <NeedTrust {render} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    trust: TrustProp,
+}
+
+/// A verification and what was presented.
+#[derive(PartialEq)]
+struct Verified {
+    report: Report,
+    source: String,
+}
+
+#[component]
+fn VerifyPanel(props: &PanelProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = props.trust.0.clone();
+    let matter = use_state(String::new);
+    let text = use_state(String::new);
+    let result = use_state(|| None::<Rc<Verified>>);
+    let problem = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+
+    let run = {
+        let t = t.clone();
+        let matter = matter.clone();
+        let result = result.clone();
+        let problem = problem.clone();
+        Callback::from(move |(bytes, source): (Vec<u8>, String)| {
+            let m = (*matter).clone();
+            let ctx = Context { bundle: &t.bundle, now: trust::now(), matter: (!m.is_empty()).then_some(m.as_str()) };
+            problem.set(None);
+            result.set(Some(Rc::new(Verified { report: verify(&bytes, ctx), source })));
+        })
+    };
+    let read_file = {
+        let run = run.clone();
+        let problem = problem.clone();
+        Callback::from(move |file: web_sys::File| {
+            let name = file.name();
+            if file.size() > MAX_FILE {
+                problem.set(Some(name));
+                return;
+            }
+            let run = run.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = gloo::file::File::from(file);
+                if let Ok(bytes) = gloo::file::futures::read_as_bytes(&file).await {
+                    run.emit((bytes, name));
+                }
+            });
+        })
+    };
+    let on_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|f| f.get(0)) {
+                read_file.emit(f);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let read_file = read_file.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                read_file.emit(f);
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            text.set(area.value());
+        })
+    };
+    let on_submit = {
+        let text = text.clone();
+        let run = run.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            run.emit((text.as_bytes().to_vec(), String::new()));
+        })
+    };
+    let on_matter = {
+        let matter = matter.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            matter.set(s.value());
+        })
+    };
+    let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
+    html! {
+        <>
+        <div class="verify-inputs">
+            <div class="field">
+                <label for="matter">{ lang.t("办理事项（可选）", "Matter being handled (optional)") }</label>
+                <select id="matter" onchange={on_matter}>
+                    <option value="" selected={matter.is_empty()}>{ lang.t("不指定事项", "No matter") }</option>
+                    { for t.bundle.catalog.matters.iter().map(|m| html! {
+                        <option value={m.code.clone()} selected={*matter == m.code}>{ format!("{}（{}）", m.name, m.code) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class={classes!("drop", dragging.then_some("over"))}
+                ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                <p>{ lang.t("将证照文件（.zzl 或 .txt）拖放到此处，或", "Drop a license file (.zzl or .txt) here, or") }</p>
+                <label for="file" class="button">{ lang.t("选择文件", "Choose a file") }</label>
+                <input id="file" type="file" accept=".zzl,.txt,text/plain,application/octet-stream"
+                    class="visually-hidden-file" onchange={on_file} />
+            </div>
+            <form class="paste" onsubmit={on_submit}>
+                <label for="zz1">{ lang.t("或粘贴 ZZ1: 文本", "Or paste ZZ1: text") }</label>
+                <textarea id="zz1" rows="4" spellcheck="false" autocomplete="off" oninput={on_text}
+                    value={(*text).clone()} placeholder="ZZ1:…" />
+                <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ lang.t("核验", "Verify") }</button>
+            </form>
+            if let Some(name) = &*problem {
+                <p class="alert error" role="alert">{ "✘ " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
+            }
+        </div>
+        <div class="visually-hidden" role="status" aria-live="assertive" id="announce">{ announcement }</div>
+        if let Some(r) = &*result {
+            <ResultView verified={r.clone()} trust={props.trust.clone()} />
+        }
+        </>
+    }
+}
+
+/// Title and explanation of a verdict.
+fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
+    let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
+    match r.verdict {
+        Verdict::Valid => (
+            lang.t("有效", "Valid"),
+            lang.t(
+                "签名有效，签发机关可信，证照在有效期内，状态正常。",
+                "Genuine, from a trusted issuer, within its validity, in force.",
+            )
+            .to_owned(),
+        ),
+        Verdict::Invalid => (lang.t("无效", "Invalid"), first(Outcome::Fail).unwrap_or_default()),
+        Verdict::Indeterminate => (
+            lang.t("无法确认", "Cannot be confirmed"),
+            r.check(CheckId::Status).map(|c| lang.t(&c.zh, &c.en).to_owned()).unwrap_or_default(),
+        ),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultProps {
+    verified: Rc<Verified>,
+    trust: TrustProp,
+}
+
+#[component]
+fn ResultView(props: &ResultProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let r = &props.verified.report;
+    let t = &props.trust.0;
+    let (title, why) = verdict_words(lang, r);
+    let (icon, class) = match r.verdict {
+        Verdict::Valid => ("✔", "valid"),
+        Verdict::Invalid => ("✘", "invalid"),
+        Verdict::Indeterminate => ("?", "indeterminate"),
+    };
+    let kind = match r.kind {
+        Some(Kind::License) => lang.t("证照原件", "License original"),
+        Some(Kind::Annotated) => lang.t("加注件", "Annotated copy"),
+        None => lang.t("无法识别的内容", "Unrecognised input"),
+    };
+    let summary = t.bundle.summary(r.now);
+    html! {
+        <section class={classes!("result", class)} data-verdict={r.verdict.as_str()} aria-labelledby="verdict-title">
+            <div class="verdict">
+                <span class="icon" aria-hidden="true">{ icon }</span>
+                <div>
+                    <h2 id="verdict-title">{ title }</h2>
+                    <p class="why">{ why }</p>
+                    <p class="what">{ kind }
+                        if !props.verified.source.is_empty() { { " · " }<span class="source">{ &props.verified.source }</span> }
+                    </p>
+                </div>
+            </div>
+            if r.verified {
+                if let (Some(a), true) = (&r.annotation, r.kind == Some(Kind::Annotated)) {
+                    <div class="annotation">
+                        <h3>{ lang.t("加注件用途", "Annotated copy: authorised use") }</h3>
+                        <dl>
+                            <dt>{ lang.t("用途", "Purpose") }</dt><dd class="purpose">{ &a.purpose }</dd>
+                            <dt>{ lang.t("用证事项", "Matter") }</dt>
+                            <dd>{ a.matter.as_ref().map_or_else(|| lang.t("未限定", "Not limited").to_owned(), |m| format!("{}（{}）", m.name, m.code)) }</dd>
+                            <dt>{ lang.t("用证单位", "Recipient") }</dt>
+                            <dd>{ a.recipient.as_ref().map_or_else(|| lang.t("未限定", "Not limited").to_owned(), |m| m.name.clone()) }</dd>
+                            <dt>{ lang.t("有效期", "Valid") }</dt>
+                            <dd>{ lang.instant(a.valid_from) }{ " – " }{ lang.instant(a.valid_to) }</dd>
+                            <dt>{ lang.t("制作人", "Made by") }</dt><dd>{ &a.maker.name }</dd>
+                        </dl>
+                    </div>
+                }
+                <Face report={props.verified.clone()} trust={props.trust.clone()} />
+            } else {
+                <p class="not-verified">{ lang.t(
+                    "数据未通过核验，不显示其中的证照内容。",
+                    "The data did not verify: its contents are not shown.",
+                ) }</p>
+            }
+            <h3>{ lang.t("核验项目", "Checks") }</h3>
+            <ul class="checks">
+            { for r.checks.iter().map(|c| {
+                let (mark, word, cls) = match c.outcome {
+                    Outcome::Pass => ("✔", lang.t("通过", "pass"), "pass"),
+                    Outcome::Fail => ("✘", lang.t("未通过", "fail"), "fail"),
+                    Outcome::Warn => ("!", lang.t("警告", "warning"), "warn"),
+                    Outcome::Skip => ("–", lang.t("未检查", "skipped"), "skip"),
+                };
+                html! {
+                    <li class={classes!("check", cls)} data-check={c.id.as_str()} data-outcome={cls}>
+                        <span class="mark" aria-hidden="true">{ mark }</span>
+                        <span class="name">{ lang.t(c.id.title_zh(), c.id.title_en()) }</span>
+                        <span class="outcome">{ word }</span>
+                        <span class="msg">{ lang.t(&c.zh, &c.en) }</span>
+                    </li>
+                }
+            }) }
+            </ul>
+            <p class="trust-age">{ match lang {
+                Lang::Zh => format!("依据信任数据第 {} 版（{}前签发），目录第 {} 版。", summary.trust_seq, lang.age(summary.age_seconds), summary.catalog_seq),
+                Lang::En => format!("Checked against trust data seq {} (signed {} ago), catalog seq {}.", summary.trust_seq, lang.age(summary.age_seconds), summary.catalog_seq),
+            } }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FaceProps {
+    report: Rc<Verified>,
+    trust: TrustProp,
+}
+
+/// The license face, drawn from the catalog template and the signed fields.
+#[component]
+fn Face(props: &FaceProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let Some(l) = &props.report.report.license else {
+        return html! {};
+    };
+    let ty = props.trust.0.bundle.license_type(&l.type_code);
+    let title = ty.map_or(l.type_code.as_str(), |t| {
+        if lang == Lang::En { t.name_en.as_deref().unwrap_or(&t.name) } else { &t.name }
+    });
+    let value = |v: &FieldValue, date: bool| match v {
+        FieldValue::Text(s) if date => lang.date_text(s),
+        FieldValue::Bool(b) => lang.t(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" }).to_owned(),
+        other => other.display(),
+    };
+    let templated: Vec<Html> = ty
+        .map(|t| {
+            t.fields
+                .iter()
+                .filter_map(|f| {
+                    let v = l.field(&f.key)?;
+                    let label = if lang == Lang::En { f.label_en.as_deref().unwrap_or(&f.label) } else { &f.label };
+                    Some(html! { <><dt>{ label }</dt><dd>{ value(v, f.kind == zz_core::model::FieldKind::Date) }</dd></> })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let extra: Vec<Html> = l
+        .fields
+        .iter()
+        .filter(|(k, _)| ty.is_none_or(|t| !t.fields.iter().any(|f| &f.key == k)))
+        .map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ value(v, false) }</dd></> })
+        .collect();
+    let id_type = match l.holder.id_type.as_str() {
+        zz_core::model::ID_TYPE_RESIDENT => lang.t("公民身份号码", "Resident ID"),
+        zz_core::model::ID_TYPE_USCC => lang.t("统一社会信用代码", "Social credit code"),
+        _ => lang.t("主体代码", "Holder code"),
+    };
+    let validity = match l.valid_to {
+        Some(to) => format!("{} – {}", lang.date(l.valid_from), lang.date(to)),
+        None => format!("{} – {}", lang.date(l.valid_from), lang.t("长期", "long-term")),
+    };
+    html! {
+        <article class="face" aria-label={lang.t("证照照面", "License face")}>
+            <header>
+                <h3>{ title }</h3>
+                <p class="no">{ lang.t("证照编号：", "No. ") }{ &l.no }</p>
+            </header>
+            <dl>
+                <dt>{ lang.t("持证主体", "Holder") }</dt><dd class="holder">{ &l.holder.name }</dd>
+                <dt>{ id_type }</dt><dd>{ &l.holder.id }</dd>
+                { for templated }
+                { for extra }
+                <dt>{ lang.t("有效期", "Validity") }</dt><dd>{ validity }</dd>
+                <dt>{ lang.t("发证机关", "Issued by") }</dt><dd>{ &l.issuer.name }</dd>
+                <dt>{ lang.t("发证日期", "Issued on") }</dt><dd>{ lang.date(l.issued) }</dd>
+            </dl>
+            <footer><span>{ lang.t("证照标识 ", "Identifier ") }</span><code>{ &l.id }</code></footer>
+        </article>
+    }
+}
