@@ -34,6 +34,19 @@ done
 cargo run --locked -q -p zz-issuer --example demo_identifiers > "$OUT/identifiers.json"
 "$PY" tests/interop/stdnum_check.py "$OUT/identifiers.json"
 
+step "the JS module in Node and in headless Chromium (wasm-bindgen-test)"
+ensure_wasm_bindgen
+ensure_chromium
+cargo test --locked -p zz-wasm --target wasm32-unknown-unknown
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --locked -p zz-wasm --target wasm32-unknown-unknown --test api
+
+step "build the site (portal, JS module, demo world)"
+scripts/build-web.sh
+
+step "end-to-end tests in headless Chromium (screenshots in tests/artifacts/)"
+node --test --test-concurrency=1 tests/e2e/
+
 step "fuzzing (bounded)"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 

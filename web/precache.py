@@ -7,10 +7,14 @@ import os
 from pathlib import Path
 
 staging = Path(os.environ["TRUNK_STAGING_DIR"])
+# Not precached: sample files, the JS module, its example and benchmark
+# pages, and trust files the portal does not load.
+SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
+SKIP_FILES = {"sw.js", "bundle-outdated.zzb"}
 files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")
-    if p.is_file() and p.name != "sw.js" and "samples" not in p.relative_to(staging).parts
+    if p.is_file() and p.name not in SKIP_FILES and not SKIP_DIRS & set(p.relative_to(staging).parts)
 )
 digest = hashlib.sha256()
 for f in files:

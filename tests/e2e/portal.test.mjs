@@ -221,3 +221,19 @@ test("filters start at 'all'", async () => {
   }
   assert.equal(await page.$eval("#q", (q) => q.value), "");
 });
+
+test("the plain-HTML example uses the JS module without Yew", async () => {
+  const p = await context.newPage();
+  await p.goto(`${server.url}example/`);
+  await p.waitForFunction(() => window.zzExampleReady === true);
+  assert.match(await p.textContent("#trust"), /Trust list seq 7/);
+  await p.setInputFiles("#f", `${SAMPLES}/valid-business-license.zzl`);
+  await p.waitForSelector("#verdict[data-verdict]");
+  assert.equal(await p.getAttribute("#verdict", "data-verdict"), "valid");
+  await p.setInputFiles("#f", `${SAMPLES}/invalid-revoked.txt`);
+  await p.waitForFunction(() => document.querySelector("#verdict").dataset.verdict === "invalid");
+  await p.fill("#q", "yyzz");
+  await p.waitForFunction(() => document.querySelectorAll("#hits li").length === 1);
+  await p.screenshot({ path: `${ART}/example.png`, fullPage: true });
+  await p.close();
+});

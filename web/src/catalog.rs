@@ -12,6 +12,9 @@ use zz_core::model::{HolderType, Level};
 use crate::trust::Trust;
 use crate::{NeedTrust, Route, use_app};
 
+/// Rows shown at first, and added by "show more".
+const PAGE: usize = 50;
+
 #[component]
 pub fn CatalogPage() -> Html {
     let app = use_app();
@@ -47,13 +50,16 @@ fn CatalogList(props: &ListProps) -> Html {
     let catalog = &trust.bundle.catalog;
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
+    let shown = use_state(|| PAGE);
     let hits = trust.index.search(catalog, &query, &filter);
 
     let on_query = {
         let query = query.clone();
+        let shown = shown.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             query.set(input.value());
+            shown.set(PAGE);
         })
     };
     let select = |f: fn(&mut Filter, String)| {
@@ -65,10 +71,19 @@ fn CatalogList(props: &ListProps) -> Html {
             filter.set(next);
         })
     };
-    let mut depts: Vec<(&str, &str)> =
-        catalog.types.iter().filter(|t| t.public).map(|t| (t.dept.code.as_str(), t.dept.name.as_str())).collect();
-    depts.sort_unstable();
-    depts.dedup();
+    let depts = use_memo(props.trust.clone(), |t| {
+        let mut d: Vec<(String, String)> =
+            t.0.bundle
+                .catalog
+                .types
+                .iter()
+                .filter(|t| t.public)
+                .map(|t| (t.dept.code.clone(), t.dept.name.clone()))
+                .collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    });
     let count = hits.len();
     html! {
         <>
@@ -85,7 +100,7 @@ fn CatalogList(props: &ListProps) -> Html {
                     // options last to first, and the browser would pick the last.
                     <option value="" selected={filter.dept.is_none()}>{ lang.t("全部", "All") }</option>
                     { for depts.iter().map(|(code, name)| html! {
-                        <option value={code.to_string()} selected={filter.dept.as_deref() == Some(*code)}>{ *name }</option>
+                        <option value={code.clone()} selected={filter.dept.as_ref() == Some(code)}>{ name }</option>
                     }) }
                 </select>
             </div>
@@ -113,11 +128,12 @@ fn CatalogList(props: &ListProps) -> Html {
             crate::i18n::Lang::En => format!("{count} license types"),
         } }</p>
         <ul class="types">
-        { for hits.iter().take(200).filter_map(|&i| catalog.types.get(i)).map(|t| html! {
-            <li>
-                <Link<Route> to={Route::Type { code: t.code.clone() }}>
+        // Plain links: a router `Link` per row costs more than the search.
+        { for hits.iter().take(*shown).filter_map(|&i| catalog.types.get(i)).map(|t| html! {
+            <li key={t.code.clone()}>
+                <a href={format!("#/catalog/{}", t.code)}>
                     <span class="name">{ if lang == crate::i18n::Lang::En { t.name_en.as_deref().unwrap_or(&t.name) } else { &t.name } }</span>
-                </Link<Route>>
+                </a>
                 <span class="meta">
                     <code>{ &t.code }</code>
                     <span>{ &t.dept.name }</span>
@@ -126,8 +142,14 @@ fn CatalogList(props: &ListProps) -> Html {
             </li>
         }) }
         </ul>
-        if count > 200 {
-            <p>{ lang.t("仅显示前 200 条，请缩小搜索范围。", "Showing the first 200: narrow the search.") }</p>
+        if count > *shown {
+            <button type="button" class="button" onclick={{
+                let shown = shown.clone();
+                Callback::from(move |_| shown.set(*shown + PAGE))
+            }}>{ match lang {
+                crate::i18n::Lang::Zh => format!("显示更多（还有 {} 类）", count - *shown),
+                crate::i18n::Lang::En => format!("Show more ({} more)", count - *shown),
+            } }</button>
         }
         </>
     }

@@ -104,3 +104,19 @@ fn replacing_the_bundle_refuses_rollback_and_keeps_the_old_one() {
     assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
     assert!(v.replace_bundle(&w.bundle, now(&w)).is_ok(), "the same seq is not a rollback");
 }
+
+#[wasm_bindgen_test]
+fn strict_key_and_signed_message() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let lic = sample(&w, "valid-business-license");
+    let msg = zz_wasm::signed_message(&lic).map_err(JsValue::from).unwrap();
+    let env = zz_core::Envelope::parse(&lic).unwrap();
+    let key = w.keys.iter().find(|(n, _, _)| n == "samr").unwrap().1.public();
+    let k = zz_wasm::StrictKey::new(&key).map_err(JsValue::from).unwrap();
+    assert!(k.verify(&msg, env.signature()));
+    let mut bad = msg.clone();
+    bad[20] ^= 1;
+    assert!(!k.verify(&bad, env.signature()));
+    assert!(zz_wasm::StrictKey::new(&[0; 31]).is_err());
+    assert!(zz_wasm::signed_message(b"nope").is_err());
+}

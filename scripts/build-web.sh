@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the site into dist/: the demo world, the JS module (pkg/), and the
+# portal (Trunk, release: opt-level z, LTO, wasm-opt). Installs what it needs.
+source "$(dirname "$0")/lib.sh"
+ensure_wasm_target
+ensure_trunk
+ensure_wasm_bindgen
+ensure_npm
+
+step "zz and the demo world (public/demo)"
+cargo build --locked --release -p zz-cli
+rm -rf public/demo && ./target/release/zz demo public/demo
+
+step "the JavaScript module (public/pkg) and the benchmark's libraries"
+cargo build --locked -p zz-wasm --target wasm32-unknown-unknown --profile wasm-fast
+rm -rf public/pkg
+wasm-bindgen --target web --out-dir public/pkg target/wasm32-unknown-unknown/wasm-fast/zz_wasm.wasm
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  public/pkg/zz_wasm_bg.wasm -o public/pkg/zz_wasm_bg.wasm
+rm -rf public/bench/vendor && mkdir -p public/bench/vendor
+cp -r node_modules/libsodium node_modules/libsodium-wrappers public/bench/vendor/
+cp -r node_modules/@noble/ed25519 public/bench/vendor/noble-ed25519
+cp -r node_modules/@noble/hashes public/bench/vendor/noble-hashes
+
+step "the portal (Trunk)"
+trunk build --release
