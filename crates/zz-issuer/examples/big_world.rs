@@ -74,7 +74,7 @@ fn main() {
             name: if i >= PREFIXES.len() * SUBJECTS.len() * KINDS.len() { format!("{name}（{i}）") } else { name },
             name_en: Some(format!("Generated licence type {i}")),
             dept: Named { name: format!("生成部门{dept_no}"), code: dept_code },
-            public: i % 10 != 0,
+            public: !i.is_multiple_of(10),
             ..template.clone()
         });
         i += 1;
