@@ -43,3 +43,10 @@ print(f"zz verify: {len(files)} licenses in {med:.3f} s (median of 5) = {len(fil
       f"on {os.cpu_count()} cores, all valid")
 PY
 "$PY" tests/interop/pycose_throughput.py "$OUT/demo" "$OUT/licenses" | tee -a "$OUT/throughput.txt"
+
+step "in Chromium: verification vs bare verify_strict, libsodium, noble; catalog search with 10^4 types; first-load size"
+ensure_chromium
+"$ROOT/scripts/build-web.sh" > "$OUT/build-web.log" 2>&1 || { tail -30 "$OUT/build-web.log"; exit 1; }
+rm -rf "$OUT/site-big" && cp -r dist "$OUT/site-big"
+cargo run --locked --release -q -p zz-issuer --example big_world "$OUT/site-big" 10000
+node scripts/bench-browser.mjs dist "$OUT/site-big" | tee "$OUT/browser.txt"
