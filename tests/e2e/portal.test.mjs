@@ -237,3 +237,24 @@ test("the plain-HTML example uses the JS module without Yew", async () => {
   await p.screenshot({ path: `${ART}/example.png`, fullPage: true });
   await p.close();
 });
+
+test("keyboard: skip link, navigation, and choosing a file", async () => {
+  await open("#/catalog");
+  await page.reload();
+  await page.waitForSelector("#q");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  assert.equal(await page.getAttribute("nav a[aria-current=page]", "href"), "#/catalog");
+  // Reach the verify page and the file chooser by keyboard alone.
+  await page.focus("nav a[href='#/verify']");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#file");
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement.id === "file");
+  }
+  assert.ok(reached, "the file input is reachable with Tab");
+});

@@ -165,13 +165,13 @@ pub fn use_app() -> AppState {
 fn Header() -> Html {
     let app = use_app();
     let route = use_route::<Route>();
+    // Plain anchors (hash routes): `aria-current` belongs on the link.
     let link = |to: Route, zh: &str, en: &str| {
         let current =
             route.as_ref() == Some(&to) || matches!((&route, &to), (Some(Route::Type { .. }), Route::Catalog));
         html! {
-            <li><Link<Route> to={to} classes={classes!(current.then_some("current"))}>
-                <span aria-current={current.then_some("page")}>{ app.t(zh, en) }</span>
-            </Link<Route>></li>
+            <li><a href={format!("#{}", to.to_path())} class={classes!(current.then_some("current"))}
+                aria-current={current.then_some("page")}>{ app.t(zh, en) }</a></li>
         }
     };
     let other = if app.lang == Lang::Zh { Lang::En } else { Lang::Zh };
