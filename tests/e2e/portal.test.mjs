@@ -85,6 +85,7 @@ test("catalog: search by pinyin initials, open a type", async () => {
   await page.fill("#q", "yyzz");
   await page.waitForFunction(() => document.querySelectorAll("ul.types li").length === 1);
   assert.equal((await page.textContent("ul.types li .name")).trim(), "营业执照");
+  assert.ok((await page.evaluate(() => performance.getEntriesByName("zz-search").length)) > 0);
   await shot("catalog-search");
   await axe("catalog");
   await page.click("ul.types li a");

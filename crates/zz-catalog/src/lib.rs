@@ -93,6 +93,12 @@ impl CatalogIndex {
     /// `filter`, best matches first, catalog order among equals. An empty
     /// query lists every entry the filter lets through.
     pub fn search(&self, catalog: &Catalog, query: &str, filter: &Filter) -> Vec<usize> {
+        self.search_top(catalog, query, filter, usize::MAX).1
+    }
+
+    /// Like [`Self::search`], but sorts only the best `limit` matches (all a
+    /// list shows per keystroke); returns how many matched in all, and those.
+    pub fn search_top(&self, catalog: &Catalog, query: &str, filter: &Filter, limit: usize) -> (usize, Vec<usize>) {
         let q = query.trim().to_lowercase();
         let letters: Option<Vec<u8>> =
             (!q.is_empty() && q.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| q.bytes().collect());
@@ -104,8 +110,13 @@ impl CatalogIndex {
             .filter(|(_, (_, t))| passes(t, filter))
             .filter_map(|(i, (e, _))| rank(e, &q, letters.as_deref()).map(|r| (r, i)))
             .collect();
+        let total = hits.len();
+        if limit < total {
+            hits.select_nth_unstable(limit);
+            hits.truncate(limit);
+        }
         hits.sort_unstable();
-        hits.into_iter().map(|(_, i)| i).collect()
+        (total, hits.into_iter().map(|(_, i)| i).collect())
     }
 }
 
@@ -114,6 +125,19 @@ fn passes(t: &LicenseType, f: &Filter) -> bool {
         && f.dept.as_ref().is_none_or(|d| &t.dept.code == d)
         && f.level.is_none_or(|l| t.level == l)
         && f.holder.is_none_or(|h| t.holder_types.contains(&h))
+}
+
+/// Substring test. Short needles are searched naively: `str::contains`
+/// sets up a two-way searcher per call, which costs more than the search
+/// itself for the one- or two-letter queries of the first keystrokes.
+fn contains(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    match n {
+        [] => true,
+        [b] => h.contains(b),
+        _ if n.len() <= 8 => h.windows(n.len()).any(|w| w == n),
+        _ => haystack.contains(needle),
+    }
 }
 
 fn rank(e: &Entry, q: &str, letters: Option<&[u8]>) -> Option<Rank> {
@@ -126,7 +150,7 @@ fn rank(e: &Entry, q: &str, letters: Option<&[u8]>) -> Option<Rank> {
     if e.name.starts_with(q) {
         return Some(Rank::NamePrefix);
     }
-    if e.name.contains(q) {
+    if contains(&e.name, q) {
         return Some(Rank::Name);
     }
     if let Some(l) = letters
@@ -134,10 +158,10 @@ fn rank(e: &Entry, q: &str, letters: Option<&[u8]>) -> Option<Rank> {
     {
         return Some(Rank::Initials);
     }
-    if e.code.contains(q) {
+    if contains(&e.code, q) {
         return Some(Rank::Code);
     }
-    if !e.name_en.is_empty() && e.name_en.contains(q) {
+    if contains(&e.name_en, q) && !e.name_en.is_empty() {
         return Some(Rank::NameEn);
     }
     None

@@ -43,3 +43,18 @@ fn filters_and_public_flag() {
     let by_dept = idx.search(cat, "", &Filter { dept: Some(dept.clone()), ..Filter::default() });
     assert!(by_dept.len() >= 3 && by_dept.iter().all(|&i| cat.types[i].dept.code == dept));
 }
+
+#[test]
+fn top_matches_are_the_first_of_the_full_order() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let cat = &w.catalog;
+    let idx = CatalogIndex::new(cat);
+    for q in ["", "证", "许可证", "z", "1"] {
+        let all = idx.search(cat, q, &Filter::default());
+        for limit in [0, 1, 5, 1000] {
+            let (total, top) = idx.search_top(cat, q, &Filter::default(), limit);
+            assert_eq!(total, all.len(), "{q}");
+            assert_eq!(top, all[..limit.min(all.len())], "{q} {limit}");
+        }
+    }
+}
