@@ -46,15 +46,8 @@ enum Command {
         /// Signing time (RFC 3339 or unix seconds); default the file's `iat`, else now.
         #[arg(long, value_parser = time_arg)]
         iat: Option<u64>,
-        /// Where to write the signed license (.zzl).
-        #[arg(long, short)]
-        out: PathBuf,
-        /// Also write the ZZ1: text here.
-        #[arg(long)]
-        text: Option<PathBuf>,
-        /// Also write a QR code PNG here.
-        #[arg(long)]
-        qr: Option<PathBuf>,
+        #[command(flatten)]
+        outputs: Outputs,
     },
     /// Make an annotated copy (加注件) of a signed license.
     Annotate {
@@ -65,12 +58,8 @@ enum Command {
         /// Key file of an annotating key (role `annotate`).
         #[arg(long)]
         key: PathBuf,
-        #[arg(long, short)]
-        out: PathBuf,
-        #[arg(long)]
-        text: Option<PathBuf>,
-        #[arg(long)]
-        qr: Option<PathBuf>,
+        #[command(flatten)]
+        outputs: Outputs,
     },
     /// Create, change and show status lists (revoke, suspend, supersede).
     Status {
@@ -149,6 +138,20 @@ enum Command {
         #[arg(long, value_parser = time_arg, default_value_t = zz_issuer::demo::DEFAULT_NOW)]
         now: u64,
     },
+}
+
+/// Where a signed license or annotated copy goes.
+#[derive(clap::Args)]
+struct Outputs {
+    /// Where to write the signed object (.zzl).
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Also write the ZZ1: text here.
+    #[arg(long)]
+    text: Option<PathBuf>,
+    /// Also write a QR code PNG here.
+    #[arg(long)]
+    qr: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -242,11 +245,11 @@ fn main() -> ExitCode {
             return ExitCode::from(verifying::run(&args) as u8);
         }
         Command::Keygen { seed, name, out } => issuing::keygen(seed.as_deref(), &name, out.as_deref()),
-        Command::Issue { license, key, iat, out, text, qr } => {
-            issuing::issue(&license, &key, iat, &out, text.as_deref(), qr.as_deref())
+        Command::Issue { license, key, iat, outputs: o } => {
+            issuing::issue(&license, &key, iat, &o.out, o.text.as_deref(), o.qr.as_deref())
         }
-        Command::Annotate { license, annotation, key, out, text, qr } => {
-            issuing::annotate(&license, &annotation, &key, &out, text.as_deref(), qr.as_deref())
+        Command::Annotate { license, annotation, key, outputs: o } => {
+            issuing::annotate(&license, &annotation, &key, &o.out, o.text.as_deref(), o.qr.as_deref())
         }
         Command::Status { action } => match action {
             StatusCommand::Create { list, id, entries, ttl, key, iat } => {

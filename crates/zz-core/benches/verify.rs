@@ -10,7 +10,6 @@
 use criterion::{BatchSize, Criterion, black_box, criterion_group, criterion_main};
 use ed25519_dalek::{Signer, SigningKey};
 use zz_core::envelope::Envelope;
-use zz_core::model::StatusValue;
 use zz_core::{Bundle, Context, Roots, Verdict, verify};
 use zz_issuer::demo::{self, SampleData};
 
@@ -51,26 +50,9 @@ fn bench_verify(c: &mut Criterion) {
     }
 }
 
-/// A status list of 10^7 entries with about 1% not valid, as a bundle.
-pub fn big_status_bundle() -> (Vec<u8>, Roots) {
-    let w = demo::world(demo::DEFAULT_NOW);
-    let root = zz_issuer::Key::derive(demo::SEED, "root");
-    let mut list = zz_issuer::StatusListBuilder::new("big", 10_000_000);
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for _ in 0..100_000 {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        let v = [StatusValue::Revoked, StatusValue::Suspended, StatusValue::Superseded][(x % 3) as usize];
-        list.set(x % 10_000_000, v).unwrap();
-    }
-    let status = zz_issuer::sign_status_list(&list.payload(w.now, 86_400), &root);
-    let bytes = zz_issuer::bundle([&w.trust_cose, &w.catalog_cose, &status].map(Vec::as_slice));
-    (bytes, Roots::parse(&w.roots_txt).unwrap())
-}
-
 fn bench_status(c: &mut Criterion) {
-    let (bytes, roots) = big_status_bundle();
+    let (bytes, roots_txt) = demo::big_status_bundle(10_000_000);
+    let roots = Roots::parse(&roots_txt).unwrap();
     let mut g = c.benchmark_group("status list of 10^7 entries");
     g.sample_size(20);
     g.bench_function(format!("load bundle ({} KB)", bytes.len() / 1024), |b| {

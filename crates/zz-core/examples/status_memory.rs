@@ -31,20 +31,8 @@ unsafe impl GlobalAlloc for Counting {
 static A: Counting = Counting;
 
 fn main() {
-    let w = demo::world(demo::DEFAULT_NOW);
-    let root = zz_issuer::Key::derive(demo::SEED, "root");
-    let mut list = zz_issuer::StatusListBuilder::new("big", 10_000_000);
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for _ in 0..100_000 {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        list.set(x % 10_000_000, [StatusValue::Revoked, StatusValue::Suspended][(x % 2) as usize]).unwrap();
-    }
-    let status = zz_issuer::sign_status_list(&list.payload(w.now, 86_400), &root);
-    let bytes = zz_issuer::bundle([&w.trust_cose, &w.catalog_cose, &status].map(Vec::as_slice));
-    let roots = Roots::parse(&w.roots_txt).unwrap();
-    drop(list);
+    let (bytes, roots_txt) = demo::big_status_bundle(10_000_000);
+    let roots = Roots::parse(&roots_txt).unwrap();
     let mut times = Vec::new();
     let mut peak = 0;
     for _ in 0..20 {

@@ -1920,6 +1920,26 @@ pub fn world(now: u64) -> World {
     }
 }
 
+/// A bundle of the demo world whose only status list (`big`) has `entries`
+/// entries, every hundredth (pseudo-randomly placed) not valid: for the
+/// status-list benchmarks.
+pub fn big_status_bundle(entries: u64) -> (Vec<u8>, String) {
+    let w = world(DEFAULT_NOW);
+    let root = Key::derive(SEED, "root");
+    let mut list = StatusListBuilder::new("big", entries);
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..entries / 100 {
+        // xorshift64: deterministic, spread out.
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let v = [StatusValue::Revoked, StatusValue::Suspended, StatusValue::Superseded][(x % 3) as usize];
+        let _ = list.set(x % entries.max(1), v);
+    }
+    let status = sign_status_list(&list.payload(w.now, 86_400), &root);
+    (bundle([&w.trust_cose, &w.catalog_cose, &status].map(Vec::as_slice)), w.roots_txt)
+}
+
 /// Replaces the first occurrence of `from` (same length as `to`).
 fn replace_once(data: &mut [u8], from: &[u8], to: &[u8]) {
     if let Some(pos) = data.windows(from.len()).position(|w| w == from) {
