@@ -10,7 +10,7 @@ staging = Path(os.environ["TRUNK_STAGING_DIR"])
 # Not precached: sample files, the JS module, its example and benchmark
 # pages, and trust files the portal does not load.
 SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
-SKIP_FILES = {"sw.js", "bundle-outdated.zzb"}
+SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb"}
 files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")

@@ -259,3 +259,20 @@ test("keyboard: skip link, navigation, and choosing a file", async () => {
   }
   assert.ok(reached, "the file input is reachable with Tab");
 });
+
+// Last: it leaves the imported seq 8 in place.
+test("an imported newer bundle is kept across reloads; then the shipped one is a rollback", async () => {
+  await open("#/settings");
+  await page.waitForSelector("#bundle-file");
+  await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle-next.zzb`);
+  await page.waitForSelector("#import-result .alert.ok");
+  assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
+  await page.reload();
+  await page.waitForSelector("[data-testid=trust-seq]");
+  assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
+  assert.match(await page.textContent("#trust-status"), /已导入/);
+  await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle.zzb`);
+  await page.waitForFunction(() => /rollback/.test(document.querySelector("#import-result")?.textContent ?? ""));
+  assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
+  assert.equal(await upload("valid-business-license.zzl"), "valid");
+});

@@ -7,6 +7,7 @@ mod home;
 mod i18n;
 mod matters;
 mod settings;
+mod store;
 mod trust;
 mod verify;
 

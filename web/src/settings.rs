@@ -81,7 +81,7 @@ fn TrustPanel(props: &PanelProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let file = gloo::file::File::from(file);
                 let result = match gloo::file::futures::read_as_bytes(&file).await {
-                    Ok(bytes) => trust::import(&current, &bytes),
+                    Ok(bytes) => trust::import(&current, &bytes).await,
                     Err(e) => Err(e.to_string()),
                 };
                 match result {

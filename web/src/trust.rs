@@ -1,12 +1,11 @@
 //! Trust data: pinned roots from `trust/roots.txt` and the bundle from
 //! `trust/bundle.zzb`, both relative to the app's URL, so that replacing
 //! these two files in the built site deploys the portal for another
-//! authority. An imported bundle is kept in local storage; the highest
-//! trust-list seq ever accepted guards against rollback.
+//! authority. An imported bundle is kept in IndexedDB; the highest
+//! trust-list seq ever accepted (local storage) guards against rollback.
 
 use std::rc::Rc;
 
-use base64::Engine;
 use gloo::net::http::Request;
 use gloo::storage::{LocalStorage, Storage};
 use zz_catalog::CatalogIndex;
@@ -57,11 +56,6 @@ fn remember_seq(seq: u64) {
     }
 }
 
-fn imported_bytes() -> Option<Vec<u8>> {
-    let text: String = LocalStorage::get(KEY_IMPORTED).ok()?;
-    base64::engine::general_purpose::STANDARD.decode(text).ok()
-}
-
 /// Loads the pinned roots and the best bundle: the shipped one or an
 /// imported one, whichever has the higher seq, never below one seen before.
 pub async fn load() -> Result<Rc<Trust>, String> {
@@ -73,7 +67,8 @@ pub async fn load() -> Result<Rc<Trust>, String> {
         Ok(bytes) => Bundle::load(&bytes, &roots, min).map_err(|e| format!("{BUNDLE_URL}: {e}")),
         Err(e) => Err(e),
     };
-    let imported = imported_bytes().and_then(|b| Bundle::load(&b, &roots, min).ok());
+    let imported =
+        crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| Bundle::load(&b, &roots, min).ok());
     let chosen = match (shipped, imported) {
         (Ok(s), Some(i)) if i.trust.seq > s.trust.seq => (i, Source::Imported),
         (Ok(s), _) => (s, Source::Shipped),
@@ -86,11 +81,11 @@ pub async fn load() -> Result<Rc<Trust>, String> {
 
 /// Imports a bundle file: verified against the pinned roots, refused on
 /// rollback; the current trust data stays when it is refused.
-pub fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, String> {
+pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, String> {
     let min = max_seq().unwrap_or(0).max(current.bundle.trust.seq);
     let bundle = Bundle::load(bytes, &current.roots, Some(min)).map_err(|e| e.to_string())?;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
-    LocalStorage::set(KEY_IMPORTED, encoded).map_err(|e| format!("cannot store the bundle: {e}"))?;
+    // Kept only once stored: the seq guard must never outrun what loads.
+    crate::store::put(KEY_IMPORTED, bytes).await.map_err(|e| format!("cannot store the bundle: {e}"))?;
     remember_seq(bundle.trust.seq);
     Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported)))
 }

@@ -33,6 +33,7 @@ pub fn run(out: &Path, now: u64) -> Result<()> {
     write(&trust.join("roots.txt"), &w.roots_txt)?;
     write(&trust.join("bundle.zzb"), &w.bundle)?;
     write(&trust.join("bundle-outdated.zzb"), &w.bundle_outdated)?;
+    write(&trust.join("bundle-next.zzb"), &w.bundle_next)?;
     write(&trust.join("items/trust-list.zzt"), &w.trust_cose)?;
     write(&trust.join("items/catalog.zzc"), &w.catalog_cose)?;
     for (id, cose) in &w.status_cose {
@@ -107,7 +108,8 @@ fn readme(w: &demo::World) -> String {
          as these departments: never deploy the demo roots.**\n\n\
          - `trust/roots.txt`: the pinned demo root (key id {}).\n\
          - `trust/bundle.zzb`: trust list (seq {}), catalog (seq {}, {} types, {} matters) and status lists.\n\
-         - `trust/bundle-outdated.zzb`: the same with a trust list past its next update.\n\
+         - `trust/bundle-outdated.zzb`: the same with an older trust list (seq 6) past its next update.\n\
+         - `trust/bundle-next.zzb`: the next update (seq 8), to try importing a bundle.\n\
          - `trust/items/`: the signed items of the bundle.\n\
          - `demo-keys/`: the demo keys, secret halves included (they are not secret).\n\
          - `inputs/catalog.json`: the catalog as input for `zz catalog`.\n\

@@ -66,8 +66,10 @@ pub struct World {
     /// Status lists by id, signed.
     pub status_cose: BTreeMap<String, Vec<u8>>,
     pub bundle: Vec<u8>,
-    /// A bundle whose trust list is past its `nextUpdate`.
+    /// A bundle whose trust list is past its `nextUpdate` (and older: seq 6).
     pub bundle_outdated: Vec<u8>,
+    /// The next bundle: the same trust data as seq 8, for update demos.
+    pub bundle_next: Vec<u8>,
     /// Every demo key by name, with what it is for.
     pub keys: Vec<(String, Key, String)>,
     pub samples: Vec<Sample>,
@@ -1896,6 +1898,12 @@ pub fn world(now: u64) -> World {
     let mut items: Vec<&[u8]> = vec![&outdated_trust_cose, &catalog_cose];
     items.extend(status_cose.values().map(Vec::as_slice));
     let bundle_outdated = bundle(items.iter().copied());
+    // The next update, as it would arrive on a USB stick: same keys, seq 8.
+    let next_trust = TrustList { seq: trust.seq + 1, iat: now - DAY, ..trust.clone() };
+    let next_trust_cose = sign_trust_list(&next_trust, &root);
+    let mut items: Vec<&[u8]> = vec![&next_trust_cose, &catalog_cose];
+    items.extend(status_cose.values().map(Vec::as_slice));
+    let bundle_next = bundle(items.iter().copied());
 
     let roots_txt = crate::roots_file(
         &format!(
@@ -1915,6 +1923,7 @@ pub fn world(now: u64) -> World {
         status_cose,
         bundle: bundle_bytes,
         bundle_outdated,
+        bundle_next,
         keys,
         samples,
     }

@@ -1,0 +1,71 @@
+//! A small byte store in IndexedDB (imported bundles can be megabytes,
+//! more than local storage holds). One database, one object store, keys
+//! are strings, values `Uint8Array`s.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+
+const DB: &str = "zz-verify";
+const STORE: &str = "bytes";
+
+/// Waits for an IndexedDB request to succeed or fail.
+async fn done(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let err = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        request.set_onsuccess(Some(ok.unchecked_ref()));
+        request.set_onerror(Some(err.unchecked_ref()));
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| "IndexedDB request failed".to_owned())?;
+    request.result().map_err(|_| "IndexedDB request has no result".to_owned())
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or_else(|| "IndexedDB is not available".to_owned())?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DB, 1).map_err(|_| "cannot open IndexedDB".to_owned())?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let db = e
+            .target()
+            .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = done(&request).await?;
+    drop(upgrade);
+    db.dyn_into::<IdbDatabase>().map_err(|_| "not a database".to_owned())
+}
+
+/// Reads the bytes stored under `key`, if any.
+pub async fn get(key: &str) -> Result<Option<Vec<u8>>, String> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(STORE).map_err(|_| "cannot read IndexedDB".to_owned())?;
+    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
+    let request = store.get(&JsValue::from_str(key)).map_err(|_| "cannot read IndexedDB".to_owned())?;
+    let value = done(&request).await?;
+    Ok(value.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))
+}
+
+/// Stores `bytes` under `key`, replacing what was there.
+pub async fn put(key: &str, bytes: &[u8]) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(|_| "cannot write IndexedDB".to_owned())?;
+    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
+    let request = store
+        .put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(key))
+        .map_err(|_| "cannot write IndexedDB".to_owned())?;
+    done(&request).await.map(drop)
+}
