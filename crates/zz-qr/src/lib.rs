@@ -8,8 +8,9 @@
 use std::collections::HashSet;
 
 use image::imageops::FilterType;
-use rxing::common::HybridBinarizer;
+use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
 use rxing::multi::{GenericMultipleBarcodeReader, MultipleBarcodeReader};
+use rxing::qrcode::cpp_port::QrReader;
 use rxing::{BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, MultiUseMultiFormatReader};
 
 /// Longest side an image is decoded at; larger ones are downscaled.
@@ -87,20 +88,149 @@ pub fn decode_image(bytes: &[u8]) -> Result<Vec<String>, ImageError> {
 }
 
 /// Every QR code payload found in a greyscale frame (one byte per pixel).
+///
+/// Passes, each tried only when the ones before found nothing (so a clear
+/// frame costs one pass): rxing's hybrid binarizer (QR only, try harder,
+/// also inverted, several codes); the same after a local-contrast pass
+/// (faint codes, codes on a bright surround, uneven light); a global
+/// histogram binarizer; and the frame at half size (steep perspective and
+/// large blurry codes, which read better with fewer pixels per module).
 pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
     if width == 0 || height == 0 || luma.len() as u64 != u64::from(width) * u64::from(height) {
         return Vec::new();
     }
-    let Ok(source) = Luma8LuminanceSource::new(luma, width, height) else {
+    let found = read(&luma, width, height, Binarizer::Cpp);
+    if !found.is_empty() {
+        return found;
+    }
+    let found = read(&luma, width, height, Binarizer::Hybrid);
+    if !found.is_empty() {
+        return found;
+    }
+    let contrast = local_contrast(&luma, width, height);
+    let found = read(&contrast, width, height, Binarizer::Hybrid);
+    if !found.is_empty() {
+        return found;
+    }
+    let found = read(&luma, width, height, Binarizer::Global);
+    if !found.is_empty() {
+        return found;
+    }
+    // Fewer pixels per module straighten steep perspective and large blur.
+    for scale in [0.75, 0.5] {
+        let (small, sw, sh) = resize(&luma, width, height, scale);
+        if sw < 64 || sh < 64 {
+            break;
+        }
+        for pass in [Binarizer::Cpp, Binarizer::Hybrid] {
+            let found = read(&small, sw, sh, pass);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        let found = read(&local_contrast(&small, sw, sh), sw, sh, Binarizer::Cpp);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+#[derive(Clone, Copy)]
+enum Binarizer {
+    /// rxing's port of zxing-cpp's QR detector (all finder-pattern sets in
+    /// one pass; better grids under perspective), hybrid binarizer, normal
+    /// then inverted.
+    Cpp,
+    /// The ZXing (Java) reader, hybrid binarizer, over the frame's regions.
+    Hybrid,
+    Global,
+}
+
+fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<String> {
+    let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
         return Vec::new();
     };
-    let hints = DecodeHints::default()
+    let mut hints = DecodeHints::default()
         .with(rxing::DecodeHintValue::PossibleFormats(HashSet::from([BarcodeFormat::QR_CODE])))
         .with(rxing::DecodeHintValue::TryHarder(true))
         .with(rxing::DecodeHintValue::AlsoInverted(true));
     let mut reader = GenericMultipleBarcodeReader::new(MultiUseMultiFormatReader::default());
-    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-    let results = reader.decode_multiple_with_hints(&mut bitmap, &hints).unwrap_or_default();
+    let results = match binarizer {
+        Binarizer::Cpp => {
+            let mut cpp = QrReader;
+            let normal = cpp.decode_multiple_with_hints(&mut BinaryBitmap::new(HybridBinarizer::new(source)), &hints);
+            match normal {
+                Ok(r) if !r.is_empty() => Ok(r),
+                _ => {
+                    let inverted: Vec<u8> = luma.iter().map(|v| 255 - v).collect();
+                    match Luma8LuminanceSource::new(inverted, width, height) {
+                        Ok(src) => {
+                            cpp.decode_multiple_with_hints(&mut BinaryBitmap::new(HybridBinarizer::new(src)), &hints)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+            }
+        }
+        Binarizer::Hybrid => {
+            reader.decode_multiple_with_hints(&mut BinaryBitmap::new(HybridBinarizer::new(source)), &hints)
+        }
+        Binarizer::Global => {
+            reader.decode_multiple_with_hints(&mut BinaryBitmap::new(GlobalHistogramBinarizer::new(source)), &hints)
+        }
+    }
+    .unwrap_or_default();
+    let _ = &mut hints;
     let mut seen = HashSet::new();
     results.into_iter().map(|r| r.getText().to_owned()).filter(|t| seen.insert(t.clone())).collect()
+}
+
+/// Stretches each pixel against the mean and spread of its neighbourhood
+/// (box filters over an integral image), so that a faint code, or one next
+/// to a much brighter surround, gets full contrast before binarizing.
+/// Hand-written: rxing offers no contrast normalisation, and a whole image
+/// crate for one filter would double the module's size.
+pub fn local_contrast(luma: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let (w, h) = (width as usize, height as usize);
+    let r = (w.min(h) / 16).max(4);
+    // Integral images of values and squares, (w+1)×(h+1).
+    let stride = w + 1;
+    let mut sum = vec![0u64; stride * (h + 1)];
+    let mut sq = vec![0u64; stride * (h + 1)];
+    for y in 0..h {
+        let (mut row, mut row_sq) = (0u64, 0u64);
+        for x in 0..w {
+            let v = u64::from(luma[y * w + x]);
+            row += v;
+            row_sq += v * v;
+            sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + row;
+            sq[(y + 1) * stride + x + 1] = sq[y * stride + x + 1] + row_sq;
+        }
+    }
+    let mut out = vec![0u8; w * h];
+    for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+        for x in 0..w {
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let n = ((y1 - y0) * (x1 - x0)) as f64;
+            let area = |t: &[u64]| {
+                (t[y1 * stride + x1] + t[y0 * stride + x0] - t[y0 * stride + x1] - t[y1 * stride + x0]) as f64
+            };
+            let mean = area(&sum) / n;
+            let sd = (area(&sq) / n - mean * mean).max(0.0).sqrt().max(4.0);
+            let v = 128.0 + (f64::from(luma[y * w + x]) - mean) * 64.0 / sd;
+            out[y * w + x] = v.clamp(0.0, 255.0) as u8;
+        }
+    }
+    out
+}
+
+/// The frame scaled down by `scale` (< 1), with a triangle filter.
+fn resize(luma: &[u8], width: u32, height: u32, scale: f64) -> (Vec<u8>, u32, u32) {
+    let (w, h) = ((f64::from(width) * scale) as u32, (f64::from(height) * scale) as u32);
+    match image::GrayImage::from_raw(width, height, luma.to_vec()) {
+        Some(img) if w > 0 && h > 0 => (image::imageops::resize(&img, w, h, FilterType::Triangle).into_raw(), w, h),
+        _ => (Vec::new(), 0, 0),
+    }
 }

@@ -1,0 +1,69 @@
+//! zz-qr reads what zz-issuer writes, also inverted, faint and in pairs.
+
+use image::{GrayImage, Luma};
+use zz_issuer::demo::{self, SampleData};
+
+fn texts() -> Vec<String> {
+    demo::world(demo::DEFAULT_NOW)
+        .samples
+        .iter()
+        .filter_map(|s| match &s.data {
+            SampleData::Cose(c) => Some(zz_issuer::zz1_text(c)),
+            SampleData::Text(_) => None,
+        })
+        .filter(|t| t.len() < 1200)
+        .take(2)
+        .collect()
+}
+
+fn gray(text: &str, px: u32) -> GrayImage {
+    zz_issuer::qr::render(&zz_issuer::qr::encode(text).unwrap(), px)
+}
+
+#[test]
+fn reads_the_issuers_png() {
+    let t = &texts()[0];
+    let png = zz_issuer::qr::png(t).unwrap();
+    assert_eq!(zz_qr::sniff(&png), Some(zz_qr::ImageKind::Png));
+    assert_eq!(zz_qr::decode_image(&png).unwrap(), vec![t.clone()]);
+}
+
+#[test]
+fn reads_inverted_and_faint_codes() {
+    let t = &texts()[0];
+    let img = gray(t, 3);
+    let (w, h) = img.dimensions();
+    let inverted: Vec<u8> = img.as_raw().iter().map(|v| 255 - v).collect();
+    assert_eq!(zz_qr::decode_luma(inverted, w, h), vec![t.clone()]);
+    // Dark 110, light 150, on a bright 240 surround.
+    let mut faint = GrayImage::from_pixel(w + 200, h + 200, Luma([240]));
+    for (x, y, p) in img.enumerate_pixels() {
+        faint.put_pixel(x + 100, y + 100, Luma([if p[0] < 128 { 110 } else { 150 }]));
+    }
+    let (fw, fh) = faint.dimensions();
+    assert_eq!(zz_qr::decode_luma(faint.into_raw(), fw, fh), vec![t.clone()]);
+}
+
+#[test]
+fn reads_every_code_in_a_frame() {
+    let ts = texts();
+    let (a, b) = (gray(&ts[0], 3), gray(&ts[1], 3));
+    let mut frame = GrayImage::from_pixel(a.width() + b.width() + 40, a.height().max(b.height()) + 20, Luma([255]));
+    image::imageops::replace(&mut frame, &a, 10, 10);
+    image::imageops::replace(&mut frame, &b, i64::from(a.width()) + 30, 10);
+    let (w, h) = frame.dimensions();
+    let mut found = zz_qr::decode_luma(frame.into_raw(), w, h);
+    found.sort();
+    let mut want = ts.clone();
+    want.sort();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn junk_never_panics() {
+    assert!(zz_qr::decode_luma(vec![0; 10], 5, 5).len() <= 1);
+    assert!(zz_qr::decode_luma(vec![1, 2, 3], 2, 2).is_empty());
+    assert!(zz_qr::decode_luma(Vec::new(), 0, 0).is_empty());
+    assert_eq!(zz_qr::decode_image(b"not an image"), Err(zz_qr::ImageError::NotAnImage));
+    assert!(matches!(zz_qr::decode_image(b"\x89PNG\r\n\x1a\nbroken"), Err(zz_qr::ImageError::Damaged(_))));
+}
