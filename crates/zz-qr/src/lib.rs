@@ -116,6 +116,13 @@ pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
     if !found.is_empty() {
         return found;
     }
+    // A small-window local-average threshold (zxing-cpp's default for QR).
+    for r in [3, 6] {
+        let found = read(&local_threshold(&luma, width, height, r), width, height, Binarizer::Cpp);
+        if !found.is_empty() {
+            return found;
+        }
+    }
     // Fewer pixels per module straighten steep perspective and large blur.
     for scale in [0.75, 0.5] {
         let (small, sw, sh) = resize(&luma, width, height, scale);
@@ -221,6 +228,31 @@ pub fn local_contrast(luma: &[u8], width: u32, height: u32) -> Vec<u8> {
             let sd = (area(&sq) / n - mean * mean).max(0.0).sqrt().max(4.0);
             let v = 128.0 + (f64::from(luma[y * w + x]) - mean) * 64.0 / sd;
             out[y * w + x] = v.clamp(0.0, 255.0) as u8;
+        }
+    }
+    out
+}
+
+/// Black where a pixel is darker than the mean of its (2r+1)² window.
+pub fn local_threshold(luma: &[u8], width: u32, height: u32, r: usize) -> Vec<u8> {
+    let (w, h) = (width as usize, height as usize);
+    let stride = w + 1;
+    let mut sum = vec![0u32; stride * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u32;
+        for x in 0..w {
+            row += u32::from(luma[y * w + x]);
+            sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + row;
+        }
+    }
+    let mut out = vec![0u8; w * h];
+    for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+        for x in 0..w {
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let n = ((y1 - y0) * (x1 - x0)) as u32;
+            let total = sum[y1 * stride + x1] + sum[y0 * stride + x0] - sum[y0 * stride + x1] - sum[y1 * stride + x0];
+            out[y * w + x] = if u32::from(luma[y * w + x]) * n < total { 0 } else { 255 };
         }
     }
     out
