@@ -210,10 +210,6 @@ test("offline after one visit: reload with the network off and verify again", as
   }
 });
 
-test("no script errors on any page", () => {
-  assert.deepEqual(pageErrors, []);
-});
-
 test("filters start at 'all'", async () => {
   await open("#/catalog");
   await page.waitForSelector("#f-dept");
@@ -275,4 +271,44 @@ test("an imported newer bundle is kept across reloads; then the shipped one is a
   await page.waitForFunction(() => /rollback/.test(document.querySelector("#import-result")?.textContent ?? ""));
   assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
   assert.equal(await upload("valid-business-license.zzl"), "valid");
+});
+
+test("the verification log records, checks its chain, exports, detects an edit, clears", async () => {
+  assert.equal(await upload("valid-driving-license.zzl"), "valid");
+  await open("#/log");
+  await page.waitForSelector("table.log tbody tr");
+  const rows = await page.$$eval("table.log tbody tr", (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.length >= 10, `${rows.length} entries`);
+  // Masked holders only: no full ID number in the log.
+  assert.ok(!rows.some((r) => /310104198803140424|31010419880314042X/.test(r)));
+  await page.click("text=校验记录链");
+  await page.waitForSelector("[data-chain=intact]");
+  await shot("log");
+  await axe("log");
+  const download = page.waitForEvent("download");
+  await page.click("text=导出 CSV");
+  const csv = await (await download).path();
+  assert.match(await readFile(csv, "utf8"), /^n,time,matter,kind,licenseType,identifier,holder,verdict/);
+  // Edit the second entry behind the page's back.
+  await page.evaluate(async () => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const store = db.transaction("log", "readwrite").objectStore("log");
+    const keys = await new Promise((ok) => { const r = store.getAllKeys(); r.onsuccess = () => ok(r.result); });
+    const record = await new Promise((ok) => { const r = store.get(keys[1]); r.onsuccess = () => ok(r.result); });
+    await new Promise((ok) => { const r = store.put(record.replace(/"verdict":"[a-z]+"/, '"verdict":"valid"').replace('"trustSeq":7', '"trustSeq":70'), keys[1]); r.onsuccess = ok; });
+  });
+  await page.reload();
+  await page.waitForSelector("table.log tbody tr");
+  await page.click("text=校验记录链");
+  await page.waitForSelector("[data-chain=broken]");
+  await shot("log-broken");
+  await page.click("text=清空记录…");
+  await page.click("text=确认清空全部记录");
+  await page.waitForFunction(() => document.querySelectorAll("table.log tbody tr").length === 0);
+  await page.click("text=校验记录链");
+  await page.waitForSelector("[data-chain=intact]");
+});
+
+test("no script errors on any page", () => {
+  assert.deepEqual(pageErrors, []);
 });

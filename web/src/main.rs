@@ -5,6 +5,7 @@
 mod catalog;
 mod home;
 mod i18n;
+mod log;
 mod matters;
 mod settings;
 mod store;
@@ -32,6 +33,8 @@ pub enum Route {
     Type { code: String },
     #[at("/matters")]
     Matters,
+    #[at("/log")]
+    Log,
     #[at("/settings")]
     Settings,
     #[not_found]
@@ -146,6 +149,7 @@ fn switch(route: Route) -> Html {
         Route::Catalog => html! { <catalog::CatalogPage /> },
         Route::Type { code } => html! { <catalog::TypePage {code} /> },
         Route::Matters => html! { <matters::MattersPage /> },
+        Route::Log => html! { <log::LogPage /> },
         Route::Settings => html! { <settings::SettingsPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
@@ -193,6 +197,7 @@ fn Header() -> Html {
                     { link(Route::Verify, "核验", "Verify") }
                     { link(Route::Catalog, "证照目录", "Catalog") }
                     { link(Route::Matters, "用证清单", "Usage lists") }
+                    { link(Route::Log, "核验记录", "Log") }
                     { link(Route::Settings, "设置", "Settings") }
                 </ul>
             </nav>

@@ -1,6 +1,6 @@
-//! A small byte store in IndexedDB (imported bundles can be megabytes,
-//! more than local storage holds). One database, one object store, keys
-//! are strings, values `Uint8Array`s.
+//! IndexedDB: a byte store (imported bundles can be megabytes, more than
+//! local storage holds; string keys, `Uint8Array` values) and the
+//! verification log (one record per entry, in insertion order).
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 const DB: &str = "zz-verify";
+const VERSION: u32 = 2;
 const STORE: &str = "bytes";
+const LOG: &str = "log";
 
 /// Waits for an IndexedDB request to succeed or fail.
 async fn done(request: &IdbRequest) -> Result<JsValue, String> {
@@ -30,7 +32,8 @@ async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or_else(|| "IndexedDB is not available".to_owned())?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DB, 1).map_err(|_| "cannot open IndexedDB".to_owned())?;
+    let request: IdbOpenDbRequest =
+        factory.open_with_u32(DB, VERSION).map_err(|_| "cannot open IndexedDB".to_owned())?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         let db = e
             .target()
@@ -38,7 +41,15 @@ async fn open() -> Result<IdbDatabase, String> {
             .and_then(|r| r.result().ok())
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
-            let _ = db.create_object_store(STORE);
+            let names = db.object_store_names();
+            if !names.contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+            if !names.contains(LOG) {
+                let params = web_sys::IdbObjectStoreParameters::new();
+                params.set_auto_increment(true);
+                let _ = db.create_object_store_with_optional_parameters(LOG, &params);
+            }
         }
     });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
@@ -67,5 +78,37 @@ pub async fn put(key: &str, bytes: &[u8]) -> Result<(), String> {
     let request = store
         .put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(key))
         .map_err(|_| "cannot write IndexedDB".to_owned())?;
+    done(&request).await.map(drop)
+}
+
+/// Appends a log record (a JSON string).
+pub async fn log_append(record: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(LOG, IdbTransactionMode::Readwrite)
+        .map_err(|_| "cannot write the log".to_owned())?;
+    let store = tx.object_store(LOG).map_err(|_| "no log store".to_owned())?;
+    let request = store.add(&JsValue::from_str(record)).map_err(|_| "cannot write the log".to_owned())?;
+    done(&request).await.map(drop)
+}
+
+/// Every log record, oldest first.
+pub async fn log_all() -> Result<Vec<String>, String> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(LOG).map_err(|_| "cannot read the log".to_owned())?;
+    let store = tx.object_store(LOG).map_err(|_| "no log store".to_owned())?;
+    let request = store.get_all().map_err(|_| "cannot read the log".to_owned())?;
+    let all = done(&request).await?;
+    Ok(js_sys::Array::from(&all).iter().filter_map(|v| v.as_string()).collect())
+}
+
+/// Deletes every log record.
+pub async fn log_clear() -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(LOG, IdbTransactionMode::Readwrite)
+        .map_err(|_| "cannot clear the log".to_owned())?;
+    let store = tx.object_store(LOG).map_err(|_| "no log store".to_owned())?;
+    let request = store.clear().map_err(|_| "cannot clear the log".to_owned())?;
     done(&request).await.map(drop)
 }

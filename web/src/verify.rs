@@ -62,7 +62,9 @@ fn VerifyPanel(props: &PanelProps) -> Html {
             let m = (*matter).clone();
             let ctx = Context { bundle: &t.bundle, now: trust::now(), matter: (!m.is_empty()).then_some(m.as_str()) };
             problem.set(None);
-            result.set(Some(Rc::new(Verified { report: verify(&bytes, ctx), source })));
+            let report = verify(&bytes, ctx);
+            crate::log::record_later(&report);
+            result.set(Some(Rc::new(Verified { report, source })));
         })
     };
     let read_file = {

@@ -39,6 +39,16 @@ pub enum Kind {
     Annotated,
 }
 
+impl Kind {
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::License => "license",
+            Kind::Annotated => "annotated",
+        }
+    }
+}
+
 /// Outcome of a single check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

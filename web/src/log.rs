@@ -1,0 +1,252 @@
+//! The verification log: every verification recorded in IndexedDB with a
+//! hash chain (zz-log), a page to browse, filter, check the chain, export
+//! CSV and JSON, and clear after a confirmation.
+
+use gloo::storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use zz_core::Report;
+use zz_log::{ChainError, Entry, GENESIS, verify_chain};
+
+use crate::i18n::Lang;
+use crate::use_app;
+
+/// The count and last hash, kept apart from the entries (truncation).
+const KEY_HEAD: &str = "zz.logHead";
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct Head {
+    count: u64,
+    hash: String,
+}
+
+fn head() -> Head {
+    LocalStorage::get(KEY_HEAD).unwrap_or_default()
+}
+
+/// Records a verification. Entries are appended one at a time: the head
+/// moves only once the entry is stored.
+pub async fn record(report: &Report) -> Result<(), String> {
+    let h = head();
+    let prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
+    let entry = Entry::of(report, h.count + 1, &prev);
+    crate::store::log_append(&entry.canonical()).await?;
+    LocalStorage::set(KEY_HEAD, Head { count: entry.n, hash: entry.hash() }).map_err(|e| e.to_string())
+}
+
+/// Records without waiting (the verdict is on screen already).
+pub fn record_later(report: &Report) {
+    let report = report.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = record(&report).await {
+            gloo::console::error!(format!("verification log: {e}"));
+        }
+    });
+}
+
+async fn load() -> Result<Vec<Entry>, String> {
+    let records = crate::store::log_all().await?;
+    records.iter().map(|r| serde_json::from_str::<Entry>(r).map_err(|e| format!("unreadable entry: {e}"))).collect()
+}
+
+/// Starts a download of `text` as `name`.
+fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = gloo::utils::document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[derive(Clone, PartialEq)]
+enum ChainState {
+    Unchecked,
+    Intact(usize),
+    Broken(String),
+}
+
+#[component]
+pub fn LogPage() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let entries = use_state(|| None::<Result<Vec<Entry>, String>>);
+    let verdict = use_state(String::new);
+    let query = use_state(String::new);
+    let chain = use_state(|| ChainState::Unchecked);
+    let confirm = use_state(|| false);
+    let reload = {
+        let entries = entries.clone();
+        Callback::from(move |()| {
+            let entries = entries.clone();
+            wasm_bindgen_futures::spawn_local(async move { entries.set(Some(load().await)) });
+        })
+    };
+    {
+        let reload = reload.clone();
+        use_effect_with((), move |_| reload.emit(()));
+    }
+    let list: Vec<Entry> = match &*entries {
+        Some(Ok(es)) => es.clone(),
+        _ => Vec::new(),
+    };
+    let q = query.to_lowercase();
+    let shown: Vec<&Entry> = list
+        .iter()
+        .rev()
+        .filter(|e| verdict.is_empty() || e.verdict == *verdict)
+        .filter(|e| {
+            q.is_empty()
+                || [&e.matter, &e.license_type, &e.identifier, &e.holder]
+                    .iter()
+                    .any(|f| f.as_deref().is_some_and(|s| s.to_lowercase().contains(&q)))
+        })
+        .collect();
+    let check_chain = {
+        let chain = chain.clone();
+        let list = list.clone();
+        Callback::from(move |_| {
+            let h = head();
+            chain.set(match verify_chain(&list, Some((h.count, &h.hash))) {
+                Ok(()) => ChainState::Intact(list.len()),
+                Err(ChainError::Broken { n, .. }) => ChainState::Broken(format!("#{n}")),
+                Err(ChainError::Truncated { have, expected }) => ChainState::Broken(format!("{have}/{expected}")),
+            });
+        })
+    };
+    let export_csv = {
+        let list = list.clone();
+        Callback::from(move |_| download("zz-verification-log.csv", "text/csv", &zz_log::to_csv(&list)))
+    };
+    let export_json = {
+        let list = list.clone();
+        Callback::from(move |_| {
+            download(
+                "zz-verification-log.json",
+                "application/json",
+                &serde_json::to_string_pretty(&list).unwrap_or_default(),
+            )
+        })
+    };
+    let clear = {
+        let confirm = confirm.clone();
+        let reload = reload.clone();
+        let chain = chain.clone();
+        Callback::from(move |_| {
+            if !*confirm {
+                confirm.set(true);
+                return;
+            }
+            confirm.set(false);
+            let reload = reload.clone();
+            chain.set(ChainState::Unchecked);
+            wasm_bindgen_futures::spawn_local(async move {
+                if crate::store::log_clear().await.is_ok() {
+                    let _ = LocalStorage::set(KEY_HEAD, Head::default());
+                }
+                reload.emit(());
+            });
+        })
+    };
+    let on_verdict = {
+        let verdict = verdict.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            verdict.set(s.value());
+        })
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            query.set(i.value());
+        })
+    };
+    let verdict_word = |v: &str| match v {
+        "valid" => lang.t("✔ 有效", "✔ valid"),
+        "invalid" => lang.t("✘ 无效", "✘ invalid"),
+        _ => lang.t("? 无法确认", "? indeterminate"),
+    };
+    html! {
+        <section>
+            <h1>{ lang.t("核验记录", "Verification log") }</h1>
+            <p>{ lang.t(
+                "每次核验都记录在本设备上：时间、事项、证照类型、标识、脱敏后的持证主体、结论、未通过的项目和信任数据版本。每条记录含前一条的哈希值，任何修改或删除都会被发现。",
+                "Every verification is recorded on this device: time, matter, license type, identifier, masked holder, verdict, failed checks and trust data version. Each entry holds the hash of the one before, so any edit or deletion is detected.",
+            ) }</p>
+            <div class="log-tools">
+                <button type="button" class="button" onclick={check_chain}>{ lang.t("校验记录链", "Check the chain") }</button>
+                <button type="button" class="button" onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }</button>
+                <button type="button" class="button" onclick={export_json}>{ lang.t("导出 JSON", "Export JSON") }</button>
+                <button type="button" class="button danger" onclick={clear}>
+                    { if *confirm { lang.t("确认清空全部记录", "Confirm: clear every entry") } else { lang.t("清空记录…", "Clear the log…") } }
+                </button>
+            </div>
+            <div role="status" aria-live="polite" id="chain-result">
+            { match &*chain {
+                ChainState::Unchecked => html! {},
+                ChainState::Intact(n) => html! { <p class="alert ok" data-chain="intact">{ "✔ " }{ match lang {
+                    Lang::Zh => format!("记录链完整（{n} 条）。"),
+                    Lang::En => format!("The chain is intact ({n} entries)."),
+                } }</p> },
+                ChainState::Broken(at) => html! { <p class="alert error" data-chain="broken">{ "✘ " }{ match lang {
+                    Lang::Zh => format!("记录链已被破坏（{at}）：有记录被修改、删除或插入。"),
+                    Lang::En => format!("The chain is broken ({at}): an entry was edited, deleted or inserted."),
+                } }</p> },
+            } }
+            </div>
+            <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <div class="field wide">
+                    <label for="log-q">{ lang.t("筛选（事项、类型、标识、持证主体）", "Filter (matter, type, identifier, holder)") }</label>
+                    <input id="log-q" type="search" value={(*query).clone()} oninput={on_query} />
+                </div>
+                <div class="field">
+                    <label for="log-verdict">{ lang.t("结论", "Verdict") }</label>
+                    <select id="log-verdict" onchange={on_verdict}>
+                        <option value="" selected={verdict.is_empty()}>{ lang.t("全部", "All") }</option>
+                        { for ["valid", "invalid", "indeterminate"].iter().map(|v| html! {
+                            <option value={*v} selected={*verdict == *v}>{ verdict_word(v) }</option>
+                        }) }
+                    </select>
+                </div>
+            </form>
+            if let Some(Err(e)) = &*entries {
+                <p class="alert error" role="alert">{ e }</p>
+            }
+            <table class="log">
+                <caption>{ match lang {
+                    Lang::Zh => format!("共 {} 条，显示 {} 条（最新在前）", list.len(), shown.len()),
+                    Lang::En => format!("{} entries, {} shown (newest first)", list.len(), shown.len()),
+                } }</caption>
+                <thead><tr>
+                    <th scope="col">{ "#" }</th>
+                    <th scope="col">{ lang.t("时间", "Time") }</th>
+                    <th scope="col">{ lang.t("结论", "Verdict") }</th>
+                    <th scope="col">{ lang.t("证照", "License") }</th>
+                    <th scope="col">{ lang.t("持证主体", "Holder") }</th>
+                    <th scope="col">{ lang.t("事项", "Matter") }</th>
+                    <th scope="col">{ lang.t("未通过", "Failed") }</th>
+                </tr></thead>
+                <tbody>
+                { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()}>
+                    <td>{ e.n }</td>
+                    <td>{ lang.instant(u64::try_from(e.time).unwrap_or(0)) }</td>
+                    <td>{ verdict_word(&e.verdict) }</td>
+                    <td><code>{ e.identifier.clone().unwrap_or_default() }</code></td>
+                    <td>{ e.holder.clone().unwrap_or_default() }</td>
+                    <td>{ e.matter.clone().unwrap_or_default() }</td>
+                    <td>{ e.failed.join(" ") }</td>
+                </tr> }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
