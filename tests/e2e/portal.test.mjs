@@ -309,6 +309,45 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   await page.waitForSelector("[data-chain=intact]");
 });
 
+test("counter workflow: a case is complete when every license it needs is valid; its record", async () => {
+  await open("#/counter");
+  await page.waitForSelector("#case-matter");
+  await page.selectOption("#case-matter", TRANSFER);
+  await page.waitForSelector("table.case-table tbody tr");
+  assert.equal((await page.$$("table.case-table tbody tr")).length, 2);
+  assert.equal(await page.getAttribute(".case", "data-complete"), "false");
+  await page.setInputFiles("#file", `${SAMPLES}/valid-business-license.zzl`);
+  await page.waitForSelector(".case .alert.warn");
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector("table.case-table tr[data-verdict=valid]");
+  assert.equal(await page.getAttribute(".case", "data-complete"), "false");
+  await page.fill("#zz1", (await readFile(`${SAMPLES}/annotated-real-estate.txt`, "utf8")).trim());
+  await page.click("form.paste button[type=submit]");
+  await page.waitForSelector(".case[data-complete=true]");
+  assert.match(await page.textContent(".case-status"), /材料齐全/);
+  await shot("counter-complete");
+  await axe("counter");
+  const download = page.waitForEvent("download");
+  await page.click("text=保存为 JSON");
+  const record = JSON.parse(await readFile(await (await download).path(), "utf8"));
+  assert.equal(record.matter.code, TRANSFER);
+  assert.equal(record.complete, true);
+  assert.equal(record.trustSeq, 8);
+  assert.deepEqual(record.licenses.map((l) => l.verdict), ["valid", "valid"]);
+  assert.ok(record.licenses.every((l) => l.identifier && l.checks.length === 17 && /\*/.test(l.holder)));
+  assert.ok(!JSON.stringify(record).includes("310104199007020173"), "a full ID number in the record");
+  await page.emulateMedia({ media: "print" });
+  await shot("counter-print");
+  assert.equal(await page.isVisible("header.top"), false);
+  await page.emulateMedia({ media: "screen" });
+  // A wrong-matter annotated copy fills its row as invalid: not complete.
+  await page.click("text=新的办件");
+  await page.selectOption("#case-matter", RENTAL);
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector("table.case-table tr[data-verdict=invalid]");
+  assert.equal(await page.getAttribute(".case", "data-complete"), "false");
+});
+
 test("no script errors on any page", () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -51,7 +51,7 @@ async fn load() -> Result<Vec<Entry>, String> {
 }
 
 /// Starts a download of `text` as `name`.
-fn download(name: &str, mime: &str, text: &str) {
+pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);

@@ -3,8 +3,10 @@
 //! from `zz-core`; this crate only shows its reports.
 
 mod catalog;
+mod counter;
 mod home;
 mod i18n;
+mod input;
 mod log;
 mod matters;
 mod settings;
@@ -27,6 +29,8 @@ pub enum Route {
     Home,
     #[at("/verify")]
     Verify,
+    #[at("/counter")]
+    Counter,
     #[at("/catalog")]
     Catalog,
     #[at("/catalog/:code")]
@@ -146,6 +150,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::Home /> },
         Route::Verify => html! { <verify::VerifyPage /> },
+        Route::Counter => html! { <counter::CounterPage /> },
         Route::Catalog => html! { <catalog::CatalogPage /> },
         Route::Type { code } => html! { <catalog::TypePage {code} /> },
         Route::Matters => html! { <matters::MattersPage /> },
@@ -195,6 +200,7 @@ fn Header() -> Html {
             <nav aria-label={app.t("主导航", "Main")}>
                 <ul>
                     { link(Route::Verify, "核验", "Verify") }
+                    { link(Route::Counter, "窗口办件", "Counter") }
                     { link(Route::Catalog, "证照目录", "Catalog") }
                     { link(Route::Matters, "用证清单", "Usage lists") }
                     { link(Route::Log, "核验记录", "Log") }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use zz_core::model::FieldValue;
 use zz_core::{CheckId, Context, Kind, Outcome, Report, Verdict, verify};
@@ -13,10 +13,6 @@ use crate::catalog::TrustProp;
 use crate::i18n::Lang;
 use crate::trust::{self, Trust};
 use crate::{NeedTrust, use_app};
-
-/// Files larger than this are refused before reading (licenses are at
-/// most 64 KiB; text a little more).
-const MAX_FILE: f64 = 1024.0 * 1024.0;
 
 #[component]
 pub fn VerifyPage() -> Html {
@@ -48,88 +44,18 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let lang = app.lang;
     let t = props.trust.0.clone();
     let matter = use_state(String::new);
-    let text = use_state(String::new);
     let result = use_state(|| None::<Rc<Verified>>);
-    let problem = use_state(|| None::<String>);
-    let dragging = use_state(|| false);
 
     let run = {
         let t = t.clone();
         let matter = matter.clone();
         let result = result.clone();
-        let problem = problem.clone();
         Callback::from(move |(bytes, source): (Vec<u8>, String)| {
             let m = (*matter).clone();
             let ctx = Context { bundle: &t.bundle, now: trust::now(), matter: (!m.is_empty()).then_some(m.as_str()) };
-            problem.set(None);
             let report = verify(&bytes, ctx);
             crate::log::record_later(&report);
             result.set(Some(Rc::new(Verified { report, source })));
-        })
-    };
-    let read_file = {
-        let run = run.clone();
-        let problem = problem.clone();
-        Callback::from(move |file: web_sys::File| {
-            let name = file.name();
-            if file.size() > MAX_FILE {
-                problem.set(Some(name));
-                return;
-            }
-            let run = run.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let file = gloo::file::File::from(file);
-                if let Ok(bytes) = gloo::file::futures::read_as_bytes(&file).await {
-                    run.emit((bytes, name));
-                }
-            });
-        })
-    };
-    let on_file = {
-        let read_file = read_file.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(f) = input.files().and_then(|f| f.get(0)) {
-                read_file.emit(f);
-            }
-            input.set_value("");
-        })
-    };
-    let on_drop = {
-        let read_file = read_file.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                read_file.emit(f);
-            }
-        })
-    };
-    let on_drag_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_drag_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(area.value());
-        })
-    };
-    let on_submit = {
-        let text = text.clone();
-        let run = run.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            run.emit((text.as_bytes().to_vec(), String::new()));
         })
     };
     let on_matter = {
@@ -152,22 +78,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
                     }) }
                 </select>
             </div>
-            <div class={classes!("drop", dragging.then_some("over"))}
-                ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                <p>{ lang.t("将证照文件（.zzl 或 .txt）拖放到此处，或", "Drop a license file (.zzl or .txt) here, or") }</p>
-                <label for="file" class="button">{ lang.t("选择文件", "Choose a file") }</label>
-                <input id="file" type="file" accept=".zzl,.txt,text/plain,application/octet-stream"
-                    class="visually-hidden-file" onchange={on_file} />
-            </div>
-            <form class="paste" onsubmit={on_submit}>
-                <label for="zz1">{ lang.t("或粘贴 ZZ1: 文本", "Or paste ZZ1: text") }</label>
-                <textarea id="zz1" rows="4" spellcheck="false" autocomplete="off" oninput={on_text}
-                    value={(*text).clone()} placeholder="ZZ1:…" />
-                <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ lang.t("核验", "Verify") }</button>
-            </form>
-            if let Some(name) = &*problem {
-                <p class="alert error" role="alert">{ "✘ " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
-            }
+            <crate::input::LicenseInput on_input={run} />
         </div>
         <div class="visually-hidden" role="status" aria-live="assertive" id="announce">{ announcement }</div>
         if let Some(r) = &*result {
@@ -178,7 +89,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
 }
 
 /// Title and explanation of a verdict.
-fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
+pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
     let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
     match r.verdict {
         Verdict::Valid => (
