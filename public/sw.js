@@ -38,12 +38,20 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // Cache first; what is fetched (the QR decoder, loaded on first scan) is
+  // kept for the next time, offline included.
   event.respondWith(
     caches.match(request, { ignoreSearch: request.mode === "navigate" }).then((hit) => {
       if (hit) return hit;
-      return fetch(request).catch(() =>
-        request.mode === "navigate" ? caches.match("./index.html") : Response.error(),
-      );
+      return fetch(request)
+        .then((response) => {
+          if (response.ok && request.mode !== "navigate") {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() => (request.mode === "navigate" ? caches.match("./index.html") : Response.error()));
     }),
   );
 });

@@ -11,10 +11,16 @@ staging = Path(os.environ["TRUNK_STAGING_DIR"])
 # pages, and trust files the portal does not load.
 SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
 SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb"}
+# The QR decoder is fetched when scanning starts, then kept by the
+# service worker's runtime cache: not part of the first load.
+SKIP_PREFIXES = ("zz-decoder",)
 files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")
-    if p.is_file() and p.name not in SKIP_FILES and not SKIP_DIRS & set(p.relative_to(staging).parts)
+    if p.is_file()
+    and p.name not in SKIP_FILES
+    and not p.name.startswith(SKIP_PREFIXES)
+    and not SKIP_DIRS & set(p.relative_to(staging).parts)
 )
 digest = hashlib.sha256()
 for f in files:

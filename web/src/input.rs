@@ -6,8 +6,13 @@ use yew::prelude::*;
 use crate::use_app;
 
 /// Files larger than this are refused before reading (licenses are at
-/// most 64 KiB; text a little more).
-const MAX_FILE: f64 = 1024.0 * 1024.0;
+/// most 64 KiB, text a little more; photos of a QR code a few MB).
+const MAX_FILE: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// A PNG or JPEG image (a photo or screenshot of a QR code), by content.
+pub fn is_image(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(&[0xff, 0xd8, 0xff])
+}
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -92,9 +97,9 @@ pub fn LicenseInput(props: &InputProps) -> Html {
         <>
         <div class={classes!("drop", dragging.then_some("over"))}
             ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-            <p>{ lang.t("将证照文件（.zzl 或 .txt）拖放到此处，或", "Drop a license file (.zzl or .txt) here, or") }</p>
+            <p>{ lang.t("将证照文件（.zzl、.txt）或二维码图片拖放到此处，或", "Drop a license file (.zzl, .txt) or a picture of its QR code here, or") }</p>
             <label for="file" class="button">{ lang.t("选择文件", "Choose a file") }</label>
-            <input id="file" type="file" accept=".zzl,.txt,text/plain,application/octet-stream"
+            <input id="file" type="file" accept=".zzl,.txt,.png,.jpg,.jpeg,text/plain,image/png,image/jpeg,application/octet-stream"
                 class="visually-hidden-file" onchange={on_file} />
         </div>
         <form class="paste" onsubmit={on_submit}>

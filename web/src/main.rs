@@ -9,6 +9,7 @@ mod i18n;
 mod input;
 mod log;
 mod matters;
+mod scan;
 mod settings;
 mod store;
 mod trust;

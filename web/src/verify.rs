@@ -46,18 +46,61 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let matter = use_state(String::new);
     let result = use_state(|| None::<Rc<Verified>>);
 
+    let camera = use_state(|| false);
+    let last_code = use_mut_ref(|| (String::new(), 0i64));
     let run = {
         let t = t.clone();
         let matter = matter.clone();
         let result = result.clone();
         Callback::from(move |(bytes, source): (Vec<u8>, String)| {
-            let m = (*matter).clone();
-            let ctx = Context { bundle: &t.bundle, now: trust::now(), matter: (!m.is_empty()).then_some(m.as_str()) };
-            let report = verify(&bytes, ctx);
-            crate::log::record_later(&report);
-            result.set(Some(Rc::new(Verified { report, source })));
+            let (t, matter, result) = (t.clone(), matter.clone(), result.clone());
+            crate::scan::resolve(
+                bytes,
+                Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
+                    let m = (*matter).clone();
+                    let ctx =
+                        Context { bundle: &t.bundle, now: trust::now(), matter: (!m.is_empty()).then_some(m.as_str()) };
+                    let report = match input {
+                        Ok(bytes) => verify(&bytes, ctx),
+                        Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
+                    };
+                    crate::log::record_later(&report);
+                    result.set(Some(Rc::new(Verified { report, source: source.clone() })));
+                }),
+            );
         })
     };
+    let on_codes = {
+        let run = run.clone();
+        let last_code = last_code.clone();
+        Callback::from(move |codes: Vec<String>| {
+            let Some(text) = crate::scan::pick(&codes) else { return };
+            // The same code in front of the camera is verified once, not
+            // on every frame.
+            let now = trust::now();
+            let mut last = last_code.borrow_mut();
+            if last.0 == text && now - last.1 < 30 {
+                return;
+            }
+            *last = (text.clone(), now);
+            run.emit((text.into_bytes(), lang.t("摄像头", "camera").to_owned()));
+        })
+    };
+    let toggle_camera = {
+        let camera = camera.clone();
+        Callback::from(move |_| camera.set(!*camera))
+    };
+    {
+        // A sound with each verdict from the camera.
+        let last = result.as_ref().map(|r| (r.report.verdict, r.source.clone(), r.report.now));
+        use_effect_with(last, move |last| {
+            if let Some((v, source, _)) = last
+                && (source == "摄像头" || source == "camera")
+            {
+                crate::scan::beep(*v == Verdict::Valid);
+            }
+        });
+    }
     let on_matter = {
         let matter = matter.clone();
         Callback::from(move |e: Event| {
@@ -78,6 +121,14 @@ fn VerifyPanel(props: &PanelProps) -> Html {
                     }) }
                 </select>
             </div>
+            <div class="scan-toggle">
+                <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
+                    { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("📷 用摄像头扫码", "📷 Scan with the camera") } }
+                </button>
+            </div>
+            if *camera {
+                <crate::scan::Camera {on_codes} />
+            }
             <crate::input::LicenseInput on_input={run} />
         </div>
         <div class="visually-hidden" role="status" aria-live="assertive" id="announce">{ announcement }</div>

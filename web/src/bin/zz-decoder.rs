@@ -1,0 +1,6 @@
+//! The QR decoding worker of the portal.
+use gloo::worker::Registrable;
+
+fn main() {
+    zz_web::QrWorker::registrar().register();
+}

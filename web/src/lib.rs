@@ -1,0 +1,60 @@
+//! What the portal's two wasm programs share: the QR decoding worker, run
+//! off the main thread (gloo-worker) and loaded only when scanning or an
+//! image upload starts, so that the portal's first load stays small.
+
+use serde::{Deserialize, Serialize};
+use zz_worker_api::*;
+
+/// The protocol between the portal and its decoding worker.
+pub mod zz_worker_api {
+    use super::*;
+
+    /// What the worker is asked to decode.
+    #[derive(Serialize, Deserialize)]
+    pub enum DecodeRequest {
+        /// A camera frame, one grey byte per pixel.
+        Frame { width: u32, height: u32, luma: Vec<u8> },
+        /// An image file (PNG or JPEG).
+        Image(Vec<u8>),
+    }
+
+    /// Every QR payload found, or why the image could not be read.
+    #[derive(Serialize, Deserialize)]
+    pub enum DecodeResponse {
+        Codes { codes: Vec<String>, millis: f64 },
+        Error(String),
+    }
+}
+
+/// The decoding worker (zz-qr, rxing).
+pub struct QrWorker;
+
+impl gloo::worker::Worker for QrWorker {
+    type Message = ();
+    type Input = DecodeRequest;
+    type Output = DecodeResponse;
+
+    fn create(_scope: &gloo::worker::WorkerScope<Self>) -> Self {
+        QrWorker
+    }
+
+    fn update(&mut self, _scope: &gloo::worker::WorkerScope<Self>, _msg: Self::Message) {}
+
+    fn received(&mut self, scope: &gloo::worker::WorkerScope<Self>, msg: Self::Input, id: gloo::worker::HandlerId) {
+        let start = js_sys::Date::now();
+        let response = match msg {
+            DecodeRequest::Frame { width, height, luma } => {
+                DecodeResponse::Codes { codes: zz_qr::decode_luma(luma, width, height), millis: 0.0 }
+            }
+            DecodeRequest::Image(bytes) => match zz_qr::decode_image(&bytes) {
+                Ok(codes) => DecodeResponse::Codes { codes, millis: 0.0 },
+                Err(e) => DecodeResponse::Error(e.to_string()),
+            },
+        };
+        let response = match response {
+            DecodeResponse::Codes { codes, .. } => DecodeResponse::Codes { codes, millis: js_sys::Date::now() - start },
+            other => other,
+        };
+        scope.respond(id, response);
+    }
+}
