@@ -4,8 +4,16 @@
 // `cargo run -p zz-qr --example e2e_media` (scripts/test.sh makes them).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { serve, launch } from "./lib.mjs";
+
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+async function axe(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const r = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe-core on ${name}`);
+}
 
 const DIST = process.env.DIST ?? "dist";
 const MEDIA = process.env.E2E_MEDIA ?? "target/e2e-media";
@@ -38,6 +46,7 @@ test("a QR code shown to the camera is verified; the decoder loads only then", a
     assert.match(await page.textContent("#announce"), /有效/);
     assert.ok(requests.some((p) => p.endsWith("zz-decoder_bg.wasm")), "the decoder was never loaded");
     await page.screenshot({ path: `${ART}/camera-verify.png`, fullPage: true });
+    await axe(page, "verify with the camera");
     // A photo of a QR code goes through the same decoder.
     await page.click("text=关闭摄像头");
     await page.setInputFiles("#file", `${MEDIA}/photo.jpg`);
@@ -59,6 +68,53 @@ test("a denied camera says so and offers upload", async () => {
     assert.match(await page.textContent(".camera"), /权限被拒绝/);
     assert.ok(await page.isVisible("label[for=file]"), "upload is still offered");
     await page.screenshot({ path: `${ART}/camera-denied.png`, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});
+
+test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN for trust updates", async () => {
+  const browser = await launch([
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-video-capture=${MEDIA}/camera.y4m`,
+  ]);
+  try {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    // Staff set the PIN outside kiosk mode.
+    await page.goto(`${server.url}#/settings`);
+    await page.waitForSelector("#new-pin");
+    await page.fill("#new-pin", "2468");
+    await page.click("text=保存 PIN");
+    await page.waitForSelector("#pin-result .alert.ok");
+    await page.goto(`${server.url}?kiosk&reset=2`);
+    await page.waitForSelector(".kiosk-footer");
+    assert.match(await page.textContent(".kiosk-footer"), /信任数据第 \d+ 版/);
+    assert.equal(await page.evaluate(() => document.querySelectorAll("nav, a[href]").length), 0, "a way out of the kiosk");
+    await page.waitForSelector(".kiosk-verdict[data-verdict=valid]", { timeout: 30000 });
+    const size = await page.$eval(".kiosk-verdict h1", (h) => parseFloat(getComputedStyle(h).fontSize));
+    assert.ok(size >= 64, `verdict font ${size}px`);
+    await page.screenshot({ path: `${ART}/kiosk-verdict.png` });
+    // Back to waiting after the reset time.
+    await page.waitForSelector(".kiosk-prompt", { timeout: 10000 });
+    assert.equal(await page.$(".kiosk-verdict"), null);
+    await page.screenshot({ path: `${ART}/kiosk-waiting.png` });
+    await axe(page, "kiosk");
+    // Staff: a wrong PIN is refused, the right one opens the update panel.
+    await page.click(".kiosk-staff-button");
+    await page.fill("#pin", "1111");
+    await page.click("text=确定");
+    await page.waitForSelector(".kiosk-pin .alert.error");
+    await page.fill("#pin", "2468");
+    await page.click("text=确定");
+    await page.waitForSelector(".kiosk-staff #bundle-file");
+    await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle-next.zzb`);
+    await page.waitForSelector("#import-result .alert.ok");
+    assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
+    await page.click("text=返回自助核验");
+    await page.waitForSelector(".kiosk-footer");
+    assert.match(await page.textContent(".kiosk-footer"), /第 8 版/);
   } finally {
     await browser.close();
   }

@@ -7,6 +7,7 @@ mod counter;
 mod home;
 mod i18n;
 mod input;
+mod kiosk;
 mod log;
 mod matters;
 mod scan;
@@ -121,6 +122,13 @@ fn App() -> Html {
             Callback::from(move |t: Rc<Trust>| trust.set(TrustState::Ready(t)))
         },
     };
+    if kiosk::requested() {
+        return html! {
+            <ContextProvider<AppState> context={state}>
+                <kiosk::KioskApp />
+            </ContextProvider<AppState>>
+        };
+    }
     html! {
         <ContextProvider<AppState> context={state}>
             <HashRouter>

@@ -45,6 +45,7 @@ pub fn SettingsPage() -> Html {
         <section>
             <h1>{ app.t("设置", "Settings") }</h1>
             <NeedTrust {render} />
+            <PinSettings />
             <h2 id="lang-h">{ app.t("语言", "Language") }</h2>
             <div role="radiogroup" aria-labelledby="lang-h" class="radios">
                 <label><input type="radio" name="lang" checked={lang == Lang::Zh} onchange={choose(Lang::Zh)} />{ "中文" }</label>
@@ -55,12 +56,13 @@ pub fn SettingsPage() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct PanelProps {
-    trust: crate::catalog::TrustProp,
+pub struct PanelProps {
+    pub trust: crate::catalog::TrustProp,
 }
 
+/// Trust data status and bundle import (also behind the kiosk's staff PIN).
 #[component]
-fn TrustPanel(props: &PanelProps) -> Html {
+pub fn TrustPanel(props: &PanelProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let t = &props.trust.0;
@@ -158,6 +160,48 @@ fn TrustPanel(props: &PanelProps) -> Html {
                 Lang::En => format!("Imported trust data seq {seq}."),
             } }</p> },
             Some(Err(e)) => html! { <p class="alert error">{ "✘ " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }<code>{ e }</code></p> },
+            None => html! {},
+        } }
+        </div>
+        </>
+    }
+}
+
+/// The staff PIN that guards trust updates in kiosk mode.
+#[component]
+fn PinSettings() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let input = use_node_ref();
+    let message = use_state(|| None::<bool>);
+    let submit = {
+        let (input, message) = (input.clone(), message.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let pin = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            message.set(Some(crate::kiosk::set_pin(&pin)));
+            if let Some(i) = input.cast::<HtmlInputElement>() {
+                i.set_value("");
+            }
+        })
+    };
+    html! {
+        <>
+        <h2>{ lang.t("自助终端", "Self-service kiosk") }</h2>
+        <p>{ lang.t(
+            "在网址后加上 ?kiosk 进入自助模式（全屏、摄像头常开、数秒后自动复位）。在自助模式中更新信任数据需要工作人员 PIN。",
+            "Add ?kiosk to the address for kiosk mode (full screen, camera always on, resets after a few seconds). Updating trust data in kiosk mode needs the staff PIN.",
+        ) }</p>
+        <p><a href="?kiosk">{ lang.t("打开自助模式", "Open kiosk mode") }</a></p>
+        <form class="pin-form" onsubmit={submit}>
+            <label for="new-pin">{ if crate::kiosk::pin_is_set() { lang.t("更改工作人员 PIN（至少 4 位数字）", "Change the staff PIN (4 or more digits)") } else { lang.t("设置工作人员 PIN（至少 4 位数字）", "Set the staff PIN (4 or more digits)") } }</label>
+            <input id="new-pin" ref={input} type="password" inputmode="numeric" autocomplete="new-password" />
+            <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
+        </form>
+        <div role="status" aria-live="polite" id="pin-result">
+        { match *message {
+            Some(true) => html! { <p class="alert ok">{ lang.t("✔ 已保存。", "✔ Saved.") }</p> },
+            Some(false) => html! { <p class="alert error">{ lang.t("✘ PIN 须为至少 4 位数字。", "✘ The PIN must be 4 or more digits.") }</p> },
             None => html! {},
         } }
         </div>

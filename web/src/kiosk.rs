@@ -1,0 +1,251 @@
+//! Kiosk mode (`?kiosk` in the URL): full screen, the camera always on, a
+//! very large verdict with sound, back to waiting after a few seconds, no
+//! way to navigate out, the trust data's age always shown. Trust updates
+//! come from a bundle file (a USB stick) behind a staff PIN.
+
+use std::rc::Rc;
+
+use gloo::storage::{LocalStorage, Storage};
+use gloo::timers::callback::Timeout;
+use sha2::{Digest, Sha256};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use zz_core::{Context, Report, Verdict, verify};
+
+use crate::catalog::TrustProp;
+use crate::i18n::Lang;
+use crate::trust::{self, Trust};
+use crate::{NeedTrust, use_app};
+
+/// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
+const RESET_SECONDS: u32 = 8;
+const KEY_PIN: &str = "zz.kioskPin";
+
+/// Whether the page was opened in kiosk mode.
+pub fn requested() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "kiosk" || p.starts_with("kiosk=")))
+}
+
+fn reset_seconds() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| s.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("reset=").map(str::to_owned)))
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &u32| (1..=600).contains(&n))
+        .unwrap_or(RESET_SECONDS)
+}
+
+fn pin_hash(pin: &str) -> String {
+    Sha256::digest(format!("zz-kiosk-pin:{pin}").as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Sets the staff PIN (at least 4 digits).
+pub fn set_pin(pin: &str) -> bool {
+    let ok = pin.len() >= 4 && pin.chars().all(|c| c.is_ascii_digit());
+    ok && LocalStorage::set(KEY_PIN, pin_hash(pin)).is_ok()
+}
+
+pub fn pin_is_set() -> bool {
+    LocalStorage::get::<String>(KEY_PIN).is_ok()
+}
+
+fn pin_matches(pin: &str) -> bool {
+    LocalStorage::get::<String>(KEY_PIN).is_ok_and(|h| h == pin_hash(pin))
+}
+
+#[component]
+pub fn KioskApp() -> Html {
+    let render = Callback::from(|t: Rc<Trust>| html! { <Kiosk trust={TrustProp(t)} /> });
+    html! { <main id="main" class="kiosk"><NeedTrust {render} /></main> }
+}
+
+#[derive(Properties, PartialEq)]
+struct Props {
+    trust: TrustProp,
+}
+
+#[derive(Clone, PartialEq)]
+enum Screen {
+    Waiting,
+    Verdict(Rc<Report>),
+    Pin,
+    Staff,
+}
+
+#[component]
+fn Kiosk(props: &Props) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = props.trust.0.clone();
+    let screen = use_state(|| Screen::Waiting);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let last = use_mut_ref(|| (String::new(), 0i64));
+    let on_codes = {
+        let (screen, timer, last, t) = (screen.clone(), timer.clone(), last.clone(), t.clone());
+        Callback::from(move |codes: Vec<String>| {
+            if *screen != Screen::Waiting {
+                return;
+            }
+            let Some(text) = crate::scan::pick(&codes) else { return };
+            let now = trust::now();
+            {
+                // The code still held up after the reset is not read again.
+                let mut l = last.borrow_mut();
+                if l.0 == text && now - l.1 < i64::from(reset_seconds()) + 5 {
+                    return;
+                }
+                *l = (text.clone(), now);
+            }
+            let report = verify(text.as_bytes(), Context { bundle: &t.bundle, now, matter: None });
+            crate::log::record_later(&report);
+            crate::scan::beep(report.verdict == Verdict::Valid);
+            screen.set(Screen::Verdict(Rc::new(report)));
+            let back = screen.clone();
+            let last = last.clone();
+            *timer.borrow_mut() = Some(Timeout::new(reset_seconds() * 1000, move || {
+                last.borrow_mut().1 = trust::now();
+                back.set(Screen::Waiting);
+            }));
+        })
+    };
+    let staff = {
+        let screen = screen.clone();
+        Callback::from(move |_| screen.set(Screen::Pin))
+    };
+    let back = {
+        let screen = screen.clone();
+        Callback::from(move |_| screen.set(Screen::Waiting))
+    };
+    let summary = t.bundle.summary(trust::now());
+    let warn = summary.outdated || summary.clock_behind;
+    let fullscreen = Callback::from(|_| {
+        if let Some(el) = gloo::utils::document().document_element()
+            && gloo::utils::document().fullscreen_element().is_none()
+        {
+            let _ = el.request_fullscreen();
+        }
+    });
+    html! {
+        <div class="kiosk-screen" onclick={fullscreen} oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
+            { match &*screen {
+                Screen::Waiting | Screen::Verdict(_) => html! {
+                    <>
+                    <div class={classes!("kiosk-camera", matches!(*screen, Screen::Verdict(_)).then_some("behind"))}>
+                        <crate::scan::Camera on_codes={on_codes} controls={false} />
+                    </div>
+                    if let Screen::Verdict(r) = &*screen {
+                        <KioskVerdict report={r.clone()} trust={props.trust.clone()} seconds={reset_seconds()} />
+                    } else {
+                        <div role="status"><h1 class="kiosk-prompt">{ lang.t("请将电子证照二维码对准摄像头", "Hold the e-license QR code up to the camera") }</h1></div>
+                    }
+                    </>
+                },
+                Screen::Pin => html! { <PinEntry on_ok={{ let s = screen.clone(); Callback::from(move |()| s.set(Screen::Staff)) }} on_cancel={back.clone()} /> },
+                Screen::Staff => html! {
+                    <div class="kiosk-staff">
+                        <h1>{ lang.t("工作人员：更新信任数据", "Staff: update the trust data") }</h1>
+                        <crate::settings::TrustPanel trust={props.trust.clone()} />
+                        <button type="button" class="button primary" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>
+                    </div>
+                },
+            } }
+            <footer class={classes!("kiosk-footer", warn.then_some("warn"))}>
+                <span>{ match lang {
+                    Lang::Zh => format!("{}信任数据第 {} 版 · {}前签发{}", if warn { "⚠ " } else { "" }, summary.trust_seq, lang.age(summary.age_seconds), if summary.outdated { " · 已过更新时间" } else { "" }),
+                    Lang::En => format!("{}Trust data seq {} · signed {} ago{}", if warn { "⚠ " } else { "" }, summary.trust_seq, lang.age(summary.age_seconds), if summary.outdated { " · past its update" } else { "" }),
+                } }</span>
+                if matches!(*screen, Screen::Waiting) {
+                    <button type="button" class="kiosk-staff-button" onclick={staff}>{ lang.t("工作人员", "Staff") }</button>
+                }
+            </footer>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VerdictProps {
+    report: Rc<Report>,
+    trust: TrustProp,
+    seconds: u32,
+}
+
+#[component]
+fn KioskVerdict(props: &VerdictProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let r = &props.report;
+    let (title, why) = crate::verify::verdict_words(lang, r);
+    let (icon, class) = match r.verdict {
+        Verdict::Valid => ("✔", "valid"),
+        Verdict::Invalid => ("✘", "invalid"),
+        Verdict::Indeterminate => ("?", "indeterminate"),
+    };
+    let what = r
+        .license
+        .as_ref()
+        .filter(|_| r.verified)
+        .map(|l| {
+            let ty = props.trust.0.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |t| t.name.clone());
+            format!("{ty} · {}", zz_log::mask_name(&l.holder.name))
+        })
+        .unwrap_or_default();
+    html! {
+        <section class={classes!("kiosk-verdict", class)} data-verdict={r.verdict.as_str()} role="alert">
+            <span class="icon" aria-hidden="true">{ icon }</span>
+            <h1>{ title }</h1>
+            <p class="why">{ why }</p>
+            <p class="what">{ what }</p>
+            <p class="reset">{ match lang {
+                Lang::Zh => format!("{} 秒后返回", props.seconds),
+                Lang::En => format!("Back in {} seconds", props.seconds),
+            } }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PinProps {
+    on_ok: Callback<()>,
+    on_cancel: Callback<MouseEvent>,
+}
+
+#[component]
+fn PinEntry(props: &PinProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let wrong = use_state(|| false);
+    let input = use_node_ref();
+    let submit = {
+        let (wrong, input, ok) = (wrong.clone(), input.clone(), props.on_ok.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let pin = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            if pin_matches(&pin) {
+                ok.emit(());
+            } else {
+                wrong.set(true);
+                if let Some(i) = input.cast::<HtmlInputElement>() {
+                    i.set_value("");
+                }
+            }
+        })
+    };
+    html! {
+        <form class="kiosk-pin" onsubmit={submit}>
+            <h1>{ lang.t("工作人员验证", "Staff check") }</h1>
+            if pin_is_set() {
+                <label for="pin">{ lang.t("请输入工作人员 PIN", "Enter the staff PIN") }</label>
+                <input id="pin" ref={input} type="password" inputmode="numeric" autocomplete="off" />
+                <button type="submit" class="button primary">{ lang.t("确定", "OK") }</button>
+            } else {
+                <p>{ lang.t("尚未设置工作人员 PIN：请在非自助模式的“设置”页面设置。", "No staff PIN is set: set one on the Settings page outside kiosk mode.") }</p>
+            }
+            if *wrong {
+                <p class="alert error" role="alert">{ lang.t("PIN 不正确。", "Wrong PIN.") }</p>
+            }
+            <button type="button" class="button" onclick={props.on_cancel.clone()}>{ lang.t("取消", "Cancel") }</button>
+        </form>
+    }
+}
