@@ -119,3 +119,23 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
     await browser.close();
   }
 });
+
+test("counter workflow by camera: the scanned license fills its row and completes the case", async () => {
+  const browser = await launch([
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-video-capture=${MEDIA}/camera.y4m`,
+  ]);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}#/counter`);
+    await page.waitForSelector("#case-matter");
+    await page.selectOption("#case-matter", "310000-XK-0101");
+    await page.click("text=用摄像头扫码");
+    await page.waitForSelector(".case[data-complete=true]", { timeout: 30000 });
+    assert.equal(await page.getAttribute("table.case-table tbody tr", "data-verdict"), "valid");
+    await page.screenshot({ path: `${ART}/counter-camera.png`, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});

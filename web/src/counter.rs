@@ -90,28 +90,59 @@ fn Counter(props: &Props) -> Html {
             matter_code.set(s.value());
         })
     };
+    let camera = use_state(|| false);
+    let last_code = use_mut_ref(|| (String::new(), 0i64));
     let on_input = {
         let t = t.clone();
         let rows = rows.clone();
         let extra = extra.clone();
         let matter = matter.clone();
         Callback::from(move |(bytes, source): (Vec<u8>, String)| {
-            let Some(m) = &matter else { return };
-            let report = verify(&bytes, Context { bundle: &t.bundle, now: trust::now(), matter: Some(&m.code) });
-            crate::log::record_later(&report);
-            let p = Presented { report: Rc::new(report), source };
-            let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());
-            match type_code.and_then(|c| m.needs.iter().position(|n| n.type_code == c)) {
-                Some(i) => {
-                    let mut next = (*rows).clone();
-                    next.resize(m.needs.len(), None);
-                    next[i] = Some(p);
-                    rows.set(next);
-                    extra.set(None);
-                }
-                None => extra.set(Some(p)),
-            }
+            let (t, rows, extra, matter) = (t.clone(), rows.clone(), extra.clone(), matter.clone());
+            crate::scan::resolve(
+                bytes,
+                Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
+                    let Some(m) = &matter else { return };
+                    let ctx = Context { bundle: &t.bundle, now: trust::now(), matter: Some(&m.code) };
+                    let report = match input {
+                        Ok(bytes) => verify(&bytes, ctx),
+                        Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
+                    };
+                    crate::log::record_later(&report);
+                    crate::scan::beep(report.verdict == Verdict::Valid);
+                    let p = Presented { report: Rc::new(report), source: source.clone() };
+                    let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());
+                    match type_code.and_then(|c| m.needs.iter().position(|n| n.type_code == c)) {
+                        Some(i) => {
+                            let mut next = (*rows).clone();
+                            next.resize(m.needs.len(), None);
+                            next[i] = Some(p);
+                            rows.set(next);
+                            extra.set(None);
+                        }
+                        None => extra.set(Some(p)),
+                    }
+                }),
+            );
         })
+    };
+    let on_codes = {
+        let on_input = on_input.clone();
+        let last_code = last_code.clone();
+        Callback::from(move |codes: Vec<String>| {
+            let Some(text) = crate::scan::pick(&codes) else { return };
+            let now = trust::now();
+            let mut last = last_code.borrow_mut();
+            if last.0 == text && now - last.1 < 30 {
+                return;
+            }
+            *last = (text.clone(), now);
+            on_input.emit((text.into_bytes(), lang.t("摄像头", "camera").to_owned()));
+        })
+    };
+    let toggle_camera = {
+        let camera = camera.clone();
+        Callback::from(move |_| camera.set(!*camera))
     };
     let reset = {
         let rows = rows.clone();
@@ -191,6 +222,14 @@ fn Counter(props: &Props) -> Html {
         </div>
         if let Some(m) = &matter {
             <div class="no-print verify-inputs">
+                <div class="scan-toggle">
+                    <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
+                        { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("📷 用摄像头扫码", "📷 Scan with the camera") } }
+                    </button>
+                </div>
+                if *camera {
+                    <crate::scan::Camera {on_codes} />
+                }
                 <crate::input::LicenseInput on_input={on_input} />
             </div>
             <section class="case" aria-labelledby="case-title" data-complete={complete.to_string()}>
