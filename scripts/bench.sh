@@ -50,3 +50,12 @@ ensure_chromium
 rm -rf "$OUT/site-big" && cp -r dist "$OUT/site-big"
 cargo run --locked --release -q -p zz-issuer --example big_world "$OUT/site-big" 10000
 node scripts/bench-browser.mjs dist "$OUT/site-big" | tee "$OUT/browser.txt"
+
+step "QR decoding: zz-qr against zxing-wasm, jsQR, @zxing/library (Chromium) and PyPI zxing-cpp"
+cargo run --locked --release -q -p zz-qr --example qr_bench_set "$OUT/qr-bench" 10
+cargo run --locked --release -q -p zz-qr --example qr_bench_eval "$OUT/qr-bench" --json > "$OUT/qr-zz-native.json"
+"$PY" -m pip install --quiet -r tests/qr/requirements.txt
+"$PY" tests/qr/zxingcpp_eval.py "$OUT/qr-bench" --json > "$OUT/qr-zxingcpp.json"
+ln -sfn "$OUT/qr-bench" dist/bench/qr-set
+ZXING_CPP="$OUT/qr-zxingcpp.json" ZZ_NATIVE="$OUT/qr-zz-native.json" node scripts/bench-qr.mjs dist | tee "$OUT/qr.txt"
+rm -f dist/bench/qr-set

@@ -21,6 +21,10 @@ rm -rf public/bench/vendor && mkdir -p public/bench/vendor
 cp -r node_modules/libsodium node_modules/libsodium-wrappers public/bench/vendor/
 cp -r node_modules/@noble/ed25519 public/bench/vendor/noble-ed25519
 cp -r node_modules/@noble/hashes public/bench/vendor/noble-hashes
+mkdir -p public/bench/vendor/zxing-wasm/dist public/bench/vendor/jsqr public/bench/vendor/zxing-library
+cp -r node_modules/zxing-wasm/dist/iife node_modules/zxing-wasm/dist/reader public/bench/vendor/zxing-wasm/dist/
+cp -r node_modules/jsqr/dist public/bench/vendor/jsqr/
+cp -r node_modules/@zxing/library/umd public/bench/vendor/zxing-library/
 
 step "the portal (Trunk)"
 trunk build --release

@@ -87,6 +87,18 @@ pub fn decode_image(bytes: &[u8]) -> Result<Vec<String>, ImageError> {
     Ok(decode_luma(luma.into_raw(), w, h))
 }
 
+/// Every QR code payload found in an RGBA frame (as a canvas gives it).
+pub fn decode_rgba(rgba: &[u8], width: u32, height: u32) -> Vec<String> {
+    let luma = rgba
+        .chunks_exact(4)
+        .map(|p| match p {
+            [r, g, b, _] => ((u32::from(*r) * 77 + u32::from(*g) * 150 + u32::from(*b) * 29) >> 8) as u8,
+            _ => 0,
+        })
+        .collect();
+    decode_luma(luma, width, height)
+}
+
 /// Every QR code payload found in a greyscale frame (one byte per pixel).
 ///
 /// Passes, each tried only when the ones before found nothing (so a clear

@@ -233,6 +233,29 @@ pub fn signed_message(input: &[u8]) -> Result<Vec<u8>, JsError> {
     Ok(env.to_be_signed())
 }
 
+fn strings(v: Vec<String>) -> js_sys::Array {
+    v.into_iter().map(JsValue::from).collect()
+}
+
+/// Every QR code payload in an image file (PNG or JPEG; large photos are
+/// downscaled first). Throws when the file is not a readable image.
+#[wasm_bindgen(js_name = decodeQrImage, unchecked_return_type = "string[]")]
+pub fn decode_qr_image(bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+    zz_qr::decode_image(bytes).map(strings).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Every QR code payload in an RGBA frame (`ImageData.data` of a canvas).
+#[wasm_bindgen(js_name = decodeQrRgba, unchecked_return_type = "string[]")]
+pub fn decode_qr_rgba(rgba: &[u8], width: u32, height: u32) -> js_sys::Array {
+    strings(zz_qr::decode_rgba(rgba, width, height))
+}
+
+/// Every QR code payload in a greyscale frame (one byte per pixel).
+#[wasm_bindgen(js_name = decodeQrLuma, unchecked_return_type = "string[]")]
+pub fn decode_qr_luma(luma: Vec<u8>, width: u32, height: u32) -> js_sys::Array {
+    strings(zz_qr::decode_luma(luma, width, height))
+}
+
 fn parse_filter(v: &JsValue) -> Filter {
     let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string());
     if !v.is_object() {

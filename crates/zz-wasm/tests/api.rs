@@ -120,3 +120,19 @@ fn strict_key_and_signed_message() {
     assert!(zz_wasm::StrictKey::new(&[0; 31]).is_err());
     assert!(zz_wasm::signed_message(b"nope").is_err());
 }
+
+#[wasm_bindgen_test]
+fn qr_codes_in_images_and_frames() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let text = zz_issuer::zz1_text(&sample(&w, "valid-business-license"));
+    let png = zz_issuer::qr::png(&text).unwrap();
+    let found = zz_wasm::decode_qr_image(&png).map_err(JsValue::from).unwrap();
+    assert_eq!(found.length(), 1);
+    assert_eq!(found.get(0).as_string().as_deref(), Some(text.as_str()));
+    let img = zz_issuer::qr::render(&zz_issuer::qr::encode(&text).unwrap(), 3);
+    let (width, height) = img.dimensions();
+    let rgba: Vec<u8> = img.as_raw().iter().flat_map(|&v| [v, v, v, 255]).collect();
+    assert_eq!(zz_wasm::decode_qr_rgba(&rgba, width, height).length(), 1);
+    assert_eq!(zz_wasm::decode_qr_luma(img.into_raw(), width, height).length(), 1);
+    assert!(zz_wasm::decode_qr_image(b"nope").is_err());
+}
