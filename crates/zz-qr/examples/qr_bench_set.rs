@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use image::{GrayImage, ImageFormat, Luma};
+use zz_core::model::{FieldValue, License};
 use zz_issuer::demo::{self, SampleData};
 
 struct Rng(u64);
@@ -269,16 +270,8 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let out = std::path::PathBuf::from(args.next().expect("OUT"));
     let per: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10);
-    let w = demo::world(demo::DEFAULT_NOW);
-    let texts: Vec<String> = w
-        .samples
-        .iter()
-        .filter_map(|s| match &s.data {
-            SampleData::Cose(c) => Some(zz_issuer::zz1_text(c)),
-            SampleData::Text(_) => None,
-        })
-        .filter(|t| (300..=1200).contains(&t.len()))
-        .collect();
+    let texts = payloads();
+    eprintln!("payload lengths: {:?}", texts.iter().map(String::len).collect::<Vec<_>>());
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let mut manifest = Vec::new();
@@ -309,6 +302,61 @@ fn main() {
     }
     write(&out.join("manifest.json"), serde_json::to_string_pretty(&manifest).unwrap());
     eprintln!("wrote {} images in {} categories to {}", manifest.len(), CATEGORIES.len(), out.display());
+}
+
+/// Ten `ZZ1:` codes whose text lengths step evenly from 300 to 1200
+/// characters: the demo business license with a longer or shorter business
+/// scope, and random bytes for the three shortest.
+fn payloads() -> Vec<String> {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let SampleData::Cose(c) = &w.samples.iter().find(|s| s.name == "valid-business-license").unwrap().data else {
+        unreachable!()
+    };
+    let env = zz_core::Envelope::parse(c).unwrap();
+    let template = License::from_cbor(&env.payload_item().unwrap()).unwrap();
+    let key = zz_issuer::Key::derive(demo::SEED, "samr");
+    // Varied characters, so that deflate does not shrink the padding away.
+    let words: Vec<char> = "技术开发咨询服务软件信息系统集成数据处理存储电子产品销售网络工程设计施工广告制作发布会议展览组织物业管理"
+        .chars()
+        .collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    (0..10)
+        .map(|i| {
+            let target = 300 + i * 100;
+            let mut l = template.clone();
+            if target < 600 {
+                // A signed license is at least about 595 characters: below
+                // that, `ZZ1:` text of random bytes (decodes as a QR code,
+                // does not verify).
+                let bytes: Vec<u8> = (0..(target - 4) * 2 / 3 + 1).map(|_| rng.next() as u8).collect();
+                return format!("ZZ1:{}", base45::encode(&bytes));
+            }
+            l.fields.retain(|(k, _)| k != "scope");
+            let text = |l: &License, scope: &str| {
+                let mut l = l.clone();
+                l.fields.push(("scope".into(), FieldValue::Text(scope.to_owned())));
+                zz_issuer::zz1_text(&zz_issuer::issue(&l, &key))
+            };
+            // As many face fields as fit, then a scope long enough.
+            let all = l.fields.clone();
+            let fit = (0..=all.len())
+                .take_while(|&k| {
+                    l.fields = all[..k].to_vec();
+                    text(&l, "").len() <= target
+                })
+                .last()
+                .unwrap_or(0);
+            l.fields = all[..fit].to_vec();
+            let mut scope = String::new();
+            loop {
+                let t = text(&l, &scope);
+                if t.len() >= target {
+                    return t;
+                }
+                scope.push(words[(rng.next() % words.len() as u64) as usize]);
+            }
+        })
+        .collect()
 }
 
 fn write(path: &Path, s: String) {

@@ -128,6 +128,12 @@ pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
     if !found.is_empty() {
         return found;
     }
+    // Steep perspective: finder patterns found but not grouped by rxing's
+    // angle and size limits; group them with looser ones.
+    let found = read_relaxed(&luma, width, height);
+    if !found.is_empty() {
+        return found;
+    }
     // A small-window local-average threshold (zxing-cpp's default for QR).
     for r in [3, 6] {
         let found = read(&local_threshold(&luma, width, height, r), width, height, Binarizer::Cpp);
@@ -203,6 +209,72 @@ fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<Strin
     let _ = &mut hints;
     let mut seen = HashSet::new();
     results.into_iter().map(|r| r.getText().to_owned()).filter(|t| seen.insert(t.clone())).collect()
+}
+
+/// Groups the finder patterns rxing finds into triples with looser limits
+/// than its own (corner angle 35°–145° instead of 60°–120°, sizes within
+/// 3× instead of 2×: a phone photo of paper at a steep angle), then samples
+/// and decodes each with rxing's zxing-cpp port. Hand-written grouping: the
+/// limits are constants inside rxing; sampling and decoding are rxing's.
+fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
+    use rxing::common::DetectorRXingResult;
+    use rxing::qrcode::cpp_port::detector::{FindFinderPatterns, FinderPatternSet, SampleQR};
+    use rxing::{Binarizer, RXingResult};
+    let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
+        return Vec::new();
+    };
+    let binarizer = HybridBinarizer::new(source);
+    let Ok(image) = binarizer.get_black_matrix() else {
+        return Vec::new();
+    };
+    let patterns = FindFinderPatterns(image, true, 0);
+    // Bounded: a frame with many finder-like blobs is not this case.
+    if patterns.len() < 3 || patterns.len() > 9 {
+        return Vec::new();
+    }
+    let mut found: Vec<String> = Vec::new();
+    let n = patterns.len();
+    for i in 0..n {
+        for j in (i + 1)..n {
+            for k in (j + 1)..n {
+                let trio = [patterns[i], patterns[j], patterns[k]];
+                let (min, max) = trio.iter().fold((i32::MAX, 0), |(lo, hi), p| (lo.min(p.size), hi.max(p.size)));
+                if min <= 0 || max > 3 * min {
+                    continue;
+                }
+                // The top-left is opposite the longest side.
+                let d = |a: usize, b: usize| trio[a].distance(trio[b]);
+                let (tl, a, c) = if d(1, 2) >= d(0, 1) && d(1, 2) >= d(0, 2) {
+                    (0, 1, 2)
+                } else if d(0, 2) >= d(0, 1) {
+                    (1, 0, 2)
+                } else {
+                    (2, 0, 1)
+                };
+                let (b, mut bl, mut tr) = (trio[tl], trio[a], trio[c]);
+                let (u, v) = (tr - b, bl - b);
+                let cos = u.dot(v) / (u.dot(u).sqrt() * v.dot(v).sqrt());
+                if !(-0.82..=0.82).contains(&cos) {
+                    continue;
+                }
+                if u.cross(v) < 0.0 {
+                    std::mem::swap(&mut bl, &mut tr);
+                }
+                let set = FinderPatternSet { bl, tl: b, tr };
+                let Ok(detected) = SampleQR(image, &set) else { continue };
+                let Ok(decoded) = rxing::qrcode::cpp_port::decoder::Decode(detected.getBits()) else { continue };
+                if decoded.isValid() {
+                    let text = RXingResult::with_decoder_result(decoded, detected.getPoints(), BarcodeFormat::QR_CODE)
+                        .getText()
+                        .to_owned();
+                    if !found.contains(&text) {
+                        found.push(text);
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Stretches each pixel against the mean and spread of its neighbourhood
