@@ -1,5 +1,9 @@
 //! zz-qr reads what zz-issuer writes, also inverted, faint and in pairs.
 
+mod support {
+    pub mod warp;
+}
+
 use image::{GrayImage, Luma};
 use zz_issuer::demo::{self, SampleData};
 
@@ -42,6 +46,40 @@ fn reads_inverted_and_faint_codes() {
     }
     let (fw, fh) = faint.dimensions();
     assert_eq!(zz_qr::decode_luma(faint.into_raw(), fw, fh), vec![t.clone()]);
+}
+
+/// A phone photo of paper at a steep angle: corner angles far from 90°,
+/// which rxing's own finder-pattern grouping rejects.
+#[test]
+fn reads_a_steep_perspective() {
+    let t = &texts()[0];
+    let c = support::warp::code(t);
+    let mut frame = GrayImage::from_pixel(1280, 720, Luma([235]));
+    let quad = [(380.0, 120.0), (930.0, 40.0), (860.0, 690.0), (430.0, 560.0)];
+    support::warp::draw(&mut frame, &c, quad, 25, 230);
+    assert_eq!(zz_qr::decode_luma(frame.into_raw(), 1280, 720), vec![t.clone()]);
+}
+
+/// Dark 105 and light 150 modules with sensor noise in a bright 1280×720
+/// frame (the benchmark's low-contrast case; its three-class Otsu pass
+/// reads it quickly, the slower passes after it too).
+#[test]
+fn reads_a_faint_code_in_a_large_frame() {
+    let t = &texts()[0];
+    let c = support::warp::code(t);
+    let mut frame = GrayImage::from_pixel(1280, 720, Luma([235]));
+    let side = 5.0 * c.size as f64;
+    let (x, y) = (640.0 - side / 2.0, 360.0 - side / 2.0);
+    support::warp::draw(&mut frame, &c, [(x, y), (x + side, y), (x + side, y + side), (x, y + side)], 105, 150);
+    // Sensor noise of ±6 grey levels.
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for p in frame.pixels_mut() {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        p[0] = p[0].saturating_add((seed % 13) as u8).saturating_sub(6);
+    }
+    assert_eq!(zz_qr::decode_luma(frame.into_raw(), 1280, 720), vec![t.clone()]);
 }
 
 #[test]
