@@ -115,6 +115,18 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
     await page.click("text=返回自助核验");
     await page.waitForSelector(".kiosk-footer");
     assert.match(await page.textContent(".kiosk-footer"), /第 8 版/);
+    // No network at all: the kiosk, its decoder and the imported trust data
+    // come from this one online visit.
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector(".kiosk-footer");
+      assert.match(await page.textContent(".kiosk-footer"), /第 8 版/);
+      await page.waitForSelector(".kiosk-verdict[data-verdict=valid]", { timeout: 30000 });
+      await page.screenshot({ path: `${ART}/kiosk-offline-verdict.png` });
+    } finally {
+      await context.setOffline(false);
+    }
   } finally {
     await browser.close();
   }
