@@ -91,7 +91,7 @@ fn Counter(props: &Props) -> Html {
         })
     };
     let camera = use_state(|| false);
-    let last_code = use_mut_ref(|| (String::new(), 0i64));
+    let last_code = use_mut_ref(crate::scan::LastCode::default);
     let on_input = {
         let t = t.clone();
         let rows = rows.clone();
@@ -130,13 +130,7 @@ fn Counter(props: &Props) -> Html {
         let on_input = on_input.clone();
         let last_code = last_code.clone();
         Callback::from(move |codes: Vec<String>| {
-            let Some(text) = crate::scan::pick(&codes) else { return };
-            let now = trust::now();
-            let mut last = last_code.borrow_mut();
-            if last.0 == text && now - last.1 < 30 {
-                return;
-            }
-            *last = (text.clone(), now);
+            let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), 30) else { return };
             on_input.emit((text.into_bytes(), lang.t("摄像头", "camera").to_owned()));
         })
     };

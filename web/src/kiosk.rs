@@ -81,23 +81,16 @@ fn Kiosk(props: &Props) -> Html {
     let t = props.trust.0.clone();
     let screen = use_state(|| Screen::Waiting);
     let timer = use_mut_ref(|| None::<Timeout>);
-    let last = use_mut_ref(|| (String::new(), 0i64));
+    let last = use_mut_ref(crate::scan::LastCode::default);
     let on_codes = {
         let (screen, timer, last, t) = (screen.clone(), timer.clone(), last.clone(), t.clone());
         Callback::from(move |codes: Vec<String>| {
             if *screen != Screen::Waiting {
                 return;
             }
-            let Some(text) = crate::scan::pick(&codes) else { return };
+            // The code still held up after the reset is not read again.
             let now = trust::now();
-            {
-                // The code still held up after the reset is not read again.
-                let mut l = last.borrow_mut();
-                if l.0 == text && now - l.1 < i64::from(reset_seconds()) + 5 {
-                    return;
-                }
-                *l = (text.clone(), now);
-            }
+            let Some(text) = last.borrow_mut().fresh(&codes, now, i64::from(reset_seconds()) + 5) else { return };
             let report = verify(text.as_bytes(), Context { bundle: &t.bundle, now, matter: None });
             crate::log::record_later(&report);
             crate::scan::beep(report.verdict == Verdict::Valid);
@@ -105,7 +98,7 @@ fn Kiosk(props: &Props) -> Html {
             let back = screen.clone();
             let last = last.clone();
             *timer.borrow_mut() = Some(Timeout::new(reset_seconds() * 1000, move || {
-                last.borrow_mut().1 = trust::now();
+                last.borrow_mut().restart(trust::now());
                 back.set(Screen::Waiting);
             }));
         })

@@ -332,6 +332,33 @@ pub fn pick(codes: &[String]) -> Option<String> {
     codes.iter().find(|c| c.starts_with("ZZ1:")).or(codes.first()).cloned()
 }
 
+/// The last code read from the camera and when (seconds): the same code
+/// held in front of the camera is verified once, not on every frame.
+#[derive(Default)]
+pub struct LastCode {
+    text: String,
+    at: i64,
+}
+
+impl LastCode {
+    /// The payload to verify among a frame's codes ([`pick`]), unless it is
+    /// the one read less than `window` seconds before `now`.
+    pub fn fresh(&mut self, codes: &[String], now: i64, window: i64) -> Option<String> {
+        let text = pick(codes)?;
+        if self.text == text && now - self.at < window {
+            return None;
+        }
+        self.text.clone_from(&text);
+        self.at = now;
+        Some(text)
+    }
+
+    /// Starts the window again at `now` (the kiosk, back to waiting).
+    pub fn restart(&mut self, now: i64) {
+        self.at = now;
+    }
+}
+
 /// What a presented file holds for the core: license bytes or text as
 /// they are, or, for a PNG or JPEG image, the QR code read by the worker.
 /// `done` gets the bytes to verify, or the reason (zh, en) there are none.
@@ -353,4 +380,25 @@ pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>
             })
         }),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LastCode;
+
+    #[test]
+    fn the_same_code_is_verified_once_per_window() {
+        let codes = |t: &str| vec!["junk".to_owned(), t.to_owned()];
+        let mut last = LastCode::default();
+        assert_eq!(last.fresh(&codes("ZZ1:A"), 100, 30).as_deref(), Some("ZZ1:A"));
+        assert_eq!(last.fresh(&codes("ZZ1:A"), 129, 30), None);
+        // Another code at once; the first again after the window.
+        assert_eq!(last.fresh(&codes("ZZ1:B"), 129, 30).as_deref(), Some("ZZ1:B"));
+        assert_eq!(last.fresh(&codes("ZZ1:B"), 159, 30).as_deref(), Some("ZZ1:B"));
+        // Restarting the window keeps the code out for a full window more.
+        last.restart(200);
+        assert_eq!(last.fresh(&codes("ZZ1:B"), 229, 30), None);
+        assert_eq!(last.fresh(&codes("ZZ1:B"), 230, 30).as_deref(), Some("ZZ1:B"));
+        assert_eq!(last.fresh(&[], 300, 30), None);
+    }
 }

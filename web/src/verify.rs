@@ -47,7 +47,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let result = use_state(|| None::<Rc<Verified>>);
 
     let camera = use_state(|| false);
-    let last_code = use_mut_ref(|| (String::new(), 0i64));
+    let last_code = use_mut_ref(crate::scan::LastCode::default);
     let run = {
         let t = t.clone();
         let matter = matter.clone();
@@ -74,15 +74,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
         let run = run.clone();
         let last_code = last_code.clone();
         Callback::from(move |codes: Vec<String>| {
-            let Some(text) = crate::scan::pick(&codes) else { return };
-            // The same code in front of the camera is verified once, not
-            // on every frame.
-            let now = trust::now();
-            let mut last = last_code.borrow_mut();
-            if last.0 == text && now - last.1 < 30 {
-                return;
-            }
-            *last = (text.clone(), now);
+            let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), 30) else { return };
             run.emit((text.into_bytes(), lang.t("摄像头", "camera").to_owned()));
         })
     };

@@ -106,7 +106,8 @@ pub fn decode_rgba(rgba: &[u8], width: u32, height: u32) -> Vec<String> {
 /// which pass reads which category of the benchmark set):
 /// 1. rxing's port of zxing-cpp's detector on the hybrid binarizer;
 /// 2. the frame thresholded at each of its two three-class Otsu thresholds
-///    (a faint code on a bright or dark surround);
+///    (a faint code on a bright or dark surround; a faint frame, whose two
+///    two-class Otsu means are close, tries these before pass 1);
 /// 3. passes 1 and 2 on the inverted frame (light codes on dark screens;
 ///    a mostly dark frame tries these first);
 /// 4. finder patterns grouped with looser angle and size limits (steep
@@ -126,26 +127,29 @@ pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
             *h += 1;
         }
     }
-    let otsu = otsu3(&hist);
+    let Otsu { thresholds: otsu, contrast } = otsu3(&hist);
     let threshold =
         |t: u8, dark: u8| -> Vec<u8> { luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect() };
     let inverted = || -> Vec<u8> { luma.iter().map(|v| 255 - v).collect() };
     // A mostly dark frame (a phone screen in dark mode) likely holds a
     // light code: try the inverted frame first there.
     let dark_first = hist.iter().zip(0u64..).map(|(n, v)| n * v).sum::<u64>() < 100 * luma.len() as u64;
-    let polarity: [[&dyn Fn() -> Vec<String>; 3]; 2] = [
-        [
-            &|| read(&luma, width, height, Binarizer::Cpp),
-            &|| read(&threshold(otsu[0], 0), width, height, Binarizer::Cpp),
-            &|| read(&threshold(otsu[1], 0), width, height, Binarizer::Cpp),
-        ],
-        [
-            &|| read(&inverted(), width, height, Binarizer::Cpp),
-            &|| read(&threshold(otsu[0], 255), width, height, Binarizer::Cpp),
-            &|| read(&threshold(otsu[1], 255), width, height, Binarizer::Cpp),
-        ],
+    let mut normal: [&dyn Fn() -> Vec<String>; 3] = [
+        &|| read(&luma, width, height, Binarizer::Cpp),
+        &|| read(&threshold(otsu[0], 0), width, height, Binarizer::Cpp),
+        &|| read(&threshold(otsu[1], 0), width, height, Binarizer::Cpp),
     ];
-    let [first, second] = if dark_first { [&polarity[1], &polarity[0]] } else { [&polarity[0], &polarity[1]] };
+    let mut inverse: [&dyn Fn() -> Vec<String>; 3] = [
+        &|| read(&inverted(), width, height, Binarizer::Cpp),
+        &|| read(&threshold(otsu[0], 255), width, height, Binarizer::Cpp),
+        &|| read(&threshold(otsu[1], 255), width, height, Binarizer::Cpp),
+    ];
+    // A faint frame tries the Otsu thresholds before the hybrid binarizer.
+    if contrast < 112.0 {
+        normal.rotate_left(1);
+        inverse.rotate_left(1);
+    }
+    let [first, second] = if dark_first { [&inverse, &normal] } else { [&normal, &inverse] };
     let rest: [&dyn Fn() -> Vec<String>; 7] = [
         &|| read_relaxed(&luma, width, height),
         &|| read(&luma, width, height, Binarizer::Hybrid),
@@ -334,7 +338,7 @@ pub fn local_contrast(luma: &[u8], width: u32, height: u32) -> Vec<u8> {
 /// largest between-class variance (Otsu's method with three classes): a
 /// faint code on a bright or dark surround has one of them between its own
 /// dark and light modules.
-fn otsu3(hist: &[u64; 256]) -> [u8; 2] {
+fn otsu3(hist: &[u64; 256]) -> Otsu {
     // Cumulative counts and sums: class (a, b] has n = c[b] - c[a].
     let mut c = [0f64; 257];
     let mut s = [0f64; 257];
@@ -342,21 +346,42 @@ fn otsu3(hist: &[u64; 256]) -> [u8; 2] {
         c[i + 1] = c[i] + h as f64;
         s[i + 1] = s[i] + (h as f64) * i as f64;
     }
+    // A class's part of the between-class variance, times the pixel count.
     let term = |a: usize, b: usize| {
         let n = c[b] - c[a];
         if n > 0.0 { (s[b] - s[a]) * (s[b] - s[a]) / n } else { 0.0 }
     };
-    let (mut best, mut ts) = (-1.0, [85u8, 170u8]);
-    for t1 in 1..255 {
+    let mean = |a: usize, b: usize| {
+        let n = c[b] - c[a];
+        if n > 0.0 { (s[b] - s[a]) / n } else { 0.0 }
+    };
+    let (mut best, mut thresholds) = (-1.0, [85u8, 170u8]);
+    let (mut best2, mut contrast) = (-1.0, 0.0);
+    for t1 in 1..256 {
+        let two = term(0, t1) + term(t1, 256);
+        if two > best2 {
+            best2 = two;
+            contrast = mean(t1, 256) - mean(0, t1);
+        }
         for t2 in (t1 + 1)..256 {
             let v = term(0, t1) + term(t1, t2) + term(t2, 256);
             if v > best {
                 best = v;
-                ts = [(t1 - 1) as u8, (t2 - 1) as u8];
+                thresholds = [(t1 - 1) as u8, (t2 - 1) as u8];
             }
         }
     }
-    ts
+    Otsu { thresholds, contrast }
+}
+
+/// What [`otsu3`] finds in a frame's histogram.
+struct Otsu {
+    /// The two three-class thresholds.
+    thresholds: [u8; 2],
+    /// The distance between the means of the two two-class Otsu classes:
+    /// about 200 grey levels for a black-and-white code, about 100 for a
+    /// faint one on a bright surround.
+    contrast: f64,
 }
 
 /// Black where a pixel is darker than the mean of its (2r+1)² window.
