@@ -20,6 +20,14 @@ const MEDIA = process.env.E2E_MEDIA ?? "target/e2e-media";
 const ART = "tests/artifacts";
 let server;
 
+// Chromium with a fake camera that shows the demo QR, permission granted.
+const launchWithCamera = () =>
+  launch([
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-video-capture=${MEDIA}/camera.y4m`,
+  ]);
+
 before(async () => {
   await mkdir(ART, { recursive: true });
   server = await serve(DIST);
@@ -27,11 +35,7 @@ before(async () => {
 after(async () => server?.close());
 
 test("a QR code shown to the camera is verified; the decoder loads only then", async () => {
-  const browser = await launch([
-    "--use-fake-device-for-media-stream",
-    "--use-fake-ui-for-media-stream",
-    `--use-file-for-fake-video-capture=${MEDIA}/camera.y4m`,
-  ]);
+  const browser = await launchWithCamera();
   try {
     const page = await browser.newPage();
     const requests = [];
@@ -74,11 +78,7 @@ test("a denied camera says so and offers upload", async () => {
 });
 
 test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN for trust updates", async () => {
-  const browser = await launch([
-    "--use-fake-device-for-media-stream",
-    "--use-fake-ui-for-media-stream",
-    `--use-file-for-fake-video-capture=${MEDIA}/camera.y4m`,
-  ]);
+  const browser = await launchWithCamera();
   try {
     const context = await browser.newContext({ locale: "zh-CN" });
     const page = await context.newPage();
@@ -133,11 +133,7 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
 });
 
 test("counter workflow by camera: the scanned license fills its row and completes the case", async () => {
-  const browser = await launch([
-    "--use-fake-device-for-media-stream",
-    "--use-fake-ui-for-media-stream",
-    `--use-file-for-fake-video-capture=${MEDIA}/camera.y4m`,
-  ]);
+  const browser = await launchWithCamera();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}#/counter`);
