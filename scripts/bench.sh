@@ -54,6 +54,7 @@ node scripts/bench-browser.mjs dist "$OUT/site-big" | tee "$OUT/browser.txt"
 step "QR decoding: zz-qr against zxing-wasm, jsQR, @zxing/library (Chromium) and PyPI zxing-cpp"
 cargo run --locked --release -q -p zz-qr --example qr_bench_set "$OUT/qr-bench" 10
 cargo run --locked --release -q -p zz-qr --example qr_bench_eval "$OUT/qr-bench" --json > "$OUT/qr-zz-native.json"
+cargo run --locked --release -q -p zz-qr --example qr_camera_eval "$OUT/qr-bench" | tee "$OUT/qr-camera.txt"
 "$PY" -m pip install --quiet -r tests/qr/requirements.txt
 "$PY" tests/qr/zxingcpp_eval.py "$OUT/qr-bench" --json > "$OUT/qr-zxingcpp.json"
 ln -sfn "$OUT/qr-bench" dist/bench/qr-set

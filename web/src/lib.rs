@@ -26,8 +26,11 @@ pub mod zz_worker_api {
     }
 }
 
-/// The decoding worker (zz-qr, rxing).
-pub struct QrWorker;
+/// The decoding worker (zz-qr, rxing). Counts camera frames: each gets
+/// the fast passes and one of the slow ones in turn (`zz_qr::decode_frame`).
+pub struct QrWorker {
+    frames: u32,
+}
 
 impl gloo::worker::Worker for QrWorker {
     type Message = ();
@@ -35,7 +38,7 @@ impl gloo::worker::Worker for QrWorker {
     type Output = DecodeResponse;
 
     fn create(_scope: &gloo::worker::WorkerScope<Self>) -> Self {
-        QrWorker
+        QrWorker { frames: 0 }
     }
 
     fn update(&mut self, _scope: &gloo::worker::WorkerScope<Self>, _msg: Self::Message) {}
@@ -44,7 +47,8 @@ impl gloo::worker::Worker for QrWorker {
         let start = js_sys::Date::now();
         let response = match msg {
             DecodeRequest::Frame { width, height, luma } => {
-                DecodeResponse::Codes { codes: zz_qr::decode_luma(luma, width, height), millis: 0.0 }
+                self.frames = self.frames.wrapping_add(1);
+                DecodeResponse::Codes { codes: zz_qr::decode_frame(luma, width, height, self.frames), millis: 0.0 }
             }
             DecodeRequest::Image(bytes) => match zz_qr::decode_image(&bytes) {
                 Ok(codes) => DecodeResponse::Codes { codes, millis: 0.0 },

@@ -164,11 +164,7 @@ fn grab(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<(u32, u3
     let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
     ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, f64::from(w), f64::from(h)).ok()?;
     let Clamped(rgba) = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?.data();
-    let luma = rgba
-        .chunks_exact(4)
-        .map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8)
-        .collect();
-    Some((w, h, luma))
+    Some((w, h, zz_qr::luma_of_rgba(&rgba)))
 }
 
 #[derive(Properties, PartialEq)]

@@ -89,21 +89,26 @@ pub fn decode_image(bytes: &[u8]) -> Result<Vec<String>, ImageError> {
 
 /// Every QR code payload found in an RGBA frame (as a canvas gives it).
 pub fn decode_rgba(rgba: &[u8], width: u32, height: u32) -> Vec<String> {
-    let luma = rgba
-        .chunks_exact(4)
+    decode_luma(luma_of_rgba(rgba), width, height)
+}
+
+/// The grey levels of RGBA pixels (ITU-R BT.601 weights, alpha ignored).
+pub fn luma_of_rgba(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
         .map(|p| match p {
             [r, g, b, _] => ((u32::from(*r) * 77 + u32::from(*g) * 150 + u32::from(*b) * 29) >> 8) as u8,
             _ => 0,
         })
-        .collect();
-    decode_luma(luma, width, height)
+        .collect()
 }
 
-/// Every QR code payload found in a greyscale frame (one byte per pixel).
+/// Every QR code payload found in a greyscale frame (one byte per pixel),
+/// trying every pass: for stills (uploads, photos, files).
 ///
 /// Passes, cheapest and most often useful first, each tried only when the
 /// ones before found nothing (a clear frame costs one pass; ordered by
-/// which pass reads which category of the benchmark set):
+/// which pass reads which category of the benchmark set). The first seven,
+/// which every camera frame gets ([`decode_frame`]):
 /// 1. rxing's port of zxing-cpp's detector on the hybrid binarizer;
 /// 2. the frame thresholded at each of its two three-class Otsu thresholds
 ///    (a faint code on a bright or dark surround; a faint frame, whose two
@@ -111,84 +116,168 @@ pub fn decode_rgba(rgba: &[u8], width: u32, height: u32) -> Vec<String> {
 /// 3. passes 1 and 2 on the inverted frame (light codes on dark screens;
 ///    a mostly dark frame tries these first);
 /// 4. finder patterns grouped with looser angle and size limits (steep
-///    perspective);
-/// 5. ZXing's (Java) reader, also inverted;
-/// 6. a small-window local-average threshold (blur);
-/// 7. a local-contrast stretch, a global-histogram binarizer, a larger
-///    threshold window, and the frame at 0.75× and 0.5× (large blurry
-///    codes read better with fewer pixels per module).
+///    perspective).
+///
+/// Then the slower ones, [`Pass::FALLBACK`]: ZXing's (Java) reader; a small-window local-average threshold (blur); a local-contrast
+/// stretch; a global-histogram binarizer; a larger threshold window; the
+/// frame at 0.75× and at 0.5× (large blurry codes read better with fewer
+/// pixels per module).
 pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
-    if width == 0 || height == 0 || luma.len() as u64 != u64::from(width) * u64::from(height) {
-        return Vec::new();
-    }
-    let mut hist = [0u64; 256];
-    for &v in &luma {
-        if let Some(h) = hist.get_mut(usize::from(v)) {
-            *h += 1;
-        }
-    }
-    let Otsu { thresholds: otsu, contrast } = otsu3(&hist);
-    let threshold =
-        |t: u8, dark: u8| -> Vec<u8> { luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect() };
-    let inverted = || -> Vec<u8> { luma.iter().map(|v| 255 - v).collect() };
-    // A mostly dark frame (a phone screen in dark mode) likely holds a
-    // light code: try the inverted frame first there.
-    let dark_first = hist.iter().zip(0u64..).map(|(n, v)| n * v).sum::<u64>() < 100 * luma.len() as u64;
-    let mut normal: [&dyn Fn() -> Vec<String>; 3] = [
-        &|| read(&luma, width, height, Binarizer::Cpp),
-        &|| read(&threshold(otsu[0], 0), width, height, Binarizer::Cpp),
-        &|| read(&threshold(otsu[1], 0), width, height, Binarizer::Cpp),
-    ];
-    let mut inverse: [&dyn Fn() -> Vec<String>; 3] = [
-        &|| read(&inverted(), width, height, Binarizer::Cpp),
-        &|| read(&threshold(otsu[0], 255), width, height, Binarizer::Cpp),
-        &|| read(&threshold(otsu[1], 255), width, height, Binarizer::Cpp),
-    ];
-    // A faint frame tries the Otsu thresholds before the hybrid binarizer.
-    if contrast < 112.0 {
-        normal.rotate_left(1);
-        inverse.rotate_left(1);
-    }
-    let [first, second] = if dark_first { [&inverse, &normal] } else { [&normal, &inverse] };
-    let rest: [&dyn Fn() -> Vec<String>; 7] = [
-        &|| read_relaxed(&luma, width, height),
-        &|| read(&luma, width, height, Binarizer::Hybrid),
-        &|| read(&local_threshold(&luma, width, height, 3), width, height, Binarizer::Cpp),
-        &|| read(&local_contrast(&luma, width, height), width, height, Binarizer::Hybrid),
-        &|| read(&luma, width, height, Binarizer::Global),
-        &|| read(&local_threshold(&luma, width, height, 6), width, height, Binarizer::Cpp),
-        &|| read_scaled(&luma, width, height),
-    ];
-    let passes = first.iter().chain(second.iter()).chain(rest.iter());
-    for pass in passes {
-        let found = pass();
-        if !found.is_empty() {
-            return found;
-        }
-    }
-    Vec::new()
+    let Some(frame) = Frame::new(&luma, width, height) else { return Vec::new() };
+    frame
+        .first_passes()
+        .into_iter()
+        .chain(Pass::FALLBACK)
+        .map(|pass| frame.read(pass))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
 }
 
-/// The frame at 0.75× and at 0.5×, with the passes that read there.
-fn read_scaled(luma: &[u8], width: u32, height: u32) -> Vec<String> {
-    for scale in [0.75, 0.5] {
-        let (small, sw, sh) = resize(luma, width, height, scale);
-        if sw < 64 || sh < 64 {
-            break;
+/// Every QR code payload found in frame number `n` of a camera stream,
+/// within a bounded time: the first seven passes of [`decode_luma`] on every
+/// frame, which read nearly every code, and only one of the slower passes,
+/// a different one on each frame (`n` modulo their number). A code held in
+/// front of the camera still gets every pass within a few frames, and a
+/// frame with no code costs a fraction of what trying everything does, so
+/// that decoding keeps up with the camera.
+pub fn decode_frame(luma: Vec<u8>, width: u32, height: u32, n: u32) -> Vec<String> {
+    let Some(frame) = Frame::new(&luma, width, height) else { return Vec::new() };
+    let slow = Pass::FALLBACK.get(n as usize % Pass::FALLBACK.len()).copied();
+    frame
+        .first_passes()
+        .into_iter()
+        .chain(slow)
+        .map(|pass| frame.read(pass))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
+}
+
+/// One way of reading a frame.
+#[derive(Clone, Copy, Debug)]
+enum Pass {
+    /// rxing's zxing-cpp port on the frame, or on the inverted frame.
+    Plain { inverted: bool },
+    /// The same on the frame thresholded at one of its three-class Otsu
+    /// thresholds (0 or 1), dark below it, or light below it.
+    Otsu { threshold: usize, inverted: bool },
+    /// Finder patterns regrouped with looser limits: [`read_relaxed`].
+    Relaxed,
+    /// ZXing's reader (also inverted).
+    Zxing,
+    /// zxing-cpp's port after a local-average threshold of this radius.
+    LocalThreshold(usize),
+    /// ZXing's reader after [`local_contrast`].
+    LocalContrast,
+    /// ZXing's reader on a global-histogram binarizer.
+    Global,
+    /// The frame scaled down by this factor: [`read_scaled`].
+    Scaled(f64),
+}
+
+impl Pass {
+    /// The slower passes, in the order [`decode_luma`] tries them.
+    const FALLBACK: [Pass; 7] = [
+        Pass::Zxing,
+        Pass::LocalThreshold(3),
+        Pass::LocalContrast,
+        Pass::Global,
+        Pass::LocalThreshold(6),
+        Pass::Scaled(0.75),
+        Pass::Scaled(0.5),
+    ];
+}
+
+/// A frame with what its histogram tells: the Otsu thresholds, whether it
+/// is faint, whether it is mostly dark.
+struct Frame<'a> {
+    luma: &'a [u8],
+    width: u32,
+    height: u32,
+    otsu: [u8; 2],
+    faint: bool,
+    dark: bool,
+}
+
+impl<'a> Frame<'a> {
+    fn new(luma: &'a [u8], width: u32, height: u32) -> Option<Frame<'a>> {
+        if width == 0 || height == 0 || luma.len() as u64 != u64::from(width) * u64::from(height) {
+            return None;
         }
-        let inverted: Vec<u8> = small.iter().map(|v| 255 - v).collect();
-        for (frame, pass) in [(&small, Binarizer::Cpp), (&inverted, Binarizer::Cpp), (&small, Binarizer::Hybrid)] {
-            let found = read(frame, sw, sh, pass);
-            if !found.is_empty() {
-                return found;
+        let mut hist = [0u64; 256];
+        for &v in luma {
+            if let Some(h) = hist.get_mut(usize::from(v)) {
+                *h += 1;
             }
         }
-        let found = read(&local_contrast(&small, sw, sh), sw, sh, Binarizer::Cpp);
+        let Otsu { thresholds, contrast } = otsu3(&hist);
+        let sum: u64 = hist.iter().zip(0u64..).map(|(n, v)| n * v).sum();
+        Some(Frame {
+            luma,
+            width,
+            height,
+            otsu: thresholds,
+            faint: contrast < 112.0,
+            dark: sum < 100 * luma.len() as u64,
+        })
+    }
+
+    /// The first seven passes in this frame's order: a faint frame tries
+    /// the Otsu thresholds before the hybrid binarizer; a mostly dark frame
+    /// (a phone screen in dark mode) likely holds a light code, and tries
+    /// the inverted frame first; then the regrouped finder patterns.
+    fn first_passes(&self) -> [Pass; 7] {
+        let polarity = |inverted: bool| {
+            let mut p = [
+                Pass::Plain { inverted },
+                Pass::Otsu { threshold: 0, inverted },
+                Pass::Otsu { threshold: 1, inverted },
+            ];
+            if self.faint {
+                p.rotate_left(1);
+            }
+            p
+        };
+        let ([a, b, c], [d, e, f]) = (polarity(self.dark), polarity(!self.dark));
+        [a, b, c, d, e, f, Pass::Relaxed]
+    }
+
+    fn read(&self, pass: Pass) -> Vec<String> {
+        let (luma, w, h) = (self.luma, self.width, self.height);
+        match pass {
+            Pass::Plain { inverted: false } => read(luma, w, h, Binarizer::Cpp),
+            Pass::Plain { inverted: true } => {
+                read(&luma.iter().map(|v| 255 - v).collect::<Vec<u8>>(), w, h, Binarizer::Cpp)
+            }
+            Pass::Otsu { threshold, inverted } => {
+                let t = self.otsu.get(threshold).copied().unwrap_or(128);
+                let dark = if inverted { 255 } else { 0 };
+                let binary: Vec<u8> = luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect();
+                read(&binary, w, h, Binarizer::Cpp)
+            }
+            Pass::Relaxed => read_relaxed(luma, w, h),
+            Pass::Zxing => read(luma, w, h, Binarizer::Hybrid),
+            Pass::LocalThreshold(r) => read(&local_threshold(luma, w, h, r), w, h, Binarizer::Cpp),
+            Pass::LocalContrast => read(&local_contrast(luma, w, h), w, h, Binarizer::Hybrid),
+            Pass::Global => read(luma, w, h, Binarizer::Global),
+            Pass::Scaled(scale) => read_scaled(luma, w, h, scale),
+        }
+    }
+}
+
+/// The frame scaled by `scale`, with the passes that read there.
+fn read_scaled(luma: &[u8], width: u32, height: u32, scale: f64) -> Vec<String> {
+    let (small, sw, sh) = resize(luma, width, height, scale);
+    if sw < 64 || sh < 64 {
+        return Vec::new();
+    }
+    let inverted: Vec<u8> = small.iter().map(|v| 255 - v).collect();
+    for (frame, pass) in [(&small, Binarizer::Cpp), (&inverted, Binarizer::Cpp), (&small, Binarizer::Hybrid)] {
+        let found = read(frame, sw, sh, pass);
         if !found.is_empty() {
             return found;
         }
     }
-    Vec::new()
+    read(&local_contrast(&small, sw, sh), sw, sh, Binarizer::Cpp)
 }
 
 #[derive(Clone, Copy)]

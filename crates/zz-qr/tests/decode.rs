@@ -60,6 +60,34 @@ fn reads_a_steep_perspective() {
     assert_eq!(zz_qr::decode_luma(frame.into_raw(), 1280, 720), vec![t.clone()]);
 }
 
+/// Camera frames: a steep code and a clear one are read on any frame (the
+/// regrouped finder patterns are among the passes every frame gets); a
+/// frame of a code that needs a slow pass is read on some frames and not
+/// others, as the slow passes take turns.
+#[test]
+fn camera_frames_take_the_slow_passes_in_turn() {
+    let t = &texts()[0];
+    let c = support::warp::code(t);
+    let mut frame = GrayImage::from_pixel(1280, 720, Luma([235]));
+    let quad = [(380.0, 120.0), (930.0, 40.0), (860.0, 690.0), (430.0, 560.0)];
+    support::warp::draw(&mut frame, &c, quad, 25, 230);
+    let steep = frame.into_raw();
+    let clear = gray(t, 3);
+    let (w, h) = clear.dimensions();
+    for n in 0..8 {
+        assert_eq!(zz_qr::decode_frame(steep.clone(), 1280, 720, n), vec![t.clone()]);
+        assert_eq!(zz_qr::decode_frame(clear.as_raw().clone(), w, h, n), vec![t.clone()]);
+    }
+    // Blurred so that only some of the slow passes read it.
+    let blurred = image::imageops::blur(&gray(t, 4), 2.5);
+    let (bw, bh) = blurred.dimensions();
+    assert_eq!(zz_qr::decode_luma(blurred.as_raw().clone(), bw, bh), vec![t.clone()]);
+    let read: Vec<u32> =
+        (0..7).filter(|&n| !zz_qr::decode_frame(blurred.as_raw().clone(), bw, bh, n).is_empty()).collect();
+    assert!(!read.is_empty() && read.len() < 7, "frames that read the blurred code: {read:?}");
+    assert!(zz_qr::decode_frame(vec![1, 2, 3], 2, 2, 0).is_empty());
+}
+
 /// Dark 105 and light 150 modules with sensor noise in a bright 1280×720
 /// frame (the benchmark's low-contrast case; its three-class Otsu pass
 /// reads it quickly, the slower passes after it too).

@@ -245,15 +245,23 @@ pub fn decode_qr_image(bytes: &[u8]) -> Result<js_sys::Array, JsError> {
 }
 
 /// Every QR code payload in an RGBA frame (`ImageData.data` of a canvas).
+/// For a camera stream pass `frame`, the frame's number (0, 1, 2, …): each
+/// frame then gets the fast passes and one of the slow ones in turn, so
+/// that decoding keeps up with the camera (`zz_qr::decode_frame`).
+/// Without it every pass is tried, as for a still image.
 #[wasm_bindgen(js_name = decodeQrRgba, unchecked_return_type = "string[]")]
-pub fn decode_qr_rgba(rgba: &[u8], width: u32, height: u32) -> js_sys::Array {
-    strings(zz_qr::decode_rgba(rgba, width, height))
+pub fn decode_qr_rgba(rgba: &[u8], width: u32, height: u32, frame: Option<u32>) -> js_sys::Array {
+    decode_qr_luma(zz_qr::luma_of_rgba(rgba), width, height, frame)
 }
 
-/// Every QR code payload in a greyscale frame (one byte per pixel).
+/// Every QR code payload in a greyscale frame (one byte per pixel); `frame`
+/// as for `decodeQrRgba`.
 #[wasm_bindgen(js_name = decodeQrLuma, unchecked_return_type = "string[]")]
-pub fn decode_qr_luma(luma: Vec<u8>, width: u32, height: u32) -> js_sys::Array {
-    strings(zz_qr::decode_luma(luma, width, height))
+pub fn decode_qr_luma(luma: Vec<u8>, width: u32, height: u32, frame: Option<u32>) -> js_sys::Array {
+    strings(match frame {
+        Some(n) => zz_qr::decode_frame(luma, width, height, n),
+        None => zz_qr::decode_luma(luma, width, height),
+    })
 }
 
 fn parse_filter(v: &JsValue) -> Filter {

@@ -132,7 +132,9 @@ fn qr_codes_in_images_and_frames() {
     let img = zz_issuer::qr::render(&zz_issuer::qr::encode(&text).unwrap(), 3);
     let (width, height) = img.dimensions();
     let rgba: Vec<u8> = img.as_raw().iter().flat_map(|&v| [v, v, v, 255]).collect();
-    assert_eq!(zz_wasm::decode_qr_rgba(&rgba, width, height).length(), 1);
-    assert_eq!(zz_wasm::decode_qr_luma(img.into_raw(), width, height).length(), 1);
+    assert_eq!(zz_wasm::decode_qr_rgba(&rgba, width, height, None).length(), 1);
+    assert_eq!(zz_wasm::decode_qr_rgba(&rgba, width, height, Some(7)).length(), 1);
+    assert_eq!(zz_wasm::decode_qr_luma(img.clone().into_raw(), width, height, None).length(), 1);
+    assert_eq!(zz_wasm::decode_qr_luma(img.into_raw(), width, height, Some(0)).length(), 1);
     assert!(zz_wasm::decode_qr_image(b"nope").is_err());
 }
