@@ -1,6 +1,6 @@
 //! Generates the QR benchmark set: degraded images of `ZZ1:` codes of 300–
 //! 1200 characters from the demo world, in the categories where scanners
-//! fail, at 640×480 and 1280×720. Writes `OUT/<category>/<n>-<w>x<h>.png`
+//! fail, at 640×480 and 1280×720, and frames with no code. Writes `OUT/<category>/<n>-<w>x<h>.png`
 //! (`.jpg` for the JPEG category), the decoded grey pixels as `.gray` for
 //! decoders that take raw frames, and `OUT/manifest.json`.
 //! `cargo run --release -p zz-qr --example qr_bench_set OUT [PER_CATEGORY]`
@@ -82,6 +82,7 @@ const CATEGORIES: &[&str] = &[
     "occlusion",
     "clutter",
     "two-codes",
+    "no-code",
 ];
 
 /// One image of a category; returns the image and the payloads it holds.
@@ -167,6 +168,14 @@ fn make(cat: &str, texts: &[&str], n: usize, w: u32, h: u32, rng: &mut Rng) -> (
             draw(&mut img, &c, square(w as f64 * 0.25, cy, m * c.size as f64, rng.range(-5.0, 5.0)), 20, 235);
             draw(&mut img, &c2, square(w as f64 * 0.75, cy, m * c2.size as f64, rng.range(-5.0, 5.0)), 20, 235);
             payloads.push(other.to_owned());
+        }
+        "no-code" => {
+            // A cluttered desk and no code: a decoder must find nothing,
+            // and what it spends here a camera spends on most frames.
+            img = GrayImage::from_pixel(w, h, Luma([20]));
+            draw(&mut img, &c, square(cx, cy, side(fit.min(5.0)), 0.0), 235, 235);
+            clutter(&mut img, rng);
+            payloads.clear();
         }
         _ => unreachable!(),
     }
