@@ -118,10 +118,11 @@ pub fn luma_of_rgba(rgba: &[u8]) -> Vec<u8> {
 /// 4. finder patterns grouped with looser angle and size limits (steep
 ///    perspective).
 ///
-/// Then the slower ones, [`Pass::FALLBACK`]: ZXing's (Java) reader; a small-window local-average threshold (blur); a local-contrast
-/// stretch; a global-histogram binarizer; a larger threshold window; the
-/// frame at 0.75× and at 0.5× (large blurry codes read better with fewer
-/// pixels per module).
+/// Then the slower ones, [`Pass::FALLBACK`]: ZXing's (Java) reader; a
+/// small-window local-average threshold (blur); a local-contrast stretch; a
+/// global-histogram binarizer; a larger threshold window; the frame at
+/// 0.75× and at 0.5× (large blurry codes read better with fewer pixels per
+/// module).
 pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
     let Some(frame) = Frame::new(&luma, width, height) else { return Vec::new() };
     frame
