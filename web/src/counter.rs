@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::Serialize;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use zz_core::{Context, Kind, Report, Verdict, verify};
+use zz_core::{Kind, Report, Verdict};
 
 use crate::catalog::TrustProp;
 use crate::i18n::Lang;
@@ -98,17 +98,13 @@ fn Counter(props: &Props) -> Html {
         let extra = extra.clone();
         let matter = matter.clone();
         Callback::from(move |(bytes, source): (Vec<u8>, String)| {
-            let (t, rows, extra, matter) = (t.clone(), rows.clone(), extra.clone(), matter.clone());
-            crate::scan::resolve(
+            let Some(m) = matter.clone() else { return };
+            let (rows, extra) = (rows.clone(), extra.clone());
+            crate::scan::verify_presented(
                 bytes,
-                Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
-                    let Some(m) = &matter else { return };
-                    let ctx = Context { bundle: &t.bundle, now: trust::now(), matter: Some(&m.code) };
-                    let report = match input {
-                        Ok(bytes) => verify(&bytes, ctx),
-                        Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
-                    };
-                    crate::log::record_later(&report);
+                t.clone(),
+                Some(m.code.clone()),
+                Callback::from(move |report: Report| {
                     crate::scan::beep(report.verdict == Verdict::Valid);
                     let p = Presented { report: Rc::new(report), source: source.clone() };
                     let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());

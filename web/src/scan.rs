@@ -17,6 +17,7 @@ use yew::prelude::*;
 use zz_web::QrWorker;
 use zz_web::zz_worker_api::{DecodeRequest, DecodeResponse};
 
+use crate::trust::Trust;
 use crate::use_app;
 
 /// The loader Trunk writes beside the worker (relative to the app).
@@ -374,6 +375,29 @@ pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>
                     Err((format!("图片无法读取：{e}"), format!("The image cannot be read: {e}")))
                 }
             })
+        }),
+    );
+}
+
+/// Verifies what was presented (license bytes or text, or an image whose
+/// QR code the worker reads) at the device's clock, for `matter` if given;
+/// records it in the log and hands `done` the core's report.
+pub fn verify_presented(
+    bytes: Vec<u8>,
+    trust: std::rc::Rc<Trust>,
+    matter: Option<String>,
+    done: Callback<zz_core::Report>,
+) {
+    resolve(
+        bytes,
+        Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
+            let ctx = zz_core::Context { bundle: &trust.bundle, now: crate::trust::now(), matter: matter.as_deref() };
+            let report = match input {
+                Ok(bytes) => zz_core::verify(&bytes, ctx),
+                Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
+            };
+            crate::log::record_later(&report);
+            done.emit(report);
         }),
     );
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use zz_core::model::FieldValue;
-use zz_core::{CheckId, Context, Kind, Outcome, Report, Verdict, verify};
+use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
 use crate::catalog::TrustProp;
 use crate::i18n::Lang;
@@ -53,18 +53,13 @@ fn VerifyPanel(props: &PanelProps) -> Html {
         let matter = matter.clone();
         let result = result.clone();
         Callback::from(move |(bytes, source): (Vec<u8>, String)| {
-            let (t, matter, result) = (t.clone(), matter.clone(), result.clone());
-            crate::scan::resolve(
+            let result = result.clone();
+            let m = (*matter).clone();
+            crate::scan::verify_presented(
                 bytes,
-                Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
-                    let m = (*matter).clone();
-                    let ctx =
-                        Context { bundle: &t.bundle, now: trust::now(), matter: (!m.is_empty()).then_some(m.as_str()) };
-                    let report = match input {
-                        Ok(bytes) => verify(&bytes, ctx),
-                        Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
-                    };
-                    crate::log::record_later(&report);
+                t.clone(),
+                (!m.is_empty()).then_some(m),
+                Callback::from(move |report: Report| {
                     result.set(Some(Rc::new(Verified { report, source: source.clone() })));
                 }),
             );
