@@ -392,36 +392,57 @@ fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
 pub fn local_contrast(luma: &[u8], width: u32, height: u32) -> Vec<u8> {
     let (w, h) = (width as usize, height as usize);
     let r = (w.min(h) / 16).max(4);
-    // Integral images of values and squares, (w+1)×(h+1).
-    let stride = w + 1;
-    let mut sum = vec![0u64; stride * (h + 1)];
-    let mut sq = vec![0u64; stride * (h + 1)];
-    for y in 0..h {
-        let (mut row, mut row_sq) = (0u64, 0u64);
-        for x in 0..w {
-            let v = u64::from(luma[y * w + x]);
-            row += v;
-            row_sq += v * v;
-            sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + row;
-            sq[(y + 1) * stride + x + 1] = sq[y * stride + x + 1] + row_sq;
-        }
-    }
+    let sum = SummedArea::new(luma, w, h, |v| v);
+    let sq = SummedArea::new(luma, w, h, |v| v * v);
     let mut out = vec![0u8; w * h];
+    for_windows(w, h, r, |i, window, n| {
+        let n = n as f64;
+        let mean = sum.of(window) as f64 / n;
+        let sd = (sq.of(window) as f64 / n - mean * mean).max(0.0).sqrt().max(4.0);
+        let v = 128.0 + (f64::from(luma[i]) - mean) * 64.0 / sd;
+        out[i] = v.clamp(0.0, 255.0) as u8;
+    });
+    out
+}
+
+/// A summed-area table of `f(pixel)` over a w×h frame: the sum over any
+/// window in four lookups.
+struct SummedArea {
+    table: Vec<u64>,
+    stride: usize,
+}
+
+impl SummedArea {
+    fn new(luma: &[u8], w: usize, h: usize, f: impl Fn(u64) -> u64) -> SummedArea {
+        let stride = w + 1;
+        let mut table = vec![0u64; stride * (h + 1)];
+        for y in 0..h {
+            let mut row = 0u64;
+            for x in 0..w {
+                row += f(u64::from(luma[y * w + x]));
+                table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + row;
+            }
+        }
+        SummedArea { table, stride }
+    }
+
+    /// The sum over the window `[x0, x1) × [y0, y1)`.
+    fn of(&self, [x0, y0, x1, y1]: [usize; 4]) -> u64 {
+        let t = |x: usize, y: usize| self.table[y * self.stride + x];
+        t(x1, y1) + t(x0, y0) - t(x1, y0) - t(x0, y1)
+    }
+}
+
+/// Calls `f(pixel index, window, pixel count)` for every pixel of a w×h
+/// frame with the (2r+1)² window around it, cut at the edges.
+fn for_windows(w: usize, h: usize, r: usize, mut f: impl FnMut(usize, [usize; 4], u64)) {
     for y in 0..h {
         let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
         for x in 0..w {
             let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
-            let n = ((y1 - y0) * (x1 - x0)) as f64;
-            let area = |t: &[u64]| {
-                (t[y1 * stride + x1] + t[y0 * stride + x0] - t[y0 * stride + x1] - t[y1 * stride + x0]) as f64
-            };
-            let mean = area(&sum) / n;
-            let sd = (area(&sq) / n - mean * mean).max(0.0).sqrt().max(4.0);
-            let v = 128.0 + (f64::from(luma[y * w + x]) - mean) * 64.0 / sd;
-            out[y * w + x] = v.clamp(0.0, 255.0) as u8;
+            f(y * w + x, [x0, y0, x1, y1], ((y1 - y0) * (x1 - x0)) as u64);
         }
     }
-    out
 }
 
 /// The two thresholds that split the histogram into three classes with the
@@ -477,25 +498,11 @@ struct Otsu {
 /// Black where a pixel is darker than the mean of its (2r+1)² window.
 pub fn local_threshold(luma: &[u8], width: u32, height: u32, r: usize) -> Vec<u8> {
     let (w, h) = (width as usize, height as usize);
-    let stride = w + 1;
-    let mut sum = vec![0u32; stride * (h + 1)];
-    for y in 0..h {
-        let mut row = 0u32;
-        for x in 0..w {
-            row += u32::from(luma[y * w + x]);
-            sum[(y + 1) * stride + x + 1] = sum[y * stride + x + 1] + row;
-        }
-    }
+    let sum = SummedArea::new(luma, w, h, |v| v);
     let mut out = vec![0u8; w * h];
-    for y in 0..h {
-        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
-        for x in 0..w {
-            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
-            let n = ((y1 - y0) * (x1 - x0)) as u32;
-            let total = sum[y1 * stride + x1] + sum[y0 * stride + x0] - sum[y0 * stride + x1] - sum[y1 * stride + x0];
-            out[y * w + x] = if u32::from(luma[y * w + x]) * n < total { 0 } else { 255 };
-        }
-    }
+    for_windows(w, h, r, |i, window, n| {
+        out[i] = if u64::from(luma[i]) * n < sum.of(window) { 0 } else { 255 };
+    });
     out
 }
 
