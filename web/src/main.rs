@@ -125,6 +125,7 @@ fn App() -> Html {
     if kiosk::requested() {
         return html! {
             <ContextProvider<AppState> context={state}>
+                <settings::TrustNotices />
                 <kiosk::KioskApp />
             </ContextProvider<AppState>>
         };
@@ -134,6 +135,7 @@ fn App() -> Html {
             <HashRouter>
                 <a class="skip" href="#main" onclick={skip_to_main()}>{ lang.t("跳到主要内容", "Skip to content") }</a>
                 <Header />
+                <settings::TrustNotices />
                 <main id="main" tabindex="-1">
                     <Switch<Route> render={switch} />
                 </main>
@@ -272,6 +274,7 @@ pub fn NeedTrust(props: &NeedTrustProps) -> Html {
 }
 
 fn main() {
+    console_error_panic_hook::set_once();
     if let Some(sw) = web_sys::window().map(|w| w.navigator().service_worker()) {
         let _ = sw.register("sw.js");
     }

@@ -32,6 +32,75 @@ pub fn TrustBadge() -> Html {
     }
 }
 
+/// Notices every page carries while they hold: the demo root is loaded
+/// (anyone can sign as it), or the site serves other roots than the ones
+/// pinned on this device.
+#[component]
+pub fn TrustNotices() -> Html {
+    let app = use_app();
+    let TrustState::Ready(t) = &app.trust else {
+        return html! {};
+    };
+    html! {
+        <>
+        if t.is_demo() {
+            <div class="demo-banner" role="note" data-testid="demo-banner">
+                <strong>{ "演示数据" }</strong>{ " · " }
+                { app.t("仅供演示，不得用于真实核验：演示根密钥由公开种子生成，任何人都能用它签名。",
+                        "Demo data — not for real use: the demo root key derives from a public seed, so anyone can sign with it.") }
+            </div>
+        }
+        if t.offered_roots.is_some() {
+            <div class="alert error roots-changed" role="alert" data-testid="roots-changed">
+                <strong>{ app.t("站点提供的根密钥已更改，本设备未采用。", "The site now serves other root keys: this device has not adopted them.") }</strong>
+                { " " }
+                { app.t("核验仍使用本设备固定的根密钥。若更换是管理员所为，请在“设置”页确认采用。",
+                        "Verification still uses the roots pinned on this device. If an administrator made the change, adopt them on the settings page.") }
+            </div>
+        }
+        </>
+    }
+}
+
+/// Adopting the roots the site now serves: an administrator's action,
+/// confirmed, never silent.
+#[component]
+fn OfferedRoots(props: &PanelProps) -> Html {
+    let app = use_app();
+    let Some(offered) = props.trust.0.offered_roots.clone() else {
+        return html! {};
+    };
+    let lang = app.lang;
+    let error = use_state(|| None::<String>);
+    let adopt = {
+        let error = error.clone();
+        Callback::from(move |_| {
+            let question = lang.t(
+                "确认采用站点提供的新根密钥？此后只有由新根密钥签名的信任数据有效。仅在主管部门通知更换时操作。",
+                "Adopt the new root keys the site serves? From then on only trust data signed by them is accepted. Do this only when the authority has announced the change.",
+            );
+            if !gloo::dialogs::confirm(question) {
+                return;
+            }
+            match trust::adopt_offered_roots(&offered) {
+                Ok(()) => {
+                    let _ = gloo::utils::window().location().reload();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    html! {
+        <>
+        <h2>{ lang.t("根密钥已更改", "Root keys changed") }</h2>
+        <p>{ lang.t("站点提供的根密钥与本设备首次使用时固定的不同。核验继续使用固定的根密钥。",
+                    "The root keys the site serves differ from the ones pinned when this device first used it. Verification goes on with the pinned ones.") }</p>
+        <button type="button" class="button danger" onclick={adopt} data-testid="adopt-roots">{ lang.t("采用新的根密钥（管理员）", "Adopt the new root keys (administrator)") }</button>
+        if let Some(e) = &*error { <p class="alert error" role="alert">{ e }</p> }
+        </>
+    }
+}
+
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app();
@@ -106,6 +175,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     };
     html! {
         <>
+        <OfferedRoots trust={props.trust.clone()} />
         <h2>{ lang.t("信任数据", "Trust data") }</h2>
         if s.outdated || s.stale || s.clock_behind {
             <div class="alert warn" role="alert"><ul>

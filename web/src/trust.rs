@@ -1,20 +1,29 @@
-//! Trust data: pinned roots from `trust/roots.txt` and the bundle from
+//! Trust data: the roots from `trust/roots.txt` and the bundle from
 //! `trust/bundle.zzb`, both relative to the app's URL, so that replacing
 //! these two files in the built site deploys the portal for another
-//! authority. An imported bundle is kept in IndexedDB; the highest
-//! trust-list seq ever accepted (local storage) guards against rollback.
+//! authority.
+//!
+//! The roots are pinned on this device the first time they are seen
+//! (local storage): whoever can serve `roots.txt` later cannot replace the
+//! trust anchor. Roots served that differ from the pinned ones are not
+//! used; the app says so on every page, and an administrator can adopt
+//! them on the settings page. An imported bundle is kept in IndexedDB; the
+//! newest trust data ever accepted under each root ([`HighWater`]: trust
+//! and catalog seq, each status list's `iat`) guards against rollback.
 
 use std::rc::Rc;
 
 use gloo::net::http::Request;
 use gloo::storage::{LocalStorage, Storage};
 use zz_catalog::CatalogIndex;
-use zz_core::{Bundle, Roots};
+use zz_core::envelope::hex;
+use zz_core::{Bundle, BundleError, HighWater, Roots};
 
 const ROOTS_URL: &str = "trust/roots.txt";
 const BUNDLE_URL: &str = "trust/bundle.zzb";
 const KEY_IMPORTED: &str = "zz.importedBundle";
-const KEY_MAX_SEQ: &str = "zz.maxTrustSeq";
+const KEY_PINNED_ROOTS: &str = "zz.pinnedRoots";
+const KEY_HIGH_WATER: &str = "zz.highWater";
 
 /// Where the bundle in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,12 +38,21 @@ pub struct Trust {
     pub bundle: Bundle,
     pub index: CatalogIndex,
     pub source: Source,
+    /// Roots served by the site that differ from the ones pinned here (not
+    /// in use until an administrator adopts them).
+    pub offered_roots: Option<String>,
 }
 
 impl Trust {
-    fn new(roots: Roots, bundle: Bundle, source: Source) -> Trust {
+    fn new(roots: Roots, bundle: Bundle, source: Source, offered_roots: Option<String>) -> Trust {
         let index = CatalogIndex::new(&bundle.catalog);
-        Trust { roots, bundle, index, source }
+        Trust { roots, bundle, index, source, offered_roots }
+    }
+
+    /// Whether the demo world's root is among the roots: its key derives
+    /// from a public seed, so anyone can sign as it.
+    pub fn is_demo(&self) -> bool {
+        self.roots.includes_demo_root()
     }
 }
 
@@ -46,48 +64,87 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     resp.binary().await.map_err(|e| format!("{url}: {e}"))
 }
 
-fn max_seq() -> Option<u64> {
-    LocalStorage::get::<u64>(KEY_MAX_SEQ).ok()
+/// The newest trust data accepted so far, per root (kid in hex).
+fn high_water() -> std::collections::BTreeMap<String, HighWater> {
+    LocalStorage::get(KEY_HIGH_WATER).unwrap_or_default()
 }
 
-fn remember_seq(seq: u64) {
-    if max_seq().is_none_or(|m| seq > m) {
-        let _ = LocalStorage::set(KEY_MAX_SEQ, seq);
+/// Refuses a bundle older than what was accepted before under its root.
+fn check_high_water(bundle: &Bundle) -> Result<(), BundleError> {
+    high_water().get(&hex(&bundle.root)).map_or(Ok(()), |marks| marks.check(bundle))
+}
+
+fn raise_high_water(bundle: &Bundle) {
+    let mut all = high_water();
+    all.entry(hex(&bundle.root)).or_default().raise(bundle);
+    let _ = LocalStorage::set(KEY_HIGH_WATER, all);
+}
+
+/// The roots in use: the pinned ones, or those served if none are pinned
+/// yet (then pinned). Also the served roots when they differ.
+fn pinned_roots(served: Option<String>) -> Result<(String, Option<String>), String> {
+    let pinned = LocalStorage::get::<String>(KEY_PINNED_ROOTS).ok();
+    match (pinned, served) {
+        (Some(p), Some(s)) if p.trim() == s.trim() => Ok((p, None)),
+        (Some(p), Some(s)) => Ok((p, Some(s))),
+        (Some(p), None) => Ok((p, None)),
+        (None, Some(s)) => {
+            Roots::parse(&s).map_err(|e| format!("{ROOTS_URL}: {e}"))?;
+            let _ = LocalStorage::set(KEY_PINNED_ROOTS, &s);
+            Ok((s, None))
+        }
+        (None, None) => Err(format!("{ROOTS_URL}: cannot be loaded")),
     }
 }
 
+/// Adopts the roots the site now serves in place of the pinned ones (an
+/// administrator's decision, confirmed on the settings page). The page is
+/// then reloaded with the new trust anchor.
+pub fn adopt_offered_roots(offered: &str) -> Result<(), String> {
+    Roots::parse(offered).map_err(|e| format!("{ROOTS_URL}: {e}"))?;
+    LocalStorage::set(KEY_PINNED_ROOTS, offered).map_err(|e| e.to_string())
+}
+
 /// Loads the pinned roots and the best bundle: the shipped one or an
-/// imported one, whichever has the higher seq, never below one seen before.
+/// imported one, whichever is newer, never older than one seen before
+/// under the same root.
 pub async fn load() -> Result<Rc<Trust>, String> {
-    let roots_text = fetch(ROOTS_URL).await?;
-    let roots_text = String::from_utf8(roots_text).map_err(|_| format!("{ROOTS_URL}: not text"))?;
+    let served = match fetch(ROOTS_URL).await {
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| format!("{ROOTS_URL}: not text"))?),
+        Err(_) => None,
+    };
+    let (roots_text, offered) = pinned_roots(served)?;
     let roots = Roots::parse(&roots_text).map_err(|e| format!("{ROOTS_URL}: {e}"))?;
-    let min = max_seq();
+    let accept = |bytes: &[u8]| Bundle::load(bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| b));
     let shipped = match fetch(BUNDLE_URL).await {
-        Ok(bytes) => Bundle::load(&bytes, &roots, min).map_err(|e| format!("{BUNDLE_URL}: {e}")),
+        Ok(bytes) => accept(&bytes).map_err(|e| format!("{BUNDLE_URL}: {e}")),
         Err(e) => Err(e),
     };
-    let imported =
-        crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| Bundle::load(&b, &roots, min).ok());
+    let imported = crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(&b).ok());
     let chosen = match (shipped, imported) {
         (Ok(s), Some(i)) if i.trust.seq > s.trust.seq => (i, Source::Imported),
+        // The same seq: the import may hold newer status lists.
+        (Ok(s), Some(i)) if i.trust.seq == s.trust.seq && HighWater::of(&s).check(&i).is_ok() => (i, Source::Imported),
         (Ok(s), _) => (s, Source::Shipped),
         (Err(_), Some(i)) => (i, Source::Imported),
         (Err(e), None) => return Err(e),
     };
-    remember_seq(chosen.0.trust.seq);
-    Ok(Rc::new(Trust::new(roots, chosen.0, chosen.1)))
+    raise_high_water(&chosen.0);
+    Ok(Rc::new(Trust::new(roots, chosen.0, chosen.1, offered)))
 }
 
 /// Imports a bundle file: verified against the pinned roots, refused on
 /// rollback; the current trust data stays when it is refused.
 pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, String> {
-    let min = max_seq().unwrap_or(0).max(current.bundle.trust.seq);
-    let bundle = Bundle::load(bytes, &current.roots, Some(min)).map_err(|e| e.to_string())?;
-    // Kept only once stored: the seq guard must never outrun what loads.
+    let bundle = Bundle::load(bytes, &current.roots, None).map_err(|e| e.to_string())?;
+    check_high_water(&bundle).map_err(|e| e.to_string())?;
+    if bundle.root == current.bundle.root {
+        HighWater::of(&current.bundle).check(&bundle).map_err(|e| e.to_string())?;
+    }
+    // Kept only once stored: the marks must never outrun what loads.
     crate::store::put(KEY_IMPORTED, bytes).await.map_err(|e| format!("cannot store the bundle: {e}"))?;
-    remember_seq(bundle.trust.seq);
-    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported)))
+    raise_high_water(&bundle);
+    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone())))
 }
 
 /// The clock, in unix seconds.

@@ -393,14 +393,14 @@ pub fn qr_decode(images: &[PathBuf], json: bool) -> Result<bool> {
         let bytes = read_limited(path, zz_qr::MAX_FILE as u64)?;
         let codes = zz_qr::decode_image(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?;
         if codes.is_empty() {
-            eprintln!("{}: no QR code found", path.display());
+            eprintln!("{}: no QR code found", crate::terminal::safe(&path.display().to_string()));
             found_all = false;
         }
         if json {
             all.push(codes);
         } else {
             for c in codes {
-                println!("{c}");
+                println!("{}", crate::terminal::safe(&c));
             }
         }
     }

@@ -3,6 +3,7 @@
 mod demo;
 mod files;
 mod issuing;
+mod terminal;
 mod verifying;
 
 use std::path::PathBuf;
@@ -286,7 +287,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("zz: {e:#}");
+            eprintln!("zz: {}", terminal::safe(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }

@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,7 @@ use zz_core::verify::undecodable;
 use zz_core::{Bundle, Context, Outcome, Report, Roots, Verdict, verify};
 
 use crate::files::read_limited;
+use crate::terminal::safe;
 
 /// Exit statuses of SPEC section 11.
 pub const EXIT_VALID: i32 = 0;
@@ -39,9 +41,12 @@ pub struct Args<'a> {
     pub lang: Lang,
 }
 
+/// Largest roots file read (a roots file holds a few 65-byte lines).
+const MAX_ROOTS_FILE: u64 = 1024 * 1024;
+
 fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
-    let text =
-        std::fs::read_to_string(args.roots).map_err(|e| format!("{}: cannot read: {e}", args.roots.display()))?;
+    let text = read_limited(args.roots, MAX_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
+    let text = String::from_utf8(text).map_err(|_| format!("{}: not UTF-8 text", args.roots.display()))?;
     let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", args.roots.display()))?;
     let bytes = read_limited(args.bundle, zz_core::bundle::MAX_BUNDLE as u64).map_err(|e| format!("{e:#}"))?;
     Bundle::load(&bytes, &roots, args.min_seq).map_err(|e| format!("{}: refused: {e}", args.bundle.display()))
@@ -59,7 +64,14 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>) -> Report {
     if zz_qr::sniff(&bytes).is_none() {
         return verify(&bytes, ctx);
     }
-    match zz_qr::decode_image(&bytes) {
+    // One image decoded at a time: each may take up to ~160 MB, and
+    // inputs are verified in parallel.
+    static ONE_IMAGE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let decoded = {
+        let _turn = ONE_IMAGE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        zz_qr::decode_image(&bytes)
+    };
+    match decoded {
         Ok(codes) => match codes.iter().find(|c| c.starts_with(zz_core::transport::PREFIX)).or(codes.first()) {
             Some(text) => verify(text.as_bytes(), ctx),
             None => undecodable(ctx, "图片中未找到二维码", "No QR code was found in the image"),
@@ -79,7 +91,7 @@ pub fn run(args: &Args<'_>) -> i32 {
     let bundle = match load_trust(args) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("zz verify: {e}");
+            eprintln!("zz verify: {}", safe(&e));
             return EXIT_TRUST;
         }
     };
@@ -156,12 +168,13 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         (None, true) => "无法识别",
         (None, false) => "unrecognised",
     };
-    let _ = writeln!(out, "{verdict}  {input}  ({kind})");
+    let _ = writeln!(out, "{verdict}  {}  ({kind})", safe(input));
     if let Some(l) = &r.license {
         let type_name = bundle
             .license_type(&l.type_code)
             .map(|t| if zh { t.name.clone() } else { t.name_en.clone().unwrap_or_else(|| t.name.clone()) })
             .unwrap_or_else(|| l.type_code.clone());
+        let (name, issuer, no) = (safe(&l.holder.name), safe(&l.issuer.name), safe(&l.no));
         let tag = if r.verified {
             ""
         } else if zh {
@@ -169,14 +182,14 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         } else {
             "[NOT VERIFIED] "
         };
-        let _ = writeln!(out, "    {tag}{type_name} · {} · {} · {}", l.holder.name, l.issuer.name, l.no);
+        let _ = writeln!(out, "    {tag}{} · {name} · {issuer} · {no}", safe(&type_name));
     }
     if let Some(a) = &r.annotation {
         let until = zz_core::dates::instant(a.valid_to);
         let until = if zh { zz_core::dates::instant_zh(until) } else { zz_core::dates::instant_en(until) };
-        let matter = a.matter.as_ref().map(|m| m.name.as_str()).unwrap_or("-");
+        let matter = safe(a.matter.as_ref().map(|m| m.name.as_str()).unwrap_or("-"));
         let (p, m, u) = if zh { ("用途", "事项", "有效至") } else { ("purpose", "matter", "until") };
-        let _ = writeln!(out, "    {p}: {} · {m}: {matter} · {u}: {until}", a.purpose);
+        let _ = writeln!(out, "    {p}: {} · {m}: {matter} · {u}: {until}", safe(&a.purpose));
     }
     for c in &r.checks {
         let mark = match c.outcome {
@@ -184,7 +197,7 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
             Outcome::Warn => "!",
             _ => continue,
         };
-        let _ = writeln!(out, "    {mark} {}: {}", c.id.as_str(), if zh { &c.zh } else { &c.en });
+        let _ = writeln!(out, "    {mark} {}: {}", c.id.as_str(), safe(if zh { &c.zh } else { &c.en }));
     }
 }
 

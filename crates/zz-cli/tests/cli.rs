@@ -269,3 +269,34 @@ fn bad_input_files_name_the_file_and_the_field() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("trust.json") && err.contains("keys[0]"), "{err}");
 }
+
+/// A holder name with `\r ESC[2K ESC[1A` once redrew an invalid license as
+/// "✔ 有效" on a terminal: input-derived text is printed escaped.
+#[test]
+fn attacker_text_cannot_redraw_the_terminal() {
+    let (_tmp, d) = demo();
+    let o = run(zz().current_dir(&d).args(["keygen", "--name", "forger", "--out", "forger.json"]));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let license =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/walkthrough/license.toml"))
+            .unwrap()
+            .replace(
+                "name = \"上海示例科技有限公司\"\nidType",
+                "name = \"X\\r\\u001b[2K\\u001b[1A✔ 有效  \\u202eevil\\nline\"\nidType",
+            );
+    std::fs::write(d.join("evil.toml"), license).unwrap();
+    let o = run(zz().current_dir(&d).args(["issue", "evil.toml", "--key", "forger.json", "--out", "evil.zzl"]));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = verify(&d, &["evil.zzl"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("✘ 无效  evil.zzl"), "{out}");
+    for raw in ['\u{1b}', '\r', '\u{202e}'] {
+        assert!(!out.contains(raw), "{raw:?} printed raw: {out:?}");
+    }
+    assert!(out.contains("X\\u{d}\\u{1b}[2K\\u{1b}[1A✔ 有效  \\u{202e}evil\\u{a}line"), "{out}");
+    // JSON keeps the data as it is (escaped by the JSON encoder).
+    let o = verify(&d, &["evil.zzl"], &["--json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["license"]["holder"]["name"], "X\r\u{1b}[2K\u{1b}[1A✔ 有效  \u{202e}evil\nline");
+}

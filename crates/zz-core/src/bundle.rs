@@ -6,12 +6,18 @@ use std::fmt;
 use ed25519_dalek::VerifyingKey;
 
 use crate::cbor;
+use crate::dates::{instant, instant_en, instant_zh};
 use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of};
 use crate::model::{Catalog, KeyEntry, LicenseType, Matter, Role, StatusListPayload, StatusValue, TrustList};
+use crate::report::{Check, CheckId, Outcome};
 use crate::transport::{DecodeError, has_zlib_header, inflate_zlib_exact};
 
 /// Largest bundle (SPEC section 2).
 pub const MAX_BUNDLE: usize = 64 * 1024 * 1024;
+/// Most items in a bundle (a trust list, a catalog and status lists). SPEC
+/// section 9 sets no number; this bounds the work done before signatures
+/// are checked, far above any deployment's count of status lists.
+pub const MAX_BUNDLE_ITEMS: usize = 4096;
 /// Largest inflated status array (SPEC section 2).
 pub const MAX_STATUS_LIST: usize = 16 * 1024 * 1024;
 
@@ -23,15 +29,25 @@ pub struct UsableKey {
 }
 
 impl UsableKey {
-    /// Parses a public key; `None` when it is not a point or of small order.
+    /// Parses a public key; `None` when it is not a point, not canonically
+    /// encoded (y >= p, or x = 0 with the sign bit set: it must re-encode to
+    /// the same 32 bytes, SPEC section 1) or of small order.
     pub fn parse(pk: &[u8; 32]) -> Option<UsableKey> {
         let key = VerifyingKey::from_bytes(pk).ok()?;
-        if key.is_weak() {
+        if key.is_weak() || key.to_edwards().compress().as_bytes() != pk {
             return None;
         }
         Some(UsableKey { kid: kid_of(pk), key })
     }
 }
+
+/// The demo world's root public key (derived from the public seed
+/// "ZZ Verify public demo seed 2026 (not secret)"; zz-issuer's tests check
+/// that it is).
+pub const DEMO_ROOT: [u8; 32] = [
+    0x18, 0xd2, 0x28, 0xe1, 0x84, 0xd4, 0x9e, 0x05, 0xec, 0xa5, 0x1d, 0xe6, 0x94, 0x02, 0x6b, 0x73, 0x1c, 0x78, 0x81,
+    0x84, 0xe6, 0x42, 0xd2, 0x1c, 0x97, 0x29, 0x1f, 0x7c, 0x06, 0x29, 0xa8, 0xa3,
+];
 
 /// The pinned root public keys of a deployment.
 #[derive(Clone, Debug)]
@@ -55,7 +71,7 @@ impl fmt::Display for RootsError {
         match self {
             RootsError::BadLine { line } => write!(f, "line {line}: expected 64 hex digits"),
             RootsError::BadKey { line } => {
-                write!(f, "line {line}: not a usable Ed25519 public key (invalid or of small order)")
+                write!(f, "line {line}: not a usable Ed25519 public key (invalid, non-canonical or of small order)")
             }
             RootsError::Empty => write!(f, "no root key"),
         }
@@ -106,6 +122,13 @@ impl Roots {
             return Err(RootsError::Empty);
         }
         Ok(Roots { keys })
+    }
+
+    /// Whether the demo world's root key is among these roots. Its secret
+    /// derives from a public seed (zz-issuer's demo world): anyone can sign
+    /// as it, so a deployment holding it must say so on every screen.
+    pub fn includes_demo_root(&self) -> bool {
+        self.keys.iter().any(|k| k.key.as_bytes() == &DEMO_ROOT)
     }
 
     fn find(&self, kid: &Kid) -> Option<&UsableKey> {
@@ -209,7 +232,7 @@ impl StatusList {
 
     /// Whether it is stale at `now`: only `now <= iat + ttl` is fresh.
     pub fn stale_at(&self, now: i64) -> bool {
-        now > crate::dates::instant(self.expires())
+        now > instant(self.expires())
     }
 }
 
@@ -218,9 +241,11 @@ impl StatusList {
 pub struct Bundle {
     pub trust: TrustList,
     pub catalog: Catalog,
+    /// The kid of the pinned root that signed the trust list.
+    pub root: Kid,
     keys: HashMap<Kid, TrustedKey>,
     status: HashMap<String, StatusList>,
-    fresh: crate::report::Check,
+    fresh: Check,
 }
 
 fn envelope_error(item: Item, e: EnvelopeError) -> BundleError {
@@ -244,21 +269,17 @@ impl Bundle {
     /// `roots`. `min_seq` is the highest trust-list seq seen before: a lower
     /// one is a rollback and refused. Any failing item refuses the bundle.
     pub fn load(bytes: &[u8], roots: &Roots, min_seq: Option<u64>) -> Result<Bundle, BundleError> {
-        use crate::cbor::Item as Cbor;
         if bytes.len() > MAX_BUNDLE {
             return Err(refuse(Item::Bundle, "larger than 64 MiB"));
         }
-        let value = cbor::parse(bytes).map_err(|e| refuse(Item::Bundle, e.reason()))?;
-        let Cbor::Array(items) = value else {
-            return Err(refuse(Item::Bundle, "not a CBOR array of signed items"));
-        };
+        // The array is walked as borrowed byte strings and each item's
+        // envelope read head by head: nothing is built from bytes that no
+        // signature has vouched for yet.
+        let items = cbor::byte_string_array(bytes, MAX_BUNDLE_ITEMS).map_err(|e| refuse(Item::Bundle, e.reason()))?;
         let mut trust = None;
         let mut catalog = None;
         let mut status = Vec::new();
-        for item in &items {
-            let Cbor::Bytes(b) = item else {
-                return Err(refuse(Item::Bundle, "an item is not a byte string"));
-            };
+        for b in items {
             let env = Envelope::parse(b).map_err(|e| envelope_error(Item::Bundle, e))?;
             let slot = match env.typ {
                 Typ::Trust => &mut trust,
@@ -302,8 +323,8 @@ impl Bundle {
             }
             lists.insert(list.id.clone(), list);
         }
-        let fresh = crate::verify::fresh_bundle_check(trust.seq, trust.iat);
-        Ok(Bundle { trust, catalog, keys, status: lists, fresh })
+        let fresh = fresh_check(trust.seq, trust.iat);
+        Ok(Bundle { trust, catalog, root: trust_env.kid, keys, status: lists, fresh })
     }
 
     /// The bundle's `iat`: its trust list's.
@@ -313,7 +334,6 @@ impl Bundle {
 
     /// What the bundle holds and how fresh it is at `now` (unix seconds).
     pub fn summary(&self, now: i64) -> crate::report::TrustSummary {
-        use crate::dates::instant;
         let status_lists: Vec<crate::report::StatusListSummary> = self
             .status_lists()
             .map(|l| crate::report::StatusListSummary {
@@ -347,16 +367,37 @@ impl Bundle {
 
     /// Whether the trust list is past its `nextUpdate` at `now`.
     pub fn outdated_at(&self, now: i64) -> bool {
-        now > crate::dates::instant(self.trust.next_update)
+        now > instant(self.trust.next_update)
     }
 
     /// Whether `now` is before the bundle was signed (a wrong clock).
     pub fn ahead_of(&self, now: i64) -> bool {
-        now < crate::dates::instant(self.iat())
+        now < instant(self.iat())
     }
 
-    pub(crate) fn fresh_check(&self) -> &crate::report::Check {
-        &self.fresh
+    /// The `bundle` check of SPEC section 10 at `now`: a warning when the
+    /// trust list is past `nextUpdate` or the clock is before its `iat`.
+    pub(crate) fn check_at(&self, now: i64) -> Check {
+        // Common case first: nothing to warn about, a message made at load time.
+        if !self.outdated_at(now) && !self.ahead_of(now) {
+            return self.fresh.clone();
+        }
+        let iat = instant(self.iat());
+        let next = instant(self.trust.next_update);
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
+        if self.outdated_at(now) {
+            zh.push(format!("信任列表已过更新时间（{}），请更新信任数据", instant_zh(next)));
+            en.push(format!("The trust list is past its next update ({}): update the trust data", instant_en(next)));
+        }
+        if self.ahead_of(now) {
+            zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", instant_zh(iat)));
+            en.push(format!(
+                "The device clock is earlier than the trust data ({}): the clock is probably wrong",
+                instant_en(iat)
+            ));
+        }
+        Check { id: CheckId::Bundle, outcome: Outcome::Warn, zh: zh.join("；").into(), en: en.join("; ").into() }
     }
 
     /// A trust-list key by kid.
@@ -392,6 +433,80 @@ impl Bundle {
     }
 }
 
+/// The `bundle` check when the trust data is fresh (made once per bundle).
+fn fresh_check(seq: u64, iat: u64) -> Check {
+    let iat = instant(iat);
+    Check {
+        id: CheckId::Bundle,
+        outcome: Outcome::Pass,
+        zh: format!("信任数据第 {seq} 版，签发于 {}", instant_zh(iat)).into(),
+        en: format!("Trust data seq {seq}, issued {}", instant_en(iat)).into(),
+    }
+}
+
+/// The newest trust data a verifier has accepted under one root: what a
+/// later bundle under that root must not undercut. A bundle whose trust
+/// list is older is a rollback (SPEC section 6); so is one whose catalog is
+/// older, or that carries a status list older (`iat`) than the one held
+/// under the same id (it could bring back a list from before a revocation
+/// while its ttl lasts). Keep one per root ([`Bundle::root`]), so that a
+/// bundle under other roots can never lock out the real ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HighWater {
+    pub trust_seq: u64,
+    pub catalog_seq: u64,
+    /// Status list id → the newest `iat` accepted.
+    pub status_iat: std::collections::BTreeMap<String, u64>,
+}
+
+impl HighWater {
+    /// The marks a bundle sets.
+    pub fn of(bundle: &Bundle) -> HighWater {
+        let mut marks = HighWater::default();
+        marks.raise(bundle);
+        marks
+    }
+
+    /// Refuses `bundle` when it is older than these marks in any way.
+    pub fn check(&self, bundle: &Bundle) -> Result<(), BundleError> {
+        if bundle.trust.seq < self.trust_seq {
+            return Err(refuse(
+                Item::TrustList,
+                format!("rollback: seq {} is lower than {}, seen before", bundle.trust.seq, self.trust_seq),
+            ));
+        }
+        if bundle.catalog.seq < self.catalog_seq {
+            return Err(refuse(
+                Item::Catalog,
+                format!("rollback: seq {} is lower than {}, seen before", bundle.catalog.seq, self.catalog_seq),
+            ));
+        }
+        for list in bundle.status.values() {
+            if let Some(&held) = self.status_iat.get(&list.id).filter(|&&held| list.iat < held) {
+                return Err(refuse(
+                    Item::StatusList,
+                    format!(
+                        "list {:?}: rollback: signed at {} before the one held, signed at {held}",
+                        list.id, list.iat
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Raises the marks to what `bundle` holds.
+    pub fn raise(&mut self, bundle: &Bundle) {
+        self.trust_seq = self.trust_seq.max(bundle.trust.seq);
+        self.catalog_seq = self.catalog_seq.max(bundle.catalog.seq);
+        for list in bundle.status.values() {
+            let held = self.status_iat.entry(list.id.clone()).or_insert(list.iat);
+            *held = (*held).max(list.iat);
+        }
+    }
+}
+
 fn index_keys(trust: &TrustList) -> Result<HashMap<Kid, TrustedKey>, BundleError> {
     let mut keys = HashMap::with_capacity(trust.keys.len());
     for entry in &trust.keys {
@@ -424,22 +539,28 @@ fn check_catalog(catalog: &Catalog) -> Result<(), BundleError> {
 
 fn load_status(env: &Envelope, roots: &Roots, keys: &HashMap<Kid, TrustedKey>) -> Result<StatusList, BundleError> {
     let item = Item::StatusList;
-    let value = env.payload_item().map_err(|e| refuse(item, e.reason()))?;
-    let payload = StatusListPayload::from_cbor(&value).map_err(|e| refuse(item, e.reason()))?;
+    // The signature first: the payload is decoded only once it is vouched for.
     if roots.find(&env.kid).is_some() {
         verify_by_root(item, env, roots)?;
-    } else {
-        let signer = keys
-            .get(&env.kid)
-            .filter(|k| k.entry.has_role(Role::Status))
-            .ok_or_else(|| refuse(item, format!("list {:?}: signer is neither a root nor a status key", payload.id)))?;
-        let key = signer.key.as_ref().ok_or_else(|| refuse(item, "signing key is not usable"))?;
-        if !env.verify(key) {
-            return Err(refuse(item, format!("list {:?}: signature does not verify", payload.id)));
+    }
+    let signer = match roots.find(&env.kid) {
+        Some(_) => None,
+        None => {
+            let signer = keys
+                .get(&env.kid)
+                .filter(|k| k.entry.has_role(Role::Status))
+                .ok_or_else(|| refuse(item, "signer is neither a root nor a status key"))?;
+            let key = signer.key.as_ref().ok_or_else(|| refuse(item, "signing key is not usable"))?;
+            if !env.verify(key) {
+                return Err(refuse(item, "signature does not verify"));
+            }
+            Some(signer)
         }
-        if !signer.valid_at(payload.iat) {
-            return Err(refuse(item, format!("list {:?}: signed outside its key's validity", payload.id)));
-        }
+    };
+    let value = env.payload_item().map_err(|e| refuse(item, e.reason()))?;
+    let payload = StatusListPayload::from_cbor(&value).map_err(|e| refuse(item, e.reason()))?;
+    if signer.is_some_and(|s| !s.valid_at(payload.iat)) {
+        return Err(refuse(item, format!("list {:?}: signed outside its key's validity", payload.id)));
     }
     if !has_zlib_header(&payload.lst) {
         return Err(refuse(item, format!("list {:?}: lst is not zlib data", payload.id)));

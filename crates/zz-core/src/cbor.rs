@@ -13,6 +13,11 @@ use ciborium::value::Value;
 
 /// Nesting limit of SPEC section 2 (arrays and maps; a payload's map is 1).
 pub const MAX_DEPTH: usize = 16;
+/// Most items reserved ahead for an array or map: a declared length is only
+/// a claim, and reserving up to the input's size at each of 16 levels once
+/// cost gigabytes before the input was found truncated. Past this, vectors
+/// grow as items actually arrive.
+const MAX_RESERVE: usize = 256;
 /// Tags directly wrapping one another; ZZ1 uses only tag 18 at the top.
 const MAX_TAG_RUN: usize = 4;
 const TAG_BIGNUM_POS: u64 = 2;
@@ -139,7 +144,7 @@ impl<'a> Parser<'a> {
                 4 => {
                     let inner = nested(depth)?;
                     let n = usize::try_from(arg).unwrap_or(usize::MAX);
-                    let mut items = Vec::with_capacity(n.min(self.remaining()));
+                    let mut items = Vec::with_capacity(n.min(self.remaining()).min(MAX_RESERVE));
                     for _ in 0..n {
                         items.push(self.item(inner)?);
                     }
@@ -148,7 +153,8 @@ impl<'a> Parser<'a> {
                 5 => {
                     let inner = nested(depth)?;
                     let n = usize::try_from(arg).unwrap_or(usize::MAX);
-                    let mut entries: Vec<(Item<'a>, Item<'a>)> = Vec::with_capacity(n.min(self.remaining() / 2));
+                    let mut entries: Vec<(Item<'a>, Item<'a>)> =
+                        Vec::with_capacity(n.min(self.remaining() / 2).min(MAX_RESERVE));
                     for _ in 0..n {
                         let key = self.item(inner)?;
                         if !matches!(key, Item::Int(_) | Item::Text(_)) {
@@ -183,6 +189,154 @@ impl<'a> Parser<'a> {
             };
         };
         Ok(tags.into_iter().rev().fold(item, |inner, tag| Item::Tag(tag, Box::new(inner))))
+    }
+}
+
+impl<'a> Parser<'a> {
+    /// Checks one item nested inside `depth` arrays or maps like
+    /// [`Parser::item`], but builds nothing and so allocates nothing.
+    /// Duplicate map keys are not looked for (that needs the keys).
+    fn skip(&mut self, depth: usize) -> Result<(), CborError> {
+        let mut tags = 0;
+        loop {
+            let (major, ai, arg) = match self.head()? {
+                Head::Major(m, ai, a) => (m, ai, a),
+                Head::Indefinite(2..=5) => return Err(CborError::profile("indefinite-length item")),
+                Head::Indefinite(7) => return Err(CborError::Malformed("unexpected break")),
+                Head::Indefinite(_) => return Err(CborError::Malformed("invalid indefinite length")),
+            };
+            return match major {
+                0 | 1 => Ok(()),
+                2 => self.take(arg).map(drop),
+                3 => std::str::from_utf8(self.take(arg)?)
+                    .map(drop)
+                    .map_err(|_| CborError::profile("text that is not UTF-8")),
+                4 | 5 => {
+                    let inner = nested(depth)?;
+                    for _ in 0..arg {
+                        if major == 5 {
+                            let key_at = self.pos;
+                            self.skip(inner)?;
+                            if !matches!(self.bytes.get(key_at).map(|b| b >> 5), Some(0 | 1 | 3)) {
+                                return Err(CborError::profile("map key that is neither an integer nor text"));
+                            }
+                        }
+                        self.skip(inner)?;
+                    }
+                    Ok(())
+                }
+                6 => {
+                    if arg == TAG_BIGNUM_POS || arg == TAG_BIGNUM_NEG {
+                        return Err(CborError::profile("bignum tags are not allowed"));
+                    }
+                    if tags == MAX_TAG_RUN {
+                        return Err(CborError::profile("too many nested tags"));
+                    }
+                    tags += 1;
+                    continue;
+                }
+                _ if ai == 24 && arg < 32 => Err(CborError::Malformed("invalid simple value")),
+                _ => Ok(()),
+            };
+        }
+    }
+}
+
+/// Checks that `bytes` are exactly one well-formed item within the profile
+/// of SPEC section 2, as [`parse`] does, except for duplicate map keys,
+/// without building a tree: memory stays constant whatever the input.
+pub fn validate(bytes: &[u8]) -> Result<(), CborError> {
+    let mut parser = Parser { bytes, pos: 0 };
+    parser.skip(0)?;
+    if parser.pos != bytes.len() {
+        return Err(CborError::profile("bytes after the top-level item"));
+    }
+    Ok(())
+}
+
+/// The byte strings of a top-level array of byte strings (a bundle), each
+/// borrowed from `bytes`, without building a tree. More than `max_items`
+/// items, or any item that is not a byte string, is refused.
+pub fn byte_string_array(bytes: &[u8], max_items: usize) -> Result<Vec<&[u8]>, CborError> {
+    let mut parser = Parser { bytes, pos: 0 };
+    let n = match parser.head()? {
+        Head::Major(4, _, n) => n,
+        Head::Indefinite(4) => return Err(CborError::profile("indefinite-length item")),
+        _ => return Err(CborError::profile("not a CBOR array of byte strings")),
+    };
+    let n = usize::try_from(n)
+        .ok()
+        .filter(|&n| n <= max_items)
+        .ok_or_else(|| CborError::profile(format!("more than {max_items} items")))?;
+    let mut items = Vec::with_capacity(n.min(parser.remaining()));
+    for _ in 0..n {
+        match parser.head()? {
+            Head::Major(2, _, len) => items.push(parser.take(len)?),
+            Head::Indefinite(2) => return Err(CborError::profile("indefinite-length item")),
+            _ => return Err(CborError::profile("an item is not a byte string")),
+        }
+    }
+    if parser.pos != bytes.len() {
+        return Err(CborError::profile("bytes after the top-level item"));
+    }
+    Ok(items)
+}
+
+/// Reads the heads of items that [`validate`] accepted, one at a time,
+/// without building anything (the COSE_Sign1 envelope). Each method
+/// consumes the next item only when it is of the kind asked for.
+pub struct Reader<'a> {
+    parser: Parser<'a>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { parser: Parser { bytes, pos: 0 } }
+    }
+
+    fn next_major(&mut self, major: u8) -> Option<u64> {
+        let start = self.parser.pos;
+        match self.parser.head() {
+            Ok(Head::Major(m, _, arg)) if m == major => Some(arg),
+            _ => {
+                self.parser.pos = start;
+                None
+            }
+        }
+    }
+
+    /// A tag number.
+    pub fn tag(&mut self) -> Option<u64> {
+        self.next_major(6)
+    }
+
+    /// The length of an array.
+    pub fn array(&mut self) -> Option<u64> {
+        self.next_major(4)
+    }
+
+    /// The length of a map.
+    pub fn map(&mut self) -> Option<u64> {
+        self.next_major(5)
+    }
+
+    /// A byte string.
+    pub fn bytes(&mut self) -> Option<&'a [u8]> {
+        let start = self.parser.pos;
+        let len = self.next_major(2)?;
+        self.parser.take(len).ok().or_else(|| {
+            self.parser.pos = start;
+            None
+        })
+    }
+
+    /// Whether the next item is `null` (consumed if so).
+    pub fn null(&mut self) -> bool {
+        let is_null = self.parser.bytes.get(self.parser.pos) == Some(&0xf6);
+        if is_null {
+            self.parser.pos += 1;
+        }
+        is_null
     }
 }
 

@@ -80,12 +80,14 @@ pub fn verify_strict(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bo
 }
 
 /// [`verify_strict`] with a public key given as bytes, as a trust list
-/// carries it. A key that is not 32 bytes or not a point never verifies.
+/// carries it, parsed as the core parses every key
+/// ([`crate::bundle::UsableKey::parse`]): a key that is not 32 bytes, not a
+/// point, not canonically encoded or of small order never verifies.
 pub fn verify_strict_raw(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
     let Ok(pk) = <[u8; 32]>::try_from(public_key) else {
         return false;
     };
-    VerifyingKey::from_bytes(&pk).is_ok_and(|key| verify_strict(&key, message, signature))
+    crate::bundle::UsableKey::parse(&pk).is_some_and(|k| verify_strict(&k.key, message, signature))
 }
 
 /// A signed object that passed the envelope rules, not yet its signature.
@@ -128,9 +130,16 @@ const TYP_LABEL_I: i128 = TYP_LABEL as i128;
 const ALG_EDDSA: i128 = iana::Algorithm::EdDSA as i128;
 const ALG_ED25519: i128 = iana::Algorithm::Ed25519 as i128;
 const COSE_SIGN1_TAG: u64 = 18;
+/// Longest protected header read (a valid one has at most 45 bytes).
+const MAX_PROTECTED: usize = 256;
 
 /// Reads the protected header: exactly `alg`, `kid` and `typ`.
 fn protected_header(bytes: &[u8]) -> Result<(Kid, Typ), EnvelopeError> {
+    // alg, an 8-byte kid and the longest typ take 45 bytes: anything much
+    // longer cannot pass, and is refused before a tree is built.
+    if bytes.len() > MAX_PROTECTED {
+        return Err(structure("protected header: longer than any valid one"));
+    }
     let item = cbor::parse(bytes).map_err(|e| structure(format!("protected header: {}", e.reason())))?;
     let Item::Map(entries) = item else {
         return Err(structure("protected header: not a map"));
@@ -160,32 +169,31 @@ fn protected_header(bytes: &[u8]) -> Result<(Kid, Typ), EnvelopeError> {
 
 impl<'a> Envelope<'a> {
     /// Parses tagged COSE_Sign1 bytes and checks the envelope rules.
+    ///
+    /// The bytes are checked against the CBOR profile without building a
+    /// tree, then read head by head: whatever an envelope holds in its
+    /// unprotected header or elsewhere, parsing it costs no memory (bundle
+    /// items of up to 64 MiB are parsed before any signature is checked).
     pub fn parse(bytes: &'a [u8]) -> Result<Envelope<'a>, EnvelopeError> {
-        let item = cbor::parse(bytes)?;
-        let Item::Tag(COSE_SIGN1_TAG, inner) = item else {
+        cbor::validate(bytes)?;
+        let mut r = cbor::Reader::new(bytes);
+        if r.tag() != Some(COSE_SIGN1_TAG) {
             return Err(structure("not a COSE_Sign1 under tag 18"));
-        };
-        let Item::Array(parts) = *inner else {
-            return Err(structure("COSE_Sign1 must be an array"));
-        };
-        let [protected, unprotected, payload, signature] = parts.as_slice() else {
-            return Err(structure("COSE_Sign1 must have 4 elements"));
-        };
-        let Item::Bytes(protected) = protected else {
-            return Err(structure("the protected header must be a byte string"));
-        };
-        match unprotected {
-            Item::Map(m) if m.is_empty() => {}
-            _ => return Err(structure("the unprotected header must be an empty map")),
         }
-        let payload = match payload {
-            Item::Bytes(p) => *p,
-            Item::Null => return Err(structure("detached payloads are not allowed")),
-            _ => return Err(structure("the payload must be a byte string")),
-        };
-        let Item::Bytes(signature) = signature else {
-            return Err(structure("the signature must be a byte string"));
-        };
+        match r.array() {
+            Some(4) => {}
+            Some(_) => return Err(structure("COSE_Sign1 must have 4 elements")),
+            None => return Err(structure("COSE_Sign1 must be an array")),
+        }
+        let protected = r.bytes().ok_or_else(|| structure("the protected header must be a byte string"))?;
+        if r.map() != Some(0) {
+            return Err(structure("the unprotected header must be an empty map"));
+        }
+        if r.null() {
+            return Err(structure("detached payloads are not allowed"));
+        }
+        let payload = r.bytes().ok_or_else(|| structure("the payload must be a byte string"))?;
+        let signature = r.bytes().ok_or_else(|| structure("the signature must be a byte string"))?;
         let (kid, typ) = protected_header(protected)?;
         Ok(Envelope { typ, kid, protected, payload, signature })
     }

@@ -26,7 +26,7 @@ pub struct Context<'a> {
 /// Verifies `input` (binary COSE or `ZZ1:` text) and reports every check.
 pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
     let mut r = Checks::new();
-    r.set(CheckId::Bundle, bundle_check(ctx.bundle, ctx.now));
+    r.set(CheckId::Bundle, ctx.bundle.check_at(ctx.now));
     let decoded = match transport::decode_input(input) {
         Ok(d) => d,
         Err(e) => {
@@ -47,7 +47,7 @@ pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
 /// reason, and nothing else is checked.
 pub fn undecodable(ctx: Context<'_>, zh: impl Into<Text>, en: impl Into<Text>) -> Report {
     let mut r = Checks::new();
-    r.set(CheckId::Bundle, bundle_check(ctx.bundle, ctx.now));
+    r.set(CheckId::Bundle, ctx.bundle.check_at(ctx.now));
     r.fail(CheckId::Decode, zh, en);
     r.finish(None, None, ctx)
 }
@@ -422,40 +422,6 @@ fn matter_check(l: &License, kind: Kind, ctx: Context<'_>) -> Check {
         );
     }
     pass(format!("事项「{}」接受此证照", m.name), format!("Accepted for matter {}", m.name))
-}
-
-fn bundle_check(bundle: &Bundle, now: i64) -> Check {
-    // Common case first: nothing to warn about, a message made at load time.
-    if !bundle.outdated_at(now) && !bundle.ahead_of(now) {
-        return bundle.fresh_check().clone();
-    }
-    let iat = instant(bundle.iat());
-    let next = instant(bundle.trust.next_update);
-    let mut zh = Vec::new();
-    let mut en = Vec::new();
-    if bundle.outdated_at(now) {
-        zh.push(format!("信任列表已过更新时间（{}），请更新信任数据", instant_zh(next)));
-        en.push(format!("The trust list is past its next update ({}): update the trust data", instant_en(next)));
-    }
-    if bundle.ahead_of(now) {
-        zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", instant_zh(iat)));
-        en.push(format!(
-            "The device clock is earlier than the trust data ({}): the clock is probably wrong",
-            instant_en(iat)
-        ));
-    }
-    warn(zh.join("；"), en.join("; "))
-}
-
-/// The `bundle` check when the trust data is fresh (made once per bundle).
-pub(crate) fn fresh_bundle_check(seq: u64, iat: u64) -> Check {
-    let iat = instant(iat);
-    let mut c = pass(
-        format!("信任数据第 {seq} 版，签发于 {}", instant_zh(iat)),
-        format!("Trust data seq {seq}, issued {}", instant_en(iat)),
-    );
-    c.id = CheckId::Bundle;
-    c
 }
 
 fn check(outcome: Outcome, zh: impl Into<Text>, en: impl Into<Text>) -> Check {

@@ -9,7 +9,8 @@ fn outcome(s: &str) -> Outcome {
         "pass" => Outcome::Pass,
         "fail" => Outcome::Fail,
         "warn" => Outcome::Warn,
-        _ => Outcome::Skip,
+        "skip" => Outcome::Skip,
+        other => panic!("unknown outcome {other:?} in the samples' manifest"),
     }
 }
 
@@ -96,4 +97,15 @@ fn sig_structure_equals_cosets_for_every_sample() {
         n += 1;
     }
     assert!(n >= 45, "{n}");
+}
+
+#[test]
+fn the_demo_root_is_recognised_and_only_it() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let roots = zz_core::Roots::parse(&w.roots_txt).unwrap();
+    assert!(roots.includes_demo_root());
+    assert_eq!(zz_issuer::Key::derive(demo::SEED, "root").public(), zz_core::bundle::DEMO_ROOT);
+    let other =
+        zz_core::Roots::from_public_keys(&[zz_issuer::Key::derive("another authority", "root").public()]).unwrap();
+    assert!(!other.includes_demo_root());
 }

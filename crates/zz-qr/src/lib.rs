@@ -15,9 +15,16 @@ use rxing::{BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, Mult
 
 /// Longest side an image is decoded at; larger ones are downscaled.
 pub const MAX_SIDE: u32 = 1600;
-/// Largest image file accepted, and largest decoded pixel count.
+/// Largest image file accepted.
 pub const MAX_FILE: usize = 32 * 1024 * 1024;
-pub const MAX_PIXELS: u64 = 50_000_000;
+/// Most pixels an image file may have (a 40-megapixel photo, 7700×5200):
+/// checked from the file's header, before anything is decoded.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// Longest side an image file may have, checked from the header too: a
+/// 200,000,000×1 image has few pixels for its size but no code in it.
+pub const MAX_DIMENSION: u32 = 16_384;
+/// Most bytes the image decoders may allocate (40 megapixels of RGB).
+const MAX_ALLOC: u64 = 3 * MAX_PIXELS;
 
 /// Image file formats recognised by content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,21 +75,33 @@ pub fn decode_image(bytes: &[u8]) -> Result<Vec<String>, ImageError> {
         ImageKind::Png => image::ImageFormat::Png,
         ImageKind::Jpeg => image::ImageFormat::Jpeg,
     };
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(MAX_PIXELS * 4);
-    reader.limits(limits);
-    let img = reader.decode().map_err(|e| match e {
+    let reader = || {
+        let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+        let mut limits = image::Limits::default();
+        limits.max_image_width = Some(MAX_DIMENSION);
+        limits.max_image_height = Some(MAX_DIMENSION);
+        limits.max_alloc = Some(MAX_ALLOC);
+        reader.limits(limits);
+        reader
+    };
+    let damaged = |e: image::ImageError| match e {
         image::ImageError::Limits(_) => ImageError::TooLarge,
         other => ImageError::Damaged(other.to_string()),
-    })?;
-    let mut luma = img.into_luma8();
-    let (w, h) = luma.dimensions();
+    };
+    // The header first: width × height bounds the work before any pixel.
+    let (w, h) = reader().into_dimensions().map_err(damaged)?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS || w.max(h) > MAX_DIMENSION {
+        return Err(ImageError::TooLarge);
+    }
+    let mut img = reader().decode().map_err(damaged)?;
     if w.max(h) > MAX_SIDE {
+        // Area averaging straight into the small image (no float buffer
+        // of the whole picture), before the colour is dropped.
         let scale = f64::from(MAX_SIDE) / f64::from(w.max(h));
         let (nw, nh) = ((f64::from(w) * scale) as u32, (f64::from(h) * scale) as u32);
-        luma = image::imageops::resize(&luma, nw.max(1), nh.max(1), FilterType::Triangle);
+        img = img.thumbnail_exact(nw.max(1), nh.max(1));
     }
+    let luma = img.into_luma8();
     let (w, h) = luma.dimensions();
     Ok(decode_luma(luma.into_raw(), w, h))
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zz_catalog::{CatalogIndex, Filter};
 use zz_core::model::{HolderType, Level};
-use zz_core::{Bundle, Context, Roots, verify};
+use zz_core::{Bundle, Context, HighWater, Roots, verify};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -103,6 +103,7 @@ impl ZzVerifier {
     /// trust list older than one seen before (rollback).
     #[wasm_bindgen(constructor)]
     pub fn new(roots_text: &str, bundle: &[u8], min_seq: Option<f64>) -> Result<ZzVerifier, JsError> {
+        console_error_panic_hook::set_once();
         let roots = Roots::parse(roots_text).map_err(|e| JsError::new(&format!("roots: {e}")))?;
         let bundle = Bundle::load(bundle, &roots, min_seq.map(|s| s.max(0.0) as u64))
             .map_err(|e| JsError::new(&format!("bundle refused: {e}")))?;
@@ -118,12 +119,14 @@ impl ZzVerifier {
     }
 
     /// Replaces the bundle with a newer one, verified against the same
-    /// roots. A refused bundle, or one older than the current (rollback),
-    /// throws and leaves the current one in place.
+    /// roots. A refused bundle, or one older than the current (rollback: a
+    /// lower trust or catalog seq, or a status list signed before the one
+    /// held under its id), throws and leaves the current one in place.
     #[wasm_bindgen(js_name = replaceBundle, unchecked_return_type = "TrustSummary")]
     pub fn replace_bundle(&mut self, bundle: &[u8], now: Option<f64>) -> Result<JsValue, JsError> {
-        let next = Bundle::load(bundle, &self.roots, Some(self.bundle.trust.seq))
-            .map_err(|e| JsError::new(&format!("bundle refused: {e}")))?;
+        let refused = |e: zz_core::BundleError| JsError::new(&format!("bundle refused: {e}"));
+        let next = Bundle::load(bundle, &self.roots, Some(self.bundle.trust.seq)).map_err(refused)?;
+        HighWater::of(&self.bundle).check(&next).map_err(refused)?;
         self.index = CatalogIndex::new(&next.catalog);
         self.bundle = next;
         Ok(self.summary(now))
@@ -241,6 +244,7 @@ fn strings(v: Vec<String>) -> js_sys::Array {
 /// downscaled first). Throws when the file is not a readable image.
 #[wasm_bindgen(js_name = decodeQrImage, unchecked_return_type = "string[]")]
 pub fn decode_qr_image(bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+    console_error_panic_hook::set_once();
     zz_qr::decode_image(bytes).map(strings).map_err(|e| JsError::new(&e.to_string()))
 }
 
@@ -258,6 +262,7 @@ pub fn decode_qr_rgba(rgba: &[u8], width: u32, height: u32, frame: Option<u32>) 
 /// as for `decodeQrRgba`.
 #[wasm_bindgen(js_name = decodeQrLuma, unchecked_return_type = "string[]")]
 pub fn decode_qr_luma(luma: Vec<u8>, width: u32, height: u32, frame: Option<u32>) -> js_sys::Array {
+    console_error_panic_hook::set_once();
     strings(match frame {
         Some(n) => zz_qr::decode_frame(luma, width, height, n),
         None => zz_qr::decode_luma(luma, width, height),

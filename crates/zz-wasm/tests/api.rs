@@ -138,3 +138,38 @@ fn qr_codes_in_images_and_frames() {
     assert_eq!(zz_wasm::decode_qr_luma(img.into_raw(), width, height, Some(0)).length(), 1);
     assert!(zz_wasm::decode_qr_image(b"nope").is_err());
 }
+
+/// A hostile bundle from a USB stick once trapped the module (16 levels of
+/// huge length claims reserved gigabytes), after which every call on the
+/// verifier threw "recursive use of an object detected". Now it is refused
+/// and the verifier goes on as before.
+#[wasm_bindgen_test]
+fn a_refused_hostile_bundle_leaves_the_verifier_usable() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let claim = |major: u8| {
+        let mut h = vec![major << 5 | 27];
+        h.extend((1u64 << 40).to_be_bytes());
+        h
+    };
+    let mut nested = Vec::new();
+    for _ in 0..16 {
+        nested.extend(claim(4));
+    }
+    nested.resize(4 << 20, 0);
+    // The same inside a bundle item's envelope.
+    let mut item = vec![0xd2, 0x84, 0x40];
+    item.extend(&nested);
+    let mut in_item = vec![0x81, 0x5a];
+    in_item.extend((item.len() as u32).to_be_bytes());
+    in_item.extend(&item);
+    for hostile in [nested, in_item] {
+        let err = v.replace_bundle(&hostile, now(&w)).err().map(JsValue::from).unwrap();
+        assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
+        assert!(ZzVerifier::new(&w.roots_txt, &hostile, None).is_err());
+        let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
+        let r = v.verify(bytes.into(), now(&w), None);
+        assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
+        assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
+    }
+}
