@@ -1,16 +1,50 @@
-"""Trunk post-build hook: fills the service worker's precache list with
-every file of the build (paths relative to the site) and a version that
-changes with their contents."""
+"""Trunk post-build hook: puts the Content-Security-Policy in index.html
+(with the hash of each inline script Trunk wrote), then fills the service
+worker's precache list with every file of the build (paths relative to the
+site) and a version that changes with their contents."""
+import base64
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 staging = Path(os.environ["TRUNK_STAGING_DIR"])
+
+# The policy of SECURITY.md (deployments should also send it, with
+# frame-ancestors, as a header): scripts only from the site and the inline
+# loader Trunk writes (by hash), wasm compiled, nothing fetched from
+# elsewhere (license data never leaves the device), no plugins, no <base>.
+index = staging / "index.html"
+html = index.read_text()
+inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+hashes = " ".join(
+    "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'" for body in inline
+)
+policy = "; ".join([
+    "default-src 'self'",
+    f"script-src 'self' 'wasm-unsafe-eval' {hashes}".strip(),
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+])
+meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
+html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
+html = re.sub(r"(<meta charset[^>]*>)", lambda m: m.group(1) + "\n    " + meta, html, count=1)
+assert meta in html, "index.html has no <meta charset>"
+index.write_text(html)
+(staging / "csp.txt").write_text(policy + "\n")
+print(f"csp: {len(inline)} inline script(s) hashed")
 # Not precached: sample files, the JS module, its example and benchmark
 # pages, and trust files the portal does not load.
 SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
-SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb"}
+SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb", "csp.txt"}
 # The QR decoder is fetched when scanning starts, then kept by the
 # service worker's runtime cache: not part of the first load.
 SKIP_PREFIXES = ("zz-decoder",)

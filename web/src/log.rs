@@ -27,7 +27,7 @@ fn head() -> Head {
 
 /// Records a verification. Entries are appended one at a time: the head
 /// moves only once the entry is stored.
-pub async fn record(report: &Report) -> Result<(), String> {
+async fn record(report: &Report) -> Result<(), String> {
     let h = head();
     let prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
     let entry = Entry::of(report, h.count + 1, &prev);
@@ -35,13 +35,28 @@ pub async fn record(report: &Report) -> Result<(), String> {
     LocalStorage::set(KEY_HEAD, Head { count: entry.n, hash: entry.hash() }).map_err(|e| e.to_string())
 }
 
-/// Records without waiting (the verdict is on screen already).
+thread_local! {
+    /// Verifications waiting to be recorded, oldest first.
+    static PENDING: std::cell::RefCell<std::collections::VecDeque<Report>> = Default::default();
+    /// Whether a task is recording them.
+    static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Records without waiting (the verdict is on screen already). Appends
+/// are serialised: two quick verifications once read the same head and
+/// were stored with the same `n` and `prev`, a broken chain.
 pub fn record_later(report: &Report) {
-    let report = report.clone();
+    PENDING.with(|q| q.borrow_mut().push_back(report.clone()));
+    if DRAINING.with(|d| d.replace(true)) {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = record(&report).await {
-            gloo::console::error!(format!("verification log: {e}"));
+        while let Some(report) = PENDING.with(|q| q.borrow_mut().pop_front()) {
+            if let Err(e) = record(&report).await {
+                gloo::console::error!(format!("verification log: {e}"));
+            }
         }
+        DRAINING.with(|d| d.set(false));
     });
 }
 

@@ -195,6 +195,18 @@ fn ResultView(props: &ResultProps) -> Html {
                             <dt>{ lang.t("有效期", "Valid") }</dt>
                             <dd>{ lang.instant(a.valid_from) }{ " – " }{ lang.instant(a.valid_to) }</dd>
                             <dt>{ lang.t("制作人", "Made by") }</dt><dd>{ &a.maker.name }</dd>
+                            if let Some(signer) = &r.annotation_signer {
+                                <dt>{ lang.t("签名单位（信任列表）", "Signed by (trust list)") }</dt>
+                                <dd class="signer-org">
+                                    { &signer.name }
+                                    if signer.code != a.maker.code {
+                                        <span class="mismatch" role="note">
+                                            { lang.t("⚠ 加注件所载制作人代码与签名密钥所属单位的代码不一致，请核实。",
+                                                     "⚠ The maker code on the copy differs from the code of the organisation that holds the signing key: check it.") }
+                                        </span>
+                                    }
+                                </dd>
+                            }
                         </dl>
                     </div>
                 }
@@ -295,6 +307,18 @@ fn Face(props: &FaceProps) -> Html {
                 { for extra }
                 <dt>{ lang.t("有效期", "Validity") }</dt><dd>{ validity }</dd>
                 <dt>{ lang.t("发证机关", "Issued by") }</dt><dd>{ &l.issuer.name }</dd>
+                if let Some(signer) = &props.report.report.signer {
+                    <dt>{ lang.t("签名单位（信任列表）", "Signed by (trust list)") }</dt>
+                    <dd class="signer-org">
+                        { &signer.name }
+                        if signer.code != l.issuer.code {
+                            <span class="mismatch" role="note">
+                                { lang.t("⚠ 证照所载发证机关代码与签名密钥所属单位的代码不一致，请核实。",
+                                         "⚠ The issuer code on the license differs from the code of the organisation that holds the signing key: check it.") }
+                            </span>
+                        }
+                    </dd>
+                }
                 <dt>{ lang.t("发证日期", "Issued on") }</dt><dd>{ lang.date(l.issued) }</dd>
             </dl>
             <footer><span>{ lang.t("证照标识 ", "Identifier ") }</span><code>{ &l.id }</code></footer>

@@ -124,10 +124,13 @@ pub fn verify_chain(entries: &[Entry], head: Option<(u64, &str)>) -> Result<(), 
     Ok(())
 }
 
-/// The log as CSV (RFC 4180 quoting), with a header row.
+/// The log as CSV (RFC 4180 quoting), with a header row. A cell that a
+/// spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`,
+/// tab or CR: license data is attacker-controlled) gets a leading `'`.
 pub fn to_csv(entries: &[Entry]) -> String {
     let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
     let mut out = String::from("n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev\r\n");
     for e in entries {
@@ -228,5 +231,23 @@ mod tests {
         assert!(csv.starts_with("n,time,"));
         assert!(csv.contains("\"a,\"\"b\"\"\""), "{csv}");
         assert_eq!(csv.lines().count(), 2);
+    }
+
+    #[test]
+    fn csv_cells_that_look_like_formulas_are_neutralised() {
+        for (cell, shown) in [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            ("+1", "'+1"),
+            ("-1+2", "'-1+2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+        ] {
+            let mut es = chain(1);
+            es[0].holder = Some(cell.into());
+            let csv = to_csv(&es);
+            assert!(csv.contains(&format!(",{shown},")), "{cell:?}: {csv}");
+        }
     }
 }

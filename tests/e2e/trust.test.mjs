@@ -1,0 +1,123 @@
+// The trust anchor in real headless Chromium: the roots are pinned on
+// first use, roots served later that differ are not used (a notice on every
+// page, adopted only by an administrator's confirmed action), and the demo
+// root is flagged on every page. Service workers are blocked here so that
+// the test controls what the network serves.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { serve, launch } from "./lib.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const ART = "tests/artifacts";
+// Another authority's root (any usable key will do: nothing it signs is served).
+const OTHER_ROOT = "# another authority (zz keygen --seed \"another authority (e2e test)\")\n53f7ad9650d163e5699d140ba8f50ffb65587cfcb9ada8d7f9fa860c3719dcd0\n";
+
+let server, browser;
+before(async () => {
+  await mkdir(ART, { recursive: true });
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function verdictOf(page, file) {
+  await page.goto(server.url + "#/verify");
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${DIST}/samples/${file}`);
+  await page.waitForSelector(`[data-verdict]`);
+  return page.getAttribute("[data-verdict]", "data-verdict");
+}
+
+test("the demo root is flagged on every page, the kiosk included", async () => {
+  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const page = await context.newPage();
+  for (const hash of ["", "#/verify", "#/catalog", "#/counter", "#/log", "#/settings"]) {
+    await page.goto(server.url + hash);
+    await page.waitForSelector("[data-testid=demo-banner]");
+    assert.match(await page.textContent("[data-testid=demo-banner]"), /演示数据.*不得用于真实核验/);
+  }
+  await page.goto(server.url + "?kiosk");
+  await page.waitForSelector("[data-testid=demo-banner]");
+  await context.close();
+});
+
+test("roots are pinned on first use; other roots served later are refused with a notice", async () => {
+  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const page = await context.newPage();
+  // First visit: the served (demo) roots are pinned.
+  assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
+  assert.equal(await page.locator("[data-testid=roots-changed]").count(), 0);
+  // Whoever serves roots.txt now serves another authority's root.
+  await context.route("**/trust/roots.txt", (route) =>
+    route.fulfill({ status: 200, contentType: "text/plain", body: OTHER_ROOT }));
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=roots-changed]");
+  assert.match(await page.textContent("[data-testid=roots-changed]"), /根密钥已更改/);
+  // Verification still uses the pinned roots: the demo bundle still loads.
+  assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
+  await page.waitForSelector("[data-testid=roots-changed]");
+  await page.screenshot({ path: `${ART}/roots-changed.png`, fullPage: true });
+  // Adopting is an administrator's action: dismissing the confirmation
+  // changes nothing.
+  await page.goto(server.url + "#/settings");
+  await page.waitForSelector("[data-testid=adopt-roots]");
+  page.once("dialog", (d) => d.dismiss());
+  await page.click("[data-testid=adopt-roots]");
+  await page.goto(server.url + "#/settings");
+  await page.waitForSelector("[data-testid=roots-changed]");
+  assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
+  // Confirmed: the new roots are pinned, and the demo bundle, signed by
+  // the old root, is no longer trusted.
+  await page.goto(server.url + "#/settings");
+  await page.waitForSelector("[data-testid=adopt-roots]");
+  page.once("dialog", (d) => d.accept());
+  await page.click("[data-testid=adopt-roots]");
+  await page.waitForSelector(".alert.error[role=alert]");
+  await page.waitForFunction(() => /无法加载信任数据/.test(document.body.textContent));
+  assert.equal(await page.locator("[data-testid=roots-changed]").count(), 0);
+  await context.close();
+});
+
+test("a Content-Security-Policy is in force, and the app and its decoder worker run under it", async () => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const violations = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(server.url);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"]) {
+    assert.ok(csp.includes(directive), `${directive} in ${csp}`);
+  }
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'/);
+  // The app verifies: a license file, then a photo of its QR code, which
+  // goes through the decoder worker.
+  assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
+  await page.setInputFiles("#file", `${DIST}/samples/valid-business-license.png`);
+  await page.waitForFunction(() =>
+    document.querySelector("[data-verdict]")?.closest(".result")?.textContent.includes("valid-business-license.png"));
+  assert.equal(await page.getAttribute("[data-verdict]", "data-verdict"), "valid");
+  for (const hash of ["#/catalog", "#/matters", "#/counter", "#/log", "#/settings"]) {
+    await page.goto(server.url + hash);
+    await page.waitForSelector("main h1");
+  }
+  // A request to another origin is blocked by the policy itself.
+  const blocked = await page.evaluate(async () => {
+    try { await fetch("http://127.0.0.2:9/x"); return false; } catch { return true; }
+  });
+  assert.ok(blocked);
+  const seen = await page.evaluate(() => window.__cspViolations ?? []);
+  assert.deepEqual(seen.filter((v) => !v.includes("127.0.0.2")), []);
+  assert.ok(seen.some((v) => v.startsWith("connect-src")), "the cross-origin fetch was refused by connect-src");
+  assert.deepEqual(violations.filter((v) => !v.includes("127.0.0.2")), []);
+  await context.close();
+});
