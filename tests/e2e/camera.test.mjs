@@ -82,12 +82,24 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
   try {
     const context = await browser.newContext({ locale: "zh-CN" });
     const page = await context.newPage();
-    // Staff set the PIN outside kiosk mode.
+    // Staff set the PIN outside kiosk mode: six digits at least.
     await page.goto(`${server.url}#/settings`);
     await page.waitForSelector("#new-pin");
     await page.fill("#new-pin", "2468");
     await page.click("text=保存 PIN");
+    await page.waitForSelector("#pin-result .alert.error");
+    assert.match(await page.textContent("#pin-result"), /至少 6 位数字/);
+    await page.fill("#new-pin", "246813");
+    await page.click("text=保存 PIN");
     await page.waitForSelector("#pin-result .alert.ok");
+    // Changing it needs the current one; the stored PIN is salted PBKDF2.
+    await page.fill("#old-pin", "000000");
+    await page.fill("#new-pin", "135790");
+    await page.click("text=保存 PIN");
+    await page.waitForSelector("#pin-result .alert.error");
+    const stored = await page.evaluate(() => localStorage.getItem("zz.kioskPin"));
+    assert.doesNotMatch(stored, /246813/);
+    assert.match(stored, /"salt":"[0-9a-f]{32}".*"rounds":\d+/);
     await page.goto(`${server.url}?kiosk&reset=2`);
     await page.waitForSelector(".kiosk-footer");
     assert.match(await page.textContent(".kiosk-footer"), /信任数据第 \d+ 版/);
@@ -103,10 +115,10 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
     await axe(page, "kiosk");
     // Staff: a wrong PIN is refused, the right one opens the update panel.
     await page.click(".kiosk-staff-button");
-    await page.fill("#pin", "1111");
+    await page.fill("#pin", "111111");
     await page.click("text=确定");
     await page.waitForSelector(".kiosk-pin .alert.error");
-    await page.fill("#pin", "2468");
+    await page.fill("#pin", "246813");
     await page.click("text=确定");
     await page.waitForSelector(".kiosk-staff #bundle-file");
     await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle-next.zzb`);

@@ -5,21 +5,19 @@
 
 use std::rc::Rc;
 
-use gloo::storage::{LocalStorage, Storage};
 use gloo::timers::callback::Timeout;
-use sha2::{Digest, Sha256};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use zz_core::{Context, Report, Verdict, verify};
 
 use crate::catalog::TrustProp;
 use crate::i18n::Lang;
+use crate::pin::{self, PinError};
 use crate::trust::{self, Trust};
 use crate::{NeedTrust, use_app};
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
 const RESET_SECONDS: u32 = 8;
-const KEY_PIN: &str = "zz.kioskPin";
 
 /// Whether the page was opened in kiosk mode.
 pub fn requested() -> bool {
@@ -35,24 +33,6 @@ fn reset_seconds() -> u32 {
         .and_then(|v| v.parse().ok())
         .filter(|&n: &u32| (1..=600).contains(&n))
         .unwrap_or(RESET_SECONDS)
-}
-
-fn pin_hash(pin: &str) -> String {
-    Sha256::digest(format!("zz-kiosk-pin:{pin}").as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Sets the staff PIN (at least 4 digits).
-pub fn set_pin(pin: &str) -> bool {
-    let ok = pin.len() >= 4 && pin.chars().all(|c| c.is_ascii_digit());
-    ok && LocalStorage::set(KEY_PIN, pin_hash(pin)).is_ok()
-}
-
-pub fn pin_is_set() -> bool {
-    LocalStorage::get::<String>(KEY_PIN).is_ok()
-}
-
-fn pin_matches(pin: &str) -> bool {
-    LocalStorage::get::<String>(KEY_PIN).is_ok_and(|h| h == pin_hash(pin))
 }
 
 #[component]
@@ -208,19 +188,20 @@ struct PinProps {
 fn PinEntry(props: &PinProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let wrong = use_state(|| false);
+    let wrong = use_state(|| None::<PinError>);
     let input = use_node_ref();
     let submit = {
         let (wrong, input, ok) = (wrong.clone(), input.clone(), props.on_ok.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let pin = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            if pin_matches(&pin) {
-                ok.emit(());
-            } else {
-                wrong.set(true);
-                if let Some(i) = input.cast::<HtmlInputElement>() {
-                    i.set_value("");
+            match pin::check(&pin, trust::now()) {
+                Ok(()) => ok.emit(()),
+                Err(e) => {
+                    wrong.set(Some(e));
+                    if let Some(i) = input.cast::<HtmlInputElement>() {
+                        i.set_value("");
+                    }
                 }
             }
         })
@@ -228,15 +209,15 @@ fn PinEntry(props: &PinProps) -> Html {
     html! {
         <form class="kiosk-pin" onsubmit={submit}>
             <h1>{ lang.t("工作人员验证", "Staff check") }</h1>
-            if pin_is_set() {
+            if pin::is_set() {
                 <label for="pin">{ lang.t("请输入工作人员 PIN", "Enter the staff PIN") }</label>
                 <input id="pin" ref={input} type="password" inputmode="numeric" autocomplete="off" />
                 <button type="submit" class="button primary">{ lang.t("确定", "OK") }</button>
             } else {
                 <p>{ lang.t("尚未设置工作人员 PIN：请在非自助模式的“设置”页面设置。", "No staff PIN is set: set one on the Settings page outside kiosk mode.") }</p>
             }
-            if *wrong {
-                <p class="alert error" role="alert">{ lang.t("PIN 不正确。", "Wrong PIN.") }</p>
+            if let Some(e) = *wrong {
+                <p class="alert error" role="alert">{ pin::message(lang, e) }</p>
             }
             <button type="button" class="button" onclick={props.on_cancel.clone()}>{ lang.t("取消", "Cancel") }</button>
         </form>

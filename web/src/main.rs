@@ -10,6 +10,7 @@ mod input;
 mod kiosk;
 mod log;
 mod matters;
+mod pin;
 mod scan;
 mod settings;
 mod store;

@@ -237,24 +237,29 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     }
 }
 
-/// The staff PIN that guards trust updates in kiosk mode.
+/// The staff PIN that guards trust updates in kiosk mode: changing it
+/// needs the current one.
 #[component]
 fn PinSettings() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let input = use_node_ref();
-    let message = use_state(|| None::<bool>);
+    let old = use_node_ref();
+    let new = use_node_ref();
+    let message = use_state(|| None::<Result<(), crate::pin::PinError>>);
     let submit = {
-        let (input, message) = (input.clone(), message.clone());
+        let (old, new, message) = (old.clone(), new.clone(), message.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let pin = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            message.set(Some(crate::kiosk::set_pin(&pin)));
-            if let Some(i) = input.cast::<HtmlInputElement>() {
-                i.set_value("");
+            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            message.set(Some(crate::pin::set(&value(&old), &value(&new), trust::now())));
+            for r in [&old, &new] {
+                if let Some(i) = r.cast::<HtmlInputElement>() {
+                    i.set_value("");
+                }
             }
         })
     };
+    let is_set = crate::pin::is_set();
     html! {
         <>
         <h2>{ lang.t("自助终端", "Self-service kiosk") }</h2>
@@ -264,14 +269,18 @@ fn PinSettings() -> Html {
         ) }</p>
         <p><a href="?kiosk">{ lang.t("打开自助模式", "Open kiosk mode") }</a></p>
         <form class="pin-form" onsubmit={submit}>
-            <label for="new-pin">{ if crate::kiosk::pin_is_set() { lang.t("更改工作人员 PIN（至少 4 位数字）", "Change the staff PIN (4 or more digits)") } else { lang.t("设置工作人员 PIN（至少 4 位数字）", "Set the staff PIN (4 or more digits)") } }</label>
-            <input id="new-pin" ref={input} type="password" inputmode="numeric" autocomplete="new-password" />
+            if is_set {
+                <label for="old-pin">{ lang.t("当前 PIN", "Current PIN") }</label>
+                <input id="old-pin" ref={old} type="password" inputmode="numeric" autocomplete="current-password" />
+            }
+            <label for="new-pin">{ if is_set { lang.t("新的工作人员 PIN（至少 6 位数字）", "New staff PIN (6 or more digits)") } else { lang.t("设置工作人员 PIN（至少 6 位数字）", "Set the staff PIN (6 or more digits)") } }</label>
+            <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
         </form>
         <div role="status" aria-live="polite" id="pin-result">
         { match *message {
-            Some(true) => html! { <p class="alert ok">{ lang.t("✔ 已保存。", "✔ Saved.") }</p> },
-            Some(false) => html! { <p class="alert error">{ lang.t("✘ PIN 须为至少 4 位数字。", "✘ The PIN must be 4 or more digits.") }</p> },
+            Some(Ok(())) => html! { <p class="alert ok">{ lang.t("✔ 已保存。", "✔ Saved.") }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ "✘ " }{ crate::pin::message(lang, e) }</p> },
             None => html! {},
         } }
         </div>
