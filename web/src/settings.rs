@@ -41,8 +41,11 @@ pub fn TrustNotices() -> Html {
     let TrustState::Ready(t) = &app.trust else {
         return html! {};
     };
+    if !t.is_demo() && t.offered_roots.is_none() {
+        return html! {};
+    }
     html! {
-        <>
+        <section class="notices" aria-label={app.t("重要提示", "Notices")}>
         if t.is_demo() {
             <div class="demo-banner" role="note" data-testid="demo-banner">
                 <strong>{ "演示数据" }</strong>{ " · " }
@@ -58,7 +61,7 @@ pub fn TrustNotices() -> Html {
                         "Verification still uses the roots pinned on this device. If an administrator made the change, adopt them on the settings page.") }
             </div>
         }
-        </>
+        </section>
     }
 }
 
