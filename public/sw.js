@@ -6,6 +6,10 @@ const PRECACHE = ["__PRECACHE__"];
 const CACHE = `zz-verify-${VERSION}`;
 // Trust data changes without a new build: try the network first for it.
 const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb)$/;
+// Kept when first fetched: only the QR decoder (loaded on first scan; its
+// files are named by content and covered by VERSION). Nothing else that is
+// not precached is stored.
+const RUNTIME = /\/zz-decoder(-[0-9a-f]{16})?(_loader|_bg)?\.(js|wasm)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -38,14 +42,15 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Cache first; what is fetched (the QR decoder, loaded on first scan) is
-  // kept for the next time, offline included.
+  // Cache first; the QR decoder, loaded on first scan, is kept for the
+  // next time, offline included.
+  const keep = RUNTIME.test(new URL(request.url).pathname);
   event.respondWith(
     caches.match(request, { ignoreSearch: request.mode === "navigate" }).then((hit) => {
       if (hit) return hit;
       return fetch(request)
         .then((response) => {
-          if (response.ok && request.mode !== "navigate") {
+          if (response.ok && keep) {
             const copy = response.clone();
             caches.open(CACHE).then((cache) => cache.put(request, copy));
           }

@@ -18,6 +18,15 @@ cargo run --locked --release -q -p zz-core --example ratio | tee "$OUT/ratio.txt
 step "status list of 10^7 entries"
 cargo run --locked --release -q -p zz-core --example status_memory | tee "$OUT/status.txt"
 
+step "image limits: zz qr decode on the largest and on hostile images (time, peak memory)"
+cargo build --locked --release -q -p zz-cli
+cargo run --locked --release -q -p zz-qr --example image_limits "$OUT/images" > /dev/null
+for f in "$OUT"/images/*; do
+  /usr/bin/time -f "$(basename "$f") ($(stat -c %s "$f") bytes): %e s, peak RSS %M KB, exit %x" \
+    "$ROOT/target/release/zz" qr decode "$f" > /dev/null 2> "$OUT/image.err" || true
+  tail -1 "$OUT/image.err"
+done | tee "$OUT/images.txt"
+
 step "zz verify over 10^4 licenses"
 cargo build --locked --release -q -p zz-cli
 ZZ="$ROOT/target/release/zz"
@@ -47,9 +56,9 @@ PY
 step "in Chromium: verification vs bare verify_strict, libsodium, noble; catalog search with 10^4 types; first-load size"
 ensure_chromium
 "$ROOT/scripts/build-web.sh" > "$OUT/build-web.log" 2>&1 || { tail -30 "$OUT/build-web.log"; exit 1; }
-rm -rf "$OUT/site-big" && cp -r dist "$OUT/site-big"
+rm -rf "$OUT/site-big" && cp -r dist-bench "$OUT/site-big"
 cargo run --locked --release -q -p zz-issuer --example big_world "$OUT/site-big" 10000
-node scripts/bench-browser.mjs dist "$OUT/site-big" | tee "$OUT/browser.txt"
+node scripts/bench-browser.mjs dist-bench "$OUT/site-big" | tee "$OUT/browser.txt"
 
 step "QR decoding: zz-qr against zxing-wasm, jsQR, @zxing/library (Chromium) and PyPI zxing-cpp"
 cargo run --locked --release -q -p zz-qr --example qr_bench_set "$OUT/qr-bench" 10
@@ -57,6 +66,6 @@ cargo run --locked --release -q -p zz-qr --example qr_bench_eval "$OUT/qr-bench"
 cargo run --locked --release -q -p zz-qr --example qr_camera_eval "$OUT/qr-bench" | tee "$OUT/qr-camera.txt"
 "$PY" -m pip install --quiet -r tests/qr/requirements.txt
 "$PY" tests/qr/zxingcpp_eval.py "$OUT/qr-bench" --json > "$OUT/qr-zxingcpp.json"
-ln -sfn "$OUT/qr-bench" dist/bench/qr-set
-ZXING_CPP="$OUT/qr-zxingcpp.json" ZZ_NATIVE="$OUT/qr-zz-native.json" node scripts/bench-qr.mjs dist | tee "$OUT/qr.txt"
-rm -f dist/bench/qr-set
+ln -sfn "$OUT/qr-bench" dist-bench/bench/qr-set
+ZXING_CPP="$OUT/qr-zxingcpp.json" ZZ_NATIVE="$OUT/qr-zz-native.json" node scripts/bench-qr.mjs dist-bench | tee "$OUT/qr.txt"
+rm -f dist-bench/bench/qr-set

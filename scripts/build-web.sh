@@ -28,3 +28,8 @@ cp -r node_modules/@zxing/library/umd public/bench/vendor/zxing-library/
 
 step "the portal (Trunk)"
 trunk build --release
+
+# What is deployed is dist/. The benchmark pages (third-party libraries)
+# and the plain-HTML example go beside a copy of it, never into it.
+step "dist-bench/: the site with the benchmark and example pages"
+rm -rf dist-bench && cp -r dist dist-bench && cp -r public/bench public/example dist-bench/

@@ -41,6 +41,27 @@ assert meta in html, "index.html has no <meta charset>"
 index.write_text(html)
 (staging / "csp.txt").write_text(policy + "\n")
 print(f"csp: {len(inline)} inline script(s) hashed")
+# The QR decoder worker (zz-decoder.js and its wasm, which Trunk names
+# without a hash): renamed by content, and its loader, which keeps its
+# name, pointed at the new names. The loader's content then changes with
+# any decoder change, and so does the service worker's version below: a
+# decoder fix reaches every client.
+decoder_files = [staging / "zz-decoder.js", staging / "zz-decoder_bg.wasm"]
+loader = staging / "zz-decoder_loader.js"
+if all(f.exists() for f in decoder_files) and loader.exists():
+    h = hashlib.sha256()
+    for f in decoder_files:
+        h.update(f.read_bytes())
+    tag = h.hexdigest()[:16]
+    text = loader.read_text()
+    for f in decoder_files:
+        hashed = f.name.replace("zz-decoder", f"zz-decoder-{tag}", 1)
+        assert f.name in text, f"{loader.name} does not name {f.name}"
+        text = text.replace(f.name, hashed)
+        f.rename(staging / hashed)
+    loader.write_text(text)
+    print(f"decoder: content tag {tag}")
+
 # Not precached: sample files, the JS module, its example and benchmark
 # pages, and trust files the portal does not load.
 SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
@@ -57,7 +78,9 @@ files = sorted(
     and not SKIP_DIRS & set(p.relative_to(staging).parts)
 )
 digest = hashlib.sha256()
-for f in files:
+# The version covers the decoder too, which is fetched on first scan.
+versioned = files + sorted(p.name for p in staging.glob("zz-decoder*") if p.is_file())
+for f in versioned:
     digest.update(f.encode())
     digest.update((staging / f).read_bytes())
 sw = staging / "sw.js"

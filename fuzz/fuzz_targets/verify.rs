@@ -1,11 +1,29 @@
 //! Decode + verify of arbitrary input against the demo world's bundle,
-//! with and without a matter: must never panic, hang or blow up memory.
+//! with and without a matter: must never panic, hang or blow up memory,
+//! and never call anything valid but a signed sample of the demo world
+//! (compared as decoded COSE bytes: a text form may be compressed anew).
 #![no_main]
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use zz_core::{Bundle, Context, Roots, verify};
+
+/// The COSE bytes of every demo sample: the only things that may verify.
+fn signed() -> &'static HashSet<Vec<u8>> {
+    static S: OnceLock<HashSet<Vec<u8>>> = OnceLock::new();
+    S.get_or_init(|| {
+        zz_issuer::demo::world(zz_issuer::demo::DEFAULT_NOW)
+            .samples
+            .into_iter()
+            .filter_map(|s| match s.data {
+                zz_issuer::demo::SampleData::Cose(c) => Some(c),
+                zz_issuer::demo::SampleData::Text(_) => None,
+            })
+            .collect()
+    })
+}
 
 fn bundle() -> &'static Bundle {
     static B: OnceLock<Bundle> = OnceLock::new();
@@ -23,5 +41,9 @@ fuzz_target!(|data: &[u8]| {
     // The report is always complete and consistent.
     assert_eq!(r.checks.len(), zz_core::CheckId::ALL.len());
     assert_eq!(r.verified, r.verdict != zz_core::Verdict::Invalid);
-    let _ = verify(data, Context { bundle, now, matter: Some("310000-DJ-0201") });
+    let r2 = verify(data, Context { bundle, now, matter: Some("310000-DJ-0201") });
+    if r.verdict == zz_core::Verdict::Valid || r2.verdict == zz_core::Verdict::Valid {
+        let cose = zz_core::transport::decode_input(data).expect("a valid input decodes").cose;
+        assert!(signed().contains(cose.as_ref()), "valid, yet not a signed sample: a forgery");
+    }
 });

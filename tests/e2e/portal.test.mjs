@@ -34,6 +34,9 @@ after(async () => {
 });
 
 async function open(hash = "") {
+  // Going to the page it is on would keep its state (an earlier verdict):
+  // pass by the start page so that it starts afresh.
+  if (hash && new URL(page.url() || "about:blank").hash === hash) await page.goto(server.url + "#/");
   await page.goto(server.url + hash);
   await page.waitForSelector("main");
 }
@@ -57,14 +60,18 @@ async function verdict() {
 async function upload(file, matter = "") {
   await open("#/verify");
   await page.waitForSelector("#file");
+  assert.equal(await page.$("[data-verdict]"), null, "an earlier verdict is still on screen");
   await page.selectOption("#matter", matter);
   await page.setInputFiles("#file", `${SAMPLES}/${file}`);
+  // The result that names this file, not an earlier one.
+  await page.waitForFunction((f) => document.querySelector("[data-verdict] .source")?.textContent.includes(f), file);
   return verdict();
 }
 
 async function paste(file, matter = "") {
   await open("#/verify");
   await page.waitForSelector("#zz1");
+  assert.equal(await page.$("[data-verdict]"), null, "an earlier verdict is still on screen");
   await page.selectOption("#matter", matter);
   await page.fill("#zz1", (await readFile(`${SAMPLES}/${file}`, "utf8")).trim());
   await page.click("form.paste button[type=submit]");
@@ -151,15 +158,24 @@ test("verify by paste: valid, tampered, annotated for the right and the wrong ma
 test("verifying makes no network request", async () => {
   await open("#/verify");
   await page.waitForSelector("#file");
+  // Every request for the whole test, not only until the first verdict.
   const requests = [];
   const listen = (r) => requests.push(r.url());
   page.on("request", listen);
-  await page.setInputFiles("#file", `${SAMPLES}/valid-business-license.zzl`);
-  await verdict();
-  await page.fill("#zz1", (await readFile(`${SAMPLES}/annotated-valid.txt`, "utf8")).trim());
-  await page.click("form.paste button[type=submit]");
-  await page.waitForSelector("[data-verdict]");
-  page.off("request", listen);
+  try {
+    await page.setInputFiles("#file", `${SAMPLES}/valid-business-license.zzl`);
+    await page.waitForSelector("[data-verdict=valid]");
+    await page.fill("#zz1", (await readFile(`${SAMPLES}/annotated-valid.txt`, "utf8")).trim());
+    await page.selectOption("#matter", TRANSFER);
+    await page.click("form.paste button[type=submit]");
+    await page.waitForSelector("[data-verdict=valid] .annotation");
+    await page.setInputFiles("#file", `${SAMPLES}/invalid-tampered.zzl`);
+    await page.waitForSelector("[data-verdict=invalid]");
+    // Anything sent late (a log write, a beacon) is caught too.
+    await page.waitForTimeout(1000);
+  } finally {
+    page.off("request", listen);
+  }
   assert.deepEqual(requests, []);
 });
 
@@ -220,8 +236,10 @@ test("filters start at 'all'", async () => {
 });
 
 test("the plain-HTML example uses the JS module without Yew", async () => {
+  // The example is built beside the site (dist-bench/), not deployed.
+  const bench = await serve(process.env.DIST_BENCH ?? "dist-bench");
   const p = await context.newPage();
-  await p.goto(`${server.url}example/`);
+  await p.goto(`${bench.url}example/`);
   await p.waitForFunction(() => window.zzExampleReady === true);
   assert.match(await p.textContent("#trust"), /Trust list seq 7/);
   await p.setInputFiles("#f", `${SAMPLES}/valid-business-license.zzl`);
@@ -233,6 +251,7 @@ test("the plain-HTML example uses the JS module without Yew", async () => {
   await p.waitForFunction(() => document.querySelectorAll("#hits li").length === 1);
   await p.screenshot({ path: `${ART}/example.png`, fullPage: true });
   await p.close();
+  await bench.close();
 });
 
 test("keyboard: skip link, navigation, and choosing a file", async () => {

@@ -10,7 +10,8 @@ use zz_catalog::Filter;
 use zz_core::model::{HolderType, Level};
 
 use crate::trust::Trust;
-use crate::{NeedTrust, Route, use_app};
+use crate::Route;
+use crate::app::{NeedTrust, TrustProp, use_app};
 
 /// Rows shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -24,16 +25,6 @@ pub fn CatalogPage() -> Html {
             <h1>{ app.t("电子证照目录", "E-license catalog") }</h1>
             <NeedTrust {render} />
         </section>
-    }
-}
-
-/// Trust data as a property (compared by pointer).
-#[derive(Clone)]
-pub struct TrustProp(pub Rc<Trust>);
-
-impl PartialEq for TrustProp {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -10,10 +10,11 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use zz_core::{Kind, Report, Verdict};
 
-use crate::catalog::TrustProp;
+use crate::app::TrustProp;
+use crate::scan::Source;
 use crate::i18n::Lang;
 use crate::trust::{self, Trust};
-use crate::{NeedTrust, use_app};
+use crate::app::{NeedTrust, use_app};
 
 #[component]
 pub fn CounterPage() -> Html {
@@ -36,7 +37,7 @@ struct Props {
 #[derive(Clone, PartialEq)]
 struct Presented {
     report: Rc<Report>,
-    source: String,
+    source: Source,
 }
 
 /// The saved verification record of a case.
@@ -97,7 +98,7 @@ fn Counter(props: &Props) -> Html {
         let rows = rows.clone();
         let extra = extra.clone();
         let matter = matter.clone();
-        Callback::from(move |(bytes, source): (Vec<u8>, String)| {
+        Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
             let Some(m) = matter.clone() else { return };
             let (rows, extra) = (rows.clone(), extra.clone());
             crate::scan::verify_presented(
@@ -127,7 +128,7 @@ fn Counter(props: &Props) -> Html {
         let last_code = last_code.clone();
         Callback::from(move |codes: Vec<String>| {
             let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), 30) else { return };
-            on_input.emit((text.into_bytes(), lang.t("摄像头", "camera").to_owned()));
+            on_input.emit((text.into_bytes(), Source::Camera));
         })
     };
     let toggle_camera = {
@@ -168,7 +169,7 @@ fn Counter(props: &Props) -> Html {
                         kind: r.and_then(|r| r.kind).map(Kind::as_str),
                         license_type: l.map(|l| l.type_code.as_str()),
                         holder: l.map(|l| {
-                            format!("{} {}", zz_log::mask_name(&l.holder.name), zz_log::mask_code(&l.holder.id))
+                            zz_log::mask_holder(&l.holder)
                         }),
                         identifier: l.map(|l| l.id.as_str()),
                         verdict: r.map(|r| r.verdict.as_str()),
@@ -194,10 +195,8 @@ fn Counter(props: &Props) -> Html {
             let _ = w.print();
         }
     });
-    let word = |v: Verdict| match v {
-        Verdict::Valid => ("✔", lang.t("有效", "Valid"), "valid"),
-        Verdict::Invalid => ("✘", lang.t("无效", "Invalid"), "invalid"),
-        Verdict::Indeterminate => ("?", lang.t("无法确认", "Cannot be confirmed"), "indeterminate"),
+    let word = |v: Verdict| {
+        (crate::verify::verdict_icon(v), crate::verify::verdict_label(lang, v), v.as_str())
     };
     html! {
         <>
@@ -243,7 +242,7 @@ fn Counter(props: &Props) -> Html {
                                 Some(p) => {
                                     let (icon, w, cls) = word(p.report.verdict);
                                     let why = crate::verify::verdict_words(lang, &p.report).1;
-                                    let holder = p.report.license.as_ref().map(|l| format!("{} {}", zz_log::mask_name(&l.holder.name), zz_log::mask_code(&l.holder.id))).unwrap_or_default();
+                                    let holder = p.report.license.as_ref().map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
                                     html! { <span class={classes!("row-verdict", cls)}><strong>{ icon }{ " " }{ w }</strong>{ " · " }{ holder }<br/><small>{ why }</small></span> }
                                 }
                             } }</td>
@@ -266,8 +265,8 @@ fn Counter(props: &Props) -> Html {
                 </div>
                 if let Some(p) = &*extra {
                     <p class="alert warn" role="alert">{ "⚠ " }{ match (&p.report.license, lang) {
-                        (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source),
-                        (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source),
+                        (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source.label(lang)),
+                        (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source.label(lang)),
                         (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::verify::verdict_words(lang, &p.report).1),
                     } }</p>
                 }
@@ -275,10 +274,7 @@ fn Counter(props: &Props) -> Html {
                     if complete { lang.t("✔ 材料齐全，全部核验有效：可以受理。", "✔ Complete: every license needed is valid.") }
                     else { lang.t("材料尚未齐全或有未通过核验的证照。", "Not complete yet: licenses are missing or not valid.") }
                 }</p>
-                <p class="trust-age">{ match lang {
-                    Lang::Zh => format!("依据信任数据第 {} 版，目录第 {} 版。", t.bundle.trust.seq, t.bundle.catalog.seq),
-                    Lang::En => format!("Checked against trust data seq {}, catalog seq {}.", t.bundle.trust.seq, t.bundle.catalog.seq),
-                } }</p>
+                <p class="trust-age">{ lang.checked_against(&t.bundle.summary(trust::now())) }</p>
                 <div class="log-tools no-print">
                     <button type="button" class="button" onclick={print}>{ lang.t("打印核验记录", "Print the record") }</button>
                     <button type="button" class="button" onclick={save}>{ lang.t("保存为 JSON", "Save as JSON") }</button>

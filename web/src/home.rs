@@ -1,7 +1,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::{Route, use_app};
+use crate::Route;
+use crate::app::use_app;
 
 #[component]
 pub fn Home() -> Html {

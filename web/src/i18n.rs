@@ -52,6 +52,33 @@ impl Lang {
         }
     }
 
+    /// The trust data's version and age, as the header and the kiosk show
+    /// it: "信任数据第 7 版 · 3 天前签发".
+    pub fn trust_age(self, s: &zz_core::TrustSummary) -> String {
+        match self {
+            Lang::Zh => format!("信任数据第 {} 版 · {}前签发", s.trust_seq, self.age(s.age_seconds)),
+            Lang::En => format!("Trust data seq {} · signed {} ago", s.trust_seq, self.age(s.age_seconds)),
+        }
+    }
+
+    /// What a verification was checked against, under its result.
+    pub fn checked_against(self, s: &zz_core::TrustSummary) -> String {
+        match self {
+            Lang::Zh => format!(
+                "依据信任数据第 {} 版（{}前签发），目录第 {} 版。",
+                s.trust_seq,
+                self.age(s.age_seconds),
+                s.catalog_seq
+            ),
+            Lang::En => format!(
+                "Checked against trust data seq {} (signed {} ago), catalog seq {}.",
+                s.trust_seq,
+                self.age(s.age_seconds),
+                s.catalog_seq
+            ),
+        }
+    }
+
     /// A duration in seconds as "3 天" / "3 days".
     pub fn age(self, seconds: i64) -> String {
         let s = seconds.unsigned_abs();

@@ -3,7 +3,8 @@
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::use_app;
+use crate::app::use_app;
+use crate::scan::Source;
 
 /// Files larger than this are refused before reading (licenses are at
 /// most 64 KiB, text a little more; photos of a QR code a few MB).
@@ -18,7 +19,7 @@ pub fn is_image(bytes: &[u8]) -> bool {
 pub struct InputProps {
     /// Called with the bytes presented and where they came from (a file
     /// name, or empty for pasted text).
-    pub on_input: Callback<(Vec<u8>, String)>,
+    pub on_input: Callback<(Vec<u8>, Source)>,
 }
 
 #[component]
@@ -42,7 +43,7 @@ pub fn LicenseInput(props: &InputProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let file = gloo::file::File::from(file);
                 if let Ok(bytes) = gloo::file::futures::read_as_bytes(&file).await {
-                    run.emit((bytes, name));
+                    run.emit((bytes, Source::File(name)));
                 }
             });
         })
@@ -90,7 +91,7 @@ pub fn LicenseInput(props: &InputProps) -> Html {
         let run = props.on_input.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            run.emit((text.as_bytes().to_vec(), String::new()));
+            run.emit((text.as_bytes().to_vec(), Source::Pasted));
         })
     };
     html! {

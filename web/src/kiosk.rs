@@ -10,11 +10,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use zz_core::{Context, Report, Verdict, verify};
 
-use crate::catalog::TrustProp;
+use crate::app::TrustProp;
 use crate::i18n::Lang;
 use crate::pin::{self, PinError};
 use crate::trust::{self, Trust};
-use crate::{NeedTrust, use_app};
+use crate::app::{NeedTrust, use_app};
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
 const RESET_SECONDS: u32 = 8;
@@ -125,10 +125,10 @@ fn Kiosk(props: &Props) -> Html {
                 },
             } }
             <footer class={classes!("kiosk-footer", warn.then_some("warn"))}>
-                <span>{ match lang {
-                    Lang::Zh => format!("{}信任数据第 {} 版 · {}前签发{}", if warn { "⚠ " } else { "" }, summary.trust_seq, lang.age(summary.age_seconds), if summary.outdated { " · 已过更新时间" } else { "" }),
-                    Lang::En => format!("{}Trust data seq {} · signed {} ago{}", if warn { "⚠ " } else { "" }, summary.trust_seq, lang.age(summary.age_seconds), if summary.outdated { " · past its update" } else { "" }),
-                } }</span>
+                <span>
+                    { if warn { "⚠ " } else { "" } }{ lang.trust_age(&summary) }
+                    { if summary.outdated { lang.t(" · 已过更新时间", " · past its update") } else { "" } }
+                </span>
                 if matches!(*screen, Screen::Waiting) {
                     <button type="button" class="kiosk-staff-button" onclick={staff}>{ lang.t("工作人员", "Staff") }</button>
                 }
@@ -150,11 +150,7 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
     let lang = app.lang;
     let r = &props.report;
     let (title, why) = crate::verify::verdict_words(lang, r);
-    let (icon, class) = match r.verdict {
-        Verdict::Valid => ("✔", "valid"),
-        Verdict::Invalid => ("✘", "invalid"),
-        Verdict::Indeterminate => ("?", "indeterminate"),
-    };
+    let (icon, class) = (crate::verify::verdict_icon(r.verdict), r.verdict.as_str());
     let what = r
         .license
         .as_ref()

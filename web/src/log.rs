@@ -6,11 +6,11 @@ use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use zz_core::Report;
+use zz_core::{Report, Verdict};
 use zz_log::{ChainError, Entry, GENESIS, verify_chain};
 
 use crate::i18n::Lang;
-use crate::use_app;
+use crate::app::use_app;
 
 /// The count and last hash, kept apart from the entries (truncation).
 const KEY_HEAD: &str = "zz.logHead";
@@ -185,10 +185,13 @@ pub fn LogPage() -> Html {
             query.set(i.value());
         })
     };
-    let verdict_word = |v: &str| match v {
-        "valid" => lang.t("✔ 有效", "✔ valid"),
-        "invalid" => lang.t("✘ 无效", "✘ invalid"),
-        _ => lang.t("? 无法确认", "? indeterminate"),
+    let verdict_word = |v: &str| {
+        let v = match v {
+            "valid" => Verdict::Valid,
+            "invalid" => Verdict::Invalid,
+            _ => Verdict::Indeterminate,
+        };
+        format!("{} {}", crate::verify::verdict_icon(v), crate::verify::verdict_label(lang, v))
     };
     html! {
         <section>

@@ -2,6 +2,7 @@
 //! offline verification for counter staff. All validity decisions come
 //! from `zz-core`; this crate only shows its reports.
 
+mod app;
 mod catalog;
 mod counter;
 mod home;
@@ -23,6 +24,7 @@ use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::app::{AppState, TrustState, use_app};
 use crate::i18n::Lang;
 use crate::trust::Trust;
 
@@ -47,40 +49,6 @@ pub enum Route {
     #[not_found]
     #[at("/404")]
     NotFound,
-}
-
-/// The trust data as the app knows it.
-#[derive(Clone)]
-pub enum TrustState {
-    Loading,
-    Ready(Rc<Trust>),
-    Failed(String),
-}
-
-impl PartialEq for TrustState {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (TrustState::Loading, TrustState::Loading) => true,
-            (TrustState::Ready(a), TrustState::Ready(b)) => Rc::ptr_eq(a, b),
-            (TrustState::Failed(a), TrustState::Failed(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-/// State shared by every page: language and trust data, in one place.
-#[derive(Clone, PartialEq)]
-pub struct AppState {
-    pub lang: Lang,
-    pub trust: TrustState,
-    pub set_lang: Callback<Lang>,
-    pub set_trust: Callback<Rc<Trust>>,
-}
-
-impl AppState {
-    pub fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        self.lang.t(zh, en)
-    }
 }
 
 const KEY_LANG: &str = "zz.lang";
@@ -172,17 +140,6 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// The app state; every page is inside the provider.
-#[hook]
-pub fn use_app() -> AppState {
-    use_context::<AppState>().unwrap_or_else(|| AppState {
-        lang: Lang::Zh,
-        trust: TrustState::Loading,
-        set_lang: Callback::noop(),
-        set_trust: Callback::noop(),
-    })
-}
-
 #[component]
 fn Header() -> Html {
     let app = use_app();
@@ -248,29 +205,6 @@ fn NotFound() -> Html {
             <h1>{ app.t("页面不存在", "Page not found") }</h1>
             <p><Link<Route> to={Route::Home}>{ app.t("返回首页", "Back to the start page") }</Link<Route>></p>
         </section>
-    }
-}
-
-/// A page that needs trust data: shows loading or the error until ready.
-#[derive(Properties, PartialEq)]
-pub struct NeedTrustProps {
-    pub render: Callback<Rc<Trust>, Html>,
-}
-
-#[component]
-pub fn NeedTrust(props: &NeedTrustProps) -> Html {
-    let app = use_app();
-    match &app.trust {
-        TrustState::Loading => {
-            html! { <p class="loading" role="status">{ app.t("正在加载信任数据…", "Loading trust data…") }</p> }
-        }
-        TrustState::Failed(e) => html! {
-            <div class="alert error" role="alert">
-                <p><strong>{ app.t("无法加载信任数据，不能核验。", "The trust data could not be loaded: nothing can be verified.") }</strong></p>
-                <p><code>{ e }</code></p>
-            </div>
-        },
-        TrustState::Ready(t) => props.render.emit(t.clone()),
     }
 }
 

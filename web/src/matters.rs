@@ -1,7 +1,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::{NeedTrust, Route, use_app};
+use crate::Route;
+use crate::app::{NeedTrust, use_app};
 
 #[component]
 pub fn MattersPage() -> Html {

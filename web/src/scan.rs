@@ -18,7 +18,7 @@ use zz_web::QrWorker;
 use zz_web::zz_worker_api::{DecodeRequest, DecodeResponse};
 
 use crate::trust::Trust;
-use crate::use_app;
+use crate::app::use_app;
 
 /// The loader Trunk writes beside the worker (relative to the app).
 const WORKER_LOADER: &str = "zz-decoder_loader.js";
@@ -420,5 +420,27 @@ mod tests {
         assert_eq!(last.fresh(&codes("ZZ1:B"), 229, 30), None);
         assert_eq!(last.fresh(&codes("ZZ1:B"), 230, 30).as_deref(), Some("ZZ1:B"));
         assert_eq!(last.fresh(&[], 300, 30), None);
+    }
+}
+
+/// Where a presented license came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Read by the camera.
+    Camera,
+    /// A file (license, text or image), by name.
+    File(String),
+    /// `ZZ1:` text pasted in.
+    Pasted,
+}
+
+impl Source {
+    /// How the source is named on screen; nothing for pasted text.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Source::Camera => lang.t("摄像头", "camera").to_owned(),
+            Source::File(name) => name.clone(),
+            Source::Pasted => String::new(),
+        }
     }
 }

@@ -8,7 +8,8 @@ use yew_router::prelude::*;
 
 use crate::i18n::Lang;
 use crate::trust::{self, Source, Trust};
-use crate::{NeedTrust, Route, TrustState, use_app};
+use crate::Route;
+use crate::app::{NeedTrust, TrustState, use_app};
 
 /// The age of the trust data, always visible in the header.
 #[component]
@@ -21,10 +22,7 @@ pub fn TrustBadge() -> Html {
     // A stale status list only concerns its own licenses: the settings page
     // and each verification say so; the badge warns for the whole data.
     let warn = s.outdated || s.clock_behind;
-    let text = match app.lang {
-        Lang::Zh => format!("信任数据第 {} 版 · {}前", s.trust_seq, app.lang.age(s.age_seconds)),
-        Lang::En => format!("Trust data seq {} · {} old", s.trust_seq, app.lang.age(s.age_seconds)),
-    };
+    let text = app.lang.trust_age(&s);
     html! {
         <Link<Route> to={Route::Settings} classes={classes!("badge", warn.then_some("warn"))}>
             { if warn { "⚠ " } else { "" } }{ text }
@@ -107,7 +105,7 @@ fn OfferedRoots(props: &PanelProps) -> Html {
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app();
-    let render = Callback::from(|t: Rc<Trust>| html! { <TrustPanel trust={crate::catalog::TrustProp(t)} /> });
+    let render = Callback::from(|t: Rc<Trust>| html! { <TrustPanel trust={crate::app::TrustProp(t)} /> });
     let lang = app.lang;
     let choose = |l: Lang| {
         let set = app.set_lang.clone();
@@ -129,7 +127,7 @@ pub fn SettingsPage() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub trust: crate::catalog::TrustProp,
+    pub trust: crate::app::TrustProp,
 }
 
 /// Trust data status and bundle import (also behind the kiosk's staff PIN).

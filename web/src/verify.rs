@@ -9,10 +9,11 @@ use yew::prelude::*;
 use zz_core::model::FieldValue;
 use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
-use crate::catalog::TrustProp;
+use crate::app::TrustProp;
+use crate::scan::Source;
 use crate::i18n::Lang;
 use crate::trust::{self, Trust};
-use crate::{NeedTrust, use_app};
+use crate::app::{NeedTrust, use_app};
 
 #[component]
 pub fn VerifyPage() -> Html {
@@ -35,7 +36,7 @@ struct PanelProps {
 #[derive(PartialEq)]
 struct Verified {
     report: Report,
-    source: String,
+    source: Source,
 }
 
 #[component]
@@ -52,7 +53,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
         let t = t.clone();
         let matter = matter.clone();
         let result = result.clone();
-        Callback::from(move |(bytes, source): (Vec<u8>, String)| {
+        Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
             let result = result.clone();
             let m = (*matter).clone();
             crate::scan::verify_presented(
@@ -70,7 +71,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
         let last_code = last_code.clone();
         Callback::from(move |codes: Vec<String>| {
             let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), 30) else { return };
-            run.emit((text.into_bytes(), lang.t("摄像头", "camera").to_owned()));
+            run.emit((text.into_bytes(), Source::Camera));
         })
     };
     let toggle_camera = {
@@ -81,9 +82,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
         // A sound with each verdict from the camera.
         let last = result.as_ref().map(|r| (r.report.verdict, r.source.clone(), r.report.now));
         use_effect_with(last, move |last| {
-            if let Some((v, source, _)) = last
-                && (source == "摄像头" || source == "camera")
-            {
+            if let Some((v, Source::Camera, _)) = last {
                 crate::scan::beep(*v == Verdict::Valid);
             }
         });
@@ -126,6 +125,24 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     }
 }
 
+/// The sign shown with a verdict (beside its colour and words).
+pub fn verdict_icon(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Valid => "✔",
+        Verdict::Invalid => "✘",
+        Verdict::Indeterminate => "?",
+    }
+}
+
+/// A verdict in one word.
+pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Valid => lang.t("有效", "Valid"),
+        Verdict::Invalid => lang.t("无效", "Invalid"),
+        Verdict::Indeterminate => lang.t("无法确认", "Cannot be confirmed"),
+    }
+}
+
 /// Title and explanation of a verdict.
 pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
     let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
@@ -159,11 +176,7 @@ fn ResultView(props: &ResultProps) -> Html {
     let r = &props.verified.report;
     let t = &props.trust.0;
     let (title, why) = verdict_words(lang, r);
-    let (icon, class) = match r.verdict {
-        Verdict::Valid => ("✔", "valid"),
-        Verdict::Invalid => ("✘", "invalid"),
-        Verdict::Indeterminate => ("?", "indeterminate"),
-    };
+    let (icon, class) = (verdict_icon(r.verdict), r.verdict.as_str());
     let kind = match r.kind {
         Some(Kind::License) => lang.t("证照原件", "License original"),
         Some(Kind::Annotated) => lang.t("加注件", "Annotated copy"),
@@ -178,7 +191,7 @@ fn ResultView(props: &ResultProps) -> Html {
                     <h2 id="verdict-title">{ title }</h2>
                     <p class="why">{ why }</p>
                     <p class="what">{ kind }
-                        if !props.verified.source.is_empty() { { " · " }<span class="source">{ &props.verified.source }</span> }
+                        if props.verified.source != Source::Pasted { { " · " }<span class="source">{ props.verified.source.label(lang) }</span> }
                     </p>
                 </div>
             </div>
@@ -195,18 +208,7 @@ fn ResultView(props: &ResultProps) -> Html {
                             <dt>{ lang.t("有效期", "Valid") }</dt>
                             <dd>{ lang.instant(a.valid_from) }{ " – " }{ lang.instant(a.valid_to) }</dd>
                             <dt>{ lang.t("制作人", "Made by") }</dt><dd>{ &a.maker.name }</dd>
-                            if let Some(signer) = &r.annotation_signer {
-                                <dt>{ lang.t("签名单位（信任列表）", "Signed by (trust list)") }</dt>
-                                <dd class="signer-org">
-                                    { &signer.name }
-                                    if signer.code != a.maker.code {
-                                        <span class="mismatch" role="note">
-                                            { lang.t("⚠ 加注件所载制作人代码与签名密钥所属单位的代码不一致，请核实。",
-                                                     "⚠ The maker code on the copy differs from the code of the organisation that holds the signing key: check it.") }
-                                        </span>
-                                    }
-                                </dd>
-                            }
+                            { signing_org(lang, r.annotation_signer.as_ref(), &a.maker.code, SignedThing::Copy) }
                         </dl>
                     </div>
                 }
@@ -236,10 +238,7 @@ fn ResultView(props: &ResultProps) -> Html {
                 }
             }) }
             </ul>
-            <p class="trust-age">{ match lang {
-                Lang::Zh => format!("依据信任数据第 {} 版（{}前签发），目录第 {} 版。", summary.trust_seq, lang.age(summary.age_seconds), summary.catalog_seq),
-                Lang::En => format!("Checked against trust data seq {} (signed {} ago), catalog seq {}.", summary.trust_seq, lang.age(summary.age_seconds), summary.catalog_seq),
-            } }</p>
+            <p class="trust-age">{ lang.checked_against(&summary) }</p>
         </section>
     }
 }
@@ -307,21 +306,45 @@ fn Face(props: &FaceProps) -> Html {
                 { for extra }
                 <dt>{ lang.t("有效期", "Validity") }</dt><dd>{ validity }</dd>
                 <dt>{ lang.t("发证机关", "Issued by") }</dt><dd>{ &l.issuer.name }</dd>
-                if let Some(signer) = &props.report.report.signer {
-                    <dt>{ lang.t("签名单位（信任列表）", "Signed by (trust list)") }</dt>
-                    <dd class="signer-org">
-                        { &signer.name }
-                        if signer.code != l.issuer.code {
-                            <span class="mismatch" role="note">
-                                { lang.t("⚠ 证照所载发证机关代码与签名密钥所属单位的代码不一致，请核实。",
-                                         "⚠ The issuer code on the license differs from the code of the organisation that holds the signing key: check it.") }
-                            </span>
-                        }
-                    </dd>
-                }
+                { signing_org(lang, props.report.report.signer.as_ref(), &l.issuer.code, SignedThing::License) }
                 <dt>{ lang.t("发证日期", "Issued on") }</dt><dd>{ lang.date(l.issued) }</dd>
             </dl>
             <footer><span>{ lang.t("证照标识 ", "Identifier ") }</span><code>{ &l.id }</code></footer>
         </article>
+    }
+}
+
+/// What a signature is on, for [`signing_org`].
+#[derive(Clone, Copy)]
+enum SignedThing {
+    License,
+    Copy,
+}
+
+/// The organisation that holds the signing key, as the trust list names
+/// it, flagged when the code the signed object carries (the license's
+/// issuer, the copy's maker) differs from it.
+fn signing_org(lang: Lang, signer: Option<&zz_core::report::Signer>, code_on_object: &str, what: SignedThing) -> Html {
+    let Some(signer) = signer else { return html! {} };
+    let mismatch = match what {
+        SignedThing::License => lang.t(
+            "⚠ 证照所载发证机关代码与签名密钥所属单位的代码不一致，请核实。",
+            "⚠ The issuer code on the license differs from the code of the organisation that holds the signing key: check it.",
+        ),
+        SignedThing::Copy => lang.t(
+            "⚠ 加注件所载制作人代码与签名密钥所属单位的代码不一致，请核实。",
+            "⚠ The maker code on the copy differs from the code of the organisation that holds the signing key: check it.",
+        ),
+    };
+    html! {
+        <>
+        <dt>{ lang.t("签名单位（信任列表）", "Signed by (trust list)") }</dt>
+        <dd class="signer-org">
+            { &signer.name }
+            if signer.code != code_on_object {
+                <span class="mismatch" role="note">{ mismatch }</span>
+            }
+        </dd>
+        </>
     }
 }

@@ -93,16 +93,9 @@ impl KeyFile {
     }
 }
 
+/// 32 bytes from 64 hex digits (surrounding spaces ignored).
 pub fn parse_hex32(s: &str) -> Result<[u8; 32]> {
-    let s = s.trim();
-    if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-        bail!("expected 64 hex digits");
-    }
-    let mut out = [0u8; 32];
-    for (i, b) in out.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16)?;
-    }
-    Ok(out)
+    zz_core::envelope::parse_hex32(s.trim()).ok_or_else(|| anyhow!("expected 64 hex digits"))
 }
 
 /// Loads a signing key from a key file.

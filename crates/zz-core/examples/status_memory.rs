@@ -1,34 +1,14 @@
 //! Peak heap memory and time of loading a bundle whose status list has
 //! 10^7 entries (about 1% not valid), and of a lookup in it:
 //! `cargo run --release -p zz-core --example status_memory`.
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use zz_core::model::StatusValue;
 use zz_core::{Bundle, Roots};
 use zz_issuer::demo;
 
-/// Counts live and peak heap bytes.
-struct Counting;
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
-        PEAK.fetch_max(now, Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size(), Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-}
-
-#[global_allocator]
-static A: Counting = Counting;
+#[path = "../tests/support/counting.rs"]
+mod counting;
 
 fn main() {
     let (bytes, roots_txt) = demo::big_status_bundle(10_000_000);
@@ -36,12 +16,10 @@ fn main() {
     let mut times = Vec::new();
     let mut peak = 0;
     for _ in 0..20 {
-        let before = LIVE.load(Relaxed);
-        PEAK.store(before, Relaxed);
         let t = Instant::now();
-        let b = Bundle::load(&bytes, &roots, None).unwrap();
+        let (b, p) = counting::peak_of(|| Bundle::load(&bytes, &roots, None).unwrap());
         times.push(t.elapsed().as_secs_f64() * 1e3);
-        peak = PEAK.load(Relaxed) - before;
+        peak = p;
         std::hint::black_box(&b);
     }
     times.sort_by(f64::total_cmp);

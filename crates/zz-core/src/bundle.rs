@@ -7,7 +7,7 @@ use ed25519_dalek::VerifyingKey;
 
 use crate::cbor;
 use crate::dates::{instant, instant_en, instant_zh};
-use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of};
+use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of, parse_hex32};
 use crate::model::{Catalog, KeyEntry, LicenseType, Matter, Role, StatusListPayload, StatusValue, TrustList};
 use crate::report::{Check, CheckId, Outcome};
 use crate::transport::{DecodeError, has_zlib_header, inflate_zlib_exact};
@@ -79,17 +79,6 @@ impl fmt::Display for RootsError {
 }
 
 impl std::error::Error for RootsError {}
-
-fn parse_hex32(s: &str) -> Option<[u8; 32]> {
-    if s.len() != 64 || !s.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
-}
 
 impl Roots {
     /// Parses the roots file of SPEC section 11: one key per line as 64 hex

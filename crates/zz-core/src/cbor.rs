@@ -119,6 +119,17 @@ impl<'a> Parser<'a> {
         Ok(Head::Major(major, ai, arg))
     }
 
+    /// The head of a definite-length item: indefinite lengths are outside
+    /// the profile, a stray break is not well-formed.
+    fn definite_head(&mut self) -> Result<(u8, u8, u64), CborError> {
+        match self.head()? {
+            Head::Major(m, ai, a) => Ok((m, ai, a)),
+            Head::Indefinite(2..=5) => Err(CborError::profile("indefinite-length item")),
+            Head::Indefinite(7) => Err(CborError::Malformed("unexpected break")),
+            Head::Indefinite(_) => Err(CborError::Malformed("invalid indefinite length")),
+        }
+    }
+
     /// Remaining bytes: an upper bound on the items still to come.
     fn remaining(&self) -> usize {
         self.bytes.len().saturating_sub(self.pos)
@@ -128,12 +139,7 @@ impl<'a> Parser<'a> {
     fn item(&mut self, depth: usize) -> Result<Item<'a>, CborError> {
         let mut tags = Vec::new();
         let item = loop {
-            let (major, ai, arg) = match self.head()? {
-                Head::Major(m, ai, a) => (m, ai, a),
-                Head::Indefinite(2..=5) => return Err(CborError::profile("indefinite-length item")),
-                Head::Indefinite(7) => return Err(CborError::Malformed("unexpected break")),
-                Head::Indefinite(_) => return Err(CborError::Malformed("invalid indefinite length")),
-            };
+            let (major, ai, arg) = self.definite_head()?;
             break match major {
                 0 => Item::Int(i128::from(arg)),
                 1 => Item::Int(-1 - i128::from(arg)),
@@ -199,12 +205,7 @@ impl<'a> Parser<'a> {
     fn skip(&mut self, depth: usize) -> Result<(), CborError> {
         let mut tags = 0;
         loop {
-            let (major, ai, arg) = match self.head()? {
-                Head::Major(m, ai, a) => (m, ai, a),
-                Head::Indefinite(2..=5) => return Err(CborError::profile("indefinite-length item")),
-                Head::Indefinite(7) => return Err(CborError::Malformed("unexpected break")),
-                Head::Indefinite(_) => return Err(CborError::Malformed("invalid indefinite length")),
-            };
+            let (major, ai, arg) = self.definite_head()?;
             return match major {
                 0 | 1 => Ok(()),
                 2 => self.take(arg).map(drop),

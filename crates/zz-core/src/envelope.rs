@@ -70,6 +70,24 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// 32 bytes from exactly 64 hex digits (either case); `None` otherwise
+/// (`u8::from_str_radix` alone would also take a sign: `+f`).
+pub fn parse_hex32(s: &str) -> Option<[u8; 32]> {
+    let digits = s.as_bytes();
+    if digits.len() != 64 || !digits.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        let value = |d: u8| char::from(d).to_digit(16).and_then(|v| u8::try_from(v).ok());
+        *byte = match pair {
+            [hi, lo] => value(*hi)? << 4 | value(*lo)?,
+            _ => return None,
+        };
+    }
+    Some(out)
+}
+
 /// Strict Ed25519 verification (SPEC section 1): rejects S >= L, a
 /// small-order or non-canonical R, and small-order public keys.
 pub fn verify_strict(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {

@@ -76,24 +76,30 @@ fn bundle_composition_rules() {
     let list = zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), &root);
     let license = zz_issuer::issue(&license(), &w.issuer);
     let pack = |items: &[&[u8]]| zz_issuer::bundle(items.iter().copied());
-    for (what, bytes) in [
-        ("no trust list", pack(&[&catalog])),
-        ("no catalog", pack(&[&trust])),
-        ("two trust lists", pack(&[&trust, &trust, &catalog])),
-        ("two catalogs", pack(&[&trust, &catalog, &catalog])),
-        ("a license inside", pack(&[&trust, &catalog, &license])),
-        ("duplicate status ids", pack(&[&trust, &catalog, &list, &list])),
-        ("not an array", encode(&Value::Map(vec![]))),
+    for (what, bytes, reason) in [
+        ("no trust list", pack(&[&catalog]), "no trust list"),
+        ("no catalog", pack(&[&trust]), "no catalog"),
+        ("two trust lists", pack(&[&trust, &trust, &catalog]), "more than one trust list or catalog"),
+        ("two catalogs", pack(&[&trust, &catalog, &catalog]), "more than one trust list or catalog"),
+        (
+            "a license inside",
+            pack(&[&trust, &catalog, &license]),
+            "an item of typ application/zz-license+cbor is not allowed",
+        ),
+        ("duplicate status ids", pack(&[&trust, &catalog, &list, &list]), "two lists with id \"L1\""),
+        ("not an array", encode(&Value::Map(vec![])), "not a CBOR array of byte strings"),
         (
             "item not bytes",
             encode(&Value::Array(vec![Value::Bytes(trust.clone()), Value::Bytes(catalog.clone()), int(1)])),
+            "an item is not a byte string",
         ),
-        ("garbage", b"garbage".to_vec()),
+        ("garbage", b"garbage".to_vec(), "not a CBOR array of byte strings"),
+        ("empty", pack(&[]), "no trust list"),
     ] {
-        assert!(Bundle::load(&bytes, &w.roots, None).is_err(), "{what}");
+        let e = refused(&bytes, &w.roots);
+        assert_eq!(e.reason, reason, "{what}");
     }
-    // An empty bundle and a valid one with the items in another order.
-    assert!(Bundle::load(&pack(&[]), &w.roots, None).is_err());
+    // A valid one with the items in another order.
     assert!(Bundle::load(&pack(&[&list, &catalog, &trust]), &w.roots, None).is_ok());
 }
 

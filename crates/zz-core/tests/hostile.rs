@@ -304,3 +304,17 @@ fn the_embedded_license_must_have_the_license_typ() {
     let copy = zz_issuer::annotate(&right, &annotation(), &w.maker);
     assert_eq!(w.verify_at(&copy, NOW, Some(MATTER_ANNOTATED)).verdict, Verdict::Valid);
 }
+
+#[test]
+fn roots_lines_are_exactly_64_hex_digits() {
+    let pk = key("root").public();
+    let lower: String = pk.iter().map(|b| format!("{b:02x}")).collect();
+    assert!(Roots::parse(&lower).is_ok());
+    assert!(Roots::parse(&lower.to_uppercase()).is_ok());
+    // `u8::from_str_radix` alone takes "+f" as 15: a line of signs is no key.
+    let signed: String = lower.as_bytes().chunks(2).map(|p| format!("+{}", char::from(p[1]))).collect();
+    assert_eq!(signed.len(), 64);
+    assert!(matches!(Roots::parse(&signed), Err(zz_core::RootsError::BadLine { line: 1 })));
+    assert!(matches!(Roots::parse(&lower[..63]), Err(zz_core::RootsError::BadLine { line: 1 })));
+    assert!(matches!(Roots::parse(&format!("{lower}0")), Err(zz_core::RootsError::BadLine { line: 1 })));
+}

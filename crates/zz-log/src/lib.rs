@@ -49,7 +49,7 @@ impl Entry {
             kind: report.kind.map(|k| k.as_str().to_owned()),
             license_type: license.map(|l| l.type_code.clone()),
             identifier: license.map(|l| l.id.clone()),
-            holder: license.map(|l| format!("{} {}", mask_name(&l.holder.name), mask_code(&l.holder.id))),
+            holder: license.map(|l| mask_holder(&l.holder)),
             verdict: report.verdict.as_str().to_owned(),
             failed: report
                 .checks
@@ -69,7 +69,7 @@ impl Entry {
 
     /// SHA-256 (hex) of the canonical form: the next entry's `prev`.
     pub fn hash(&self) -> String {
-        Sha256::digest(self.canonical().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+        zz_core::envelope::hex(&Sha256::digest(self.canonical().as_bytes()))
     }
 }
 
@@ -83,6 +83,12 @@ pub fn mask_name(name: &str) -> String {
         [a, _] => format!("{a}*"),
         [a, middle @ .., z] => format!("{a}{}{z}", "*".repeat(middle.len())),
     }
+}
+
+/// A holder as shown on records: masked name and masked ID
+/// (王*华 310***********042X).
+pub fn mask_holder(holder: &zz_core::model::Holder) -> String {
+    format!("{} {}", mask_name(&holder.name), mask_code(&holder.id))
 }
 
 /// Keeps the first three and last four characters of an ID or code.

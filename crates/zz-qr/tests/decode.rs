@@ -127,7 +127,9 @@ fn reads_every_code_in_a_frame() {
 
 #[test]
 fn junk_never_panics() {
-    assert!(zz_qr::decode_luma(vec![0; 10], 5, 5).len() <= 1);
+    // A black 5×2 frame and frames whose size does not match their pixels.
+    assert!(zz_qr::decode_luma(vec![0; 10], 5, 2).is_empty());
+    assert!(zz_qr::decode_luma(vec![0; 10], 5, 5).is_empty());
     assert!(zz_qr::decode_luma(vec![1, 2, 3], 2, 2).is_empty());
     assert!(zz_qr::decode_luma(Vec::new(), 0, 0).is_empty());
     assert_eq!(zz_qr::decode_image(b"not an image"), Err(zz_qr::ImageError::NotAnImage));

@@ -1,0 +1,97 @@
+//! The trust list and its keys (SPEC section 6).
+
+use super::*;
+use crate::envelope::Kid;
+
+/// A key of the trust list (SPEC section 6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyEntry {
+    #[serde(serialize_with = "ser_hex")]
+    pub kid: Kid,
+    #[serde(serialize_with = "ser_hex")]
+    pub pk: [u8; 32],
+    pub org: Named,
+    pub roles: Vec<Role>,
+    /// License types an `issue` key may sign; absent means none.
+    pub types: Option<Vec<String>>,
+    pub valid_from: u64,
+    pub valid_to: u64,
+    pub revoked_at: Option<u64>,
+}
+
+fn ser_hex<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::envelope::hex(b))
+}
+
+impl KeyEntry {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<KeyEntry> {
+        let kid = m.req("kid", |v| bytes(v)?.try_into().map_err(|_| "expected 8 bytes"))?;
+        let pk = m.req("pk", |v| bytes(v)?.try_into().map_err(|_| "expected 32 bytes"))?;
+        Ok(KeyEntry {
+            kid,
+            pk,
+            org: Named::from_parent(m, "org")?,
+            roles: m.req("roles", |v| enum_list(v, Role::from_item))?,
+            types: m.opt("types", text_list)?,
+            valid_from: m.req("validFrom", uint)?,
+            valid_to: m.req("validTo", uint)?,
+            revoked_at: m.opt("revokedAt", uint)?,
+        })
+    }
+
+    fn to_value(&self) -> Value {
+        MapBuilder::new()
+            .put("kid", Value::Bytes(self.kid.to_vec()))
+            .put("pk", Value::Bytes(self.pk.to_vec()))
+            .put("org", self.org.to_value())
+            .put("roles", Value::Array(self.roles.iter().map(|&r| r.into()).collect()))
+            .put_opt("types", self.types.as_deref().map(text_array))
+            .put("validFrom", self.valid_from)
+            .put("validTo", self.valid_to)
+            .put_opt("revokedAt", self.revoked_at)
+            .build()
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Whether an `issue` key may sign licenses of this type.
+    pub fn may_issue(&self, type_code: &str) -> bool {
+        self.types.as_ref().is_some_and(|t| t.iter().any(|c| c == type_code))
+    }
+}
+
+/// The trust list (SPEC section 6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustList {
+    pub seq: u64,
+    pub iat: u64,
+    pub next_update: u64,
+    pub keys: Vec<KeyEntry>,
+}
+
+impl TrustList {
+    pub fn from_cbor(v: &Item<'_>) -> FieldResult<TrustList> {
+        let m = MapReader::new(v, "trust")?;
+        m.version()?;
+        Ok(TrustList {
+            seq: m.req("seq", uint)?,
+            iat: m.req("iat", uint)?,
+            next_update: m.req("nextUpdate", uint)?,
+            keys: each_map(m.array("keys")?, "trust.keys", KeyEntry::read)?,
+        })
+    }
+
+    pub fn to_value(&self) -> Value {
+        MapBuilder::new()
+            .put("v", 1)
+            .put("seq", self.seq)
+            .put("iat", self.iat)
+            .put("nextUpdate", self.next_update)
+            .put("keys", Value::Array(self.keys.iter().map(KeyEntry::to_value).collect()))
+            .build()
+    }
+}
