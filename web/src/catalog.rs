@@ -9,9 +9,9 @@ use yew_router::prelude::*;
 use zz_catalog::Filter;
 use zz_core::model::{HolderType, Level};
 
-use crate::trust::Trust;
 use crate::Route;
 use crate::app::{NeedTrust, TrustProp, use_app};
+use crate::trust::Trust;
 
 /// Rows shown at first, and added by "show more".
 const PAGE: usize = 50;

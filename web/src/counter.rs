@@ -11,10 +11,10 @@ use yew::prelude::*;
 use zz_core::{Kind, Report, Verdict};
 
 use crate::app::TrustProp;
-use crate::scan::Source;
-use crate::i18n::Lang;
-use crate::trust::{self, Trust};
 use crate::app::{NeedTrust, use_app};
+use crate::i18n::Lang;
+use crate::scan::Source;
+use crate::trust::{self, Trust};
 
 #[component]
 pub fn CounterPage() -> Html {
@@ -168,9 +168,7 @@ fn Counter(props: &Props) -> Html {
                         annotated_required: need.annotated,
                         kind: r.and_then(|r| r.kind).map(Kind::as_str),
                         license_type: l.map(|l| l.type_code.as_str()),
-                        holder: l.map(|l| {
-                            zz_log::mask_holder(&l.holder)
-                        }),
+                        holder: l.map(|l| zz_log::mask_holder(&l.holder)),
                         identifier: l.map(|l| l.id.as_str()),
                         verdict: r.map(|r| r.verdict.as_str()),
                         checks: r.map(|r| r.checks.as_slice()),
@@ -195,9 +193,7 @@ fn Counter(props: &Props) -> Html {
             let _ = w.print();
         }
     });
-    let word = |v: Verdict| {
-        (crate::verify::verdict_icon(v), crate::verify::verdict_label(lang, v), v.as_str())
-    };
+    let word = |v: Verdict| (crate::verify::verdict_icon(v), crate::verify::verdict_label(lang, v), v.as_str());
     html! {
         <>
         <div class="field no-print">

@@ -11,10 +11,10 @@ use yew::prelude::*;
 use zz_core::{Context, Report, Verdict, verify};
 
 use crate::app::TrustProp;
+use crate::app::{NeedTrust, use_app};
 use crate::i18n::Lang;
 use crate::pin::{self, PinError};
 use crate::trust::{self, Trust};
-use crate::app::{NeedTrust, use_app};
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
 const RESET_SECONDS: u32 = 8;

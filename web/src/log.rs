@@ -9,8 +9,8 @@ use yew::prelude::*;
 use zz_core::{Report, Verdict};
 use zz_log::{ChainError, Entry, GENESIS, verify_chain};
 
-use crate::i18n::Lang;
 use crate::app::use_app;
+use crate::i18n::Lang;
 
 /// The count and last hash, kept apart from the entries (truncation).
 const KEY_HEAD: &str = "zz.logHead";

@@ -17,8 +17,8 @@ use yew::prelude::*;
 use zz_web::QrWorker;
 use zz_web::zz_worker_api::{DecodeRequest, DecodeResponse};
 
-use crate::trust::Trust;
 use crate::app::use_app;
+use crate::trust::Trust;
 
 /// The loader Trunk writes beside the worker (relative to the app).
 const WORKER_LOADER: &str = "zz-decoder_loader.js";

@@ -6,10 +6,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::i18n::Lang;
-use crate::trust::{self, Source, Trust};
 use crate::Route;
 use crate::app::{NeedTrust, TrustState, use_app};
+use crate::i18n::Lang;
+use crate::trust::{self, Source, Trust};
 
 /// The age of the trust data, always visible in the header.
 #[component]

@@ -10,10 +10,10 @@ use zz_core::model::FieldValue;
 use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
 use crate::app::TrustProp;
-use crate::scan::Source;
-use crate::i18n::Lang;
-use crate::trust::{self, Trust};
 use crate::app::{NeedTrust, use_app};
+use crate::i18n::Lang;
+use crate::scan::Source;
+use crate::trust::{self, Trust};
 
 #[component]
 pub fn VerifyPage() -> Html {
