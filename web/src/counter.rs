@@ -91,49 +91,25 @@ fn Counter(props: &Props) -> Html {
             matter_code.set(s.value());
         })
     };
-    let camera = use_state(|| false);
-    let last_code = use_mut_ref(crate::scan::LastCode::default);
-    let on_input = {
-        let t = t.clone();
+    let on_report = {
         let rows = rows.clone();
         let extra = extra.clone();
         let matter = matter.clone();
-        Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
+        Callback::from(move |(report, source): (Report, Source)| {
             let Some(m) = matter.clone() else { return };
-            let (rows, extra) = (rows.clone(), extra.clone());
-            crate::scan::verify_presented(
-                bytes,
-                t.clone(),
-                Some(m.code.clone()),
-                Callback::from(move |report: Report| {
-                    crate::scan::beep(report.verdict == Verdict::Valid);
-                    let p = Presented { report: Rc::new(report), source: source.clone() };
-                    let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());
-                    match type_code.and_then(|c| m.needs.iter().position(|n| n.type_code == c)) {
-                        Some(i) => {
-                            let mut next = (*rows).clone();
-                            next.resize(m.needs.len(), None);
-                            next[i] = Some(p);
-                            rows.set(next);
-                            extra.set(None);
-                        }
-                        None => extra.set(Some(p)),
-                    }
-                }),
-            );
+            let p = Presented { report: Rc::new(report), source };
+            let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());
+            match type_code.and_then(|c| m.needs.iter().position(|n| n.type_code == c)) {
+                Some(i) => {
+                    let mut next = (*rows).clone();
+                    next.resize(m.needs.len(), None);
+                    next[i] = Some(p);
+                    rows.set(next);
+                    extra.set(None);
+                }
+                None => extra.set(Some(p)),
+            }
         })
-    };
-    let on_codes = {
-        let on_input = on_input.clone();
-        let last_code = last_code.clone();
-        Callback::from(move |codes: Vec<String>| {
-            let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), 30) else { return };
-            on_input.emit((text.into_bytes(), Source::Camera));
-        })
-    };
-    let toggle_camera = {
-        let camera = camera.clone();
-        Callback::from(move |_| camera.set(!*camera))
     };
     let reset = {
         let rows = rows.clone();
@@ -206,17 +182,8 @@ fn Counter(props: &Props) -> Html {
             </select>
         </div>
         if let Some(m) = &matter {
-            <div class="no-print verify-inputs">
-                <div class="scan-toggle">
-                    <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
-                        { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("📷 用摄像头扫码", "📷 Scan with the camera") } }
-                    </button>
-                </div>
-                if *camera {
-                    <crate::scan::Camera {on_codes} />
-                }
-                <crate::input::LicenseInput on_input={on_input} />
-            </div>
+            <crate::present::Present trust={props.trust.clone()} matter={Some(m.code.clone())} {on_report}
+                sound_always=true class="no-print" />
             <section class="case" aria-labelledby="case-title" data-complete={complete.to_string()}>
                 <h2 id="case-title">{ &m.name }{ " " }<code>{ &m.code }</code></h2>
                 <p class="meta">{ lang.t("受理部门：", "Department: ") }{ &m.dept.name }{ " · " }{ lang.t("开始于 ", "Started ") }{ lang.instant(u64::try_from(*started).unwrap_or(0)) }</p>

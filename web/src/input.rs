@@ -8,12 +8,8 @@ use crate::scan::Source;
 
 /// Files larger than this are refused before reading (licenses are at
 /// most 64 KiB, text a little more; photos of a QR code a few MB).
-const MAX_FILE: f64 = 32.0 * 1024.0 * 1024.0;
+const MAX_FILE: f64 = zz_qr::MAX_FILE as f64;
 
-/// A PNG or JPEG image (a photo or screenshot of a QR code), by content.
-pub fn is_image(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(&[0xff, 0xd8, 0xff])
-}
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {

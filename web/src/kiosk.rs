@@ -8,7 +8,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use zz_core::{Context, Report, Verdict, verify};
+use zz_core::{Report, Verdict};
 
 use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
@@ -71,16 +71,24 @@ fn Kiosk(props: &Props) -> Html {
             // The code still held up after the reset is not read again.
             let now = trust::now();
             let Some(text) = last.borrow_mut().fresh(&codes, now, i64::from(reset_seconds()) + 5) else { return };
-            let report = verify(text.as_bytes(), Context { bundle: &t.bundle, now, matter: None });
-            crate::log::record_later(&report);
-            crate::scan::beep(report.verdict == Verdict::Valid);
-            screen.set(Screen::Verdict(Rc::new(report)));
-            let back = screen.clone();
-            let last = last.clone();
-            *timer.borrow_mut() = Some(Timeout::new(reset_seconds() * 1000, move || {
-                last.borrow_mut().restart(trust::now());
-                back.set(Screen::Waiting);
-            }));
+            let (screen, timer, last) = (screen.clone(), timer.clone(), last.clone());
+            // The same path as the verify page and the counter: the core
+            // verifies, the log records.
+            crate::scan::verify_presented(
+                text.into_bytes(),
+                t.clone(),
+                None,
+                Callback::from(move |report: Report| {
+                    crate::scan::beep(report.verdict == Verdict::Valid);
+                    screen.set(Screen::Verdict(Rc::new(report)));
+                    let back = screen.clone();
+                    let last = last.clone();
+                    *timer.borrow_mut() = Some(Timeout::new(reset_seconds() * 1000, move || {
+                        last.borrow_mut().restart(trust::now());
+                        back.set(Screen::Waiting);
+                    }));
+                }),
+            );
         })
     };
     let staff = {

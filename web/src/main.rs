@@ -12,6 +12,7 @@ mod kiosk;
 mod log;
 mod matters;
 mod pin;
+mod present;
 mod scan;
 mod settings;
 mod store;

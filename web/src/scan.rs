@@ -326,7 +326,7 @@ pub fn Camera(props: &CameraProps) -> Html {
 /// The payload to verify among the codes of a frame or image: the first
 /// `ZZ1:` text, else the first code (which the core will refuse clearly).
 pub fn pick(codes: &[String]) -> Option<String> {
-    codes.iter().find(|c| c.starts_with("ZZ1:")).or(codes.first()).cloned()
+    zz_core::transport::pick_code(codes).map(str::to_owned)
 }
 
 /// The last code read from the camera and when (seconds): the same code
@@ -360,7 +360,7 @@ impl LastCode {
 /// they are, or, for a PNG or JPEG image, the QR code read by the worker.
 /// `done` gets the bytes to verify, or the reason (zh, en) there are none.
 pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>) {
-    if !crate::input::is_image(&bytes) {
+    if zz_qr::sniff(&bytes).is_none() {
         done.emit(Ok(bytes));
         return;
     }

@@ -47,46 +47,12 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let matter = use_state(String::new);
     let result = use_state(|| None::<Rc<Verified>>);
 
-    let camera = use_state(|| false);
-    let last_code = use_mut_ref(crate::scan::LastCode::default);
-    let run = {
-        let t = t.clone();
-        let matter = matter.clone();
+    let on_report = {
         let result = result.clone();
-        Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
-            let result = result.clone();
-            let m = (*matter).clone();
-            crate::scan::verify_presented(
-                bytes,
-                t.clone(),
-                (!m.is_empty()).then_some(m),
-                Callback::from(move |report: Report| {
-                    result.set(Some(Rc::new(Verified { report, source: source.clone() })));
-                }),
-            );
+        Callback::from(move |(report, source): (Report, Source)| {
+            result.set(Some(Rc::new(Verified { report, source })));
         })
     };
-    let on_codes = {
-        let run = run.clone();
-        let last_code = last_code.clone();
-        Callback::from(move |codes: Vec<String>| {
-            let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), 30) else { return };
-            run.emit((text.into_bytes(), Source::Camera));
-        })
-    };
-    let toggle_camera = {
-        let camera = camera.clone();
-        Callback::from(move |_| camera.set(!*camera))
-    };
-    {
-        // A sound with each verdict from the camera.
-        let last = result.as_ref().map(|r| (r.report.verdict, r.source.clone(), r.report.now));
-        use_effect_with(last, move |last| {
-            if let Some((v, Source::Camera, _)) = last {
-                crate::scan::beep(*v == Verdict::Valid);
-            }
-        });
-    }
     let on_matter = {
         let matter = matter.clone();
         Callback::from(move |e: Event| {
@@ -97,7 +63,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
     html! {
         <>
-        <div class="verify-inputs">
+        <crate::present::Present trust={props.trust.clone()} matter={(!matter.is_empty()).then(|| (*matter).clone())} {on_report}>
             <div class="field">
                 <label for="matter">{ lang.t("办理事项（可选）", "Matter being handled (optional)") }</label>
                 <select id="matter" onchange={on_matter}>
@@ -107,16 +73,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
                     }) }
                 </select>
             </div>
-            <div class="scan-toggle">
-                <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
-                    { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("📷 用摄像头扫码", "📷 Scan with the camera") } }
-                </button>
-            </div>
-            if *camera {
-                <crate::scan::Camera {on_codes} />
-            }
-            <crate::input::LicenseInput on_input={run} />
-        </div>
+        </crate::present::Present>
         <div class="visually-hidden" role="status" aria-live="assertive" id="announce">{ announcement }</div>
         if let Some(r) = &*result {
             <ResultView verified={r.clone()} trust={props.trust.clone()} />

@@ -72,7 +72,7 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>) -> Report {
         zz_qr::decode_image(&bytes)
     };
     match decoded {
-        Ok(codes) => match codes.iter().find(|c| c.starts_with(zz_core::transport::PREFIX)).or(codes.first()) {
+        Ok(codes) => match zz_core::transport::pick_code(&codes) {
             Some(text) => verify(text.as_bytes(), ctx),
             None => undecodable(ctx, "图片中未找到二维码", "No QR code was found in the image"),
         },

@@ -124,6 +124,12 @@ fn decode_text_body(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
     if has_zlib_header(&raw) { inflate_zlib(&raw, MAX_OBJECT) } else { Ok(raw) }
 }
 
+/// The code to verify among those read from one image: the first `ZZ1:`
+/// text, or else the first code (which then fails `decode` with a reason).
+pub fn pick_code(codes: &[String]) -> Option<&str> {
+    codes.iter().find(|c| c.starts_with(PREFIX)).or(codes.first()).map(String::as_str)
+}
+
 /// RFC 1950 header: compression method 8 and a valid FCHECK.
 pub fn has_zlib_header(data: &[u8]) -> bool {
     match data {

@@ -1,0 +1,86 @@
+//! One way to present a license, for the verify page and the counter: the
+//! camera on demand, a file or pasted text; what is presented is verified
+//! by the core (with the matter in hand), recorded in the log, announced
+//! with a sound, and handed to the page with where it came from.
+
+use yew::prelude::*;
+use zz_core::{Report, Verdict};
+
+use crate::app::{TrustProp, use_app};
+use crate::scan::{LastCode, Source};
+use crate::trust;
+
+/// Seconds during which the same code held before the camera is not
+/// verified again.
+const REPEAT_WINDOW: i64 = 30;
+
+#[derive(Properties, PartialEq)]
+pub struct PresentProps {
+    pub trust: TrustProp,
+    /// The matter being handled, if any.
+    pub matter: Option<String>,
+    /// Each verification, with where the license came from.
+    pub on_report: Callback<(Report, Source)>,
+    /// A sound with every verdict (the counter), not only the camera's.
+    #[prop_or(false)]
+    pub sound_always: bool,
+    /// Extra classes of the block (e.g. `no-print`).
+    #[prop_or_default]
+    pub class: Classes,
+    /// Shown first in the block (the verify page's matter chooser).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn Present(props: &PresentProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let camera = use_state(|| false);
+    let last_code = use_mut_ref(LastCode::default);
+    let run = {
+        let t = props.trust.0.clone();
+        let matter = props.matter.clone();
+        let on_report = props.on_report.clone();
+        let sound_always = props.sound_always;
+        Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
+            let on_report = on_report.clone();
+            crate::scan::verify_presented(
+                bytes,
+                t.clone(),
+                matter.clone(),
+                Callback::from(move |report: Report| {
+                    if sound_always || source == Source::Camera {
+                        crate::scan::beep(report.verdict == Verdict::Valid);
+                    }
+                    on_report.emit((report, source.clone()));
+                }),
+            );
+        })
+    };
+    let on_codes = {
+        let run = run.clone();
+        Callback::from(move |codes: Vec<String>| {
+            let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), REPEAT_WINDOW) else { return };
+            run.emit((text.into_bytes(), Source::Camera));
+        })
+    };
+    let toggle_camera = {
+        let camera = camera.clone();
+        Callback::from(move |_| camera.set(!*camera))
+    };
+    html! {
+        <div class={classes!("verify-inputs", props.class.clone())}>
+            { props.children.clone() }
+            <div class="scan-toggle">
+                <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
+                    { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("📷 用摄像头扫码", "📷 Scan with the camera") } }
+                </button>
+            </div>
+            if *camera {
+                <crate::scan::Camera {on_codes} />
+            }
+            <crate::input::LicenseInput on_input={run} />
+        </div>
+    }
+}
