@@ -10,7 +10,6 @@ use crate::scan::Source;
 /// most 64 KiB, text a little more; photos of a QR code a few MB).
 const MAX_FILE: f64 = zz_qr::MAX_FILE as f64;
 
-
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
     /// Called with the bytes presented and where they came from (a file

@@ -13,7 +13,7 @@ use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
 use crate::i18n::Lang;
 use crate::scan::Source;
-use crate::trust::{self, Trust};
+use crate::trust::Trust;
 
 #[component]
 pub fn VerifyPage() -> Html {
