@@ -18,14 +18,7 @@ fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("usage: image_limits DIR"));
     std::fs::create_dir_all(&dir).expect("output directory");
     let world = zz_issuer::demo::world(zz_issuer::demo::DEFAULT_NOW);
-    let text = world
-        .samples
-        .iter()
-        .find_map(|s| match &s.data {
-            zz_issuer::demo::SampleData::Cose(c) => Some(zz_issuer::zz1_text(c)),
-            zz_issuer::demo::SampleData::Text(_) => None,
-        })
-        .expect("a sample");
+    let text = world.zz1_texts().next().expect("a sample");
     let code = zz_issuer::qr::render(&zz_issuer::qr::encode(&text).expect("encodes"), 40);
 
     // 8000 × 5000 = 40 megapixels (the limit), RGB, the code in the middle.

@@ -5,19 +5,10 @@ mod support {
 }
 
 use image::{GrayImage, Luma};
-use zz_issuer::demo::{self, SampleData};
+use zz_issuer::demo;
 
 fn texts() -> Vec<String> {
-    demo::world(demo::DEFAULT_NOW)
-        .samples
-        .iter()
-        .filter_map(|s| match &s.data {
-            SampleData::Cose(c) => Some(zz_issuer::zz1_text(c)),
-            SampleData::Text(_) => None,
-        })
-        .filter(|t| t.len() < 1200)
-        .take(2)
-        .collect()
+    demo::world(demo::DEFAULT_NOW).zz1_texts().filter(|t| t.len() < 1200).take(2).collect()
 }
 
 fn gray(text: &str, px: u32) -> GrayImage {

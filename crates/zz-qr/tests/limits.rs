@@ -85,14 +85,7 @@ fn sizes_within_the_limits_are_not_refused_as_too_large() {
 #[test]
 fn a_large_photo_is_downscaled_and_read() {
     let world = zz_issuer::demo::world(zz_issuer::demo::DEFAULT_NOW);
-    let text = world
-        .samples
-        .iter()
-        .find_map(|s| match &s.data {
-            zz_issuer::demo::SampleData::Cose(c) => Some(zz_issuer::zz1_text(c)),
-            zz_issuer::demo::SampleData::Text(_) => None,
-        })
-        .unwrap();
+    let text = world.zz1_texts().next().unwrap();
     let code = zz_issuer::qr::render(&zz_issuer::qr::encode(&text).unwrap(), 16);
     // 5000 × 3500: the code fills the middle third, as on a close photo.
     let mut photo = GrayImage::from_pixel(5000, 3500, Luma([230]));

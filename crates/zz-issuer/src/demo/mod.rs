@@ -75,6 +75,16 @@ pub struct World {
     pub samples: Vec<Sample>,
 }
 
+impl World {
+    /// The `ZZ1:` text of every sample that has signed bytes, in order.
+    pub fn zz1_texts(&self) -> impl Iterator<Item = String> + '_ {
+        self.samples.iter().filter_map(|s| match &s.data {
+            SampleData::Cose(c) => Some(crate::zz1_text(c)),
+            SampleData::Text(_) => None,
+        })
+    }
+}
+
 mod catalog;
 mod ids;
 
