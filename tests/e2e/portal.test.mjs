@@ -328,6 +328,33 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   await page.waitForSelector("[data-chain=intact]");
 });
 
+test("verifications in quick succession are logged one after another: the chain stays intact", async () => {
+  await open("#/log");
+  await page.waitForSelector("table.log");
+  const before = await page.$$eval("table.log tbody tr", (trs) => trs.length);
+  await open("#/verify");
+  await page.waitForSelector("#zz1");
+  await page.fill("#zz1", (await readFile(`${SAMPLES}/valid-driving-license.txt`, "utf8")).trim());
+  // Five submissions in one task: their log appends once read the same
+  // head and were stored with the same n and prev.
+  await page.evaluate(() => {
+    const submit = document.querySelector("form.paste button[type=submit]");
+    for (let i = 0; i < 5; i++) submit.click();
+  });
+  await page.waitForSelector("[data-verdict=valid]");
+  // The log page reads the entries when it opens: open it until all five are in.
+  let rows = 0;
+  for (let i = 0; i < 20 && rows < before + 5; i++) {
+    await page.waitForTimeout(200);
+    await open("#/log");
+    await page.waitForSelector("table.log");
+    rows = await page.$$eval("table.log tbody tr", (trs) => trs.length);
+  }
+  assert.equal(rows, before + 5);
+  await page.click("text=校验记录链");
+  await page.waitForSelector("[data-chain=intact]");
+});
+
 test("counter workflow: a case is complete when every license it needs is valid; its record", async () => {
   await open("#/counter");
   await page.waitForSelector("#case-matter");
