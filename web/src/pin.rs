@@ -7,6 +7,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
+use zz_core::envelope::hex;
 
 use crate::i18n::Lang;
 
@@ -35,10 +36,6 @@ struct Fails {
     count: u32,
     /// Unix seconds before which no attempt is taken.
     until: i64,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    zz_core::envelope::hex(bytes)
 }
 
 fn derive(pin: &str, salt: &str, rounds: u32) -> String {
