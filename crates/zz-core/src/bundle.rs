@@ -529,11 +529,11 @@ fn check_catalog(catalog: &Catalog) -> Result<(), BundleError> {
 fn load_status(env: &Envelope, roots: &Roots, keys: &HashMap<Kid, TrustedKey>) -> Result<StatusList, BundleError> {
     let item = Item::StatusList;
     // The signature first: the payload is decoded only once it is vouched for.
-    if roots.find(&env.kid).is_some() {
-        verify_by_root(item, env, roots)?;
-    }
     let signer = match roots.find(&env.kid) {
-        Some(_) => None,
+        Some(_) => {
+            verify_by_root(item, env, roots)?;
+            None
+        }
         None => {
             let signer = keys
                 .get(&env.kid)
