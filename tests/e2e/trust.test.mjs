@@ -138,3 +138,23 @@ test("the decoder worker's files are named by their content, and the service wor
   // Benchmark pages (third-party libraries) and the example are not deployed.
   assert.ok(!names.includes("bench") && !names.includes("example"), names.join(", "));
 });
+
+test("a device upgraded from one trust seq for all roots keeps it until marks per root exist", async () => {
+  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const page = await context.newPage();
+  // Set what an earlier version stored, before the app first runs here.
+  await page.goto(server.url + "trust/roots.txt");
+  await page.evaluate(() => localStorage.setItem("zz.maxTrustSeq", "8"));
+  await page.goto(server.url + "#/settings");
+  await page.waitForFunction(() => /无法加载信任数据/.test(document.body.textContent));
+  assert.match(await page.textContent("main"), /rollback/);
+  // With seq 7 seen before, the shipped bundle (seq 7) loads, and the old
+  // key gives way to marks per root.
+  await page.evaluate(() => localStorage.setItem("zz.maxTrustSeq", "7"));
+  await page.reload();
+  await page.waitForSelector("[data-testid=trust-seq]");
+  assert.equal(await page.evaluate(() => localStorage.getItem("zz.maxTrustSeq")), null);
+  const marks = JSON.parse(await page.evaluate(() => localStorage.getItem("zz.highWater")));
+  assert.deepEqual(Object.values(marks).map((m) => m.trustSeq), [7]);
+  await context.close();
+});

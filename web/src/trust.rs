@@ -24,6 +24,8 @@ const BUNDLE_URL: &str = "trust/bundle.zzb";
 const KEY_IMPORTED: &str = "zz.importedBundle";
 const KEY_PINNED_ROOTS: &str = "zz.pinnedRoots";
 const KEY_HIGH_WATER: &str = "zz.highWater";
+/// The one trust seq for all roots that earlier versions kept.
+const KEY_LEGACY_MAX_SEQ: &str = "zz.maxTrustSeq";
 
 /// Where the bundle in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,14 +72,24 @@ fn high_water() -> std::collections::BTreeMap<String, HighWater> {
 }
 
 /// Refuses a bundle older than what was accepted before under its root.
+/// A device from before the marks per root kept one trust seq for all
+/// roots: until marks exist, it still stands (never less protection).
 fn check_high_water(bundle: &Bundle) -> Result<(), BundleError> {
-    high_water().get(&hex(&bundle.root)).map_or(Ok(()), |marks| marks.check(bundle))
+    let all = high_water();
+    match all.get(&hex(&bundle.root)) {
+        Some(marks) => marks.check(bundle),
+        None if all.is_empty() => LocalStorage::get::<u64>(KEY_LEGACY_MAX_SEQ)
+            .map_or(Ok(()), |seq| HighWater { trust_seq: seq, ..HighWater::default() }.check(bundle)),
+        None => Ok(()),
+    }
 }
 
 fn raise_high_water(bundle: &Bundle) {
     let mut all = high_water();
     all.entry(hex(&bundle.root)).or_default().raise(bundle);
-    let _ = LocalStorage::set(KEY_HIGH_WATER, all);
+    if LocalStorage::set(KEY_HIGH_WATER, all).is_ok() {
+        LocalStorage::delete(KEY_LEGACY_MAX_SEQ);
+    }
 }
 
 /// The roots in use: the pinned ones, or those served if none are pinned
