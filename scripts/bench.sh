@@ -66,6 +66,12 @@ cargo run --locked --release -q -p zz-qr --example qr_bench_eval "$OUT/qr-bench"
 cargo run --locked --release -q -p zz-qr --example qr_camera_eval "$OUT/qr-bench" | tee "$OUT/qr-camera.txt"
 "$PY" -m pip install --quiet -r tests/qr/requirements.txt
 "$PY" tests/qr/zxingcpp_eval.py "$OUT/qr-bench" --json > "$OUT/qr-zxingcpp.json"
+# zxing-cpp at its best (every binarizer in turn), and a second set that
+# no pass was tuned on (other draws, strengths moved by up to ±20 %).
+"$PY" tests/qr/zxingcpp_eval.py "$OUT/qr-bench" --best | tee "$OUT/qr-zxingcpp-best.txt"
+cargo run --locked --release -q -p zz-qr --example qr_bench_set "$OUT/qr-bench-7" 10 7
+cargo run --locked --release -q -p zz-qr --example qr_bench_eval "$OUT/qr-bench-7" | tee "$OUT/qr-zz-native-7.txt"
+"$PY" tests/qr/zxingcpp_eval.py "$OUT/qr-bench-7" --best | tee "$OUT/qr-zxingcpp-best-7.txt"
 ln -sfn "$OUT/qr-bench" dist-bench/bench/qr-set
 ZXING_CPP="$OUT/qr-zxingcpp.json" ZZ_NATIVE="$OUT/qr-zz-native.json" node scripts/bench-qr.mjs dist-bench | tee "$OUT/qr.txt"
 rm -f dist-bench/bench/qr-set

@@ -3,10 +3,13 @@
 //! fail, at 640×480 and 1280×720, and frames with no code. Writes `OUT/<category>/<n>-<w>x<h>.png`
 //! (`.jpg` for the JPEG category), the decoded grey pixels as `.gray` for
 //! decoders that take raw frames, and `OUT/manifest.json`.
-//! `cargo run --release -p zz-qr --example qr_bench_set OUT [PER_CATEGORY]`
+//! `cargo run --release -p zz-qr --example qr_bench_set OUT [PER_CATEGORY [SEED]]`
 //!
 //! Everything is deterministic (a fixed xorshift seed): anyone regenerates
-//! the same set, so it stays out of the repository.
+//! the same set, so it stays out of the repository. A SEED other than 0
+//! makes a second set that no decoding pass was tuned on: other random
+//! draws, and each degradation's strength moved by up to ±20 % (blur,
+//! module sizes, contrast, perspective, moiré, occlusion, noise).
 
 use std::path::Path;
 
@@ -17,6 +20,32 @@ mod warp;
 use warp::{code, draw};
 use zz_core::model::{FieldValue, License};
 use zz_issuer::demo::{self, SampleData};
+
+/// How strong each degradation is: 1 for the reference set; a SEED other
+/// than 0 moves each by up to ±20 %.
+struct Params {
+    blur: f64,
+    module: f64,
+    contrast: f64,
+    perspective: f64,
+    moire: f64,
+    occlusion: f64,
+    noise: f64,
+}
+
+static PARAMS: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
+
+fn params() -> &'static Params {
+    PARAMS.get_or_init(|| Params {
+        blur: 1.0,
+        module: 1.0,
+        contrast: 1.0,
+        perspective: 1.0,
+        moire: 1.0,
+        occlusion: 1.0,
+        noise: 1.0,
+    })
+}
 
 struct Rng(u64);
 
@@ -97,16 +126,18 @@ fn make(cat: &str, texts: &[&str], n: usize, w: u32, h: u32, rng: &mut Rng) -> (
     let mut payloads = vec![text.to_owned()];
     match cat {
         "clean" => draw(&mut img, &c, square(cx, cy, side(fit.min(6.0)), 0.0), 20, 235),
-        "small-modules" => draw(&mut img, &c, square(cx, cy, side(rng.range(2.0, 3.0)), 0.0), 20, 235),
+        "small-modules" => {
+            draw(&mut img, &c, square(cx, cy, side(rng.range(2.0, 3.0) * params().module), 0.0), 20, 235)
+        }
         "blur" => {
             draw(&mut img, &c, square(cx, cy, side(fit.min(5.0)), 0.0), 20, 235);
-            img = image::imageops::blur(&img, rng.range(1.0, 1.8) as f32);
+            img = image::imageops::blur(&img, (rng.range(1.0, 1.8) * params().blur) as f32);
         }
         "jpeg-q30" => draw(&mut img, &c, square(cx, cy, side(fit.min(4.0)), rng.range(-3.0, 3.0)), 20, 235),
         "rotation" => draw(&mut img, &c, square(cx, cy, side(fit.min(4.5) * 0.7), rng.range(5.0, 45.0)), 20, 235),
         "perspective" => {
             let s = side(fit.min(5.0)) / 2.0;
-            let j = |r: &mut Rng| r.range(-0.22, 0.22) * s;
+            let j = |r: &mut Rng| r.range(-0.22, 0.22) * params().perspective * s;
             let quad = [
                 (cx - s + j(rng), cy - s * 0.8 + j(rng)),
                 (cx + s + j(rng), cy - s + j(rng)),
@@ -128,7 +159,11 @@ fn make(cat: &str, texts: &[&str], n: usize, w: u32, h: u32, rng: &mut Rng) -> (
                 v * l
             });
         }
-        "low-contrast" => draw(&mut img, &c, square(cx, cy, side(fit.min(5.0)), 0.0), 105, 150),
+        "low-contrast" => {
+            // 105 and 150 in the reference set.
+            let half = 22.5 * params().contrast;
+            draw(&mut img, &c, square(cx, cy, side(fit.min(5.0)), 0.0), (127.5 - half) as u8, (127.5 + half) as u8)
+        }
         "inverted" => {
             img = GrayImage::from_pixel(w, h, Luma([20]));
             draw(&mut img, &c, square(cx, cy, side(fit.min(5.0)), 0.0), 225, 25);
@@ -137,13 +172,14 @@ fn make(cat: &str, texts: &[&str], n: usize, w: u32, h: u32, rng: &mut Rng) -> (
             let m = fit.min(4.0);
             draw(&mut img, &c, square(cx, cy, side(m), rng.range(-2.0, 2.0)), 20, 235);
             let (fx, fy) = (std::f64::consts::TAU / (m * rng.range(0.9, 1.1)), std::f64::consts::TAU / (m * 1.37));
-            map(&mut img, |x, y, v| v + 40.0 * (x as f64 * fx).sin() * (y as f64 * fy).cos());
+            let amp = 40.0 * params().moire;
+            map(&mut img, |x, y, v| v + amp * (x as f64 * fx).sin() * (y as f64 * fy).cos());
         }
         "occlusion" => {
             let s = side(fit.min(5.0));
             draw(&mut img, &c, square(cx, cy, s, 0.0), 20, 235);
             // A finger or a sticker over about 8 % of the code, away from the finders.
-            let (ow, oh) = (s * 0.28, s * 0.28);
+            let (ow, oh) = (s * 0.28 * params().occlusion, s * 0.28 * params().occlusion);
             let (ox, oy) = (cx + rng.range(-0.05, 0.15) * s, cy + rng.range(-0.05, 0.15) * s);
             for py in (oy as u32)..((oy + oh) as u32).min(h) {
                 for px in (ox as u32)..((ox + ow) as u32).min(w) {
@@ -179,7 +215,7 @@ fn make(cat: &str, texts: &[&str], n: usize, w: u32, h: u32, rng: &mut Rng) -> (
         }
         _ => unreachable!(),
     }
-    noise(&mut img, rng, 3.0);
+    noise(&mut img, rng, 3.0 * params().noise);
     (img, payloads)
 }
 
@@ -187,10 +223,22 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let out = std::path::PathBuf::from(args.next().expect("OUT"));
     let per: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10);
+    let seed: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    if seed != 0 {
+        let mut r = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut f = || r.range(0.8, 1.2);
+        let p =
+            Params { blur: f(), module: f(), contrast: f(), perspective: f(), moire: f(), occlusion: f(), noise: f() };
+        eprintln!(
+            "seed {seed}: blur ×{:.2}, modules ×{:.2}, contrast ×{:.2}, perspective ×{:.2}, moiré ×{:.2}, occlusion ×{:.2}, noise ×{:.2}",
+            p.blur, p.module, p.contrast, p.perspective, p.moire, p.occlusion, p.noise
+        );
+        let _ = PARAMS.set(p);
+    }
     let texts = payloads();
     eprintln!("payload lengths: {:?}", texts.iter().map(String::len).collect::<Vec<_>>());
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng((0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
     let mut manifest = Vec::new();
     for cat in CATEGORIES {
         let dir = out.join(cat);
