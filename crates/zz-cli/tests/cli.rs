@@ -160,10 +160,15 @@ fn exit_status_4_for_bad_trust_data_and_2_for_usage() {
     std::fs::write(d.join("empty-roots.txt"), "# no keys here\n\n").unwrap();
     std::fs::write(d.join("bad-roots.txt"), "not hex\n").unwrap();
     std::fs::write(d.join("other-roots.txt"), format!("{}\n", "AB".repeat(32).replace("AB", "5a"))).unwrap();
+    // A roots file is a few lines: the demo roots followed by 2 MiB of
+    // comment are refused before being read whole (else they would load).
+    let roots = std::fs::read_to_string(d.join("trust/roots.txt")).unwrap();
+    std::fs::write(d.join("huge-roots.txt"), format!("{roots}#{}\n", "x".repeat(2 << 20))).unwrap();
     for (bundle, roots, extra) in [
         ("trust/bundle.zzb", "empty-roots.txt", vec![]),
         ("trust/bundle.zzb", "bad-roots.txt", vec![]),
         ("trust/bundle.zzb", "missing-roots.txt", vec![]),
+        ("trust/bundle.zzb", "huge-roots.txt", vec![]),
         ("missing.zzb", "trust/roots.txt", vec![]),
         ("samples/valid-business-license.zzl", "trust/roots.txt", vec![]),
         ("trust/bundle.zzb", "trust/roots.txt", vec!["--min-seq", "8"]),

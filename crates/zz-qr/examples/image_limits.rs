@@ -1,7 +1,7 @@
 //! Writes the image files of the resource-limit measurement into DIR: the
 //! largest images decoded (40 megapixels as JPEG and PNG, a QR code in the
 //! middle), one just past the limit, a 16-bit RGBA PNG whose pixels would
-//! take 320 MB, and a 194 KB greyscale PNG of 200,000,000 × 1 pixels.
+//! take 288 MB, and a greyscale PNG of 200,000,000 × 1 pixels (under 1 MB).
 //! `scripts/bench.sh` then times `zz qr decode` on each and reads its peak
 //! memory (`/usr/bin/time -v`).
 //!
