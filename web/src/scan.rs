@@ -323,12 +323,6 @@ pub fn Camera(props: &CameraProps) -> Html {
     }
 }
 
-/// The payload to verify among the codes of a frame or image: the first
-/// `ZZ1:` text, else the first code (which the core will refuse clearly).
-pub fn pick(codes: &[String]) -> Option<String> {
-    zz_core::transport::pick_code(codes).map(str::to_owned)
-}
-
 /// The last code read from the camera and when (seconds): the same code
 /// held in front of the camera is verified once, not on every frame.
 #[derive(Default)]
@@ -338,10 +332,11 @@ pub struct LastCode {
 }
 
 impl LastCode {
-    /// The payload to verify among a frame's codes ([`pick`]), unless it is
-    /// the one read less than `window` seconds before `now`.
+    /// The payload to verify among a frame's codes (the core's
+    /// [`zz_core::transport::pick_code`]), unless it is the one read less
+    /// than `window` seconds before `now`.
     pub fn fresh(&mut self, codes: &[String], now: i64, window: i64) -> Option<String> {
-        let text = pick(codes)?;
+        let text = zz_core::transport::pick_code(codes)?.to_owned();
         if self.text == text && now - self.at < window {
             return None;
         }
@@ -368,8 +363,8 @@ pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>
         DecodeRequest::Image(bytes),
         Callback::from(move |r: DecodeResponse| {
             done.emit(match r {
-                DecodeResponse::Codes { codes, .. } => pick(&codes)
-                    .map(String::into_bytes)
+                DecodeResponse::Codes { codes, .. } => zz_core::transport::pick_code(&codes)
+                    .map(|c| c.as_bytes().to_vec())
                     .ok_or_else(|| ("图片中未找到二维码".to_owned(), "No QR code was found in the image".to_owned())),
                 DecodeResponse::Error(e) => {
                     Err((format!("图片无法读取：{e}"), format!("The image cannot be read: {e}")))

@@ -93,17 +93,17 @@ fn raise_high_water(bundle: &Bundle) {
 }
 
 /// The roots in use: the pinned ones, or those served if none are pinned
-/// yet (then pinned). Also the served roots when they differ.
-fn pinned_roots(served: Option<String>) -> Result<(String, Option<String>), String> {
-    let pinned = LocalStorage::get::<String>(KEY_PINNED_ROOTS).ok();
-    match (pinned, served) {
-        (Some(p), Some(s)) if p.trim() == s.trim() => Ok((p, None)),
-        (Some(p), Some(s)) => Ok((p, Some(s))),
-        (Some(p), None) => Ok((p, None)),
+/// yet (then pinned once they parse). Also the served roots when they
+/// differ.
+fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), String> {
+    let parse = |text: &str| Roots::parse(text).map_err(|e| format!("{ROOTS_URL}: {e}"));
+    match (LocalStorage::get::<String>(KEY_PINNED_ROOTS).ok(), served) {
+        (Some(p), Some(s)) if p.trim() == s.trim() => Ok((parse(&p)?, None)),
+        (Some(p), offered) => Ok((parse(&p)?, offered)),
         (None, Some(s)) => {
-            Roots::parse(&s).map_err(|e| format!("{ROOTS_URL}: {e}"))?;
+            let roots = parse(&s)?;
             let _ = LocalStorage::set(KEY_PINNED_ROOTS, &s);
-            Ok((s, None))
+            Ok((roots, None))
         }
         (None, None) => Err(format!("{ROOTS_URL}: cannot be loaded")),
     }
@@ -125,8 +125,7 @@ pub async fn load() -> Result<Rc<Trust>, String> {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| format!("{ROOTS_URL}: not text"))?),
         Err(_) => None,
     };
-    let (roots_text, offered) = pinned_roots(served)?;
-    let roots = Roots::parse(&roots_text).map_err(|e| format!("{ROOTS_URL}: {e}"))?;
+    let (roots, offered) = pinned_roots(served)?;
     let accept = |bytes: &[u8]| Bundle::load(bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| b));
     let shipped = match fetch(BUNDLE_URL).await {
         Ok(bytes) => accept(&bytes).map_err(|e| format!("{BUNDLE_URL}: {e}")),

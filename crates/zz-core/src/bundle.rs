@@ -291,11 +291,8 @@ impl Bundle {
         verify_by_root(Item::TrustList, &trust_env, roots)?;
         let trust_value = trust_env.payload_item().map_err(|e| refuse(Item::TrustList, e.reason()))?;
         let trust = TrustList::from_cbor(&trust_value).map_err(|e| refuse(Item::TrustList, e.reason()))?;
-        if let Some(min) = min_seq.filter(|&min| trust.seq < min) {
-            return Err(refuse(
-                Item::TrustList,
-                format!("rollback: seq {} is lower than {min}, seen before", trust.seq),
-            ));
+        if let Some(min) = min_seq {
+            not_below(Item::TrustList, trust.seq, min)?;
         }
         let keys = index_keys(&trust)?;
 
@@ -459,18 +456,8 @@ impl HighWater {
 
     /// Refuses `bundle` when it is older than these marks in any way.
     pub fn check(&self, bundle: &Bundle) -> Result<(), BundleError> {
-        if bundle.trust.seq < self.trust_seq {
-            return Err(refuse(
-                Item::TrustList,
-                format!("rollback: seq {} is lower than {}, seen before", bundle.trust.seq, self.trust_seq),
-            ));
-        }
-        if bundle.catalog.seq < self.catalog_seq {
-            return Err(refuse(
-                Item::Catalog,
-                format!("rollback: seq {} is lower than {}, seen before", bundle.catalog.seq, self.catalog_seq),
-            ));
-        }
+        not_below(Item::TrustList, bundle.trust.seq, self.trust_seq)?;
+        not_below(Item::Catalog, bundle.catalog.seq, self.catalog_seq)?;
         for list in bundle.status.values() {
             if let Some(&held) = self.status_iat.get(&list.id).filter(|&&held| list.iat < held) {
                 return Err(refuse(
@@ -494,6 +481,14 @@ impl HighWater {
             *held = (*held).max(list.iat);
         }
     }
+}
+
+/// A seq lower than one seen before is a rollback.
+fn not_below(item: Item, seq: u64, seen: u64) -> Result<(), BundleError> {
+    if seq < seen {
+        return Err(refuse(item, format!("rollback: seq {seq} is lower than {seen}, seen before")));
+    }
+    Ok(())
 }
 
 fn index_keys(trust: &TrustList) -> Result<HashMap<Kid, TrustedKey>, BundleError> {

@@ -260,9 +260,8 @@ pub fn validate(bytes: &[u8]) -> Result<(), CborError> {
 /// items, or any item that is not a byte string, is refused.
 pub fn byte_string_array(bytes: &[u8], max_items: usize) -> Result<Vec<&[u8]>, CborError> {
     let mut parser = Parser { bytes, pos: 0 };
-    let n = match parser.head()? {
-        Head::Major(4, _, n) => n,
-        Head::Indefinite(4) => return Err(CborError::profile("indefinite-length item")),
+    let n = match parser.definite_head()? {
+        (4, _, n) => n,
         _ => return Err(CborError::profile("not a CBOR array of byte strings")),
     };
     let n = usize::try_from(n)
@@ -271,9 +270,8 @@ pub fn byte_string_array(bytes: &[u8], max_items: usize) -> Result<Vec<&[u8]>, C
         .ok_or_else(|| CborError::profile(format!("more than {max_items} items")))?;
     let mut items = Vec::with_capacity(n.min(parser.remaining()));
     for _ in 0..n {
-        match parser.head()? {
-            Head::Major(2, _, len) => items.push(parser.take(len)?),
-            Head::Indefinite(2) => return Err(CborError::profile("indefinite-length item")),
+        match parser.definite_head()? {
+            (2, _, len) => items.push(parser.take(len)?),
             _ => return Err(CborError::profile("an item is not a byte string")),
         }
     }

@@ -79,11 +79,7 @@ pub fn parse_hex32(s: &str) -> Option<[u8; 32]> {
     }
     let mut out = [0u8; 32];
     for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
-        let value = |d: u8| char::from(d).to_digit(16).and_then(|v| u8::try_from(v).ok());
-        *byte = match pair {
-            [hi, lo] => value(*hi)? << 4 | value(*lo)?,
-            _ => return None,
-        };
+        *byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
     }
     Some(out)
 }

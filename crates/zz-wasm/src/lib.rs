@@ -125,7 +125,7 @@ impl ZzVerifier {
     #[wasm_bindgen(js_name = replaceBundle, unchecked_return_type = "TrustSummary")]
     pub fn replace_bundle(&mut self, bundle: &[u8], now: Option<f64>) -> Result<JsValue, JsError> {
         let refused = |e: zz_core::BundleError| JsError::new(&format!("bundle refused: {e}"));
-        let next = Bundle::load(bundle, &self.roots, Some(self.bundle.trust.seq)).map_err(refused)?;
+        let next = Bundle::load(bundle, &self.roots, None).map_err(refused)?;
         HighWater::of(&self.bundle).check(&next).map_err(refused)?;
         self.index = CatalogIndex::new(&next.catalog);
         self.bundle = next;
