@@ -258,9 +258,7 @@ fn a_lower_trust_or_catalog_seq_is_a_rollback() {
 fn a_status_list_signed_by_a_key_without_the_status_role_is_refused() {
     let w = world();
     let s = setup();
-    let root = key("root");
-    let trust = zz_issuer::sign_trust_list(&s.trust, &root);
-    let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
+    let (trust, catalog) = s.signed();
     for (signer, role) in [(&w.maker, Role::Annotate), (&w.issuer, Role::Issue)] {
         assert!(!s.trust.keys.iter().any(|k| k.kid == signer.kid() && k.roles.contains(&Role::Status)));
         let list = zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), signer);

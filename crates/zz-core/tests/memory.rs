@@ -79,10 +79,7 @@ fn hostile_bundles_are_refused_within_twice_their_size() {
     let forged = zz_core::envelope::sign(Typ::Trust, payload.clone(), w.issuer.kid(), |_| [0u8; 64]);
     cases.push(("an unsigned trust list of 8 Mi items", one_item(&forged)));
     // The same as a status list signed by nobody.
-    let s = setup();
-    let root = key("root");
-    let trust = zz_issuer::sign_trust_list(&s.trust, &root);
-    let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
+    let (trust, catalog) = setup().signed();
     let list = zz_core::envelope::sign(Typ::Status, payload, w.status_key.kid(), |_| [0u8; 64]);
     cases.push(("a forged status list of 8 Mi items", zz_issuer::bundle([&trust, &catalog, &list].map(Vec::as_slice))));
     // 100,000 tiny items.

@@ -104,13 +104,19 @@ pub fn setup() -> Setup {
 }
 
 impl Setup {
+    /// The trust list and the catalog, signed by the root.
+    pub fn signed(&self) -> (Vec<u8>, Vec<u8>) {
+        let root = key("root");
+        (zz_issuer::sign_trust_list(&self.trust, &root), zz_issuer::sign_catalog(&self.catalog, &root))
+    }
+
     pub fn build(mut self) -> World {
         let root = key("root");
         if self.status.is_empty() {
             self.status.push((self.list.payload(NOW - 3600, 2 * DAY), key("status")));
         }
-        let mut items =
-            vec![zz_issuer::sign_trust_list(&self.trust, &root), zz_issuer::sign_catalog(&self.catalog, &root)];
+        let (trust, catalog) = self.signed();
+        let mut items = vec![trust, catalog];
         for (p, k) in &self.status {
             items.push(zz_issuer::sign_status_list(p, k));
         }
