@@ -17,14 +17,18 @@ const browser = await launch();
   const page = await browser.newPage();
   await page.goto(`${server.url}bench/?ms=10000`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 120000 });
-  const { results, rounds } = await page.evaluate(() => window.benchResults);
+  const { results, rounds, conversions } = await page.evaluate(() => window.benchResults);
   console.log(`verification in Chromium (${rounds} rounds, median batch):`);
-  for (const r of results) console.log(`  ${r.name.padEnd(62)} ${r.us.toFixed(1).padStart(8)} µs  ${r.ratio.toFixed(2)}×`);
+  for (const r of results) console.log(`  ${r.name.padEnd(66)} ${r.us.toFixed(1).padStart(8)} µs  ${r.ratio.toFixed(2)}×`);
   const get = (s) => results.find((r) => r.name.includes(s)).us;
-  for (const which of ["kept in wasm", "report as a JS object"]) {
+  for (const which of ["read the verdict (verify)", "read every part"]) {
     const lic = results.find((r) => r.name.includes("verify a license") && r.name.includes(which)).us;
     console.log(`  license (${which}) / bare verify_strict: ${(lic / get("bare")).toFixed(2)}×` +
       `; libsodium / license: ${(get("libsodium") / lic).toFixed(2)}×; noble / license: ${(get("noble") / lic).toFixed(1)}×`);
+  }
+  console.log("conversion into plain JS objects, µs per call: one JSON string | serde-wasm-bindgen");
+  for (const c of conversions) {
+    console.log(`  ${c.name.padEnd(40)} ${c.json.toFixed(1).padStart(8)} | ${c.serde.toFixed(1).padStart(8)}  (${c.serde < c.json ? "serde" : "JSON"} faster, ${(Math.max(c.json, c.serde) / Math.min(c.json, c.serde)).toFixed(2)}×)`);
   }
   await page.close();
   await server.close();

@@ -1,6 +1,6 @@
 // In-browser benchmark: ZZ Verify's verification against bare Ed25519
 // checks. Results in window.benchResults (read by scripts/bench-browser.mjs).
-import init, { ZzVerifier, StrictKey, signedMessage } from "../pkg/zz_wasm.js";
+import init, { ZzVerifier, StrictKey, signedMessage, __forceConversion } from "../pkg/zz_wasm.js";
 import _sodium from "libsodium-wrappers";
 import * as ed from "./vendor/noble-ed25519/index.js";
 import { sha512 } from "./vendor/noble-hashes/sha2.js";
@@ -25,12 +25,21 @@ const strict = new StrictKey(kp.publicKey);
 
 const candidates = {
   "bare verify_strict (same wasm module)": () => strict.verify(msg, sig),
-  "ZZ Verify: verify a license (report as a JS object)": () => verifier.verify(license, NOW).verdict === "valid",
-  // The full report is built, in wasm, as the portal uses it; only the
-  // verdict crosses into JavaScript.
-  "ZZ Verify: verify a license (full report kept in wasm)": () => verifier.verifyVerdict(license, NOW) === "valid",
-  "ZZ Verify: verify an annotated copy (report as a JS object)": () =>
-    verifier.verify(annotated, NOW, "310000-DJ-0201").verdict === "valid",
+  // `verify` gives a Report whose parts become JS objects when first read:
+  // reading the verdict converts nothing else.
+  "ZZ Verify: verify a license, read the verdict (verify)": () => {
+    const r = verifier.verify(license, NOW);
+    const ok = r.verdict === "valid";
+    r.free();
+    return ok;
+  },
+  // The same, leaving the Report to the garbage collector.
+  "ZZ Verify: verify a license, read the verdict, no free()": () => verifier.verify(license, NOW).verdict === "valid",
+  // Every part read: the whole report as plain objects.
+  "ZZ Verify: verify a license, read every part (toJSON)": () => verifier.verify(license, NOW).toJSON().verdict === "valid",
+  "ZZ Verify: verify a license, verdict string only (verifyVerdict)": () => verifier.verifyVerdict(license, NOW) === "valid",
+  "ZZ Verify: verify an annotated copy, read every part (toJSON)": () =>
+    verifier.verify(annotated, NOW, "310000-DJ-0201").toJSON().verdict === "valid",
   "libsodium-wrappers crypto_sign_verify_detached": () => sodium.crypto_sign_verify_detached(sig, msg, kp.publicKey),
   "@noble/ed25519 verify (sync, sha512 set)": () => ed.verify(sig, msg, kp.publicKey),
 };
@@ -40,7 +49,8 @@ for (const [name, f] of Object.entries(candidates)) {
 
 // Alternate small batches of every candidate so that drift hits all alike.
 const times = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
-const batch = { default: 20, noble: 2 };
+// Batches long enough for the browser's coarse timer (5 µs steps or worse).
+const batch = { default: 50, noble: 4 };
 const deadline = performance.now() + Number(new URLSearchParams(location.search).get("ms") ?? 8000);
 let rounds = 0;
 while (performance.now() < deadline || rounds < 5) {
@@ -55,7 +65,38 @@ while (performance.now() < deadline || rounds < 5) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bare = median(times["bare verify_strict (same wasm module)"]);
 const results = Object.entries(times).map(([name, xs]) => ({ name, us: median(xs), ratio: median(xs) / bare }));
-window.benchResults = { rounds, userAgent: navigator.userAgent, results };
+
+// Conversions into plain JS objects, both ways: serde-wasm-bindgen (built
+// field by field from wasm) and one JSON string parsed by the engine. Each
+// call of the API uses the faster (README); this forces one or the other.
+const report = verifier.verify(annotated, NOW, "310000-DJ-0201");
+const conversions = {
+  "a report, every part (annotated copy; toJSON)": () => report.toJSON(),
+  "summary()": () => verifier.summary(NOW),
+  "types(true)": () => verifier.types(true),
+  "matters()": () => verifier.matters(),
+  "search(\"zz\")": () => verifier.search("zz"),
+  "licenseType(code)": () => verifier.licenseType(report.toJSON().license.type),
+};
+const conv = [];
+for (const [name, f] of Object.entries(conversions)) {
+  const t = { json: [], serde: [] };
+  // Calls per batch: about 2 ms of work, so that the timer's steps vanish.
+  let n = 1;
+  for (let s = performance.now(); performance.now() - s < 2; n++) f();
+  const until = performance.now() + 800;
+  while (performance.now() < until || t.json.length < 5) {
+    for (const via of ["json", "serde"]) {
+      __forceConversion(via);
+      const s = performance.now();
+      for (let i = 0; i < n; i++) f();
+      t[via].push(((performance.now() - s) * 1000) / n);
+    }
+  }
+  __forceConversion(undefined);
+  conv.push({ name, json: median(t.json), serde: median(t.serde) });
+}
+window.benchResults = { rounds, userAgent: navigator.userAgent, results, conversions: conv };
 
 const tbody = document.querySelector("#results tbody");
 for (const r of results) {
@@ -68,4 +109,15 @@ for (const r of results) {
   tbody.append(tr);
 }
 document.getElementById("results").hidden = false;
+const cbody = document.querySelector("#conversions tbody");
+for (const c of conv) {
+  const tr = document.createElement("tr");
+  for (const v of [c.name, c.json.toFixed(1), c.serde.toFixed(1)]) {
+    const td = document.createElement("td");
+    td.textContent = v;
+    tr.append(td);
+  }
+  cbody.append(tr);
+}
+document.getElementById("conversions").hidden = false;
 document.getElementById("status").textContent = `Done: ${rounds} rounds.`;

@@ -11,9 +11,10 @@
 //! v.search("yyzz");                                         // catalog types
 //! ```
 //!
-//! Times are unix seconds (`Date.now() / 1000`). Results are plain objects
-//! typed by the TypeScript declarations below; errors are thrown as `Error`
-//! with a message saying why.
+//! Times are unix seconds (`Date.now() / 1000`). `verify` gives a `Report`
+//! whose parts become plain objects when first read; every other result is
+//! a plain object typed by the TypeScript declarations below. Errors are
+//! thrown as `Error` with a message saying why.
 #![forbid(unsafe_code)]
 
 use serde::Serialize;
@@ -47,8 +48,8 @@ export interface Annotation {
   validFrom: number; validTo: number; maker: Named; iat: number;
 }
 export interface Signer { kid: string; name: string; code: string; }
-/** The result of a verification. `license` and `annotation` are evidence, not fact, unless `verified`. */
-export interface Report {
+/** A report as one plain object (what `Report.toJSON()` gives). */
+export interface ReportObject {
   verdict: Verdict; kind: "license" | "annotated" | null; checks: Check[]; verified: boolean;
   license: License | null; annotation: Annotation | null;
   signer: Signer | null; annotationSigner: Signer | null;
@@ -75,12 +76,48 @@ export interface Matter { code: string; name: string; dept: Named; needs: { type
 export interface SearchFilter { dept?: string; level?: Level; holder?: HolderType; includeNonPublic?: boolean; }
 "#;
 
-/// Converts to a plain JS object through JSON: one string crosses into JS
-/// and the engine's native parser builds the object, several times faster
-/// than building it field by field for a report of a hundred strings.
-/// Numbers past 2^53 (which forged data may carry) become the nearest double.
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value).ok().and_then(|s| js_sys::JSON::parse(&s).ok()).unwrap_or(JsValue::NULL)
+/// How a value crosses into JavaScript as a plain object. Measured on the
+/// benchmark page (README): serde-wasm-bindgen is faster for values of
+/// numbers (the summary, 1.25×), one JSON string for anything with text
+/// (1.1–1.8×: each string built from wasm is a call and a UTF-8 decode).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Via {
+    /// serde-wasm-bindgen: the object built field by field from wasm.
+    Serde,
+    /// One JSON string that the engine's native parser turns into the object.
+    Json,
+}
+
+thread_local! {
+    /// The benchmark page's override of each call's choice.
+    static FORCED: std::cell::Cell<Option<Via>> = const { std::cell::Cell::new(None) };
+}
+
+/// Converts to a plain JS object `via` one way (unless the benchmark page
+/// forced the other). Numbers past 2^53 (which forged data may carry)
+/// become the nearest double: serde-wasm-bindgen refuses them, and such a
+/// value goes through JSON.
+fn to_js<T: Serialize + ?Sized>(value: &T, via: Via) -> JsValue {
+    let json = || serde_json::to_string(value).ok().and_then(|s| js_sys::JSON::parse(&s).ok());
+    let serde = || value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok();
+    match FORCED.with(|f| f.get()).unwrap_or(via) {
+        Via::Serde => serde().or_else(json),
+        Via::Json => json(),
+    }
+    .unwrap_or(JsValue::NULL)
+}
+
+/// For the benchmark page only: `"json"` or `"serde"` converts every value
+/// that way, `undefined` restores each call's own choice.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __forceConversion)]
+pub fn force_conversion(via: Option<String>) {
+    let via = match via.as_deref() {
+        Some("json") => Some(Via::Json),
+        Some("serde") => Some(Via::Serde),
+        _ => None,
+    };
+    FORCED.with(|f| f.set(via));
 }
 
 fn now_or(now: Option<f64>) -> i64 {
@@ -115,7 +152,7 @@ impl ZzVerifier {
     /// (unix seconds; default the clock).
     #[wasm_bindgen(unchecked_return_type = "TrustSummary")]
     pub fn summary(&self, now: Option<f64>) -> JsValue {
-        to_js(&self.bundle.summary(now_or(now)))
+        to_js(&self.bundle.summary(now_or(now)), Via::Serde)
     }
 
     /// Replaces the bundle with a newer one, verified against the same
@@ -134,19 +171,18 @@ impl ZzVerifier {
 
     /// Verifies a license or annotated copy: `.zzl` bytes, or `ZZ1:` text
     /// (as a string or as bytes). `matter` is the matter code being handled.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn verify(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
         now: Option<f64>,
         matter: Option<String>,
-    ) -> JsValue {
+    ) -> Report {
         let bytes = match input.as_string() {
             Some(text) => text.into_bytes(),
             None => js_sys::Uint8Array::new(&input).to_vec(),
         };
         let ctx = Context { bundle: &self.bundle, now: now_or(now), matter: matter.as_deref() };
-        to_js(&verify(&bytes, ctx))
+        Report::new(verify(&bytes, ctx))
     }
 
     /// Just the verdict of [`Self::verify`] (for hot loops and benchmarks).
@@ -161,31 +197,31 @@ impl ZzVerifier {
     pub fn types(&self, include_non_public: Option<bool>) -> JsValue {
         let all = include_non_public.unwrap_or(false);
         let types: Vec<_> = self.bundle.catalog.types.iter().filter(|t| all || t.public).collect();
-        to_js(&types)
+        to_js(&types, Via::Json)
     }
 
     /// A license type by code, or `null`.
     #[wasm_bindgen(js_name = licenseType, unchecked_return_type = "LicenseType | null")]
     pub fn license_type(&self, code: &str) -> JsValue {
-        to_js(&self.bundle.license_type(code))
+        to_js(&self.bundle.license_type(code), Via::Json)
     }
 
     /// Every matter of the usage lists.
     #[wasm_bindgen(unchecked_return_type = "Matter[]")]
     pub fn matters(&self) -> JsValue {
-        to_js(&self.bundle.catalog.matters)
+        to_js(&self.bundle.catalog.matters, Via::Json)
     }
 
     /// A matter by code, or `null`.
     #[wasm_bindgen(unchecked_return_type = "Matter | null")]
     pub fn matter(&self, code: &str) -> JsValue {
-        to_js(&self.bundle.matter(code))
+        to_js(&self.bundle.matter(code), Via::Json)
     }
 
     /// The matters that accept a license type.
     #[wasm_bindgen(js_name = mattersAccepting, unchecked_return_type = "Matter[]")]
     pub fn matters_accepting(&self, type_code: &str) -> JsValue {
-        to_js(&self.bundle.matters_accepting(type_code).collect::<Vec<_>>())
+        to_js(&self.bundle.matters_accepting(type_code).collect::<Vec<_>>(), Via::Json)
     }
 
     /// Searches the catalog by Chinese name, code, English name or pinyin
@@ -200,7 +236,105 @@ impl ZzVerifier {
         let cat = &self.bundle.catalog;
         let hits: Vec<_> =
             self.index.search(cat, query, &filter).into_iter().filter_map(|i| cat.types.get(i)).collect();
-        to_js(&hits)
+        to_js(&hits, Via::Json)
+    }
+}
+
+/// The result of a verification (SPEC section 10). `verdict`, `kind`,
+/// `verified`, `matter` and `now` are read at once; the checks, the
+/// decoded license and annotation, the signers and the trust data are
+/// converted into plain objects the first time they are read (once: later
+/// reads give the same object), so a caller who only needs the verdict
+/// does not pay for the rest. `toJSON()` gives the whole report as one
+/// plain object (`JSON.stringify` uses it). `license` and `annotation` are
+/// evidence, not fact, unless `verified`.
+#[wasm_bindgen]
+pub struct Report {
+    report: zz_core::Report,
+    converted: [std::cell::OnceCell<JsValue>; 6],
+}
+
+impl Report {
+    fn new(report: zz_core::Report) -> Report {
+        Report { report, converted: Default::default() }
+    }
+
+    /// Part `i` of the report, converted on first use.
+    fn part<T: Serialize + ?Sized>(&self, i: usize, value: &T, via: Via) -> JsValue {
+        match self.converted.get(i) {
+            Some(cell) => cell.get_or_init(|| to_js(value, via)).clone(),
+            None => to_js(value, via),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Report {
+    #[wasm_bindgen(getter, unchecked_return_type = "Verdict")]
+    pub fn verdict(&self) -> String {
+        self.report.verdict.as_str().to_owned()
+    }
+
+    /// `"license"`, `"annotated"`, or `null` when the input could not be decoded.
+    #[wasm_bindgen(getter, unchecked_return_type = "\"license\" | \"annotated\" | null")]
+    pub fn kind(&self) -> JsValue {
+        self.report.kind.map_or(JsValue::NULL, |k| JsValue::from_str(k.as_str()))
+    }
+
+    /// True when the decoded data may be presented as verified (the verdict is not `invalid`).
+    #[wasm_bindgen(getter)]
+    pub fn verified(&self) -> bool {
+        self.report.verified
+    }
+
+    /// The matter code the verification was made for.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn matter(&self) -> JsValue {
+        self.report.matter.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+    }
+
+    /// The unix time the verification was made at.
+    #[wasm_bindgen(getter)]
+    pub fn now(&self) -> f64 {
+        self.report.now as f64
+    }
+
+    /// Every check of SPEC section 10, in its order.
+    #[wasm_bindgen(getter, unchecked_return_type = "Check[]")]
+    pub fn checks(&self) -> JsValue {
+        self.part(0, &self.report.checks, Via::Json)
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "License | null")]
+    pub fn license(&self) -> JsValue {
+        self.part(1, &self.report.license, Via::Json)
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "Annotation | null")]
+    pub fn annotation(&self) -> JsValue {
+        self.part(2, &self.report.annotation, Via::Json)
+    }
+
+    #[wasm_bindgen(getter, unchecked_return_type = "Signer | null")]
+    pub fn signer(&self) -> JsValue {
+        self.part(3, &self.report.signer, Via::Json)
+    }
+
+    #[wasm_bindgen(getter = annotationSigner, unchecked_return_type = "Signer | null")]
+    pub fn annotation_signer(&self) -> JsValue {
+        self.part(4, &self.report.annotation_signer, Via::Json)
+    }
+
+    /// The trust data the verification used.
+    #[wasm_bindgen(getter, unchecked_return_type = "{ trustSeq: number; catalogSeq: number; bundleIat: number }")]
+    pub fn trust(&self) -> JsValue {
+        self.part(5, &self.report.trust, Via::Serde)
+    }
+
+    /// The whole report as one plain object.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "ReportObject")]
+    pub fn to_json(&self) -> JsValue {
+        to_js(&self.report, Via::Json)
     }
 }
 

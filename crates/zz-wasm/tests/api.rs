@@ -49,7 +49,7 @@ fn verifies_bytes_and_text_into_plain_objects() {
     let w = demo::world(demo::DEFAULT_NOW);
     let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
     let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
-    let r = v.verify(bytes.into(), now(&w), None);
+    let r = JsValue::from(v.verify(bytes.into(), now(&w), None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("license"));
     let checks = js_sys::Array::from(&get(&r, "checks"));
@@ -57,18 +57,27 @@ fn verifies_bytes_and_text_into_plain_objects() {
     assert_eq!(get(&checks.get(0), "id").as_string().as_deref(), Some("decode"));
     assert!(get(&get(&r, "license"), "fields").is_object());
     assert!(get(&r, "annotation").is_null());
+    // Converted once: a second read gives the same object.
+    assert!(js_sys::Object::is(&get(&r, "checks"), &get(&r, "checks")));
+    // toJSON gives the whole report, equal part by part to the getters.
+    let whole = js_sys::Reflect::get(&r, &"toJSON".into()).map(js_sys::Function::from).unwrap().call0(&r).unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    for k in ["verdict", "kind", "checks", "verified", "license", "annotation", "signer", "annotationSigner", "matter", "now", "trust"] {
+        assert_eq!(json(&get(&whole, k)), json(&get(&r, k)), "{k}");
+    }
+    assert_eq!(json(&get(&whole, "signer")).contains("\"kid\""), true);
 
     let text = String::from_utf8(sample(&w, "invalid-revoked")).unwrap_or_default();
     let text = if text.is_empty() { zz_issuer::zz1_text(&sample(&w, "invalid-revoked")) } else { text };
-    let r = v.verify(JsValue::from_str(&text), now(&w), None);
+    let r = JsValue::from(v.verify(JsValue::from_str(&text), now(&w), None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
     assert_eq!(get(&r, "verified").as_bool(), Some(false));
 
     let ann = js_sys::Uint8Array::from(sample(&w, "annotated-valid").as_slice());
-    let r = v.verify(ann.clone().into(), now(&w), Some("310000-DJ-0201".into()));
+    let r = JsValue::from(v.verify(ann.clone().into(), now(&w), Some("310000-DJ-0201".into())));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("annotated"));
-    let r = v.verify(ann.into(), now(&w), Some("310000-GG-0701".into()));
+    let r = JsValue::from(v.verify(ann.into(), now(&w), Some("310000-GG-0701".into())));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
     assert_eq!(v.verify_verdict(&sample(&w, "indeterminate-no-status"), now(&w), None), "indeterminate");
 }
@@ -92,6 +101,26 @@ fn catalog_queries() {
     let persons = js_sys::Array::from(&v.search("", filter.into()));
     assert!(persons.length() > 3 && persons.length() < public);
     assert!(get(&v.matter("310000-DJ-0201"), "needs").is_object());
+}
+
+#[wasm_bindgen_test]
+fn both_conversions_give_the_same_objects() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let ann = sample(&w, "annotated-valid");
+    let all = |v: &ZzVerifier| {
+        let r = JsValue::from(v.verify(js_sys::Uint8Array::from(ann.as_slice()).into(), now(&w), None));
+        let whole = js_sys::Reflect::get(&r, &"toJSON".into()).map(js_sys::Function::from).unwrap().call0(&r).unwrap();
+        [whole, v.summary(now(&w)), v.types(Some(true)), v.matters(), v.search("zz", JsValue::UNDEFINED)].map(|x| json(&x))
+    };
+    zz_wasm::force_conversion(Some("json".into()));
+    let by_json = all(&v);
+    zz_wasm::force_conversion(Some("serde".into()));
+    let by_serde = all(&v);
+    zz_wasm::force_conversion(None);
+    assert_eq!(by_json, by_serde);
+    assert!(by_json.iter().all(|s| s.len() > 20 && s != "null"), "{by_json:?}");
 }
 
 #[wasm_bindgen_test]
@@ -171,7 +200,7 @@ fn a_refused_hostile_bundle_leaves_the_verifier_usable() {
         assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
         assert!(ZzVerifier::new(&w.roots_txt, &hostile, None).is_err());
         let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
-        let r = v.verify(bytes.into(), now(&w), None);
+        let r = JsValue::from(v.verify(bytes.into(), now(&w), None));
         assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
         assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
     }
