@@ -259,7 +259,7 @@ test("keyboard: skip link, navigation, and choosing a file", async () => {
   await page.reload();
   await page.waitForSelector("#q");
   await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "main");
   assert.equal(await page.getAttribute("nav a[aria-current=page]", "href"), "#/catalog");

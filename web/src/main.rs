@@ -103,7 +103,7 @@ fn App() -> Html {
     html! {
         <ContextProvider<AppState> context={state}>
             <HashRouter>
-                <a class="skip" href="#main" onclick={skip_to_main()}>{ lang.t("跳到主要内容", "Skip to content") }</a>
+                <a class="skip-link" href="#main" onclick={skip_to_main()}>{ lang.t("跳到主要内容", "Skip to content") }</a>
                 <Header />
                 <settings::TrustNotices />
                 <main id="main" tabindex="-1">

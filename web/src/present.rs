@@ -38,12 +38,17 @@ pub fn Present(props: &PresentProps) -> Html {
     let lang = app.lang;
     let camera = use_state(|| false);
     let last_code = use_mut_ref(LastCode::default);
+    // What was presented last: verified again when the matter changes, so
+    // that no verdict stays on screen for a matter it was not made for.
+    let last_input = use_mut_ref(|| None::<(Vec<u8>, Source)>);
     let run = {
+        let last_input = last_input.clone();
         let t = props.trust.0.clone();
         let matter = props.matter.clone();
         let on_report = props.on_report.clone();
         let sound_always = props.sound_always;
         Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
+            *last_input.borrow_mut() = Some((bytes.clone(), source.clone()));
             let on_report = on_report.clone();
             crate::scan::verify_presented(
                 bytes,
@@ -58,6 +63,15 @@ pub fn Present(props: &PresentProps) -> Html {
             );
         })
     };
+    {
+        let run = run.clone();
+        use_effect_with(props.matter.clone(), move |_| {
+            let again = last_input.borrow().clone();
+            if let Some(input) = again {
+                run.emit(input);
+            }
+        });
+    }
     let on_codes = {
         let run = run.clone();
         Callback::from(move |codes: Vec<String>| {
