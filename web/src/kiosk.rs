@@ -114,7 +114,7 @@ fn Kiosk(props: &Props) -> Html {
                 Screen::Waiting | Screen::Verdict(_) => html! {
                     <>
                     <div class={classes!("kiosk-camera", matches!(*screen, Screen::Verdict(_)).then_some("behind"))}>
-                        <crate::scan::Camera on_codes={on_codes} controls={false} />
+                        <crate::scan::Camera on_codes={on_codes} controls={false} upload_offered={false} />
                     </div>
                     if let Screen::Verdict(r) = &*screen {
                         <KioskVerdict report={r.clone()} trust={props.trust.clone()} seconds={reset_seconds()} />
@@ -159,6 +159,24 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
     let r = &props.report;
     let (title, why) = crate::verify::verdict_words(lang, r);
     let (icon, class) = (crate::verify::verdict_icon(r.verdict), r.verdict.as_str());
+    let next = crate::advice::Problem::of(r, &props.trust.0.bundle)
+        .map(|p| p.next_step(lang, crate::advice::Audience::Citizen));
+    let purpose = r.annotation.as_ref().filter(|_| r.verified).map(|a| a.purpose.clone());
+    // The countdown to waiting again, second by second.
+    let left = use_state(|| props.seconds);
+    {
+        let left = left.clone();
+        let total = props.seconds;
+        use_effect_with(Rc::as_ptr(&props.report) as usize, move |_| {
+            let started = js_sys::Date::now();
+            left.set(total);
+            let tick = gloo::timers::callback::Interval::new(1000, move || {
+                let gone = ((js_sys::Date::now() - started) / 1000.0).round() as u32;
+                left.set(total.saturating_sub(gone).max(1));
+            });
+            move || drop(tick)
+        });
+    }
     let what = r
         .license
         .as_ref()
@@ -174,9 +192,15 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
             <h1>{ title }</h1>
             <p class="why">{ why }</p>
             <p class="what">{ what }</p>
-            <p class="reset">{ match lang {
-                Lang::Zh => format!("{} 秒后返回", props.seconds),
-                Lang::En => format!("Back in {} seconds", props.seconds),
+            if let Some(p) = purpose {
+                <p class="purpose">{ lang.t("加注件用途：", "Purpose of this copy: ") }{ p }</p>
+            }
+            if let Some(n) = next {
+                <p class="next-step">{ n }</p>
+            }
+            <p class="reset" aria-live="off">{ match lang {
+                Lang::Zh => format!("{} 秒后返回", *left),
+                Lang::En => format!("Back in {} seconds", *left),
             } }</p>
         </section>
     }

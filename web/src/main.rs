@@ -2,6 +2,7 @@
 //! offline verification for counter staff. All validity decisions come
 //! from `zz-core`; this crate only shows its reports.
 
+mod advice;
 mod app;
 mod catalog;
 mod counter;

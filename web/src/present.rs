@@ -24,6 +24,10 @@ pub struct PresentProps {
     /// A sound with every verdict (the counter), not only the camera's.
     #[prop_or(false)]
     pub sound_always: bool,
+    /// Verify what was presented last again when the matter changes (the
+    /// verify page). The counter starts a new case instead.
+    #[prop_or(false)]
+    pub again_on_matter: bool,
     /// Extra classes of the block (e.g. `no-print`).
     #[prop_or_default]
     pub class: Classes,
@@ -38,8 +42,9 @@ pub fn Present(props: &PresentProps) -> Html {
     let lang = app.lang;
     let camera = use_state(|| false);
     let last_code = use_mut_ref(LastCode::default);
-    // What was presented last: verified again when the matter changes, so
-    // that no verdict stays on screen for a matter it was not made for.
+    // What was presented last: verified again when the matter changes (if
+    // asked), so that no verdict stays on screen for a matter it was not
+    // made for; otherwise forgotten.
     let last_input = use_mut_ref(|| None::<(Vec<u8>, Source)>);
     let run = {
         let last_input = last_input.clone();
@@ -65,9 +70,10 @@ pub fn Present(props: &PresentProps) -> Html {
     };
     {
         let run = run.clone();
+        let again_on_matter = props.again_on_matter;
         use_effect_with(props.matter.clone(), move |_| {
-            let again = last_input.borrow().clone();
-            if let Some(input) = again {
+            let last = last_input.borrow_mut().take();
+            if let (Some(input), true) = (last, again_on_matter) {
                 run.emit(input);
             }
         });

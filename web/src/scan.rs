@@ -175,6 +175,10 @@ pub struct CameraProps {
     /// Offer the camera chooser and torch (kiosks hide them).
     #[prop_or(true)]
     pub controls: bool,
+    /// The page offers an upload beside the camera (a kiosk does not: its
+    /// messages then send the citizen to staff).
+    #[prop_or(true)]
+    pub upload_offered: bool,
 }
 
 /// The camera viewfinder: scans continuously while shown.
@@ -192,11 +196,13 @@ pub fn Camera(props: &CameraProps) -> Html {
     let stream = use_mut_ref(|| None::<MediaStream>);
     let timer = use_mut_ref(|| None::<Interval>);
     let busy = use_mut_ref(|| false);
+    // Bumped by "try again" to reopen the camera.
+    let attempt = use_state(|| 0u32);
     {
         let (video, canvas, state, devices, torch) =
             (video.clone(), canvas.clone(), state.clone(), devices.clone(), torch.clone());
         let (stream, timer, busy, on_codes) = (stream.clone(), timer.clone(), busy.clone(), props.on_codes.clone());
-        use_effect_with(((*device).clone(), (*facing).clone()), move |(device, facing)| {
+        use_effect_with(((*device).clone(), (*facing).clone(), *attempt), move |(device, facing, _)| {
             let (device, facing) = (device.clone(), facing.clone());
             state.set(CameraState::Starting);
             let (stream_start, timer_start) = (stream.clone(), timer.clone());
@@ -272,9 +278,17 @@ pub fn Camera(props: &CameraProps) -> Html {
             }
         })
     };
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_| attempt.set(*attempt + 1))
+    };
     let message = match *state {
         CameraState::Starting => Some(lang.t("正在打开摄像头…", "Opening the camera…")),
         CameraState::Scanning => None,
+        _ if !props.upload_offered => Some(lang.t(
+            "摄像头暂时无法使用，请联系工作人员。",
+            "The camera cannot be used just now: please ask a member of staff.",
+        )),
         CameraState::Denied => Some(lang.t(
             "摄像头权限被拒绝。请在浏览器设置中允许使用摄像头，或改为上传文件或图片。",
             "Camera permission was denied. Allow the camera in the browser's settings, or upload a file or image instead.",
@@ -300,6 +314,9 @@ pub fn Camera(props: &CameraProps) -> Html {
             <canvas ref={canvas} hidden=true></canvas>
             if let Some(m) = message {
                 <p class={classes!("alert", (!matches!(*state, CameraState::Starting)).then_some("error"))} role="status">{ m }</p>
+            }
+            if !matches!(*state, CameraState::Starting | CameraState::Scanning) {
+                <button type="button" class="button retry" onclick={retry}>{ lang.t("重试", "Try again") }</button>
             }
             if props.controls && scanning {
                 <div class="camera-controls">

@@ -11,6 +11,7 @@ use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
 use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
+use crate::advice::Audience;
 use crate::i18n::Lang;
 use crate::scan::Source;
 use crate::trust::Trust;
@@ -37,6 +38,9 @@ struct PanelProps {
 struct Verified {
     report: Report,
     source: Source,
+    /// Bring the result into view and focus it: not when it is the same
+    /// input verified again for another matter (focus stays on the chooser).
+    focus: bool,
 }
 
 #[component]
@@ -47,23 +51,28 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let matter = use_state(String::new);
     let result = use_state(|| None::<Rc<Verified>>);
 
+    let again = use_mut_ref(|| false);
     let on_report = {
         let result = result.clone();
+        let again = again.clone();
         Callback::from(move |(report, source): (Report, Source)| {
-            result.set(Some(Rc::new(Verified { report, source })));
+            let focus = !again.replace(false);
+            result.set(Some(Rc::new(Verified { report, source, focus })));
         })
     };
     let on_matter = {
         let matter = matter.clone();
+        let has_result = result.is_some();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
+            *again.borrow_mut() = has_result;
             matter.set(s.value());
         })
     };
     let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
     html! {
         <>
-        <crate::present::Present trust={props.trust.clone()} matter={(!matter.is_empty()).then(|| (*matter).clone())} {on_report}>
+        <crate::present::Present trust={props.trust.clone()} matter={(!matter.is_empty()).then(|| (*matter).clone())} {on_report} again_on_matter=true>
             <div class="field">
                 <label for="matter">{ lang.t("办理事项（可选）", "Matter being handled (optional)") }</label>
                 <select id="matter" onchange={on_matter}>
@@ -140,8 +149,23 @@ fn ResultView(props: &ResultProps) -> Html {
         None => lang.t("无法识别的内容", "Unrecognised input"),
     };
     let summary = t.bundle.summary(r.now);
+    let problem = crate::advice::Problem::of(r, &t.bundle);
+    let warnings = crate::advice::warnings(lang, r);
+    let node = use_node_ref();
+    // Each new result (a second file too) is brought into view and focused:
+    // on a phone it starts below the fold.
+    {
+        let node = node.clone();
+        let focus = props.verified.focus;
+        use_effect_with(Rc::as_ptr(&props.verified) as usize, move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>().filter(|_| focus) {
+                el.scroll_into_view();
+                let _ = el.focus();
+            }
+        });
+    }
     html! {
-        <section class={classes!("result", class)} data-verdict={r.verdict.as_str()} aria-labelledby="verdict-title">
+        <section ref={node} tabindex="-1" class={classes!("result", class)} data-verdict={r.verdict.as_str()} aria-labelledby="verdict-title">
             <div class="verdict">
                 <span class="icon" aria-hidden="true">{ icon }</span>
                 <div>
@@ -150,6 +174,14 @@ fn ResultView(props: &ResultProps) -> Html {
                     <p class="what">{ kind }
                         if props.verified.source != Source::Pasted { { " · " }<span class="source">{ props.verified.source.label(lang) }</span> }
                     </p>
+                    if let Some(p) = problem {
+                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ p.next_step(lang, Audience::Clerk) }</p>
+                    }
+                    if !warnings.is_empty() {
+                        <ul class="warnings" aria-label={lang.t("注意", "Warnings")}>
+                            { for warnings.iter().map(|w| html! { <li>{ "⚠ " }{ w }</li> }) }
+                        </ul>
+                    }
                 </div>
             </div>
             if r.verified {
@@ -171,10 +203,7 @@ fn ResultView(props: &ResultProps) -> Html {
                 }
                 <Face report={props.verified.clone()} trust={props.trust.clone()} />
             } else {
-                <p class="not-verified">{ lang.t(
-                    "数据未通过核验，不显示其中的证照内容。",
-                    "The data did not verify: its contents are not shown.",
-                ) }</p>
+                <p class="not-verified">{ problem.map(|p| p.not_shown(lang)).unwrap_or_default() }</p>
             }
             <h3>{ lang.t("核验项目", "Checks") }</h3>
             <ul class="checks">
