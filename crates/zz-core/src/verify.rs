@@ -170,8 +170,8 @@ fn signer_checks(
     let Some(key) = key else {
         r.fail(
             trusted_id,
-            format!("签名密钥 {kid} 不在信任列表中，签发者未知"),
-            format!("Key {kid} is not in the trust list: unknown signer"),
+            "签名密钥不在信任列表中，签发者未知",
+            "The signing key is not in the trust list: unknown signer",
         );
         r.skip_because_untrusted(sig_id);
         return None;
@@ -184,8 +184,8 @@ fn signer_checks(
         };
         r.fail(
             trusted_id,
-            format!("{}（密钥 {kid}）无权{zh}", signer.name),
-            format!("{} (key {kid}) may not {en}", signer.name),
+            format!("{}的签名密钥无权{zh}", signer.name),
+            format!("{}'s signing key may not {en}", signer.name),
         );
         r.skip_because_untrusted(sig_id);
         return Some(signer);

@@ -42,6 +42,17 @@ fn every_sample_gives_its_promised_verdict() {
                     .collect::<Vec<_>>()
             ));
         }
+        // Messages are for clerks: no key ids (16 hex digits) in them.
+        for c in &r.checks {
+            for text in [&c.zh, &c.en] {
+                let hex_run = text
+                    .split(|c: char| !matches!(c, '0'..='9' | 'a'..='f'))
+                    .any(|run| run.len() == 16 && run.bytes().any(|b| b.is_ascii_alphabetic()));
+                if hex_run {
+                    problems.push(format!("{}: check {} names a key id: {}", s.name, c.id.as_str(), text));
+                }
+            }
+        }
         for (id, want) in &s.checks {
             let got = r.outcome(CheckId::from_id(id).unwrap());
             if got != outcome(want) {
