@@ -205,8 +205,12 @@ fn Counter(props: &Props) -> Html {
                                 Some(p) => {
                                     let (icon, w, cls) = word(p.report.verdict);
                                     let why = crate::verify::verdict_words(lang, &p.report).1;
+                                    let next = crate::advice::Problem::of(&p.report, &t.bundle)
+                                        .map(|pr| pr.next_step(lang, crate::advice::Audience::Clerk));
                                     let holder = p.report.license.as_ref().map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
-                                    html! { <span class={classes!("row-verdict", cls)}><strong>{ icon }{ " " }{ w }</strong>{ " · " }{ holder }<br/><small>{ why }</small></span> }
+                                    html! { <span class={classes!("row-verdict", cls)}><strong>{ icon }{ " " }{ w }</strong>{ " · " }{ holder }<br/><small>{ why }</small>
+                                        if let Some(n) = next { <br/><small class="next-step">{ lang.t("下一步：", "Next: ") }{ n }</small> }
+                                    </span> }
                                 }
                             } }</td>
                         </tr> }
@@ -219,9 +223,9 @@ fn Counter(props: &Props) -> Html {
                         let r = &p.report;
                         html! { <div class="print-license">
                             <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone())) }</strong>
-                               { " · " }{ r.verdict.as_str() }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
+                               { " · " }{ crate::verify::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
                             <p class="print-checks">{ for r.checks.iter().map(|c| html! {
-                                <span>{ format!("{} {:?}; ", lang.t(c.id.title_zh(), c.id.title_en()), c.outcome).to_lowercase() }</span>
+                                <span>{ format!("{} {}；", lang.t(c.id.title_zh(), c.id.title_en()), crate::verify::outcome_words(lang, c.outcome).1) }</span>
                             }) }</p>
                         </div> }
                     }) }

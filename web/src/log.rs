@@ -113,6 +113,26 @@ pub fn LogPage() -> Html {
         Some(Ok(es)) => es.clone(),
         _ => Vec::new(),
     };
+    // Names from the trust data in hand (codes when it does not know them).
+    let bundle = match &app.trust {
+        crate::app::TrustState::Ready(t) => Some(t.clone()),
+        _ => None,
+    };
+    let type_name = |code: &Option<String>| -> String {
+        let code = code.as_deref().unwrap_or_default();
+        bundle.as_ref().and_then(|t| t.bundle.license_type(code)).map_or_else(|| code.to_owned(), |t| t.name.clone())
+    };
+    let matter_name = |code: &Option<String>| -> String {
+        let code = code.as_deref().unwrap_or_default();
+        bundle.as_ref().and_then(|t| t.bundle.matter(code)).map_or_else(|| code.to_owned(), |m| m.name.clone())
+    };
+    let failed_words = |e: &Entry| -> String {
+        e.failed
+            .iter()
+            .map(|id| zz_core::CheckId::from_id(id).map_or(id.as_str(), |c| lang.t(c.title_zh(), c.title_en())))
+            .collect::<Vec<_>>()
+            .join(lang.t("、", ", "))
+    };
     let q = query.to_lowercase();
     let shown: Vec<&Entry> = list
         .iter()
@@ -120,9 +140,16 @@ pub fn LogPage() -> Html {
         .filter(|e| verdict.is_empty() || e.verdict == *verdict)
         .filter(|e| {
             q.is_empty()
-                || [&e.matter, &e.license_type, &e.identifier, &e.holder]
-                    .iter()
-                    .any(|f| f.as_deref().is_some_and(|s| s.to_lowercase().contains(&q)))
+                || [
+                    e.matter.clone(),
+                    e.license_type.clone(),
+                    e.identifier.clone(),
+                    e.holder.clone(),
+                    Some(type_name(&e.license_type)),
+                    Some(matter_name(&e.matter)),
+                ]
+                .iter()
+                .any(|f| f.as_deref().is_some_and(|s| s.to_lowercase().contains(&q)))
         })
         .collect();
     let check_chain = {
@@ -223,7 +250,7 @@ pub fn LogPage() -> Html {
             </div>
             <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field wide">
-                    <label for="log-q">{ lang.t("筛选（事项、类型、标识、持证主体）", "Filter (matter, type, identifier, holder)") }</label>
+                    <label for="log-q">{ lang.t("筛选（事项、证照类型、标识、持证主体）", "Filter (matter, license type, identifier, holder)") }</label>
                     <input id="log-q" type="search" value={(*query).clone()} oninput={on_query} />
                 </div>
                 <div class="field">
@@ -255,13 +282,13 @@ pub fn LogPage() -> Html {
                 </tr></thead>
                 <tbody>
                 { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()}>
-                    <td>{ e.n }</td>
-                    <td>{ lang.instant(u64::try_from(e.time).unwrap_or(0)) }</td>
-                    <td>{ verdict_word(&e.verdict) }</td>
-                    <td><code>{ e.identifier.clone().unwrap_or_default() }</code></td>
-                    <td>{ e.holder.clone().unwrap_or_default() }</td>
-                    <td>{ e.matter.clone().unwrap_or_default() }</td>
-                    <td>{ e.failed.join(" ") }</td>
+                    <td data-label="#">{ e.n }</td>
+                    <td data-label={lang.t("时间", "Time")}>{ lang.instant(u64::try_from(e.time).unwrap_or(0)) }</td>
+                    <td data-label={lang.t("结论", "Verdict")}>{ verdict_word(&e.verdict) }</td>
+                    <td data-label={lang.t("证照", "License")} class="license" title={e.identifier.clone().unwrap_or_default()}>{ type_name(&e.license_type) }</td>
+                    <td data-label={lang.t("持证主体", "Holder")}>{ e.holder.clone().unwrap_or_default() }</td>
+                    <td data-label={lang.t("事项", "Matter")}>{ matter_name(&e.matter) }</td>
+                    <td data-label={lang.t("未通过", "Failed")}>{ failed_words(e) }</td>
                 </tr> }) }
                 </tbody>
             </table>

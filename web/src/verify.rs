@@ -100,6 +100,16 @@ pub fn verdict_icon(v: Verdict) -> &'static str {
     }
 }
 
+/// A check's outcome: its mark, its word, and its class name.
+pub fn outcome_words(lang: Lang, o: Outcome) -> (&'static str, &'static str, &'static str) {
+    match o {
+        Outcome::Pass => ("✔", lang.t("通过", "pass"), "pass"),
+        Outcome::Fail => ("✘", lang.t("未通过", "fail"), "fail"),
+        Outcome::Warn => ("!", lang.t("警告", "warning"), "warn"),
+        Outcome::Skip => ("–", lang.t("未检查", "skipped"), "skip"),
+    }
+}
+
 /// A verdict in one word.
 pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
     match v {
@@ -208,12 +218,7 @@ fn ResultView(props: &ResultProps) -> Html {
             <h3>{ lang.t("核验项目", "Checks") }</h3>
             <ul class="checks">
             { for r.checks.iter().map(|c| {
-                let (mark, word, cls) = match c.outcome {
-                    Outcome::Pass => ("✔", lang.t("通过", "pass"), "pass"),
-                    Outcome::Fail => ("✘", lang.t("未通过", "fail"), "fail"),
-                    Outcome::Warn => ("!", lang.t("警告", "warning"), "warn"),
-                    Outcome::Skip => ("–", lang.t("未检查", "skipped"), "skip"),
-                };
+                let (mark, word, cls) = outcome_words(lang, c.outcome);
                 html! {
                     <li class={classes!("check", cls)} data-check={c.id.as_str()} data-outcome={cls}>
                         <span class="mark" aria-hidden="true">{ mark }</span>

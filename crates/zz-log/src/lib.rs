@@ -130,15 +130,17 @@ pub fn verify_chain(entries: &[Entry], head: Option<(u64, &str)>) -> Result<(), 
     Ok(())
 }
 
-/// The log as CSV (RFC 4180 quoting), with a header row. A cell that a
-/// spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`,
-/// tab or CR: license data is attacker-controlled) gets a leading `'`.
+/// The log as CSV (RFC 4180 quoting), with a header row, after a UTF-8
+/// byte order mark (without it Excel reads the Chinese as another code
+/// page). A cell that a spreadsheet would take for a formula (starting
+/// with `=`, `+`, `-`, `@`, tab or CR: license data is attacker-controlled)
+/// gets a leading `'`.
 pub fn to_csv(entries: &[Entry]) -> String {
     let field = |s: &str| {
         let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
         if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
-    let mut out = String::from("n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev\r\n");
+    let mut out = String::from("\u{feff}n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev\r\n");
     for e in entries {
         let cols = [
             e.n.to_string(),
@@ -234,7 +236,9 @@ mod tests {
         let mut es = chain(1);
         es[0].matter = Some("a,\"b\"".into());
         let csv = to_csv(&es);
-        assert!(csv.starts_with("n,time,"));
+        // A UTF-8 byte order mark first, for Excel.
+        assert!(csv.starts_with("\u{feff}n,time,"));
+        assert_eq!(csv.as_bytes()[..3], [0xef, 0xbb, 0xbf]);
         assert!(csv.contains("\"a,\"\"b\"\"\""), "{csv}");
         assert_eq!(csv.lines().count(), 2);
     }
