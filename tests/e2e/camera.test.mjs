@@ -77,6 +77,23 @@ test("a denied camera says so and offers upload", async () => {
   }
 });
 
+test("kiosk without a camera: no upload advice (it has none), ask staff, try again", async () => {
+  const browser = await launch(["--use-fake-device-for-media-stream", "--deny-permission-prompts"]);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}?kiosk`);
+    await page.waitForSelector(".camera[data-camera=denied]", { timeout: 20000 });
+    const text = await page.textContent(".kiosk-camera");
+    assert.match(text, /请联系工作人员/);
+    assert.doesNotMatch(text, /上传/);
+    await page.click(".camera button.retry");
+    await page.waitForSelector(".camera[data-camera=denied]", { timeout: 20000 });
+    await page.screenshot({ path: `${ART}/kiosk-no-camera.png` });
+  } finally {
+    await browser.close();
+  }
+});
+
 test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN for trust updates", async () => {
   const browser = await launchWithCamera();
   try {
@@ -100,7 +117,7 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
     const stored = await page.evaluate(() => localStorage.getItem("zz.kioskPin"));
     assert.doesNotMatch(stored, /246813/);
     assert.match(stored, /"salt":"[0-9a-f]{32}".*"rounds":\d+/);
-    await page.goto(`${server.url}?kiosk&reset=2`);
+    await page.goto(`${server.url}?kiosk&reset=4`);
     await page.waitForSelector(".kiosk-footer");
     assert.match(await page.textContent(".kiosk-footer"), /信任数据第 \d+ 版/);
     assert.equal(await page.evaluate(() => document.querySelectorAll("nav, a[href]").length), 0, "a way out of the kiosk");
@@ -108,6 +125,8 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
     const size = await page.$eval(".kiosk-verdict h1", (h) => parseFloat(getComputedStyle(h).fontSize));
     assert.ok(size >= 64, `verdict font ${size}px`);
     await page.screenshot({ path: `${ART}/kiosk-verdict.png` });
+    // The countdown counts down from 4.
+    await page.waitForFunction(() => /^[123] 秒/.test(document.querySelector(".kiosk-verdict .reset")?.textContent ?? ""), null, { timeout: 4000 });
     // Back to waiting after the reset time.
     await page.waitForSelector(".kiosk-prompt", { timeout: 10000 });
     assert.equal(await page.$(".kiosk-verdict"), null);

@@ -85,6 +85,109 @@ for (const size of Object.keys(SIZES)) {
   });
 }
 
+for (const size of Object.keys(SIZES)) {
+  test(`${size}: the verdict is brought into view and focused, a second file's too`, async () => {
+    const page = await verifyPage(size);
+    for (const file of ["valid-business-license.zzl", "invalid-revoked.zzl"]) {
+      await upload(page, file);
+      await page.waitForFunction(() => document.activeElement?.matches("section.result"), null, { timeout: 3000 });
+      const top = await page.$eval("section.result", (e) => e.getBoundingClientRect().top);
+      assert.ok(top >= -1 && top < SIZES[size].height / 2, `${file}: the verdict's top is at ${top}`);
+    }
+    await page.context().close();
+  });
+
+  test(`${size}: every verdict that is not valid says what to do; forgery words only for forgeries`, async () => {
+    const page = await verifyPage(size);
+    const cases = [
+      // file, matter, what the next step must say, whether it is a forgery
+      ["invalid-tampered.zzl", "", /不予受理/, true],
+      ["invalid-revoked.zzl", "", /现行有效的证照/, false],
+      ["invalid-suspended.zzl", "", /现行有效的证照/, false],
+      ["invalid-superseded.zzl", "", /现行有效的证照/, false],
+      ["invalid-expired.zzl", "", /有效期内的证照/, false],
+      ["annotated-wrong-matter.zzl", null, /为本事项制作的加注件/, false],
+      ["matter-original-not-enough.zzl", null, /要求加注件/, false],
+      ["invalid-unknown-signer.zzl", "", /更新信任数据/, false],
+      ["indeterminate-no-status.zzl", "", /信任数据包/, false],
+    ];
+    for (const [file, matter, next, forged] of cases) {
+      if (matter !== null) await page.selectOption("#matter", matter);
+      else {
+        // The sample's own matter, from the manifest.
+        const m = await page.evaluate(async (f) => (await (await fetch("samples/samples.json")).json())
+          .find((s) => s.file === f || `${s.name}.zzl` === f)?.matter ?? "", file);
+        await page.selectOption("#matter", m);
+      }
+      await upload(page, file);
+      const box = await page.textContent("section.result .verdict");
+      assert.match(box, next, `${file}: ${box}`);
+      const whole = await page.textContent("section.result");
+      assert.equal(/未通过核验|伪造/.test(whole), forged, `${file}: ${whole}`);
+      // No key ids (16 hex digits) in what the clerk reads.
+      assert.doesNotMatch(whole, /\b[0-9a-f]{16}\b/, file);
+      await page.selectOption("#matter", "");
+    }
+    await page.context().close();
+  });
+
+  test(`${size}: warnings are in the verdict box`, async () => {
+    const page = await verifyPage(size);
+    await upload(page, "valid-expiring-soon.zzl");
+    assert.match(await page.textContent("section.result .verdict .warnings"), /即将到期/);
+    await upload(page, "valid-bad-holder-id-check.zzl");
+    assert.match(await page.textContent("section.result .verdict .warnings"), /校验/);
+    // An annotated copy with no matter chosen: compare its purpose.
+    await upload(page, "annotated-valid.zzl");
+    const purpose = await page.textContent(".annotation .purpose");
+    const warnings = await page.textContent("section.result .verdict .warnings");
+    assert.match(warnings, /未选择办理事项/);
+    assert.ok(warnings.includes(purpose.trim()), warnings);
+    await page.screenshot({ path: `${ART}/clerk-warnings-${size}.png`, fullPage: true });
+    await page.context().close();
+  });
+}
+
+test("phone: no page scrolls sideways", async () => {
+  const page = await verifyPage("phone");
+  await upload(page, "valid-business-license.zzl");
+  const wide = async (where) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(w <= SIZES.phone.width, `${where}: the page is ${w} px wide`);
+  };
+  await wide("verify, with a license face");
+  for (const hash of ["#/", "#/catalog", "#/matters", "#/counter", "#/log", "#/settings"]) {
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForSelector("main h1");
+    await page.waitForTimeout(300);
+    await wide(hash);
+    await page.screenshot({ path: `${ART}/clerk-phone-${hash.replace(/\W/g, "") || "home"}.png`, fullPage: true });
+  }
+  await page.context().close();
+});
+
+test("log: type and matter names, failed checks in words, filter by type name, CSV with a BOM", async () => {
+  const page = await verifyPage("desk");
+  await page.selectOption("#matter", TRANSFER);
+  await upload(page, "invalid-revoked.zzl");
+  await page.goto(`${server.url}#/log`);
+  await page.waitForSelector("table.log tbody tr");
+  const row = await page.textContent("table.log tbody tr");
+  assert.match(row, /营业执照|证/, row);
+  assert.match(row, /二手房/, row);
+  assert.match(row, /状态/, `failed checks in words: ${row}`);
+  assert.doesNotMatch(row, /1\.2\.156|status\b/, row);
+  const type = await page.textContent("table.log tbody tr td.license");
+  await page.fill("#log-q", type.trim().slice(0, 3));
+  await page.waitForTimeout(200);
+  assert.ok((await page.$$("table.log tbody tr")).length >= 1, "filter by type name");
+  await page.fill("#log-q", "");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=导出 CSV")]);
+  const bytes = await import("node:fs/promises").then((fs) => download.path().then((p) => fs.readFile(p)));
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  await page.context().close();
+});
+
 test("no script errors", () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
+use gloo::storage::Storage;
 use zz_catalog::Filter;
 use zz_core::model::{HolderType, Level};
 
@@ -28,6 +29,42 @@ pub fn CatalogPage() -> Html {
     }
 }
 
+/// The catalog search kept for this tab (session storage).
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct SavedSearch {
+    q: String,
+    dept: Option<String>,
+    level: Option<String>,
+    holder: Option<String>,
+}
+
+impl SavedSearch {
+    const KEY: &'static str = "zz.catalogSearch";
+
+    fn load() -> SavedSearch {
+        gloo::storage::SessionStorage::get(Self::KEY).unwrap_or_default()
+    }
+
+    fn save(q: &str, f: &Filter) {
+        let s = SavedSearch {
+            q: q.to_owned(),
+            dept: f.dept.clone(),
+            level: f.level.map(|l| l.as_str().to_owned()),
+            holder: f.holder.map(|h| h.as_str().to_owned()),
+        };
+        let _ = gloo::storage::SessionStorage::set(Self::KEY, s);
+    }
+
+    fn filter(&self) -> Filter {
+        Filter {
+            dept: self.dept.clone(),
+            level: self.level.as_deref().and_then(Level::parse),
+            holder: self.holder.as_deref().and_then(HolderType::parse),
+            include_non_public: false,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
     pub trust: TrustProp,
@@ -39,9 +76,12 @@ fn CatalogList(props: &ListProps) -> Html {
     let lang = app.lang;
     let trust = &props.trust.0;
     let catalog = &trust.bundle.catalog;
-    let query = use_state(String::new);
-    let filter = use_state(Filter::default);
+    // Search and filters survive a visit to a type and Back.
+    let saved = use_memo((), |_| SavedSearch::load());
+    let query = use_state(|| saved.q.clone());
+    let filter = use_state(|| saved.filter());
     let shown = use_state(|| PAGE);
+    use_effect_with(((*query).clone(), (*filter).clone()), |(q, f)| SavedSearch::save(q, f));
     // User Timing marks let benchmarks read the search time on its own.
     let perf = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &perf {
@@ -125,6 +165,24 @@ fn CatalogList(props: &ListProps) -> Html {
             crate::i18n::Lang::Zh => format!("共 {count} 类证照"),
             crate::i18n::Lang::En => format!("{count} license types"),
         } }</p>
+        if count == 0 {
+            <div class="empty-result">
+                <p>{ lang.t("没有找到符合条件的证照类型。可以试试：", "No license type matches. Try:") }</p>
+                <ul>
+                    <li>{ lang.t("更短的关键词，如“许可证”或“执照”；", "a shorter word, such as 许可证 or “licence”;") }</li>
+                    <li>{ lang.t("拼音首字母，如 yyzz（营业执照）；", "pinyin initials, such as yyzz (营业执照);") }</li>
+                    <li>{ lang.t("证照类型代码的一部分；", "part of the type code;") }</li>
+                    if filter.dept.is_some() || filter.level.is_some() || filter.holder.is_some() {
+                        <li>
+                            <button type="button" class="button" onclick={{
+                                let filter = filter.clone();
+                                Callback::from(move |_| filter.set(Filter::default()))
+                            }}>{ lang.t("清除筛选条件", "Clear the filters") }</button>
+                        </li>
+                    }
+                </ul>
+            </div>
+        }
         <ul class="types">
         // Plain links: a router `Link` per row costs more than the search.
         { for hits.iter().filter_map(|&i| catalog.types.get(i)).map(|t| html! {
@@ -211,7 +269,7 @@ pub fn TypePage(props: &TypeProps) -> Html {
                     { for matters.iter().map(|m| {
                         let annotated = m.need(&ty.code).is_some_and(|n| n.annotated);
                         html! { <li>
-                            <Link<Route> to={Route::Matters}>{ &m.name }</Link<Route>>
+                            <Link<Route> to={Route::Matter { code: m.code.clone() }}>{ &m.name }</Link<Route>>
                             { " " }<code>{ &m.code }</code>
                             if annotated { { " · " }{ lang.t("须加注件", "annotated copy required") } }
                         </li> }

@@ -201,7 +201,7 @@ fn Counter(props: &Props) -> Html {
                             <td>{ name }</td>
                             <td>{ if need.annotated { lang.t("加注件", "Annotated copy") } else { lang.t("原件或加注件", "Original or annotated copy") } }</td>
                             <td>{ match &row {
-                                None => html! { <span class="pending">{ lang.t("○ 待核验", "○ Waiting") }</span> },
+                                None => html! { <span class="pending">{ lang.t("待核验", "Waiting") }</span> },
                                 Some(p) => {
                                     let (icon, w, cls) = word(p.report.verdict);
                                     let why = crate::verify::verdict_words(lang, &p.report).1;
@@ -231,15 +231,15 @@ fn Counter(props: &Props) -> Html {
                     }) }
                 </div>
                 if let Some(p) = &*extra {
-                    <p class="alert warn" role="alert">{ "⚠ " }{ match (&p.report.license, lang) {
+                    <p class="alert warn" role="alert">{ crate::icons::Icon::Warning.html() }{ " " }{ match (&p.report.license, lang) {
                         (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source.label(lang)),
                         (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source.label(lang)),
                         (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::verify::verdict_words(lang, &p.report).1),
                     } }</p>
                 }
                 <p class={classes!("case-status", complete.then_some("complete"))} role="status" aria-live="polite">{
-                    if complete { lang.t("✔ 材料齐全，全部核验有效：可以受理。", "✔ Complete: every license needed is valid.") }
-                    else { lang.t("材料尚未齐全或有未通过核验的证照。", "Not complete yet: licenses are missing or not valid.") }
+                    if complete { html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("材料齐全，全部核验有效：可以受理。", "Complete: every license needed is valid.") }</> } }
+                    else { html! { lang.t("材料尚未齐全或有未通过核验的证照。", "Not complete yet: licenses are missing or not valid.") } }
                 }</p>
                 <p class="trust-age">{ lang.checked_against(&t.bundle.summary(trust::now())) }</p>
                 <div class="log-tools no-print">

@@ -105,7 +105,7 @@ pub fn LicenseInput(props: &InputProps) -> Html {
             <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ lang.t("核验", "Verify") }</button>
         </form>
         if let Some(name) = &*problem {
-            <p class="alert error" role="alert">{ "✘ " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
+            <p class="alert error" role="alert">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
         }
         </>
     }

@@ -134,7 +134,7 @@ fn Kiosk(props: &Props) -> Html {
             } }
             <footer class={classes!("kiosk-footer", warn.then_some("warn"))}>
                 <span>
-                    { if warn { "⚠ " } else { "" } }{ lang.trust_age(&summary) }
+                    if warn { { crate::icons::Icon::Warning.html() }{ " " } }{ lang.trust_age(&summary) }
                     { if summary.outdated { lang.t(" · 已过更新时间", " · past its update") } else { "" } }
                 </span>
                 if matches!(*screen, Screen::Waiting) {

@@ -212,14 +212,12 @@ pub fn LogPage() -> Html {
             query.set(i.value());
         })
     };
-    let verdict_word = |v: &str| {
-        let v = match v {
-            "valid" => Verdict::Valid,
-            "invalid" => Verdict::Invalid,
-            _ => Verdict::Indeterminate,
-        };
-        format!("{} {}", crate::verify::verdict_icon(v), crate::verify::verdict_label(lang, v))
+    let verdict_of = |v: &str| match v {
+        "valid" => Verdict::Valid,
+        "invalid" => Verdict::Invalid,
+        _ => Verdict::Indeterminate,
     };
+    let verdict_word = |v: &str| crate::verify::verdict_label(lang, verdict_of(v));
     html! {
         <section>
             <h1>{ lang.t("核验记录", "Verification log") }</h1>
@@ -238,11 +236,11 @@ pub fn LogPage() -> Html {
             <div role="status" aria-live="polite" id="chain-result">
             { match &*chain {
                 ChainState::Unchecked => html! {},
-                ChainState::Intact(n) => html! { <p class="alert ok" data-chain="intact">{ "✔ " }{ match lang {
+                ChainState::Intact(n) => html! { <p class="alert ok" data-chain="intact">{ crate::icons::Icon::Check.html() }{ " " }{ match lang {
                     Lang::Zh => format!("记录链完整（{n} 条）。"),
                     Lang::En => format!("The chain is intact ({n} entries)."),
                 } }</p> },
-                ChainState::Broken(at) => html! { <p class="alert error" data-chain="broken">{ "✘ " }{ match lang {
+                ChainState::Broken(at) => html! { <p class="alert error" data-chain="broken">{ crate::icons::Icon::Cross.html() }{ " " }{ match lang {
                     Lang::Zh => format!("记录链已被破坏（{at}）：有记录被修改、删除或插入。"),
                     Lang::En => format!("The chain is broken ({at}): an entry was edited, deleted or inserted."),
                 } }</p> },
@@ -284,7 +282,7 @@ pub fn LogPage() -> Html {
                 { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()}>
                     <td data-label="#">{ e.n }</td>
                     <td data-label={lang.t("时间", "Time")}>{ lang.instant(u64::try_from(e.time).unwrap_or(0)) }</td>
-                    <td data-label={lang.t("结论", "Verdict")}>{ verdict_word(&e.verdict) }</td>
+                    <td data-label={lang.t("结论", "Verdict")}>{ crate::verify::verdict_icon(verdict_of(&e.verdict)) }{ " " }{ verdict_word(&e.verdict) }</td>
                     <td data-label={lang.t("证照", "License")} class="license" title={e.identifier.clone().unwrap_or_default()}>{ type_name(&e.license_type) }</td>
                     <td data-label={lang.t("持证主体", "Holder")}>{ e.holder.clone().unwrap_or_default() }</td>
                     <td data-label={lang.t("事项", "Matter")}>{ matter_name(&e.matter) }</td>

@@ -8,6 +8,7 @@ mod catalog;
 mod counter;
 mod home;
 mod i18n;
+mod icons;
 mod input;
 mod kiosk;
 mod log;
@@ -44,6 +45,8 @@ pub enum Route {
     Type { code: String },
     #[at("/matters")]
     Matters,
+    #[at("/matters/:code")]
+    Matter { code: String },
     #[at("/log")]
     Log,
     #[at("/settings")]
@@ -136,6 +139,7 @@ fn switch(route: Route) -> Html {
         Route::Catalog => html! { <catalog::CatalogPage /> },
         Route::Type { code } => html! { <catalog::TypePage {code} /> },
         Route::Matters => html! { <matters::MattersPage /> },
+        Route::Matter { code } => html! { <matters::MattersPage focus={Some(code)} /> },
         Route::Log => html! { <log::LogPage /> },
         Route::Settings => html! { <settings::SettingsPage /> },
         Route::NotFound => html! { <NotFound /> },
@@ -149,7 +153,7 @@ fn Header() -> Html {
     // Plain anchors (hash routes): `aria-current` belongs on the link.
     let link = |to: Route, zh: &str, en: &str| {
         let current =
-            route.as_ref() == Some(&to) || matches!((&route, &to), (Some(Route::Type { .. }), Route::Catalog));
+            route.as_ref() == Some(&to) || matches!((&route, &to), (Some(Route::Type { .. }), Route::Catalog) | (Some(Route::Matter { .. }), Route::Matters));
         html! {
             <li><a href={format!("#{}", to.to_path())} class={classes!(current.then_some("current"))}
                 aria-current={current.then_some("page")}>{ app.t(zh, en) }</a></li>

@@ -94,7 +94,8 @@ pub fn Present(props: &PresentProps) -> Html {
             { props.children.clone() }
             <div class="scan-toggle">
                 <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
-                    { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("📷 用摄像头扫码", "📷 Scan with the camera") } }
+                    { crate::icons::Icon::Camera.html() }{ " " }
+                    { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("用摄像头扫码", "Scan with the camera") } }
                 </button>
             </div>
             if *camera {

@@ -25,7 +25,7 @@ pub fn TrustBadge() -> Html {
     let text = app.lang.trust_age(&s);
     html! {
         <Link<Route> to={Route::Settings} classes={classes!("badge", warn.then_some("warn"))}>
-            { if warn { "⚠ " } else { "" } }{ text }
+            if warn { { crate::icons::Icon::Warning.html() }{ " " } }{ text }
         </Link<Route>>
     }
 }
@@ -169,7 +169,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     };
     let warning = |on: bool, zh: &str, en: &str| {
         if on {
-            html! { <li>{ "⚠ " }{ lang.t(zh, en) }</li> }
+            html! { <li>{ crate::icons::Icon::Warning.html() }{ " " }{ lang.t(zh, en) }</li> }
         } else {
             html! {}
         }
@@ -213,7 +213,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
                 <td>{ l.entries }</td>
                 <td>{ lang.instant(l.iat) }{ " (" }{ lang.age(l.age_seconds) }{ lang.t("前)", " ago)") }</td>
                 <td>{ lang.instant(l.expires) }</td>
-                <td>{ if l.stale { lang.t("⚠ 已过期", "⚠ stale") } else { lang.t("✔ 有效", "✔ fresh") } }</td>
+                <td>{ if l.stale { crate::icons::Icon::Warning.html() } else { crate::icons::Icon::Check.html() } }{ " " }{ if l.stale { lang.t("已过期", "stale") } else { lang.t("有效", "fresh") } }</td>
             </tr> }) }
             </tbody>
         </table>
@@ -226,11 +226,11 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
         <input id="bundle-file" type="file" accept=".zzb,application/octet-stream" class="visually-hidden-file" onchange={on_file} />
         <div role="status" aria-live="polite" id="import-result">
         { match &*message {
-            Some(Ok(seq)) => html! { <p class="alert ok">{ "✔ " }{ match lang {
+            Some(Ok(seq)) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ match lang {
                 Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
                 Lang::En => format!("Imported trust data seq {seq}."),
             } }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ "✘ " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }<code>{ e }</code></p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }<code>{ e }</code></p> },
             None => html! {},
         } }
         </div>
@@ -280,8 +280,8 @@ fn PinSettings() -> Html {
         </form>
         <div role="status" aria-live="polite" id="pin-result">
         { match *message {
-            Some(Ok(())) => html! { <p class="alert ok">{ lang.t("✔ 已保存。", "✔ Saved.") }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ "✘ " }{ crate::pin::message(lang, e) }</p> },
+            Some(Ok(())) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ crate::pin::message(lang, e) }</p> },
             None => html! {},
         } }
         </div>

@@ -92,21 +92,18 @@ fn VerifyPanel(props: &PanelProps) -> Html {
 }
 
 /// The sign shown with a verdict (beside its colour and words).
-pub fn verdict_icon(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Valid => "✔",
-        Verdict::Invalid => "✘",
-        Verdict::Indeterminate => "?",
-    }
+pub fn verdict_icon(v: Verdict) -> Html {
+    crate::icons::Icon::of_verdict(v).html()
 }
 
 /// A check's outcome: its mark, its word, and its class name.
-pub fn outcome_words(lang: Lang, o: Outcome) -> (&'static str, &'static str, &'static str) {
+pub fn outcome_words(lang: Lang, o: Outcome) -> (Html, &'static str, &'static str) {
+    let mark = crate::icons::Icon::of_outcome(o).html();
     match o {
-        Outcome::Pass => ("✔", lang.t("通过", "pass"), "pass"),
-        Outcome::Fail => ("✘", lang.t("未通过", "fail"), "fail"),
-        Outcome::Warn => ("!", lang.t("警告", "warning"), "warn"),
-        Outcome::Skip => ("–", lang.t("未检查", "skipped"), "skip"),
+        Outcome::Pass => (mark, lang.t("通过", "pass"), "pass"),
+        Outcome::Fail => (mark, lang.t("未通过", "fail"), "fail"),
+        Outcome::Warn => (mark, lang.t("警告", "warning"), "warn"),
+        Outcome::Skip => (mark, lang.t("未检查", "skipped"), "skip"),
     }
 }
 
@@ -189,7 +186,7 @@ fn ResultView(props: &ResultProps) -> Html {
                     }
                     if !warnings.is_empty() {
                         <ul class="warnings" aria-label={lang.t("注意", "Warnings")}>
-                            { for warnings.iter().map(|w| html! { <li>{ "⚠ " }{ w }</li> }) }
+                            { for warnings.iter().map(|w| html! { <li>{ crate::icons::Icon::Warning.html() }{ " " }{ w }</li> }) }
                         </ul>
                     }
                 </div>
@@ -319,12 +316,12 @@ fn signing_org(lang: Lang, signer: Option<&zz_core::report::Signer>, code_on_obj
     let Some(signer) = signer else { return html! {} };
     let mismatch = match what {
         SignedThing::License => lang.t(
-            "⚠ 证照所载发证机关代码与签名密钥所属单位的代码不一致，请核实。",
-            "⚠ The issuer code on the license differs from the code of the organisation that holds the signing key: check it.",
+            "证照所载发证机关代码与签名密钥所属单位的代码不一致，请核实。",
+            "The issuer code on the license differs from the code of the organisation that holds the signing key: check it.",
         ),
         SignedThing::Copy => lang.t(
-            "⚠ 加注件所载制作人代码与签名密钥所属单位的代码不一致，请核实。",
-            "⚠ The maker code on the copy differs from the code of the organisation that holds the signing key: check it.",
+            "加注件所载制作人代码与签名密钥所属单位的代码不一致，请核实。",
+            "The maker code on the copy differs from the code of the organisation that holds the signing key: check it.",
         ),
     };
     html! {
@@ -333,7 +330,7 @@ fn signing_org(lang: Lang, signer: Option<&zz_core::report::Signer>, code_on_obj
         <dd class="signer-org">
             { &signer.name }
             if signer.code != code_on_object {
-                <span class="mismatch" role="note">{ mismatch }</span>
+                <span class="mismatch" role="note">{ crate::icons::Icon::Warning.html() }{ " " }{ mismatch }</span>
             }
         </dd>
         </>
