@@ -188,6 +188,43 @@ test("log: type and matter names, failed checks in words, filter by type name, C
   await page.context().close();
 });
 
+for (const size of Object.keys(SIZES)) {
+  test(`${size}: catalog: Back keeps the search and filters; matter links go to that matter; an empty result helps`, async () => {
+    const page = await verifyPage(size);
+    await page.goto(`${server.url}#/catalog`);
+    await page.waitForSelector("#q");
+    await page.selectOption("#f-holder", "legal");
+    await page.fill("#q", "yyzz");
+    await page.waitForFunction(() => document.querySelectorAll("ul.types li").length === 1);
+    await page.click("ul.types li a");
+    await page.waitForSelector("article.type-detail h1");
+    // A matter link names the matter, and lands on it.
+    const link = await page.$("article.type-detail ul li a");
+    const href = await link.getAttribute("href");
+    assert.match(href, /#\/matters\/[0-9A-Z-]+$/);
+    const code = href.split("/").pop();
+    await link.click();
+    await page.waitForSelector(`li.matter.current#matter-${code}`);
+    const top = await page.$eval(`#matter-${code}`, (e) => e.getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < SIZES[size].height, `the matter is in view (top ${top})`);
+    await page.goBack();
+    await page.waitForSelector("article.type-detail h1");
+    await page.goBack();
+    await page.waitForSelector("#q");
+    assert.equal(await page.inputValue("#q"), "yyzz");
+    assert.equal(await page.inputValue("#f-holder"), "legal");
+    await page.waitForFunction(() => document.querySelectorAll("ul.types li").length === 1);
+    // Nothing found: say what to try, and offer to clear the filters.
+    await page.fill("#q", "zzzzzzqqq");
+    await page.waitForSelector(".empty-result");
+    assert.match(await page.textContent(".empty-result"), /拼音首字母/);
+    await page.click(".empty-result button");
+    await page.waitForFunction(() => document.getElementById("f-holder").value === "");
+    await page.screenshot({ path: `${ART}/clerk-catalog-empty-${size}.png`, fullPage: true });
+    await page.context().close();
+  });
+}
+
 test("no script errors", () => {
   assert.deepEqual(pageErrors, []);
 });

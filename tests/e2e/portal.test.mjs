@@ -102,8 +102,11 @@ test("catalog: search by pinyin initials, open a type", async () => {
   assert.match(await page.textContent("article.type-detail"), /食品经营许可（新办）/);
   await shot("catalog-type");
   await axe("type detail");
-  // Filters, and non-public types never shown.
-  await open("#/catalog");
+  // Back to the list: the search is kept. Filters, and non-public types never shown.
+  await page.goBack();
+  await page.waitForSelector("#q");
+  assert.equal(await page.inputValue("#q"), "yyzz");
+  await page.fill("#q", "");
   await page.selectOption("#f-holder", "person");
   const names = await page.$$eval("ul.types li .name", (els) => els.map((e) => e.textContent));
   assert.ok(names.includes("机动车驾驶证") && !names.includes("营业执照"));
@@ -198,9 +201,13 @@ test("a bad bundle is refused and the old one kept; rollback refused", async () 
   await writeFile(`${ART}/garbage.zzb`, "not a bundle");
   await page.setInputFiles("#bundle-file", `${ART}/garbage.zzb`);
   await page.waitForSelector("#import-result .alert.error");
+  // Why, in Chinese: no English error text in the Chinese interface.
+  const why = await page.textContent("#import-result");
+  assert.match(why, /格式不正确/);
+  assert.doesNotMatch(why, /[A-Za-z]{4,}/, why);
   assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "7");
   await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle-outdated.zzb`);
-  await page.waitForFunction(() => /rollback/.test(document.querySelector("#import-result")?.textContent ?? ""));
+  await page.waitForFunction(() => /不允许回退/.test(document.querySelector("#import-result")?.textContent ?? ""));
   assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "7");
   await shot("settings-refused");
   // The same bundle again is accepted (not older).
@@ -287,7 +294,7 @@ test("an imported newer bundle is kept across reloads; then the shipped one is a
   assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
   assert.match(await page.textContent("#trust-status"), /已导入/);
   await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle.zzb`);
-  await page.waitForFunction(() => /rollback/.test(document.querySelector("#import-result")?.textContent ?? ""));
+  await page.waitForFunction(() => /不允许回退/.test(document.querySelector("#import-result")?.textContent ?? ""));
   assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
   assert.equal(await upload("valid-business-license.zzl"), "valid");
 });

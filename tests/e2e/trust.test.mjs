@@ -147,7 +147,7 @@ test("a device upgraded from one trust seq for all roots keeps it until marks pe
   await page.evaluate(() => localStorage.setItem("zz.maxTrustSeq", "8"));
   await page.goto(server.url + "#/settings");
   await page.waitForFunction(() => /无法加载信任数据/.test(document.body.textContent));
-  assert.match(await page.textContent("main"), /rollback/);
+  assert.match(await page.textContent("main"), /不允许回退/);
   // With seq 7 seen before, the shipped bundle (seq 7) loads, and the old
   // key gives way to marks per root.
   await page.evaluate(() => localStorage.setItem("zz.maxTrustSeq", "7"));

@@ -14,7 +14,7 @@ use crate::trust::Trust;
 pub enum TrustState {
     Loading,
     Ready(Rc<Trust>),
-    Failed(String),
+    Failed(crate::trust::Refusal),
 }
 
 impl PartialEq for TrustState {
@@ -80,7 +80,7 @@ pub fn NeedTrust(props: &NeedTrustProps) -> Html {
         TrustState::Failed(e) => html! {
             <div class="alert error" role="alert">
                 <p><strong>{ app.t("无法加载信任数据，不能核验。", "The trust data could not be loaded: nothing can be verified.") }</strong></p>
-                <p><code>{ e }</code></p>
+                <p>{ app.t(&e.zh, &e.en) }</p>
             </div>
         },
         TrustState::Ready(t) => props.render.emit(t.clone()),

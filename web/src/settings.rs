@@ -72,7 +72,7 @@ fn OfferedRoots(props: &PanelProps) -> Html {
         return html! {};
     };
     let lang = app.lang;
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<trust::Refusal>);
     let adopt = {
         let error = error.clone();
         Callback::from(move |_| {
@@ -97,7 +97,7 @@ fn OfferedRoots(props: &PanelProps) -> Html {
         <p>{ lang.t("站点提供的根密钥与本设备首次使用时固定的不同。核验继续使用固定的根密钥。",
                     "The root keys the site serves differ from the ones pinned when this device first used it. Verification goes on with the pinned ones.") }</p>
         <button type="button" class="button danger" onclick={adopt} data-testid="adopt-roots">{ lang.t("采用新的根密钥（管理员）", "Adopt the new root keys (administrator)") }</button>
-        if let Some(e) = &*error { <p class="alert error" role="alert">{ e }</p> }
+        if let Some(e) = &*error { <p class="alert error" role="alert">{ lang.t(&e.zh, &e.en) }</p> }
         </>
     }
 }
@@ -138,7 +138,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     let t = &props.trust.0;
     let now = trust::now();
     let s = t.bundle.summary(now);
-    let message = use_state(|| None::<Result<String, String>>);
+    let message = use_state(|| None::<Result<String, trust::Refusal>>);
     let on_file = {
         let message = message.clone();
         let set_trust = app.set_trust.clone();
@@ -154,7 +154,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
                 let file = gloo::file::File::from(file);
                 let result = match gloo::file::futures::read_as_bytes(&file).await {
                     Ok(bytes) => trust::import(&current, &bytes).await,
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
                 };
                 match result {
                     Ok(next) => {
@@ -230,7 +230,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
                 Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
                 Lang::En => format!("Imported trust data seq {seq}."),
             } }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }<code>{ e }</code></p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</p> },
             None => html! {},
         } }
         </div>

@@ -95,8 +95,13 @@ fn raise_high_water(bundle: &Bundle) {
 /// The roots in use: the pinned ones, or those served if none are pinned
 /// yet (then pinned once they parse). Also the served roots when they
 /// differ.
-fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), String> {
-    let parse = |text: &str| Roots::parse(text).map_err(|e| format!("{ROOTS_URL}: {e}"));
+fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), Refusal> {
+    let parse = |text: &str| {
+        Roots::parse(text).map_err(|e| Refusal {
+            zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"),
+            en: format!("{ROOTS_URL}: {e}"),
+        })
+    };
     match (LocalStorage::get::<String>(KEY_PINNED_ROOTS).ok(), served) {
         (Some(p), Some(s)) if p.trim() == s.trim() => Ok((parse(&p)?, None)),
         (Some(p), offered) => Ok((parse(&p)?, offered)),
@@ -105,31 +110,44 @@ fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), Strin
             let _ = LocalStorage::set(KEY_PINNED_ROOTS, &s);
             Ok((roots, None))
         }
-        (None, None) => Err(format!("{ROOTS_URL}: cannot be loaded")),
+        (None, None) => Err(Refusal {
+            zh: format!("无法读取根密钥文件（{ROOTS_URL}）"),
+            en: format!("{ROOTS_URL}: cannot be loaded"),
+        }),
     }
 }
 
 /// Adopts the roots the site now serves in place of the pinned ones (an
 /// administrator's decision, confirmed on the settings page). The page is
 /// then reloaded with the new trust anchor.
-pub fn adopt_offered_roots(offered: &str) -> Result<(), String> {
-    Roots::parse(offered).map_err(|e| format!("{ROOTS_URL}: {e}"))?;
-    LocalStorage::set(KEY_PINNED_ROOTS, offered).map_err(|e| e.to_string())
+pub fn adopt_offered_roots(offered: &str) -> Result<(), Refusal> {
+    Roots::parse(offered).map_err(|e| Refusal {
+        zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"),
+        en: format!("{ROOTS_URL}: {e}"),
+    })?;
+    LocalStorage::set(KEY_PINNED_ROOTS, offered)
+        .map_err(|e| Refusal { zh: "无法在本设备上保存根密钥".to_owned(), en: e.to_string() })
 }
 
 /// Loads the pinned roots and the best bundle: the shipped one or an
 /// imported one, whichever is newer, never older than one seen before
 /// under the same root.
-pub async fn load() -> Result<Rc<Trust>, String> {
+pub async fn load() -> Result<Rc<Trust>, Refusal> {
     let served = match fetch(ROOTS_URL).await {
-        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| format!("{ROOTS_URL}: not text"))?),
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Refusal {
+            zh: format!("根密钥文件（{ROOTS_URL}）不是文本"),
+            en: format!("{ROOTS_URL}: not text"),
+        })?),
         Err(_) => None,
     };
     let (roots, offered) = pinned_roots(served)?;
     let accept = |bytes: &[u8]| Bundle::load(bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| b));
     let shipped = match fetch(BUNDLE_URL).await {
-        Ok(bytes) => accept(&bytes).map_err(|e| format!("{BUNDLE_URL}: {e}")),
-        Err(e) => Err(e),
+        Ok(bytes) => accept(&bytes).map_err(|e| Refusal {
+            zh: format!("{BUNDLE_URL}：{}", e.zh()),
+            en: format!("{BUNDLE_URL}: {e}"),
+        }),
+        Err(e) => Err(Refusal { zh: format!("无法读取信任数据包（{BUNDLE_URL}）"), en: e }),
     };
     let imported = crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(&b).ok());
     let chosen = match (shipped, imported) {
@@ -144,16 +162,32 @@ pub async fn load() -> Result<Rc<Trust>, String> {
     Ok(Rc::new(Trust::new(roots, chosen.0, chosen.1, offered)))
 }
 
+/// Why an import was refused, in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub zh: String,
+    pub en: String,
+}
+
+impl From<BundleError> for Refusal {
+    fn from(e: BundleError) -> Refusal {
+        Refusal { zh: e.zh(), en: e.to_string() }
+    }
+}
+
 /// Imports a bundle file: verified against the pinned roots, refused on
 /// rollback; the current trust data stays when it is refused.
-pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, String> {
-    let bundle = Bundle::load(bytes, &current.roots, None).map_err(|e| e.to_string())?;
-    check_high_water(&bundle).map_err(|e| e.to_string())?;
+pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal> {
+    let bundle = Bundle::load(bytes, &current.roots, None)?;
+    check_high_water(&bundle)?;
     if bundle.root == current.bundle.root {
-        HighWater::of(&current.bundle).check(&bundle).map_err(|e| e.to_string())?;
+        HighWater::of(&current.bundle).check(&bundle)?;
     }
     // Kept only once stored: the marks must never outrun what loads.
-    crate::store::put(KEY_IMPORTED, bytes).await.map_err(|e| format!("cannot store the bundle: {e}"))?;
+    crate::store::put(KEY_IMPORTED, bytes).await.map_err(|e| Refusal {
+        zh: "无法在本设备上保存该数据包（存储空间不足或被禁用）".to_owned(),
+        en: format!("cannot store the bundle: {e}"),
+    })?;
     raise_high_water(&bundle);
     Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone())))
 }

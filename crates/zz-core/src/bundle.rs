@@ -157,7 +157,60 @@ impl fmt::Display for Item {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BundleError {
     pub item: Item,
+    /// The kind of refusal, for words in either language.
+    pub why: Why,
+    /// The details, in English (for logs and the command line).
     pub reason: String,
+}
+
+/// The kinds of refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Not well-formed, or not what the item must hold.
+    Malformed,
+    /// Over a size or count limit.
+    TooLarge,
+    /// Signed by a key that is not a pinned root (or not a status key).
+    UnknownSigner,
+    /// The signature does not verify.
+    BadSignature,
+    /// Signed outside its key's validity.
+    OutsideValidity,
+    /// Older than trust data already seen.
+    Rollback,
+    /// An id or code appears twice.
+    Duplicate,
+    /// A required item is missing.
+    Missing,
+}
+
+impl Item {
+    /// The item in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Item::Bundle => "数据包",
+            Item::TrustList => "信任列表",
+            Item::Catalog => "证照目录",
+            Item::StatusList => "状态列表",
+        }
+    }
+}
+
+impl BundleError {
+    /// Why, in Chinese, for people at a counter.
+    pub fn zh(&self) -> String {
+        let why = match self.why {
+            Why::Malformed => "格式不正确或已损坏",
+            Why::TooLarge => "超出大小或数量限制",
+            Why::UnknownSigner => "不是由已固定的根密钥（或状态密钥）签名的，来源不可信",
+            Why::BadSignature => "签名验证未通过，文件可能被改动",
+            Why::OutsideValidity => "签名时密钥不在有效期内",
+            Why::Rollback => "比本设备已有的信任数据旧（不允许回退）",
+            Why::Duplicate => "含有重复的编号或代码",
+            Why::Missing => "缺少必需的内容",
+        };
+        format!("{}{}", self.item.zh(), why)
+    }
 }
 
 impl fmt::Display for BundleError {
@@ -168,8 +221,8 @@ impl fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
-fn refuse(item: Item, reason: impl Into<String>) -> BundleError {
-    BundleError { item, reason: reason.into() }
+fn refuse(item: Item, why: Why, reason: impl Into<String>) -> BundleError {
+    BundleError { item, why, reason: reason.into() }
 }
 
 /// A trust-list key with its parsed public key (`None`: never usable).
@@ -239,16 +292,16 @@ pub struct Bundle {
 
 fn envelope_error(item: Item, e: EnvelopeError) -> BundleError {
     match e {
-        EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => refuse(item, m),
+        EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => refuse(item, Why::Malformed, m),
     }
 }
 
 fn verify_by_root(item: Item, env: &Envelope, roots: &Roots) -> Result<(), BundleError> {
-    let root = roots
-        .find(&env.kid)
-        .ok_or_else(|| refuse(item, format!("signed by {}, which is not a pinned root", hex(&env.kid))))?;
+    let root = roots.find(&env.kid).ok_or_else(|| {
+        refuse(item, Why::UnknownSigner, format!("signed by {}, which is not a pinned root", hex(&env.kid)))
+    })?;
     if !env.verify(&root.key) {
-        return Err(refuse(item, "signature does not verify"));
+        return Err(refuse(item, Why::BadSignature, "signature does not verify"));
     }
     Ok(())
 }
@@ -259,12 +312,13 @@ impl Bundle {
     /// one is a rollback and refused. Any failing item refuses the bundle.
     pub fn load(bytes: &[u8], roots: &Roots, min_seq: Option<u64>) -> Result<Bundle, BundleError> {
         if bytes.len() > MAX_BUNDLE {
-            return Err(refuse(Item::Bundle, "larger than 64 MiB"));
+            return Err(refuse(Item::Bundle, Why::TooLarge, "larger than 64 MiB"));
         }
         // The array is walked as borrowed byte strings and each item's
         // envelope read head by head: nothing is built from bytes that no
         // signature has vouched for yet.
-        let items = cbor::byte_string_array(bytes, MAX_BUNDLE_ITEMS).map_err(|e| refuse(Item::Bundle, e.reason()))?;
+        let items = cbor::byte_string_array(bytes, MAX_BUNDLE_ITEMS)
+            .map_err(|e| refuse(Item::Bundle, Why::Malformed, e.reason()))?;
         let mut trust = None;
         let mut catalog = None;
         let mut status = Vec::new();
@@ -278,34 +332,41 @@ impl Bundle {
                     continue;
                 }
                 other => {
-                    return Err(refuse(Item::Bundle, format!("an item of typ {} is not allowed", other.media_type())));
+                    return Err(refuse(
+                        Item::Bundle,
+                        Why::Malformed,
+                        format!("an item of typ {} is not allowed", other.media_type()),
+                    ));
                 }
             };
             if slot.replace(env).is_some() {
-                return Err(refuse(Item::Bundle, "more than one trust list or catalog"));
+                return Err(refuse(Item::Bundle, Why::Duplicate, "more than one trust list or catalog"));
             }
         }
-        let trust_env = trust.ok_or_else(|| refuse(Item::Bundle, "no trust list"))?;
-        let catalog_env = catalog.ok_or_else(|| refuse(Item::Bundle, "no catalog"))?;
+        let trust_env = trust.ok_or_else(|| refuse(Item::Bundle, Why::Missing, "no trust list"))?;
+        let catalog_env = catalog.ok_or_else(|| refuse(Item::Bundle, Why::Missing, "no catalog"))?;
 
         verify_by_root(Item::TrustList, &trust_env, roots)?;
-        let trust_value = trust_env.payload_item().map_err(|e| refuse(Item::TrustList, e.reason()))?;
-        let trust = TrustList::from_cbor(&trust_value).map_err(|e| refuse(Item::TrustList, e.reason()))?;
+        let trust_value = trust_env.payload_item().map_err(|e| refuse(Item::TrustList, Why::Malformed, e.reason()))?;
+        let trust =
+            TrustList::from_cbor(&trust_value).map_err(|e| refuse(Item::TrustList, Why::Malformed, e.reason()))?;
         if let Some(min) = min_seq {
             not_below(Item::TrustList, trust.seq, min)?;
         }
         let keys = index_keys(&trust)?;
 
         verify_by_root(Item::Catalog, &catalog_env, roots)?;
-        let catalog_value = catalog_env.payload_item().map_err(|e| refuse(Item::Catalog, e.reason()))?;
-        let catalog = Catalog::from_cbor(&catalog_value).map_err(|e| refuse(Item::Catalog, e.reason()))?;
+        let catalog_value =
+            catalog_env.payload_item().map_err(|e| refuse(Item::Catalog, Why::Malformed, e.reason()))?;
+        let catalog =
+            Catalog::from_cbor(&catalog_value).map_err(|e| refuse(Item::Catalog, Why::Malformed, e.reason()))?;
         check_catalog(&catalog)?;
 
         let mut lists = HashMap::new();
         for env in &status {
             let list = load_status(env, roots, &keys)?;
             if lists.contains_key(&list.id) {
-                return Err(refuse(Item::StatusList, format!("two lists with id {:?}", list.id)));
+                return Err(refuse(Item::StatusList, Why::Duplicate, format!("two lists with id {:?}", list.id)));
             }
             lists.insert(list.id.clone(), list);
         }
@@ -462,6 +523,7 @@ impl HighWater {
             if let Some(&held) = self.status_iat.get(&list.id).filter(|&&held| list.iat < held) {
                 return Err(refuse(
                     Item::StatusList,
+                    Why::Rollback,
                     format!(
                         "list {:?}: rollback: signed at {} before the one held, signed at {held}",
                         list.id, list.iat
@@ -486,7 +548,7 @@ impl HighWater {
 /// A seq lower than one seen before is a rollback.
 fn not_below(item: Item, seq: u64, seen: u64) -> Result<(), BundleError> {
     if seq < seen {
-        return Err(refuse(item, format!("rollback: seq {seq} is lower than {seen}, seen before")));
+        return Err(refuse(item, Why::Rollback, format!("rollback: seq {seq} is lower than {seen}, seen before")));
     }
     Ok(())
 }
@@ -495,12 +557,16 @@ fn index_keys(trust: &TrustList) -> Result<HashMap<Kid, TrustedKey>, BundleError
     let mut keys = HashMap::with_capacity(trust.keys.len());
     for entry in &trust.keys {
         if kid_of(&entry.pk) != entry.kid {
-            return Err(refuse(Item::TrustList, format!("kid {} does not match its key", hex(&entry.kid))));
+            return Err(refuse(
+                Item::TrustList,
+                Why::Malformed,
+                format!("kid {} does not match its key", hex(&entry.kid)),
+            ));
         }
         // A key that is not a point, or of small order, is never usable.
         let key = UsableKey::parse(&entry.pk).map(|k| k.key);
         if keys.insert(entry.kid, TrustedKey { entry: entry.clone(), key }).is_some() {
-            return Err(refuse(Item::TrustList, format!("kid {} appears twice", hex(&entry.kid))));
+            return Err(refuse(Item::TrustList, Why::Duplicate, format!("kid {} appears twice", hex(&entry.kid))));
         }
     }
     Ok(keys)
@@ -511,12 +577,12 @@ fn check_catalog(catalog: &Catalog) -> Result<(), BundleError> {
     let mut codes: Vec<&str> = catalog.types.iter().map(|t| t.code.as_str()).collect();
     codes.sort_unstable();
     if let Some(w) = codes.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
-        return Err(refuse(Item::Catalog, format!("type code {:?} appears twice", w.first())));
+        return Err(refuse(Item::Catalog, Why::Duplicate, format!("type code {:?} appears twice", w.first())));
     }
     let mut matters: Vec<&str> = catalog.matters.iter().map(|m| m.code.as_str()).collect();
     matters.sort_unstable();
     if let Some(w) = matters.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
-        return Err(refuse(Item::Catalog, format!("matter code {:?} appears twice", w.first())));
+        return Err(refuse(Item::Catalog, Why::Duplicate, format!("matter code {:?} appears twice", w.first())));
     }
     Ok(())
 }
@@ -533,30 +599,32 @@ fn load_status(env: &Envelope, roots: &Roots, keys: &HashMap<Kid, TrustedKey>) -
             let signer = keys
                 .get(&env.kid)
                 .filter(|k| k.entry.has_role(Role::Status))
-                .ok_or_else(|| refuse(item, "signer is neither a root nor a status key"))?;
-            let key = signer.key.as_ref().ok_or_else(|| refuse(item, "signing key is not usable"))?;
+                .ok_or_else(|| refuse(item, Why::UnknownSigner, "signer is neither a root nor a status key"))?;
+            let key =
+                signer.key.as_ref().ok_or_else(|| refuse(item, Why::UnknownSigner, "signing key is not usable"))?;
             if !env.verify(key) {
-                return Err(refuse(item, "signature does not verify"));
+                return Err(refuse(item, Why::BadSignature, "signature does not verify"));
             }
             Some(signer)
         }
     };
-    let value = env.payload_item().map_err(|e| refuse(item, e.reason()))?;
-    let payload = StatusListPayload::from_cbor(&value).map_err(|e| refuse(item, e.reason()))?;
+    let value = env.payload_item().map_err(|e| refuse(item, Why::Malformed, e.reason()))?;
+    let payload = StatusListPayload::from_cbor(&value).map_err(|e| refuse(item, Why::Malformed, e.reason()))?;
     if signer.is_some_and(|s| !s.valid_at(payload.iat)) {
-        return Err(refuse(item, format!("list {:?}: signed outside its key's validity", payload.id)));
+        return Err(refuse(
+            item,
+            Why::OutsideValidity,
+            format!("list {:?}: signed outside its key's validity", payload.id),
+        ));
     }
     if !has_zlib_header(&payload.lst) {
-        return Err(refuse(item, format!("list {:?}: lst is not zlib data", payload.id)));
+        return Err(refuse(item, Why::Malformed, format!("list {:?}: lst is not zlib data", payload.id)));
     }
-    let bits = inflate_zlib_exact(&payload.lst, MAX_STATUS_LIST).map_err(|e| {
-        refuse(
-            item,
-            match e {
-                DecodeError::TooLarge => format!("list {:?}: larger than 16 MiB once inflated", payload.id),
-                _ => format!("list {:?}: lst does not inflate", payload.id),
-            },
-        )
+    let bits = inflate_zlib_exact(&payload.lst, MAX_STATUS_LIST).map_err(|e| match e {
+        DecodeError::TooLarge => {
+            refuse(item, Why::TooLarge, format!("list {:?}: larger than 16 MiB once inflated", payload.id))
+        }
+        _ => refuse(item, Why::Malformed, format!("list {:?}: lst does not inflate", payload.id)),
     })?;
     Ok(StatusList { id: payload.id, iat: payload.iat, ttl: payload.ttl, bits })
 }

@@ -32,7 +32,7 @@ pub mod report;
 pub mod transport;
 pub mod verify;
 
-pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList};
+pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList, Why};
 pub use envelope::{Envelope, Kid, Typ, kid_of};
 pub use report::{Check, CheckId, Kind, Outcome, Report, TrustSummary, Verdict};
 pub use verify::{Context, verify};

@@ -7,7 +7,7 @@ use ciborium::value::Value;
 use common::*;
 use zz_core::bundle::Item;
 use zz_core::model::{Role, StatusListPayload};
-use zz_core::{Bundle, Roots, RootsError};
+use zz_core::{Bundle, Roots, RootsError, Why};
 
 fn refused(bytes: &[u8], roots: &Roots) -> zz_core::BundleError {
     Bundle::load(bytes, roots, None).expect_err("bundle must be refused")
@@ -35,7 +35,7 @@ fn rollback_is_refused() {
     assert!(Bundle::load(&w.bundle_bytes, &w.roots, Some(5)).is_ok());
     assert!(Bundle::load(&w.bundle_bytes, &w.roots, Some(4)).is_ok());
     let e = Bundle::load(&w.bundle_bytes, &w.roots, Some(6)).unwrap_err();
-    assert_eq!(e.item, Item::TrustList);
+    assert_eq!((e.item, e.why), (Item::TrustList, Why::Rollback));
     assert!(e.reason.contains("rollback"), "{e}");
 }
 
@@ -43,7 +43,10 @@ fn rollback_is_refused() {
 fn items_must_be_signed_by_the_right_keys() {
     let w = world();
     let other_roots = Roots::from_public_keys(&[key("other root").public()]).unwrap();
-    assert_eq!(refused(&w.bundle_bytes, &other_roots).item, Item::TrustList);
+    let e = refused(&w.bundle_bytes, &other_roots);
+    assert_eq!((e.item, e.why), (Item::TrustList, Why::UnknownSigner));
+    // Said in Chinese for the portal.
+    assert_eq!(e.zh(), "信任列表不是由已固定的根密钥（或状态密钥）签名的，来源不可信");
 
     let s = setup();
     let root = key("root");
@@ -63,7 +66,9 @@ fn items_must_be_signed_by_the_right_keys() {
     let mut t2 = trust.clone();
     let n = t2.len();
     t2[n - 1] ^= 1;
-    assert_eq!(refused(&pack(&[&t2, &catalog]), &w.roots).item, Item::TrustList);
+    let e = refused(&pack(&[&t2, &catalog]), &w.roots);
+    assert_eq!((e.item, e.why), (Item::TrustList, Why::BadSignature));
+    assert!(e.zh().contains("签名验证未通过"));
 }
 
 #[test]
@@ -98,6 +103,12 @@ fn bundle_composition_rules() {
     ] {
         let e = refused(&bytes, &w.roots);
         assert_eq!(e.reason, reason, "{what}");
+        let why = match what {
+            "no trust list" | "no catalog" | "empty" => Why::Missing,
+            "two trust lists" | "two catalogs" | "duplicate status ids" => Why::Duplicate,
+            _ => Why::Malformed,
+        };
+        assert_eq!(e.why, why, "{what}");
     }
     // A valid one with the items in another order.
     assert!(Bundle::load(&pack(&[&list, &catalog, &trust]), &w.roots, None).is_ok());
