@@ -49,7 +49,7 @@ impl Icon {
 
     pub fn html(self) -> Html {
         html! {
-            <svg class="icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+            <svg class="svg-icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
                 <path d={self.path()} fill="none" stroke="currentColor" stroke-width="2.5"
                     stroke-linecap="round" stroke-linejoin="round" />
             </svg>
