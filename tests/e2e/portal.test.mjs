@@ -314,7 +314,7 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   const download = page.waitForEvent("download");
   await page.click("text=导出 CSV");
   const csv = await (await download).path();
-  assert.match(await readFile(csv, "utf8"), /^n,time,matter,kind,licenseType,identifier,holder,verdict/);
+  assert.match(await readFile(csv, "utf8"), /^\uFEFFn,time,matter,kind,licenseType,identifier,holder,verdict/);
   // Edit the second entry behind the page's back.
   await page.evaluate(async () => {
     const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });

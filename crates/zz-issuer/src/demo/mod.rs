@@ -439,6 +439,20 @@ pub fn world(now: u64) -> World {
         vec![("holder-id", "warn")],
     );
 
+    // The face shows the trust list's organisation of the signing key and
+    // flags a license whose issuer code is another (no check of SPEC 10).
+    let mut other_code = lic(&biz, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
+    other_code.issuer.code = platform.code.clone();
+    add(
+        &mut samples,
+        "valid-issuer-code-differs",
+        "有效，但证照所载发证机关代码与签名单位不同（照面提示核实）",
+        "Valid, but the issuer code on the license is not the signing organisation's (the face says to check it)",
+        issue(&other_code, samr),
+        "valid",
+        vec![],
+    );
+
     // --- superseded and its successor --------------------------------------
     let food = Draft {
         type_key: "food",
