@@ -225,6 +225,16 @@ for (const size of Object.keys(SIZES)) {
   });
 }
 
+test("the face names the signing organisation and flags an issuer code that is not its own", async () => {
+  const page = await verifyPage("desk");
+  assert.equal(await upload(page, "valid-business-license.zzl"), "valid");
+  assert.match(await page.textContent(".face .signer-org"), /市场监督管理局/);
+  assert.equal(await page.$(".face .signer-org .mismatch"), null);
+  assert.equal(await upload(page, "valid-issuer-code-differs.zzl"), "valid");
+  assert.match(await page.textContent(".face .signer-org .mismatch"), /不一致，请核实/);
+  await page.context().close();
+});
+
 test("no script errors", () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -127,7 +127,7 @@ fn CatalogList(props: &ListProps) -> Html {
         <>
         <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <div class="field wide">
-                <label for="q">{ lang.t("搜索（名称、代码或拼音首字母，如 yyzz）", "Search (name, code or pinyin initials, e.g. yyzz)") }</label>
+                <label for="q">{ lang.t("搜索（名称、代码或拼音，如 yyzz、yingye）", "Search (name, code or pinyin, e.g. yyzz, yingye)") }</label>
                 <input id="q" type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
                     placeholder={lang.t("营业执照 / yyzz", "营业执照 / yyzz / business")} />
             </div>
@@ -170,7 +170,7 @@ fn CatalogList(props: &ListProps) -> Html {
                 <p>{ lang.t("没有找到符合条件的证照类型。可以试试：", "No license type matches. Try:") }</p>
                 <ul>
                     <li>{ lang.t("更短的关键词，如“许可证”或“执照”；", "a shorter word, such as 许可证 or “licence”;") }</li>
-                    <li>{ lang.t("拼音首字母，如 yyzz（营业执照）；", "pinyin initials, such as yyzz (营业执照);") }</li>
+                    <li>{ lang.t("拼音或拼音首字母，如 yingye 或 yyzz（营业执照）；", "pinyin or its initials, such as yingye or yyzz (营业执照);") }</li>
                     <li>{ lang.t("证照类型代码的一部分；", "part of the type code;") }</li>
                     if filter.dept.is_some() || filter.level.is_some() || filter.holder.is_some() {
                         <li>

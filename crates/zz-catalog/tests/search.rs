@@ -20,7 +20,22 @@ fn search_by_name_code_initials_and_english() {
     assert_eq!(names(cat, &idx.search(cat, code, &f)), ["结婚证"]);
     assert_eq!(names(cat, &idx.search(cat, "driving", &f)), ["机动车驾驶证"]);
     assert_eq!(names(cat, &idx.search(cat, "jdcjsz", &f)), ["机动车驾驶证"]);
+    // Full pinyin, and mixes of full pinyin and initials.
+    assert_eq!(names(cat, &idx.search(cat, "yingye", &f))[0], "营业执照");
+    assert_eq!(names(cat, &idx.search(cat, "yingyezhizhao", &f)), ["营业执照"]);
+    assert_eq!(names(cat, &idx.search(cat, "jiashizheng", &f)), ["机动车驾驶证"]);
+    assert_eq!(names(cat, &idx.search(cat, "jdcjiashi", &f)), ["机动车驾驶证"]);
     assert!(idx.search(cat, "no such thing", &f).is_empty());
+}
+
+#[test]
+fn every_character_of_the_demo_catalog_has_a_reading() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    for t in &w.catalog.types {
+        for c in t.name.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
+            assert_ne!(zz_catalog::readings(c)[0], "", "{c} in {}", t.name);
+        }
+    }
 }
 
 #[test]

@@ -225,7 +225,7 @@ impl ZzVerifier {
     }
 
     /// Searches the catalog by Chinese name, code, English name or pinyin
-    /// initials; best matches first. Non-public types only if asked.
+    /// (full, initials or a mix: `yingye`, `yyzz`); best matches first. Non-public types only if asked.
     #[wasm_bindgen(unchecked_return_type = "LicenseType[]")]
     pub fn search(
         &self,
