@@ -214,6 +214,9 @@ for (const size of Object.keys(SIZES)) {
     assert.equal(await page.inputValue("#q"), "yyzz");
     assert.equal(await page.inputValue("#f-holder"), "legal");
     await page.waitForFunction(() => document.querySelectorAll("ul.types li").length === 1);
+    // Full pinyin finds it as initials do.
+    await page.fill("#q", "yingye");
+    await page.waitForFunction(() => document.querySelector("ul.types li .name")?.textContent.trim() === "营业执照");
     // Nothing found: say what to try, and offer to clear the filters.
     await page.fill("#q", "zzzzzzqqq");
     await page.waitForSelector(".empty-result");
