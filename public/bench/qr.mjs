@@ -1,6 +1,6 @@
 // QR decoding benchmark in the browser: results in window.qrResults (read
 // by scripts/bench-browser.mjs --qr).
-import init, { decodeQrLuma } from "../pkg/zz_wasm.js";
+import init, { decodeQrRgba } from "../pkg/zz_wasm.js";
 
 await init();
 ZXingWASM.prepareZXingModule({
@@ -23,11 +23,13 @@ const zxingLibHints = new Map([
   [ZXing.DecodeHintType.TRY_HARDER, true],
 ]);
 // The camera mode gets a running frame number, as the portal's scanner
-// gives it: the fast passes on every frame, one slow pass in turn.
+// gives it: the fast passes on every frame, one slow pass in turn. zz-qr
+// and zxing-wasm both get the RGBA frame a canvas gives (the conversion to
+// grey is part of each one's time).
 let frame = 0;
 const decoders = {
-  "zz-qr (wasm)": async (luma, w, h) => decodeQrLuma(luma, w, h),
-  "zz-qr (wasm, camera)": async (luma, w, h) => decodeQrLuma(luma, w, h, frame++),
+  "zz-qr (wasm)": async (luma, w, h, rgba) => decodeQrRgba(rgba, w, h),
+  "zz-qr (wasm, camera)": async (luma, w, h, rgba) => decodeQrRgba(rgba, w, h, frame++),
   "zxing-wasm": async (luma, w, h, rgba) =>
     (await ZXingWASM.readBarcodes(new ImageData(rgba, w, h), { formats: ["QRCode"], tryHarder: true, maxNumberOfSymbols: 4 }))
       .filter((r) => r.isValid).map((r) => r.text),
