@@ -1,0 +1,90 @@
+//! Reading OFD packages within SPEC section 12's limits: the real files of
+//! shared/testdata/ofd, and hostile archives made here.
+
+mod zipmaker;
+
+use zz_ofd::package::{MAX_ENTRIES, Package, PackageError};
+
+fn testdata(name: &str) -> Vec<u8> {
+    let path = format!("{}/../../../shared/testdata/ofd/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn real_packages_open_and_every_file_reads() {
+    for f in [
+        "v4signed.ofd",
+        "signedFile.ofd",
+        "allprotected.ofd",
+        "SESV4SignDoc.ofd",
+        "DigitalSign.ofd",
+        "unsigned-helloworld.ofd",
+    ] {
+        let bytes = testdata(f);
+        assert!(zz_ofd::package::looks_like_zip(&bytes), "{f}");
+        let p = Package::open(&bytes).unwrap_or_else(|e| panic!("{f}: {e}"));
+        assert!(p.contains("OFD.xml"), "{f}");
+        for name in p.names().map(str::to_owned).collect::<Vec<_>>() {
+            p.read(&name).unwrap_or_else(|e| panic!("{f} {name}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn duplicate_names_are_refused() {
+    let zip = zipmaker::zip(&[("OFD.xml", b"<a/>", true), ("Doc/x.xml", b"1", false), ("OFD.xml", b"<b/>", true)]);
+    assert_eq!(Package::open(&zip).err(), Some(PackageError::DuplicateName("OFD.xml".into())));
+    // The same name spelt with a redundant segment is the same file.
+    let zip = zipmaker::zip(&[("Doc/x.xml", b"1", false), ("Doc/./x.xml", b"2", false)]);
+    assert!(matches!(Package::open(&zip), Err(PackageError::DuplicateName(_))));
+}
+
+#[test]
+fn names_that_leave_the_root_are_refused() {
+    for bad in ["../evil.xml", "/abs.xml", "Doc\\x.xml", "a/../../x"] {
+        let zip = zipmaker::zip(&[("OFD.xml", b"<a/>", false), (bad, b"x", false)]);
+        assert!(matches!(Package::open(&zip), Err(PackageError::UnsafePath(_))), "{bad}");
+    }
+}
+
+#[test]
+fn a_deflate_bomb_is_stopped_while_inflating() {
+    // 70 MiB of zeros deflate to about 70 KB; the central directory claims
+    // a small size, as a hostile archive would.
+    let zeros = vec![0u8; 70 << 20];
+    let mut zip = zipmaker::zip(&[("OFD.xml", &zeros, true)]);
+    zipmaker::lie_about_size(&mut zip, "OFD.xml", 100);
+    let p = Package::open(&zip).unwrap();
+    assert_eq!(p.read("OFD.xml").err(), Some(PackageError::TooLarge));
+    // Telling the truth does not help: over 64 MiB is refused up front.
+    let zip = zipmaker::zip(&[("OFD.xml", &zeros, true)]);
+    assert_eq!(Package::open(&zip).err(), Some(PackageError::TooLarge));
+}
+
+#[test]
+fn all_entries_together_are_capped() {
+    // Five entries of 60 MiB each: each under the 64 MiB cap, 300 MiB in all.
+    let big = vec![7u8; 60 << 20];
+    let files: Vec<(String, &[u8], bool)> = (0..5).map(|i| (format!("f{i}"), big.as_slice(), true)).collect();
+    let refs: Vec<(&str, &[u8], bool)> = files.iter().map(|(n, b, d)| (n.as_str(), *b, *d)).collect();
+    let zip = zipmaker::zip(&refs);
+    let p = Package::open(&zip).unwrap();
+    let results: Vec<_> = (0..5).map(|i| p.read(&format!("f{i}")).map(|v| v.len())).collect();
+    assert_eq!(results[..4].iter().filter(|r| r.is_ok()).count(), 4);
+    assert_eq!(results[4], Err(PackageError::TooLarge));
+}
+
+#[test]
+fn too_many_entries_and_damage_are_refused() {
+    let names: Vec<String> = (0..=MAX_ENTRIES).map(|i| format!("f{i}")).collect();
+    let files: Vec<(&str, &[u8], bool)> = names.iter().map(|n| (n.as_str(), &b""[..], false)).collect();
+    assert_eq!(Package::open(&zipmaker::zip(&files)).err(), Some(PackageError::TooManyEntries));
+    // A flipped byte in a stored file: its CRC-32 no longer matches.
+    let mut zip = zipmaker::zip(&[("OFD.xml", b"<ofd/>", false)]);
+    let at = zip.windows(6).position(|w| w == b"<ofd/>").unwrap();
+    zip[at + 1] ^= 1;
+    let p = Package::open(&zip).unwrap();
+    assert_eq!(p.read("OFD.xml").err(), Some(PackageError::Corrupt("OFD.xml".into())));
+    assert!(Package::open(b"PK\x03\x04 not really").is_err());
+    assert!(Package::open(&[]).is_err());
+}
