@@ -12,8 +12,10 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+pub mod asn1;
 pub mod document;
 pub mod package;
+pub mod ses;
 pub mod xml;
 
 pub use package::{Package, PackageError};
