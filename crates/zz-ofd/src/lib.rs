@@ -13,9 +13,11 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod asn1;
+pub mod cert;
 pub mod document;
 pub mod package;
 pub mod ses;
+pub mod sm;
 pub mod xml;
 
 pub use package::{Package, PackageError};

@@ -53,3 +53,41 @@ fn a_bare_signature_is_not_ses() {
     assert!(!ses::looks_like_ses(&signed_value("DigitalSign.ofd")));
     assert!(ses::parse_signature(b"\x30\x03\x02\x01\x04").is_err());
 }
+
+#[test]
+fn the_real_seals_verify_by_sm2() {
+    use zz_ofd::{cert::Cert, sm};
+    for f in ["v4signed.ofd", "signedFile.ofd", "allprotected.ofd", "SESV4SignDoc.ofd"] {
+        let v = signed_value(f);
+        let s = ses::parse_signature(&v).unwrap();
+        let signer = Cert::parse(s.signer_cert).unwrap_or_else(|| panic!("{f}: signer cert"));
+        let key = signer.public_key.as_deref().unwrap();
+        assert_eq!(sm::verify(key, s.tbs, s.signature), Ok(sm::Form::Der), "{f}: signature");
+        // A flipped byte of what was signed: no longer verifies.
+        let mut tbs = s.tbs.to_vec();
+        let n = tbs.len() - 1;
+        tbs[n] ^= 1;
+        assert_eq!(sm::verify(key, &tbs, s.signature), Err(sm::SmError::Mismatch), "{f}");
+        let maker = Cert::parse(s.seal.maker_cert).unwrap();
+        let mk = maker.public_key.as_deref().unwrap();
+        assert!(s.seal.signed_forms.iter().any(|m| sm::verify(mk, m, s.seal.signature).is_ok()), "{f}: seal");
+    }
+}
+
+#[test]
+fn the_bare_signature_verifies_with_the_certificate_supplied() {
+    use zz_ofd::{cert, sm};
+    let pem = String::from_utf8(testdata("USER.cert.pem")).unwrap();
+    let certs = cert::parse_pem(&pem).unwrap();
+    assert_eq!(certs.len(), 1);
+    let bytes = testdata("DigitalSign.ofd");
+    let p = Package::open(&bytes).unwrap();
+    let docs = document::documents(&p).unwrap();
+    let sigs = document::listed(&p, docs[0].signatures.as_deref().unwrap()).unwrap();
+    let s = document::signature_file(&p, &sigs[0].base).unwrap();
+    let value = p.read(&s.signed_value).unwrap();
+    let xml = p.read(&sigs[0].base).unwrap();
+    // A bare signature signs the Signature.xml file.
+    let key = certs[0].public_key.as_deref().unwrap();
+    assert_eq!(sm::verify(key, &xml, &value), Ok(sm::Form::Der));
+}
