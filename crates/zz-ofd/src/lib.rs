@@ -14,10 +14,13 @@
 
 pub mod asn1;
 pub mod cert;
+pub mod coverage;
 pub mod document;
 pub mod package;
 pub mod ses;
 pub mod sm;
+pub mod verify;
 pub mod xml;
 
 pub use package::{Package, PackageError};
+pub use verify::{OfdReport, Options, verify};

@@ -1,0 +1,139 @@
+//! What each real OFD file of shared/testdata/ofd must give (its README),
+//! and tampered copies.
+
+mod zipmaker;
+
+use zz_core::{Outcome, Verdict};
+use zz_ofd::cert::{self, Cert};
+use zz_ofd::package::Package;
+use zz_ofd::{Options, verify};
+
+/// 2026-11-22 09:30 CST, the demo world's time.
+const NOW: i64 = 1_795_311_000;
+
+fn testdata(name: &str) -> Vec<u8> {
+    let path = format!("{}/../../../shared/testdata/ofd/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn no_roots() -> Options<'static> {
+    Options { roots: &[], now: NOW }
+}
+
+#[test]
+fn the_tax_bureau_and_ofdrw_seals_are_sound_but_untrusted_without_roots() {
+    for f in ["v4signed.ofd", "signedFile.ofd", "allprotected.ofd"] {
+        let r = verify(&testdata(f), &no_roots());
+        assert_eq!(r.verdict, Verdict::Indeterminate, "{f}: {r:#?}");
+        assert_eq!(r.signatures.len(), 1, "{f}");
+        let s = &r.signatures[0];
+        for id in ["ofd-references", "ofd-signed-hash", "ofd-signature", "ofd-seal"] {
+            assert_eq!(s.outcome(id), Outcome::Pass, "{f} {id}: {s:#?}");
+        }
+        assert_eq!(s.outcome("ofd-signer-chain"), Outcome::Warn, "{f}");
+        assert_eq!(r.outcome("ofd-package"), Outcome::Pass, "{f}");
+        assert!(s.seal.is_some() && s.signer.is_some() && s.time.is_some(), "{f}");
+    }
+}
+
+#[test]
+fn a_seal_applied_after_its_certificate_expired_is_invalid() {
+    let r = verify(&testdata("SESV4SignDoc.ofd"), &no_roots());
+    assert_eq!(r.verdict, Verdict::Invalid);
+    let s = &r.signatures[0];
+    assert_eq!(s.outcome("ofd-signer-chain"), Outcome::Fail, "{s:#?}");
+    assert_eq!(s.outcome("ofd-seal"), Outcome::Fail, "{s:#?}");
+    assert_eq!(s.outcome("ofd-signature"), Outcome::Pass);
+}
+
+#[test]
+fn a_bare_signature_needs_its_certificate() {
+    let r = verify(&testdata("DigitalSign.ofd"), &no_roots());
+    assert_eq!(r.verdict, Verdict::Indeterminate, "{r:#?}");
+    assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Warn);
+    let certs = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
+    let r = verify(&testdata("DigitalSign.ofd"), &Options { roots: &certs, now: NOW });
+    assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Pass, "{r:#?}");
+    assert!(r.signatures[0].signer.is_some());
+}
+
+#[test]
+fn an_unsigned_file_has_no_force() {
+    let r = verify(&testdata("unsigned-helloworld.ofd"), &no_roots());
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert_eq!(r.outcome("ofd-package"), Outcome::Fail);
+}
+
+#[test]
+fn not_an_ofd_is_a_package_failure() {
+    for junk in [&b""[..], b"PK\x03\x04", b"%PDF-1.7", &zipmaker::zip(&[("a.txt", b"x", false)])] {
+        let r = verify(junk, &no_roots());
+        assert_eq!(r.verdict, Verdict::Invalid);
+        assert_eq!(r.outcome("ofd-package"), Outcome::Fail);
+    }
+}
+
+/// The package with one file's bytes changed by `f`, rebuilt.
+fn with_changed(ofd: &[u8], name: &str, f: impl Fn(&mut Vec<u8>)) -> Vec<u8> {
+    let p = Package::open(ofd).unwrap();
+    let names: Vec<String> = p.names().map(str::to_owned).collect();
+    let files: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .map(|n| {
+            let mut b = p.read(n).unwrap();
+            if n == name {
+                f(&mut b);
+            }
+            (n.clone(), b)
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8], bool)> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice(), true)).collect();
+    zipmaker::zip(&refs)
+}
+
+#[test]
+fn changing_any_covered_file_makes_it_invalid() {
+    let ofd = testdata("v4signed.ofd");
+    // Repacked unchanged: still as before.
+    let same = with_changed(&ofd, "", |_| {});
+    assert_eq!(verify(&same, &no_roots()).verdict, Verdict::Indeterminate);
+    let p = Package::open(&ofd).unwrap();
+    let names: Vec<String> = p.names().map(str::to_owned).collect();
+    for name in &names {
+        let changed = with_changed(&ofd, name, |b| {
+            if let Some(last) = b.last_mut() {
+                *last ^= 0x20;
+            } else {
+                b.push(b' ');
+            }
+        });
+        let r = verify(&changed, &no_roots());
+        assert_eq!(r.verdict, Verdict::Invalid, "{name} changed: {:?}", r.signatures.first().map(|s| &s.checks));
+    }
+}
+
+#[test]
+fn a_file_the_pages_draw_from_that_no_signature_covers_is_flagged() {
+    // v4signed's Document.xml names its template "TPLS/Tpl_0/Content.xml";
+    // the signed file is "Tpls/...", found ignoring case. Add an unsigned
+    // file under the exact name: a reader draws the template from it.
+    let ofd = testdata("v4signed.ofd");
+    assert_eq!(verify(&ofd, &no_roots()).outcome("ofd-coverage"), Outcome::Pass);
+    let p = Package::open(&ofd).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = p.names().map(|n| (n.to_owned(), p.read(n).unwrap())).collect();
+    files.push(("Doc_0/TPLS/Tpl_0/Content.xml".into(), p.read("Doc_0/Tpls/Tpl_0/Content.xml").unwrap()));
+    let refs: Vec<(&str, &[u8], bool)> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice(), true)).collect();
+    let r = verify(&zipmaker::zip(&refs), &no_roots());
+    assert_eq!(r.outcome("ofd-coverage"), Outcome::Warn, "{:?}", r.checks);
+    assert!(r.checks.iter().any(|c| c.en.contains("Doc_0/TPLS/Tpl_0/Content.xml")));
+    assert_eq!(r.verdict, Verdict::Indeterminate);
+    // The signature itself still holds.
+    assert!(r.signatures[0].covers());
+}
+
+#[test]
+fn roots_that_issued_nothing_here_leave_the_signer_untrusted() {
+    let certs: Vec<Cert> = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
+    let r = verify(&testdata("v4signed.ofd"), &Options { roots: &certs, now: NOW });
+    assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
+}
