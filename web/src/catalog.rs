@@ -101,14 +101,10 @@ fn CatalogList(props: &ListProps) -> Html {
             shown.set(PAGE);
         })
     };
-    let select = |f: fn(&mut Filter, String)| {
+    // Stable across keystrokes, so that typing leaves the filters alone.
+    let on_filter = {
         let filter = filter.clone();
-        Callback::from(move |e: Event| {
-            let s: HtmlSelectElement = e.target_unchecked_into();
-            let mut next = (*filter).clone();
-            f(&mut next, s.value());
-            filter.set(next);
-        })
+        use_callback((), move |next: Filter, _| filter.set(next))
     };
     let depts = use_memo(props.trust.clone(), |t| {
         let mut d: Vec<(String, String)> =
@@ -131,35 +127,7 @@ fn CatalogList(props: &ListProps) -> Html {
                 <input id="q" type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
                     placeholder={lang.t("营业执照 / yyzz", "营业执照 / yyzz / business")} />
             </div>
-            <div class="field">
-                <label for="f-dept">{ lang.t("部门", "Department") }</label>
-                <select id="f-dept" onchange={select(|f, v| f.dept = (!v.is_empty()).then_some(v))}>
-                    // Every option says whether it is selected: Yew inserts
-                    // options last to first, and the browser would pick the last.
-                    <option value="" selected={filter.dept.is_none()}>{ lang.t("全部", "All") }</option>
-                    { for depts.iter().map(|(code, name)| html! {
-                        <option value={code.clone()} selected={filter.dept.as_ref() == Some(code)}>{ name }</option>
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-level">{ lang.t("层级", "Level") }</label>
-                <select id="f-level" onchange={select(|f, v| f.level = Level::parse(&v))}>
-                    <option value="" selected={filter.level.is_none()}>{ lang.t("全部", "All") }</option>
-                    { for Level::ALL.iter().map(|l| html! {
-                        <option value={l.as_str()} selected={filter.level == Some(*l)}>{ lang.level(*l) }</option>
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-holder">{ lang.t("持证主体", "Holder") }</label>
-                <select id="f-holder" onchange={select(|f, v| f.holder = HolderType::parse(&v))}>
-                    <option value="" selected={filter.holder.is_none()}>{ lang.t("全部", "All") }</option>
-                    { for HolderType::ALL.iter().map(|h| html! {
-                        <option value={h.as_str()} selected={filter.holder == Some(*h)}>{ lang.holder(*h) }</option>
-                    }) }
-                </select>
-            </div>
+            <Filters filter={(*filter).clone()} depts={depts.clone()} on_change={on_filter} />
         </form>
         <p class="count" role="status" aria-live="polite">{ match lang {
             crate::i18n::Lang::Zh => format!("共 {count} 类证照"),
@@ -203,6 +171,66 @@ fn CatalogList(props: &ListProps) -> Html {
                 crate::i18n::Lang::En => format!("Show more ({} more)", count - *shown),
             } }</button>
         }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FiltersProps {
+    filter: Filter,
+    depts: Rc<Vec<(String, String)>>,
+    on_change: Callback<Filter>,
+}
+
+/// The department, level and holder filters: their own component, so
+/// that a keystroke in the search box does not redraw them.
+#[component]
+fn Filters(props: &FiltersProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let filter = &props.filter;
+    let depts = &props.depts;
+    let select = |f: fn(&mut Filter, String)| {
+        let current = props.filter.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = current.clone();
+            f(&mut next, s.value());
+            on_change.emit(next);
+        })
+    };
+    html! {
+        <>
+            <div class="field">
+                <label for="f-dept">{ lang.t("部门", "Department") }</label>
+                <select id="f-dept" onchange={select(|f, v| f.dept = (!v.is_empty()).then_some(v))}>
+                    // Every option says whether it is selected: Yew inserts
+                    // options last to first, and the browser would pick the last.
+                    <option value="" selected={filter.dept.is_none()}>{ lang.t("全部", "All") }</option>
+                    { for depts.iter().map(|(code, name)| html! {
+                        <option value={code.clone()} selected={filter.dept.as_ref() == Some(code)}>{ name }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-level">{ lang.t("层级", "Level") }</label>
+                <select id="f-level" onchange={select(|f, v| f.level = Level::parse(&v))}>
+                    <option value="" selected={filter.level.is_none()}>{ lang.t("全部", "All") }</option>
+                    { for Level::ALL.iter().map(|l| html! {
+                        <option value={l.as_str()} selected={filter.level == Some(*l)}>{ lang.level(*l) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-holder">{ lang.t("持证主体", "Holder") }</label>
+                <select id="f-holder" onchange={select(|f, v| f.holder = HolderType::parse(&v))}>
+                    <option value="" selected={filter.holder.is_none()}>{ lang.t("全部", "All") }</option>
+                    { for HolderType::ALL.iter().map(|h| html! {
+                        <option value={h.as_str()} selected={filter.holder == Some(*h)}>{ lang.holder(*h) }</option>
+                    }) }
+                </select>
+            </div>
         </>
     }
 }
