@@ -36,7 +36,7 @@ fn bundle() -> &'static Bundle {
 
 fuzz_target!(|data: &[u8]| {
     let bundle = bundle();
-    let now = zz_issuer::demo::DEFAULT_NOW as i64;
+    let now = zz_issuer::demo::DEFAULT_NOW;
     let r = verify(data, Context { bundle, now, matter: None });
     // The report is always complete and consistent.
     assert_eq!(r.checks.len(), zz_core::CheckId::ALL.len());

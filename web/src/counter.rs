@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::Serialize;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use zz_core::{Kind, Report, Verdict};
+use zz_core::{Kind, Report, UnixTime, Verdict};
 
 use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
@@ -45,7 +45,7 @@ struct Presented {
 #[serde(rename_all = "camelCase")]
 struct Record<'a> {
     matter: &'a zz_core::model::Matter,
-    time: i64,
+    time: UnixTime,
     complete: bool,
     trust_seq: u64,
     catalog_seq: u64,
@@ -186,7 +186,7 @@ fn Counter(props: &Props) -> Html {
                 sound_always=true class="no-print" />
             <section class="case" aria-labelledby="case-title" data-complete={complete.to_string()}>
                 <h2 id="case-title">{ &m.name }{ " " }<code>{ &m.code }</code></h2>
-                <p class="meta">{ lang.t("受理部门：", "Department: ") }{ &m.dept.name }{ " · " }{ lang.t("开始于 ", "Started ") }{ lang.instant(u64::try_from(*started).unwrap_or(0)) }</p>
+                <p class="meta">{ lang.t("受理部门：", "Department: ") }{ &m.dept.name }{ " · " }{ lang.t("开始于 ", "Started ") }{ lang.instant(*started) }</p>
                 <table class="case-table">
                     <thead><tr>
                         <th scope="col">{ lang.t("所需证照", "License needed") }</th>

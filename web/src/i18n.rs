@@ -1,6 +1,7 @@
 //! Chinese first, English as a switch.
 
-use zz_core::dates::{CstDate, instant, instant_en, instant_zh};
+use zz_core::UnixTime;
+use zz_core::dates::CstDate;
 use zz_core::model::{FieldKind, HolderType, Level, Validity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,11 +45,11 @@ impl Lang {
         CstDate::parse(s).map_or_else(|| s.to_owned(), |d| self.date(d))
     }
 
-    /// An instant (unix seconds) in China Standard Time.
-    pub fn instant(self, t: u64) -> String {
+    /// An instant in China Standard Time.
+    pub fn instant(self, t: UnixTime) -> String {
         match self {
-            Lang::Zh => instant_zh(instant(t)),
-            Lang::En => instant_en(instant(t)),
+            Lang::Zh => t.zh(),
+            Lang::En => t.en(),
         }
     }
 

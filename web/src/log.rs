@@ -6,7 +6,7 @@ use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use zz_core::{Report, Verdict};
+use zz_core::{Report, UnixTime, Verdict};
 use zz_log::{ChainError, Entry, GENESIS, verify_chain};
 
 use crate::app::use_app;
@@ -281,7 +281,7 @@ pub fn LogPage() -> Html {
                 <tbody>
                 { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()}>
                     <td data-label="#">{ e.n }</td>
-                    <td data-label={lang.t("时间", "Time")}>{ lang.instant(u64::try_from(e.time).unwrap_or(0)) }</td>
+                    <td data-label={lang.t("时间", "Time")}>{ lang.instant(UnixTime::from_secs(e.time)) }</td>
                     <td data-label={lang.t("结论", "Verdict")}>{ crate::verify::verdict_icon(verdict_of(&e.verdict)) }{ " " }{ verdict_word(&e.verdict) }</td>
                     <td data-label={lang.t("证照", "License")} class="license" title={e.identifier.clone().unwrap_or_default()}>{ type_name(&e.license_type) }</td>
                     <td data-label={lang.t("持证主体", "Holder")}>{ e.holder.clone().unwrap_or_default() }</td>

@@ -7,6 +7,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
+use zz_core::UnixTime;
 use zz_core::envelope::hex;
 
 use crate::i18n::Lang;
@@ -79,7 +80,7 @@ pub enum PinError {
 }
 
 /// Sets the staff PIN; when one is set already, `old` must match it.
-pub fn set(old: &str, new: &str, now: i64) -> Result<(), PinError> {
+pub fn set(old: &str, new: &str, now: UnixTime) -> Result<(), PinError> {
     if is_set() {
         check(old, now)?;
     }
@@ -91,13 +92,14 @@ pub fn set(old: &str, new: &str, now: i64) -> Result<(), PinError> {
     LocalStorage::set(KEY_PIN, Stored { salt, rounds: ROUNDS, hash }).map_err(|_| PinError::Unavailable)
 }
 
-/// Checks a PIN at `now` (unix seconds): refused without trying while a
-/// wait from earlier wrong attempts lasts.
-pub fn check(pin: &str, now: i64) -> Result<(), PinError> {
+/// Checks a PIN at `now`: refused without trying while a wait from earlier
+/// wrong attempts lasts.
+pub fn check(pin: &str, now: UnixTime) -> Result<(), PinError> {
     let Some(s) = stored() else { return Err(PinError::Wrong) };
     let mut fails: Fails = LocalStorage::get(KEY_FAILS).unwrap_or_default();
-    if now < fails.until {
-        return Err(PinError::Wait(u64::try_from(fails.until.saturating_sub(now)).unwrap_or(0)));
+    let until = UnixTime::from_secs(fails.until);
+    if now < until {
+        return Err(PinError::Wait(until.checked_secs_since(now).unwrap_or(0)));
     }
     if derive(pin, &s.salt, s.rounds) == s.hash {
         LocalStorage::delete(KEY_FAILS);
@@ -105,7 +107,7 @@ pub fn check(pin: &str, now: i64) -> Result<(), PinError> {
     }
     fails.count = fails.count.saturating_add(1);
     let wait = wait_after(fails.count);
-    fails.until = now.saturating_add(i64::try_from(wait).unwrap_or(i64::MAX));
+    fails.until = now.saturating_add_secs(wait).as_secs();
     let _ = LocalStorage::set(KEY_FAILS, &fails);
     if wait > 0 { Err(PinError::Wait(wait)) } else { Err(PinError::Wrong) }
 }

@@ -14,6 +14,7 @@ use web_sys::{
     MediaStreamConstraints, MediaStreamTrack,
 };
 use yew::prelude::*;
+use zz_core::UnixTime;
 use zz_web::QrWorker;
 use zz_web::zz_worker_api::{DecodeRequest, DecodeResponse};
 
@@ -340,21 +341,26 @@ pub fn Camera(props: &CameraProps) -> Html {
     }
 }
 
-/// The last code read from the camera and when (seconds): the same code
-/// held in front of the camera is verified once, not on every frame.
-#[derive(Default)]
+/// The last code read from the camera and when: the same code held in
+/// front of the camera is verified once, not on every frame.
 pub struct LastCode {
     text: String,
-    at: i64,
+    at: UnixTime,
+}
+
+impl Default for LastCode {
+    fn default() -> Self {
+        LastCode { text: String::new(), at: UnixTime::EPOCH }
+    }
 }
 
 impl LastCode {
     /// The payload to verify among a frame's codes (the core's
     /// [`zz_core::transport::pick_code`]), unless it is the one read less
     /// than `window` seconds before `now`.
-    pub fn fresh(&mut self, codes: &[String], now: i64, window: i64) -> Option<String> {
+    pub fn fresh(&mut self, codes: &[String], now: UnixTime, window: i64) -> Option<String> {
         let text = zz_core::transport::pick_code(codes)?.to_owned();
-        if self.text == text && now - self.at < window {
+        if self.text == text && now.seconds_since(self.at) < window {
             return None;
         }
         self.text.clone_from(&text);
@@ -363,7 +369,7 @@ impl LastCode {
     }
 
     /// Starts the window again at `now` (the kiosk, back to waiting).
-    pub fn restart(&mut self, now: i64) {
+    pub fn restart(&mut self, now: UnixTime) {
         self.at = now;
     }
 }
@@ -417,21 +423,23 @@ pub fn verify_presented(
 #[cfg(test)]
 mod tests {
     use super::LastCode;
+    use zz_core::UnixTime;
 
     #[test]
     fn the_same_code_is_verified_once_per_window() {
         let codes = |t: &str| vec!["junk".to_owned(), t.to_owned()];
+        let at = UnixTime::from_secs;
         let mut last = LastCode::default();
-        assert_eq!(last.fresh(&codes("ZZ1:A"), 100, 30).as_deref(), Some("ZZ1:A"));
-        assert_eq!(last.fresh(&codes("ZZ1:A"), 129, 30), None);
+        assert_eq!(last.fresh(&codes("ZZ1:A"), at(100), 30).as_deref(), Some("ZZ1:A"));
+        assert_eq!(last.fresh(&codes("ZZ1:A"), at(129), 30), None);
         // Another code at once; the first again after the window.
-        assert_eq!(last.fresh(&codes("ZZ1:B"), 129, 30).as_deref(), Some("ZZ1:B"));
-        assert_eq!(last.fresh(&codes("ZZ1:B"), 159, 30).as_deref(), Some("ZZ1:B"));
+        assert_eq!(last.fresh(&codes("ZZ1:B"), at(129), 30).as_deref(), Some("ZZ1:B"));
+        assert_eq!(last.fresh(&codes("ZZ1:B"), at(159), 30).as_deref(), Some("ZZ1:B"));
         // Restarting the window keeps the code out for a full window more.
-        last.restart(200);
-        assert_eq!(last.fresh(&codes("ZZ1:B"), 229, 30), None);
-        assert_eq!(last.fresh(&codes("ZZ1:B"), 230, 30).as_deref(), Some("ZZ1:B"));
-        assert_eq!(last.fresh(&[], 300, 30), None);
+        last.restart(at(200));
+        assert_eq!(last.fresh(&codes("ZZ1:B"), at(229), 30), None);
+        assert_eq!(last.fresh(&codes("ZZ1:B"), at(230), 30).as_deref(), Some("ZZ1:B"));
+        assert_eq!(last.fresh(&[], at(300), 30), None);
     }
 }
 

@@ -17,7 +17,7 @@ use gloo::net::http::Request;
 use gloo::storage::{LocalStorage, Storage};
 use zz_catalog::CatalogIndex;
 use zz_core::envelope::hex;
-use zz_core::{Bundle, BundleError, HighWater, Roots};
+use zz_core::{Bundle, BundleError, HighWater, Roots, UnixTime};
 
 const ROOTS_URL: &str = "trust/roots.txt";
 const BUNDLE_URL: &str = "trust/bundle.zzb";
@@ -192,7 +192,7 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal>
     Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone())))
 }
 
-/// The clock, in unix seconds.
-pub fn now() -> i64 {
-    (js_sys::Date::now() / 1000.0).floor() as i64
+/// The clock.
+pub fn now() -> UnixTime {
+    UnixTime::from_secs_f64(js_sys::Date::now() / 1000.0)
 }

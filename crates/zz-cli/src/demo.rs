@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use serde::Serialize;
-use zz_core::dates::instant_en;
+use zz_core::UnixTime;
 use zz_core::envelope::hex;
 use zz_issuer::demo::{self, SampleData};
 
@@ -20,14 +20,14 @@ struct ManifestEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     matter: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    now: Option<u64>,
+    now: Option<UnixTime>,
     bundle: String,
     zh: &'a str,
     en: &'a str,
     command: String,
 }
 
-pub fn run(out: &Path, now: u64) -> Result<()> {
+pub fn run(out: &Path, now: UnixTime) -> Result<()> {
     let w = demo::world(now);
     let trust = out.join("trust");
     write(&trust.join("roots.txt"), &w.roots_txt)?;
@@ -91,12 +91,7 @@ pub fn run(out: &Path, now: u64) -> Result<()> {
     }
     write(&samples.join("samples.json"), serde_json::to_string_pretty(&manifest)? + "\n")?;
     write(&out.join("README.md"), readme(&w))?;
-    eprintln!(
-        "wrote the demo world to {} ({} samples, reference time {})",
-        out.display(),
-        w.samples.len(),
-        instant_en(now as i64)
-    );
+    eprintln!("wrote the demo world to {} ({} samples, reference time {})", out.display(), w.samples.len(), now.en());
     Ok(())
 }
 
@@ -116,7 +111,7 @@ fn readme(w: &demo::World) -> String {
          - `samples/`: sample licenses as `.zzl`, `ZZ1:` text `.txt` and QR `.png`;\n  \
            `samples/samples.json` lists, for each, the verdict `zz verify` gives and the command.\n\n\
          | sample | verdict | matter | what it shows |\n|---|---|---|---|\n",
-        instant_en(w.now as i64),
+        w.now.en(),
         w.now,
         demo::SEED,
         hex(&w.root.kid()),

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
+use zz_core::UnixTime;
 use zz_core::envelope::hex;
 use zz_issuer::Key;
 
@@ -39,32 +40,38 @@ pub enum TimeSpec {
 }
 
 impl TimeSpec {
-    pub fn unix(&self) -> Result<u64> {
+    pub fn unix(&self) -> Result<UnixTime> {
         match self {
-            TimeSpec::Unix(t) => Ok(*t),
+            TimeSpec::Unix(t) => Ok(UnixTime::from_unsigned(*t)),
             TimeSpec::Text(s) => parse_time(s),
         }
     }
 }
 
 /// Parses RFC 3339 (`2026-11-22T09:30:00+08:00`) or unix seconds.
-pub fn parse_time(s: &str) -> Result<u64> {
+pub fn parse_time(s: &str) -> Result<UnixTime> {
     if let Ok(t) = s.trim().parse::<u64>() {
-        return Ok(t);
+        return Ok(UnixTime::from_unsigned(t));
     }
     let t = OffsetDateTime::parse(s.trim(), &Rfc3339)
         .map_err(|e| anyhow!("{s:?} is not RFC 3339 time or unix seconds: {e}"))?;
-    u64::try_from(t.unix_timestamp()).map_err(|_| anyhow!("{s:?} is before 1970"))
+    let t = UnixTime::from_secs(t.unix_timestamp());
+    if t < UnixTime::EPOCH {
+        bail!("{s:?} is before 1970");
+    }
+    Ok(t)
 }
 
 /// For clap: a time argument.
-pub fn time_arg(s: &str) -> std::result::Result<u64, String> {
+pub fn time_arg(s: &str) -> std::result::Result<UnixTime, String> {
     parse_time(s).map_err(|e| e.to_string())
 }
 
-/// The system clock, in unix seconds.
-pub fn now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+/// The system clock.
+pub fn now() -> UnixTime {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(UnixTime::EPOCH, |d| UnixTime::from_unsigned(d.as_secs()))
 }
 
 /// A key file: JSON with the secret key (keep it private).

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
+use zz_core::UnixTime;
 use zz_core::dates::CstDate;
 use zz_core::envelope::{Envelope, Typ, hex, kid_of};
 use zz_core::ident::LicenseId;
@@ -100,7 +101,7 @@ fn field_value(key: &str, v: &toml::Value) -> Result<FieldValue> {
 pub fn issue(
     input: &Path,
     key_path: &Path,
-    iat: Option<u64>,
+    iat: Option<UnixTime>,
     out: &Path,
     text: Option<&Path>,
     qr: Option<&Path>,
@@ -214,7 +215,7 @@ pub fn status(
     action: StatusAction,
     key: Option<&Path>,
     out: Option<&Path>,
-    iat: Option<u64>,
+    iat: Option<UnixTime>,
     ttl: Option<u64>,
 ) -> Result<()> {
     let (mut builder, old_ttl) = match &action {

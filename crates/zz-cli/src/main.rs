@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use zz_core::UnixTime;
 use zz_core::model::StatusValue;
 
 use crate::files::time_arg;
@@ -46,7 +47,7 @@ enum Command {
         key: PathBuf,
         /// Signing time (RFC 3339 or unix seconds); default the file's `iat`, else now.
         #[arg(long, value_parser = time_arg)]
-        iat: Option<u64>,
+        iat: Option<UnixTime>,
         #[command(flatten)]
         outputs: Outputs,
     },
@@ -118,7 +119,7 @@ enum Command {
         roots: PathBuf,
         /// Verification time, RFC 3339 or unix seconds (default: the system clock).
         #[arg(long, value_parser = time_arg)]
-        now: Option<u64>,
+        now: Option<UnixTime>,
         /// The service matter (用证事项) code being handled.
         #[arg(long)]
         matter: Option<String>,
@@ -137,7 +138,7 @@ enum Command {
         out: PathBuf,
         /// Reference time of the world (RFC 3339 or unix seconds).
         #[arg(long, value_parser = time_arg, default_value_t = zz_issuer::demo::DEFAULT_NOW)]
-        now: u64,
+        now: UnixTime,
     },
 }
 
@@ -170,7 +171,7 @@ enum StatusCommand {
         #[arg(long)]
         key: PathBuf,
         #[arg(long, value_parser = time_arg)]
-        iat: Option<u64>,
+        iat: Option<UnixTime>,
     },
     /// Set an entry: revoked, suspended, superseded or valid; re-signs the list.
     Set {
@@ -184,7 +185,7 @@ enum StatusCommand {
         #[arg(long, short)]
         out: Option<PathBuf>,
         #[arg(long, value_parser = time_arg)]
-        iat: Option<u64>,
+        iat: Option<UnixTime>,
         #[arg(long)]
         ttl: Option<u64>,
     },
@@ -197,7 +198,7 @@ enum StatusCommand {
         #[arg(long, short)]
         out: Option<PathBuf>,
         #[arg(long, value_parser = time_arg)]
-        iat: Option<u64>,
+        iat: Option<UnixTime>,
     },
     /// Show a list's entries that are not valid, or one entry.
     Show { list: PathBuf, idx: Option<u64> },

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 use zz_core::verify::undecodable;
-use zz_core::{Bundle, Context, Outcome, Report, Roots, Verdict, verify};
+use zz_core::{Bundle, Context, Outcome, Report, Roots, UnixTime, Verdict, verify};
 
 use crate::files::read_limited;
 use crate::terminal::safe;
@@ -34,7 +34,7 @@ pub struct Args<'a> {
     pub inputs: &'a [String],
     pub bundle: &'a Path,
     pub roots: &'a Path,
-    pub now: u64,
+    pub now: UnixTime,
     pub matter: Option<&'a str>,
     pub json: bool,
     pub min_seq: Option<u64>,
@@ -103,7 +103,7 @@ pub fn run(args: &Args<'_>) -> i32 {
         }
         stdin_data = Some(buf);
     }
-    let ctx = Context { bundle: &bundle, now: i64::try_from(args.now).unwrap_or(i64::MAX), matter: args.matter };
+    let ctx = Context { bundle: &bundle, now: args.now, matter: args.matter };
 
     let progress = Progress::new(args.inputs.len());
     let reports: Vec<Report> = args
@@ -185,8 +185,7 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         let _ = writeln!(out, "    {tag}{} · {name} · {issuer} · {no}", safe(&type_name));
     }
     if let Some(a) = &r.annotation {
-        let until = zz_core::dates::instant(a.valid_to);
-        let until = if zh { zz_core::dates::instant_zh(until) } else { zz_core::dates::instant_en(until) };
+        let until = if zh { a.valid_to.zh() } else { a.valid_to.en() };
         let matter = safe(a.matter.as_ref().map(|m| m.name.as_str()).unwrap_or("-"));
         let (p, m, u) = if zh { ("用途", "事项", "有效至") } else { ("purpose", "matter", "until") };
         let _ = writeln!(out, "    {p}: {} · {m}: {matter} · {u}: {until}", safe(&a.purpose));

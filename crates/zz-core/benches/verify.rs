@@ -24,7 +24,7 @@ fn bench_verify(c: &mut Criterion) {
     let w = demo::world(demo::DEFAULT_NOW);
     let roots = Roots::parse(&w.roots_txt).unwrap();
     let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
-    let ctx = Context { bundle: &bundle, now: w.now as i64, matter: None };
+    let ctx = Context { bundle: &bundle, now: w.now, matter: None };
     let key = SigningKey::from_bytes(&[7; 32]);
     let vk = key.verifying_key();
 

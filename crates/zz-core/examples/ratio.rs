@@ -19,7 +19,7 @@ fn main() {
     let vk = key.verifying_key();
     for (name, matter) in [("valid-business-license", None), ("annotated-valid", Some("310000-DJ-0201"))] {
         let SampleData::Cose(cose) = &w.samples.iter().find(|s| s.name == name).unwrap().data else { return };
-        let ctx = Context { bundle: &bundle, now: w.now as i64, matter };
+        let ctx = Context { bundle: &bundle, now: w.now, matter };
         let msg = vec![0x5a; Envelope::parse(cose).unwrap().to_be_signed().len()];
         let sig = key.sign(&msg);
         let (batch, rounds) = (10, 2000);

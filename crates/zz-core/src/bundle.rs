@@ -6,10 +6,10 @@ use std::fmt;
 use ed25519_dalek::VerifyingKey;
 
 use crate::cbor;
-use crate::dates::{instant, instant_en, instant_zh};
 use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of, parse_hex32};
 use crate::model::{Catalog, KeyEntry, LicenseType, Matter, Role, StatusListPayload, StatusValue, TrustList};
 use crate::report::{Check, CheckId, Outcome};
+use crate::time::UnixTime;
 use crate::transport::{DecodeError, has_zlib_header, inflate_zlib_exact};
 
 /// Largest bundle (SPEC section 2).
@@ -234,7 +234,7 @@ pub struct TrustedKey {
 
 impl TrustedKey {
     /// SPEC section 6: K.validFrom <= t < K.validTo and t < K.revokedAt.
-    pub fn valid_at(&self, t: u64) -> bool {
+    pub fn valid_at(&self, t: UnixTime) -> bool {
         let e = &self.entry;
         e.valid_from <= t && t < e.valid_to && e.revoked_at.is_none_or(|r| t < r)
     }
@@ -244,7 +244,8 @@ impl TrustedKey {
 #[derive(Clone, Debug)]
 pub struct StatusList {
     pub id: String,
-    pub iat: u64,
+    pub iat: UnixTime,
+    /// Seconds after `iat` the list may be relied upon.
     pub ttl: u64,
     /// The status array, 4 entries per byte.
     bits: Vec<u8>,
@@ -268,13 +269,13 @@ impl StatusList {
     }
 
     /// The instant after which the list may no longer be relied upon.
-    pub fn expires(&self) -> u64 {
-        self.iat.saturating_add(self.ttl)
+    pub fn expires(&self) -> UnixTime {
+        self.iat.saturating_add_secs(self.ttl)
     }
 
     /// Whether it is stale at `now`: only `now <= iat + ttl` is fresh.
-    pub fn stale_at(&self, now: i64) -> bool {
-        now > instant(self.expires())
+    pub fn stale_at(&self, now: UnixTime) -> bool {
+        now > self.expires()
     }
 }
 
@@ -375,12 +376,12 @@ impl Bundle {
     }
 
     /// The bundle's `iat`: its trust list's.
-    pub fn iat(&self) -> u64 {
+    pub fn iat(&self) -> UnixTime {
         self.trust.iat
     }
 
-    /// What the bundle holds and how fresh it is at `now` (unix seconds).
-    pub fn summary(&self, now: i64) -> crate::report::TrustSummary {
+    /// What the bundle holds and how fresh it is at `now`.
+    pub fn summary(&self, now: UnixTime) -> crate::report::TrustSummary {
         let status_lists: Vec<crate::report::StatusListSummary> = self
             .status_lists()
             .map(|l| crate::report::StatusListSummary {
@@ -389,7 +390,7 @@ impl Bundle {
                 iat: l.iat,
                 ttl: l.ttl,
                 expires: l.expires(),
-                age_seconds: now.saturating_sub(instant(l.iat)),
+                age_seconds: now.seconds_since(l.iat),
                 stale: l.stale_at(now),
             })
             .collect();
@@ -400,7 +401,7 @@ impl Bundle {
             catalog_seq: self.catalog.seq,
             catalog_iat: self.catalog.iat,
             bundle_iat: self.iat(),
-            age_seconds: now.saturating_sub(instant(self.iat())),
+            age_seconds: now.seconds_since(self.iat()),
             outdated: self.outdated_at(now),
             clock_behind: self.ahead_of(now),
             stale: status_lists.iter().any(|l| l.stale),
@@ -413,35 +414,34 @@ impl Bundle {
     }
 
     /// Whether the trust list is past its `nextUpdate` at `now`.
-    pub fn outdated_at(&self, now: i64) -> bool {
-        now > instant(self.trust.next_update)
+    pub fn outdated_at(&self, now: UnixTime) -> bool {
+        now > self.trust.next_update
     }
 
     /// Whether `now` is before the bundle was signed (a wrong clock).
-    pub fn ahead_of(&self, now: i64) -> bool {
-        now < instant(self.iat())
+    pub fn ahead_of(&self, now: UnixTime) -> bool {
+        now < self.iat()
     }
 
     /// The `bundle` check of SPEC section 10 at `now`: a warning when the
     /// trust list is past `nextUpdate` or the clock is before its `iat`.
-    pub(crate) fn check_at(&self, now: i64) -> Check {
+    pub(crate) fn check_at(&self, now: UnixTime) -> Check {
         // Common case first: nothing to warn about, a message made at load time.
         if !self.outdated_at(now) && !self.ahead_of(now) {
             return self.fresh.clone();
         }
-        let iat = instant(self.iat());
-        let next = instant(self.trust.next_update);
+        let (iat, next) = (self.iat(), self.trust.next_update);
         let mut zh = Vec::new();
         let mut en = Vec::new();
         if self.outdated_at(now) {
-            zh.push(format!("信任列表已过更新时间（{}），请更新信任数据", instant_zh(next)));
-            en.push(format!("The trust list is past its next update ({}): update the trust data", instant_en(next)));
+            zh.push(format!("信任列表已过更新时间（{}），请更新信任数据", next.zh()));
+            en.push(format!("The trust list is past its next update ({}): update the trust data", next.en()));
         }
         if self.ahead_of(now) {
-            zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", instant_zh(iat)));
+            zh.push(format!("设备时钟早于信任数据的签发时间（{}），时钟可能有误", iat.zh()));
             en.push(format!(
                 "The device clock is earlier than the trust data ({}): the clock is probably wrong",
-                instant_en(iat)
+                iat.en()
             ));
         }
         Check { id: CheckId::Bundle, outcome: Outcome::Warn, zh: zh.join("；").into(), en: en.join("; ").into() }
@@ -481,13 +481,12 @@ impl Bundle {
 }
 
 /// The `bundle` check when the trust data is fresh (made once per bundle).
-fn fresh_check(seq: u64, iat: u64) -> Check {
-    let iat = instant(iat);
+fn fresh_check(seq: u64, iat: UnixTime) -> Check {
     Check {
         id: CheckId::Bundle,
         outcome: Outcome::Pass,
-        zh: format!("信任数据第 {seq} 版，签发于 {}", instant_zh(iat)).into(),
-        en: format!("Trust data seq {seq}, issued {}", instant_en(iat)).into(),
+        zh: format!("信任数据第 {seq} 版，签发于 {}", iat.zh()).into(),
+        en: format!("Trust data seq {seq}, issued {}", iat.en()).into(),
     }
 }
 
@@ -504,7 +503,7 @@ pub struct HighWater {
     pub trust_seq: u64,
     pub catalog_seq: u64,
     /// Status list id → the newest `iat` accepted.
-    pub status_iat: std::collections::BTreeMap<String, u64>,
+    pub status_iat: std::collections::BTreeMap<String, UnixTime>,
 }
 
 impl HighWater {

@@ -1,14 +1,16 @@
-//! Dates and instants of SPEC section 2: dates are calendar days in China
-//! Standard Time (UTC+08:00, no daylight saving); instants are unix seconds.
+//! Dates of SPEC section 2: calendar days in China Standard Time
+//! (UTC+08:00, no daylight saving). Instants are [`UnixTime`]s.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month};
 
+use crate::time::UnixTime;
+
 /// Offset of China Standard Time from UTC, in seconds.
 pub const CST_OFFSET: i64 = 8 * 3600;
-const DAY: i64 = 86_400;
+pub(crate) const DAY: i64 = 86_400;
 const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 
 /// A calendar date `YYYY-MM-DD` in China Standard Time.
@@ -42,18 +44,18 @@ impl CstDate {
     }
 
     /// The instant this day starts: D 00:00 CST.
-    pub fn start(self) -> i64 {
-        self.days() * DAY - CST_OFFSET
+    pub fn start(self) -> UnixTime {
+        UnixTime::from_secs(self.days() * DAY - CST_OFFSET)
     }
 
     /// The instant this day ends (exclusive): D+1 00:00 CST.
-    pub fn end(self) -> i64 {
-        self.start() + DAY
+    pub fn end(self) -> UnixTime {
+        UnixTime::from_secs(self.days() * DAY - CST_OFFSET + DAY)
     }
 
     /// The CST calendar day an instant falls on.
-    pub fn of_instant(t: i64) -> Option<CstDate> {
-        let days = (t.checked_add(CST_OFFSET)?).div_euclid(DAY);
+    pub fn of_instant(t: UnixTime) -> Option<CstDate> {
+        let days = (t.as_secs().checked_add(CST_OFFSET)?).div_euclid(DAY);
         let jd = i32::try_from(days.checked_add(UNIX_EPOCH_JULIAN_DAY)?).ok()?;
         Date::from_julian_day(jd).ok().map(CstDate)
     }
@@ -83,32 +85,6 @@ impl<'de> Deserialize<'de> for CstDate {
     }
 }
 
-/// An instant in CST for messages: `2026-11-22 09:30 CST` / `2026年11月22日 09:30`.
-pub fn instant_en(t: i64) -> String {
-    match CstDate::of_instant(t) {
-        Some(d) => {
-            let secs = (t + CST_OFFSET).rem_euclid(DAY);
-            format!("{d} {:02}:{:02} CST", secs / 3600, secs % 3600 / 60)
-        }
-        None => t.to_string(),
-    }
-}
-
-pub fn instant_zh(t: i64) -> String {
-    match CstDate::of_instant(t) {
-        Some(d) => {
-            let secs = (t + CST_OFFSET).rem_euclid(DAY);
-            format!("{} {:02}:{:02}", d.zh(), secs / 3600, secs % 3600 / 60)
-        }
-        None => t.to_string(),
-    }
-}
-
-/// An instant given as unsigned seconds, widened for arithmetic.
-pub fn instant(t: u64) -> i64 {
-    i64::try_from(t).unwrap_or(i64::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,12 +111,15 @@ mod tests {
     fn day_bounds_are_cst() {
         let d = CstDate::parse("2026-11-22").unwrap();
         // 2026-11-22T00:00+08:00 = 2026-11-21T16:00Z = 1795276800
-        assert_eq!(d.start(), 1_795_276_800);
-        assert_eq!(d.end(), 1_795_276_800 + 86_400);
+        assert_eq!(d.start(), UnixTime::from_secs(1_795_276_800));
+        assert_eq!(d.end(), UnixTime::from_secs(1_795_276_800 + 86_400));
         assert_eq!(CstDate::of_instant(d.start()), Some(d));
-        assert_eq!(CstDate::of_instant(d.start() - 1).map(|d| d.to_string()), Some("2026-11-21".into()));
+        assert_eq!(
+            CstDate::of_instant(d.start().saturating_sub_secs(1)).map(|d| d.to_string()),
+            Some("2026-11-21".into())
+        );
         assert_eq!(d.to_string(), "2026-11-22");
         assert_eq!(d.zh(), "2026年11月22日");
-        assert_eq!(instant_en(d.start() + 9 * 3600 + 30 * 60), "2026-11-22 09:30 CST");
+        assert_eq!(d.start().saturating_add_secs(9 * 3600 + 30 * 60).en(), "2026-11-22 09:30 CST");
     }
 }

@@ -4,7 +4,7 @@
 //! copies (加注件) in the ZZ1 format of `SPEC.md`, and reports every check.
 //!
 //! - no I/O and no clock: the caller passes bytes, a verified [`Bundle`] and
-//!   `now` (unix seconds);
+//!   `now` (a [`UnixTime`]);
 //! - no panics on any input: clippy denies `unwrap`, `expect`, `panic!` and
 //!   unchecked indexing outside tests, and `unsafe` is forbidden;
 //! - this crate alone decides validity; the CLI and the portal only show the
@@ -12,10 +12,10 @@
 //!
 //! ```no_run
 //! # fn demo(roots_txt: &str, bundle_bytes: &[u8], license: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
-//! use zz_core::{Bundle, Context, Roots, verify};
+//! use zz_core::{Bundle, Context, Roots, UnixTime, verify};
 //! let roots = Roots::parse(roots_txt)?;
 //! let bundle = Bundle::load(bundle_bytes, &roots, None)?;
-//! let report = verify(license, Context { bundle: &bundle, now: 1_795_311_000, matter: None });
+//! let report = verify(license, Context { bundle: &bundle, now: UnixTime::from_secs(1_795_311_000), matter: None });
 //! println!("{}", report.verdict.as_str());
 //! # Ok(()) }
 //! ```
@@ -29,9 +29,11 @@ pub mod envelope;
 pub mod ident;
 pub mod model;
 pub mod report;
+pub mod time;
 pub mod transport;
 pub mod verify;
 
+pub use crate::time::UnixTime;
 pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList, Why};
 pub use envelope::{Envelope, Kid, Typ, kid_of};
 pub use report::{Check, CheckId, Kind, Outcome, Report, TrustSummary, Verdict};

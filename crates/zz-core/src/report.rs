@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::model::{Annotation, License};
+use crate::time::UnixTime;
 
 /// Overall result of a verification (SPEC section 10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -145,8 +146,8 @@ pub struct Signer {
 pub struct TrustRef {
     pub trust_seq: u64,
     pub catalog_seq: u64,
-    /// The bundle's `iat` (its trust list's), unix seconds.
-    pub bundle_iat: u64,
+    /// The bundle's `iat` (its trust list's).
+    pub bundle_iat: UnixTime,
 }
 
 /// The result of verifying one presented object.
@@ -171,8 +172,8 @@ pub struct Report {
     pub annotation_signer: Option<Signer>,
     /// The matter code the verification was made for, if any.
     pub matter: Option<String>,
-    /// The unix time the verification was made at.
-    pub now: i64,
+    /// The time the verification was made at.
+    pub now: UnixTime,
     pub trust: TrustRef,
 }
 
@@ -199,10 +200,10 @@ impl Report {
 pub struct StatusListSummary {
     pub id: String,
     pub entries: u64,
-    pub iat: u64,
+    pub iat: UnixTime,
     pub ttl: u64,
     /// `iat + ttl`: relied upon until then.
-    pub expires: u64,
+    pub expires: UnixTime,
     /// Seconds since it was signed (negative when the clock is behind).
     pub age_seconds: i64,
     pub stale: bool,
@@ -214,12 +215,12 @@ pub struct StatusListSummary {
 #[serde(rename_all = "camelCase")]
 pub struct TrustSummary {
     pub trust_seq: u64,
-    pub trust_iat: u64,
-    pub next_update: u64,
+    pub trust_iat: UnixTime,
+    pub next_update: UnixTime,
     pub catalog_seq: u64,
-    pub catalog_iat: u64,
+    pub catalog_iat: UnixTime,
     /// The bundle's `iat` (its trust list's).
-    pub bundle_iat: u64,
+    pub bundle_iat: UnixTime,
     /// Seconds since the bundle was signed (negative when the clock is behind).
     pub age_seconds: i64,
     /// The trust list is past its `nextUpdate`.

@@ -1,15 +1,15 @@
 //! Verification of a presented license or annotated copy (SPEC section 10).
 
 use crate::bundle::{Bundle, TrustedKey};
-use crate::dates::{instant, instant_en, instant_zh};
 use crate::envelope::{Envelope, EnvelopeError, Typ, hex};
 use crate::ident::{IdProblem, LicenseId, resident_id_valid, uscc_valid};
 use crate::model::{Annotation, ID_TYPE_RESIDENT, ID_TYPE_USCC, License, Role, StatusValue};
 use crate::report::{Check, CheckId, Kind, Outcome, Report, Signer, Text, TrustRef, Verdict};
+use crate::time::UnixTime;
 use crate::transport::{self, MAX_OBJECT};
 
 /// How far in the future a license or annotated copy may be signed (s).
-pub const CLOCK_SKEW: i64 = 300;
+pub const CLOCK_SKEW: u64 = 300;
 /// A license ending within this many seconds gets a warning.
 pub const EXPIRY_WARNING: i64 = 30 * 86_400;
 
@@ -17,8 +17,7 @@ pub const EXPIRY_WARNING: i64 = 30 * 86_400;
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
     pub bundle: &'a Bundle,
-    /// Unix seconds.
-    pub now: i64,
+    pub now: UnixTime,
     /// The matter (用证事项) the staff is handling, if any.
     pub matter: Option<&'a str>,
 }
@@ -156,8 +155,8 @@ fn signer_checks(
     role: SignerRole<'_>,
     env: &Envelope<'_>,
     key: Option<&TrustedKey>,
-    iat: u64,
-    now: i64,
+    iat: UnixTime,
+    now: UnixTime,
     r: &mut Checks,
 ) -> Option<Signer> {
     let (sig_id, trusted_id, validity_id, needed) = match role {
@@ -230,41 +229,35 @@ fn signer_checks(
 }
 
 /// SPEC section 6's rule on `iat`; `None` when it holds.
-fn signer_validity(key: &TrustedKey, iat: u64, now: i64) -> Option<Check> {
-    let t = instant(iat);
+fn signer_validity(key: &TrustedKey, iat: UnixTime, now: UnixTime) -> Option<Check> {
     let e = &key.entry;
-    if t > now.saturating_add(CLOCK_SKEW) {
+    if iat > now.saturating_add_secs(CLOCK_SKEW) {
         return Some(fail(
-            format!("签名时间 {} 晚于当前时间：拒绝未来签名的数据", instant_zh(t)),
-            format!("Signed in the future ({}): refused", instant_en(t)),
+            format!("签名时间 {} 晚于当前时间：拒绝未来签名的数据", iat.zh()),
+            format!("Signed in the future ({}): refused", iat.en()),
         ));
     }
     if let Some(revoked) = e.revoked_at.filter(|&rv| iat >= rv) {
         return Some(fail(
-            format!("签名时（{}）密钥已于 {} 吊销", instant_zh(t), instant_zh(instant(revoked))),
-            format!("The key was revoked on {} before it signed ({})", instant_en(instant(revoked)), instant_en(t)),
+            format!("签名时（{}）密钥已于 {} 吊销", iat.zh(), revoked.zh()),
+            format!("The key was revoked on {} before it signed ({})", revoked.en(), iat.en()),
         ));
     }
     if !key.valid_at(iat) {
         return Some(fail(
-            format!(
-                "签名时间 {} 不在密钥有效期（{} 至 {}）内",
-                instant_zh(t),
-                instant_zh(instant(e.valid_from)),
-                instant_zh(instant(e.valid_to))
-            ),
+            format!("签名时间 {} 不在密钥有效期（{} 至 {}）内", iat.zh(), e.valid_from.zh(), e.valid_to.zh()),
             format!(
                 "Signed at {}, outside the key's validity ({} to {})",
-                instant_en(t),
-                instant_en(instant(e.valid_from)),
-                instant_en(instant(e.valid_to))
+                iat.en(),
+                e.valid_from.en(),
+                e.valid_to.en()
             ),
         ));
     }
     None
 }
 
-fn license_validity(l: &License, now: i64) -> Check {
+fn license_validity(l: &License, now: UnixTime) -> Check {
     if now < l.start() {
         return fail(
             format!("证照尚未生效：自 {} 起有效", l.valid_from.zh()),
@@ -277,7 +270,7 @@ fn license_validity(l: &License, now: i64) -> Check {
     if now >= end {
         return fail(format!("证照已于 {} 到期", to.zh()), format!("Expired: valid to {to}"));
     }
-    let left = end - now;
+    let left = end.seconds_since(now);
     if left <= EXPIRY_WARNING {
         let days = (left + 86_399) / 86_400;
         return warn(
@@ -309,10 +302,10 @@ fn status_check(l: &License, ctx: Context<'_>) -> Check {
         StatusValue::Suspended => fail("证照已停用", "Suspended"),
         StatusValue::Superseded => fail("证照已变更或换发，存在更新的版本", "Superseded: a newer version exists"),
         StatusValue::Valid if list.stale_at(ctx.now) => {
-            let expired = instant(list.expires());
+            let expired = list.expires();
             warn(
-                format!("状态列表已过期（{} 后不可依赖），无法确认当前状态", instant_zh(expired)),
-                format!("The status list is stale (not to be relied on after {})", instant_en(expired)),
+                format!("状态列表已过期（{} 后不可依赖），无法确认当前状态", expired.zh()),
+                format!("The status list is stale (not to be relied on after {})", expired.en()),
             )
         }
         StatusValue::Valid => pass("状态正常（未注销、未停用）", "Status: in force (not revoked or suspended)"),
@@ -362,26 +355,23 @@ fn holder_check(l: &License) -> Check {
     }
 }
 
-fn annotation_validity(a: &Annotation, now: i64) -> Check {
-    let (from, to) = (instant(a.valid_from), instant(a.valid_to));
+fn annotation_validity(a: &Annotation, now: UnixTime) -> Check {
+    let (from, to) = (a.valid_from, a.valid_to);
     if now < from {
         return fail(
-            format!("加注件尚未生效：自 {} 起有效", instant_zh(from)),
-            format!("The annotation is not yet valid: from {}", instant_en(from)),
+            format!("加注件尚未生效：自 {} 起有效", from.zh()),
+            format!("The annotation is not yet valid: from {}", from.en()),
         );
     }
     if now >= to {
-        return fail(
-            format!("加注件已于 {} 失效", instant_zh(to)),
-            format!("The annotation expired at {}", instant_en(to)),
-        );
+        return fail(format!("加注件已于 {} 失效", to.zh()), format!("The annotation expired at {}", to.en()));
     }
-    pass(format!("加注件有效期至 {}", instant_zh(to)), format!("The annotation is valid until {}", instant_en(to)))
+    pass(format!("加注件有效期至 {}", to.zh()), format!("The annotation is valid until {}", to.en()))
 }
 
 fn annotation_scope(a: &Annotation, l: &License, matter: Option<&str>) -> Check {
-    let reaches_before = instant(a.valid_from) < l.start();
-    let reaches_after = l.end().is_some_and(|end| instant(a.valid_to) > end);
+    let reaches_before = a.valid_from < l.start();
+    let reaches_after = l.end().is_some_and(|end| a.valid_to > end);
     if reaches_before || reaches_after {
         return fail(
             "加注件有效期超出证照本身的有效期",

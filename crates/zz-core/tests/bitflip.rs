@@ -16,7 +16,7 @@ fn flips_are_rejected(name: &str, matter: Option<&str>) {
     let w = demo::world(demo::DEFAULT_NOW);
     let roots = Roots::parse(&w.roots_txt).unwrap();
     let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
-    let ctx = Context { bundle: &bundle, now: w.now as i64, matter };
+    let ctx = Context { bundle: &bundle, now: w.now, matter };
     let good = sample(&w, name);
     assert_eq!(verify(&good, ctx).verdict, Verdict::Valid);
     let mut bad = Vec::new();
@@ -70,7 +70,7 @@ fn every_bit_flip_of_every_sample_in_both_forms_is_never_valid() {
         for (s, cose) in part {
             let ctx = Context {
                 bundle: if s.bundle.is_some() { &outdated } else { &bundle },
-                now: s.now.unwrap_or(w.now) as i64,
+                now: s.now.unwrap_or(w.now),
                 matter: s.matter.as_deref(),
             };
             assert_eq!(verify(cose, ctx).verdict.as_str(), s.expect, "{}", s.name);

@@ -19,7 +19,7 @@ fn a_good_bundle_loads_with_its_catalog_and_lists() {
     let b = &w.bundle;
     assert_eq!(b.trust.seq, 5);
     assert_eq!(b.catalog.seq, 3);
-    assert_eq!(b.iat(), NOW - DAY);
+    assert_eq!(b.iat(), unix(NOW - DAY));
     assert!(b.license_type(TYPE).is_some());
     assert!(b.license_type("nope").is_none());
     assert_eq!(b.matter(MATTER).unwrap().needs.len(), 1);
@@ -52,7 +52,7 @@ fn items_must_be_signed_by_the_right_keys() {
     let root = key("root");
     let trust = zz_issuer::sign_trust_list(&s.trust, &root);
     let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
-    let status = |k: &zz_issuer::Key| zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), k);
+    let status = |k: &zz_issuer::Key| zz_issuer::sign_status_list(&s.list.payload(unix(NOW), DAY), k);
     let pack = |items: &[&[u8]]| zz_issuer::bundle(items.iter().copied());
 
     // Status lists: by a root or a status key; never by an issue key.
@@ -78,7 +78,7 @@ fn bundle_composition_rules() {
     let root = key("root");
     let trust = zz_issuer::sign_trust_list(&s.trust, &root);
     let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
-    let list = zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), &root);
+    let list = zz_issuer::sign_status_list(&s.list.payload(unix(NOW), DAY), &root);
     let license = zz_issuer::issue(&license(), &w.issuer);
     let pack = |items: &[&[u8]]| zz_issuer::bundle(items.iter().copied());
     for (what, bytes, reason) in [
@@ -177,7 +177,7 @@ fn status_list_rules() {
         let list = zz_issuer::sign_status_list(p, &root);
         zz_issuer::bundle([&trust, &catalog, &list].map(Vec::as_slice))
     };
-    let good = s.list.payload(NOW, DAY);
+    let good = s.list.payload(unix(NOW), DAY);
     assert!(Bundle::load(&with_list(&good), &w.roots, None).is_ok());
     let mut raw = good.clone();
     raw.lst = vec![0u8; 4]; // not zlib
@@ -202,7 +202,7 @@ fn status_list_rules() {
     assert_eq!(refused(&bytes, &w.roots).item, Item::StatusList);
     // A status key signing outside its validity.
     let mut s2 = setup();
-    s2.trust.keys[2].valid_to = NOW - 10;
+    s2.trust.keys[2].valid_to = unix(NOW - 10);
     let trust2 = zz_issuer::sign_trust_list(&s2.trust, &root);
     let list = zz_issuer::sign_status_list(&good, &w.status_key);
     let bytes = zz_issuer::bundle([&trust2, &catalog, &list].map(Vec::as_slice));
@@ -220,7 +220,7 @@ fn a_status_list_of_ten_million_entries_loads() {
         [
             zz_issuer::sign_trust_list(&s.trust, &root),
             zz_issuer::sign_catalog(&s.catalog, &root),
-            zz_issuer::sign_status_list(&big.payload(NOW, DAY), &root),
+            zz_issuer::sign_status_list(&big.payload(unix(NOW), DAY), &root),
         ]
         .iter()
         .map(Vec::as_slice),
@@ -249,15 +249,15 @@ fn roots_files() {
 #[test]
 fn summary_reports_freshness() {
     let w = world();
-    let s = w.bundle.summary(NOW as i64);
+    let s = w.bundle.summary(unix(NOW));
     assert_eq!((s.trust_seq, s.catalog_seq, s.keys, s.types, s.matters), (5, 3, 3, 2, 3));
-    assert_eq!(s.age_seconds, DAY as i64);
+    assert_eq!(s.age_seconds, 86_400);
     assert!(!s.outdated && !s.clock_behind && !s.stale);
     assert_eq!(s.status_lists.len(), 1);
     assert_eq!(s.status_lists[0].entries, 16);
-    let later = w.bundle.summary((NOW + 31 * DAY) as i64);
+    let later = w.bundle.summary(unix(NOW + 31 * DAY));
     assert!(later.outdated && later.stale && later.status_lists[0].stale);
-    let before = w.bundle.summary((NOW - 2 * DAY) as i64);
+    let before = w.bundle.summary(unix(NOW - 2 * DAY));
     assert!(before.clock_behind && before.age_seconds < 0);
     let json = serde_json::to_value(&s).unwrap();
     assert!(json["trustSeq"].is_number() && json["statusLists"][0]["ageSeconds"].is_number());

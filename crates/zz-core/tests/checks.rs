@@ -6,7 +6,7 @@ mod common;
 use ciborium::value::Value;
 use common::*;
 use zz_core::model::{FieldValue, Role, StatusRef};
-use zz_core::{CheckId, Outcome, Report, Verdict};
+use zz_core::{CheckId, Outcome, Report, UnixTime, Verdict};
 
 fn assert_check(r: &Report, id: CheckId, want: Outcome) {
     let c = r.check(id).unwrap();
@@ -423,12 +423,12 @@ fn signer_authorized_needs_the_type_in_the_key_entry() {
 fn signer_validity_boundaries() {
     let mut s = setup();
     let (from, to) = (NOW - 1000 * DAY, NOW - 10 * DAY);
-    s.trust.keys[0].valid_from = from;
-    s.trust.keys[0].valid_to = to;
+    s.trust.keys[0].valid_from = unix(from);
+    s.trust.keys[0].valid_to = unix(to);
     let w = s.build();
     let at = |iat: u64| {
         let mut l = license();
-        l.iat = iat;
+        l.iat = unix(iat);
         w.verify(&w.issue(&l))
     };
     assert_check(&at(from), CheckId::SignerValidity, Outcome::Pass);
@@ -437,11 +437,11 @@ fn signer_validity_boundaries() {
     assert_invalid_by(&at(to), CheckId::SignerValidity);
 
     let mut s = setup();
-    s.trust.keys[0].revoked_at = Some(NOW - 50 * DAY);
+    s.trust.keys[0].revoked_at = Some(unix(NOW - 50 * DAY));
     let w = s.build();
     let at = |iat: u64| {
         let mut l = license();
-        l.iat = iat;
+        l.iat = unix(iat);
         w.verify(&w.issue(&l))
     };
     assert_check(&at(NOW - 50 * DAY - 1), CheckId::SignerValidity, Outcome::Pass);
@@ -453,7 +453,7 @@ fn licenses_signed_in_the_future_are_refused() {
     let w = world();
     let at = |iat: u64| {
         let mut l = license();
-        l.iat = iat;
+        l.iat = unix(iat);
         w.verify(&w.issue(&l))
     };
     assert_check(&at(NOW + 300), CheckId::SignerValidity, Outcome::Pass);
@@ -466,15 +466,16 @@ fn licenses_signed_in_the_future_are_refused() {
 fn license_validity_boundaries_in_china_standard_time() {
     let w = world();
     let cose = w.issue(&license());
-    let start = day("2025-01-01").start() as u64; // 2024-12-31T16:00Z
-    assert_eq!(start, 1_735_660_800);
-    let end = day("2030-12-31").end() as u64; // 2030-12-31T16:00Z
-    assert_eq!(end, 1_924_963_200);
+    let start = day("2025-01-01").start(); // 2024-12-31T16:00Z
+    assert_eq!(start, UnixTime::from_secs(1_735_660_800));
+    let end = day("2030-12-31").end(); // 2030-12-31T16:00Z
+    assert_eq!(end, UnixTime::from_secs(1_924_963_200));
+    let (start, end) = (1_735_660_800, 1_924_963_200);
     // Use a key valid all along, and a license signed early.
     let mut l = license();
-    l.iat = start - 3600;
+    l.iat = unix(start - 3600);
     let cose_early = w.issue(&l);
-    let at = |now: u64| w.verify_at(&cose_early, now, None);
+    let at = |now: u64| w.verify_at(&cose_early, unix(now), None);
     assert_invalid_by(&at(start - 1), CheckId::LicenseValidity);
     assert_check(&at(start), CheckId::LicenseValidity, Outcome::Pass);
     assert_check(&at(end - 30 * DAY - 1), CheckId::LicenseValidity, Outcome::Pass);
@@ -544,15 +545,15 @@ fn status_staleness_boundary() {
     // The list was signed at NOW - 3600 with ttl 2 days.
     let expires = NOW - 3600 + 2 * DAY;
     let mut l = license();
-    l.iat = NOW - 100 * DAY;
+    l.iat = unix(NOW - 100 * DAY);
     let cose = w.issue(&l);
-    assert_check(&w.verify_at(&cose, expires, None), CheckId::Status, Outcome::Pass);
-    let r = w.verify_at(&cose, expires + 1, None);
+    assert_check(&w.verify_at(&cose, unix(expires), None), CheckId::Status, Outcome::Pass);
+    let r = w.verify_at(&cose, unix(expires + 1), None);
     assert_check(&r, CheckId::Status, Outcome::Warn);
     assert_eq!(r.verdict, Verdict::Indeterminate);
     // A revoked entry fails, stale or not.
     l.status = Some(StatusRef { list: LIST.into(), idx: 1 });
-    assert_invalid_by(&w.verify_at(&w.issue(&l), expires + 1, None), CheckId::Status);
+    assert_invalid_by(&w.verify_at(&w.issue(&l), unix(expires + 1), None), CheckId::Status);
 }
 
 // ---- catalog, identifier, holder --------------------------------------------------------
@@ -621,7 +622,7 @@ fn holder_id_check_characters() {
 #[test]
 fn annotated_copy_passes() {
     let w = world();
-    let r = w.verify_at(&w.annotate(&license(), &annotation()), NOW, Some(MATTER_ANNOTATED));
+    let r = w.verify_at(&w.annotate(&license(), &annotation()), unix(NOW), Some(MATTER_ANNOTATED));
     assert_valid(&r);
     assert_eq!(r.kind, Some(zz_core::Kind::Annotated));
     for id in [
@@ -656,10 +657,10 @@ fn annotation_signature_and_signer() {
     }
     // Signed in the future, and signed after the maker key was revoked.
     let mut a = annotation();
-    a.iat = NOW + 301;
+    a.iat = unix(NOW + 301);
     assert_invalid_by(&w.verify(&w.annotate(&license(), &a)), CheckId::AnnotationSigner);
     let mut s = setup();
-    s.trust.keys[1].revoked_at = Some(NOW - 2 * DAY);
+    s.trust.keys[1].revoked_at = Some(unix(NOW - 2 * DAY));
     let w2 = s.build();
     assert_invalid_by(&w2.verify(&w2.annotate(&license(), &annotation())), CheckId::AnnotationSigner);
     // The embedded license must verify too.
@@ -676,9 +677,10 @@ fn annotation_validity_window_is_half_open() {
     let w = world();
     let cose = w.annotate(&license(), &annotation());
     let a = annotation();
-    assert_invalid_by(&w.verify_at(&cose, a.valid_from - 1, None), CheckId::AnnotationValidity);
-    assert_check(&w.verify_at(&cose, a.valid_from, None), CheckId::AnnotationValidity, Outcome::Pass);
-    assert_check(&w.verify_at(&cose, a.valid_to - 1, None), CheckId::AnnotationValidity, Outcome::Pass);
+    let (from, to) = (a.valid_from, a.valid_to);
+    assert_invalid_by(&w.verify_at(&cose, from.saturating_sub_secs(1), None), CheckId::AnnotationValidity);
+    assert_check(&w.verify_at(&cose, from, None), CheckId::AnnotationValidity, Outcome::Pass);
+    assert_check(&w.verify_at(&cose, to.saturating_sub_secs(1), None), CheckId::AnnotationValidity, Outcome::Pass);
     assert_invalid_by(&w.verify_at(&cose, a.valid_to, None), CheckId::AnnotationValidity);
 }
 
@@ -686,37 +688,41 @@ fn annotation_validity_window_is_half_open() {
 fn annotation_scope_window_and_matter() {
     let w = world();
     let l = license();
-    let (start, end) = (l.start() as u64, l.end().unwrap() as u64);
-    let window = |from: u64, to: u64| {
+    let (start, end) = (l.start(), l.end().unwrap());
+    let window = |from: UnixTime, to: UnixTime| {
         let mut a = annotation();
         a.valid_from = from;
         a.valid_to = to;
         w.annotate(&l, &a)
     };
-    let now_in = |from| from + 1;
+    let now_in = |from: UnixTime| from.saturating_add_secs(1);
     let c = window(start, end);
     assert_check(&w.verify_at(&c, now_in(start), None), CheckId::AnnotationScope, Outcome::Pass);
-    let c = window(start - 1, end);
+    let c = window(start.saturating_sub_secs(1), end);
     assert_invalid_by(&w.verify_at(&c, now_in(start), None), CheckId::AnnotationScope);
-    let c = window(start, end + 1);
+    let c = window(start, end.saturating_add_secs(1));
     assert_invalid_by(&w.verify_at(&c, now_in(start), None), CheckId::AnnotationScope);
     // A long-term license bounds only the start.
     let mut lt = license();
     lt.valid_to = None;
     let mut a = annotation();
-    a.valid_to = u64::MAX / 2;
+    a.valid_to = unix(u64::MAX / 2);
     assert_check(&w.verify(&w.annotate(&lt, &a)), CheckId::AnnotationScope, Outcome::Pass);
 
     // Matter: named and equal passes; named and different fails.
     let cose = w.annotate(&license(), &annotation());
-    assert_check(&w.verify_at(&cose, NOW, Some(MATTER_ANNOTATED)), CheckId::AnnotationScope, Outcome::Pass);
-    let r = w.verify_at(&cose, NOW, Some(MATTER));
+    assert_check(&w.verify_at(&cose, unix(NOW), Some(MATTER_ANNOTATED)), CheckId::AnnotationScope, Outcome::Pass);
+    let r = w.verify_at(&cose, unix(NOW), Some(MATTER));
     assert_invalid_by(&r, CheckId::AnnotationScope);
     assert_check(&r, CheckId::Matter, Outcome::Pass);
     // An annotation naming no matter is not for "a different one".
     let mut a = annotation();
     a.matter = None;
-    assert_check(&w.verify_at(&w.annotate(&license(), &a), NOW, Some(MATTER)), CheckId::AnnotationScope, Outcome::Pass);
+    assert_check(
+        &w.verify_at(&w.annotate(&license(), &a), unix(NOW), Some(MATTER)),
+        CheckId::AnnotationScope,
+        Outcome::Pass,
+    );
 }
 
 #[test]
@@ -737,15 +743,15 @@ fn matter_rules() {
     let original = w.issue(&license());
     let annotated = w.annotate(&license(), &annotation());
     assert_check(&w.verify(&original), CheckId::Matter, Outcome::Skip);
-    assert_valid(&w.verify_at(&original, NOW, Some(MATTER)));
-    assert_invalid_by(&w.verify_at(&original, NOW, Some("M-404")), CheckId::Matter);
-    assert_invalid_by(&w.verify_at(&original, NOW, Some(MATTER_OTHER_TYPE)), CheckId::Matter);
-    assert_invalid_by(&w.verify_at(&original, NOW, Some(MATTER_ANNOTATED)), CheckId::Matter);
-    assert_valid(&w.verify_at(&annotated, NOW, Some(MATTER_ANNOTATED)));
+    assert_valid(&w.verify_at(&original, unix(NOW), Some(MATTER)));
+    assert_invalid_by(&w.verify_at(&original, unix(NOW), Some("M-404")), CheckId::Matter);
+    assert_invalid_by(&w.verify_at(&original, unix(NOW), Some(MATTER_OTHER_TYPE)), CheckId::Matter);
+    assert_invalid_by(&w.verify_at(&original, unix(NOW), Some(MATTER_ANNOTATED)), CheckId::Matter);
+    assert_valid(&w.verify_at(&annotated, unix(NOW), Some(MATTER_ANNOTATED)));
     // An annotated copy without a matter also serves a matter that accepts originals.
     let mut a = annotation();
     a.matter = None;
-    assert_valid(&w.verify_at(&w.annotate(&license(), &a), NOW, Some(MATTER)));
+    assert_valid(&w.verify_at(&w.annotate(&license(), &a), unix(NOW), Some(MATTER)));
 }
 
 // ---- bundle freshness ---------------------------------------------------------------------------
@@ -754,15 +760,15 @@ fn matter_rules() {
 fn bundle_warnings_keep_the_verdict() {
     let w = world();
     let mut l = license();
-    l.iat = NOW - 400 * DAY;
+    l.iat = unix(NOW - 400 * DAY);
     let cose = w.issue(&l);
-    let r = w.verify_at(&cose, NOW, None);
+    let r = w.verify_at(&cose, unix(NOW), None);
     assert_check(&r, CheckId::Bundle, Outcome::Pass);
     // Past nextUpdate (NOW + 30 days); the status list is stale by then too.
-    let r = w.verify_at(&cose, NOW + 31 * DAY, None);
+    let r = w.verify_at(&cose, unix(NOW + 31 * DAY), None);
     assert_check(&r, CheckId::Bundle, Outcome::Warn);
     // Clock behind the bundle's iat (NOW - 1 day).
-    let r = w.verify_at(&cose, NOW - 2 * DAY, None);
+    let r = w.verify_at(&cose, unix(NOW - 2 * DAY), None);
     assert_check(&r, CheckId::Bundle, Outcome::Warn);
     assert_eq!(r.verdict, Verdict::Valid, "{:?}", summary(&r));
 }

@@ -23,7 +23,7 @@ fn every_sample_gives_its_promised_verdict() {
     let mut problems = Vec::new();
     for s in &w.samples {
         let b = if s.bundle.is_some() { &outdated } else { &bundle };
-        let now = s.now.unwrap_or(w.now) as i64;
+        let now = s.now.unwrap_or(w.now);
         let input: Vec<u8> = match &s.data {
             SampleData::Cose(c) => c.clone(),
             SampleData::Text(t) => t.clone().into_bytes(),

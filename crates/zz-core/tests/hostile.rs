@@ -75,18 +75,18 @@ fn annotated_copies_with_a_small_order_r_are_invalid() {
     for (i, r) in EIGHT_TORSION.iter().enumerate() {
         // The copy's own signature.
         let outer = sign_small_r(&w.maker, Typ::Annotated, &annotation().to_value(&w.issue(&license())), r);
-        let report = w.verify_at(&outer, NOW, Some(MATTER_ANNOTATED));
+        let report = w.verify_at(&outer, unix(NOW), Some(MATTER_ANNOTATED));
         assert_eq!(report.verdict, Verdict::Invalid, "torsion point {i}");
         assert_eq!(report.outcome(CheckId::AnnotationSignature), Outcome::Fail, "torsion point {i}");
         // The embedded license's.
         let inner = sign_small_r(&w.issuer, Typ::License, &license().to_value(), r);
         let copy = zz_issuer::annotate(&inner, &annotation(), &w.maker);
-        let report = w.verify_at(&copy, NOW, Some(MATTER_ANNOTATED));
+        let report = w.verify_at(&copy, unix(NOW), Some(MATTER_ANNOTATED));
         assert_eq!(report.verdict, Verdict::Invalid, "torsion point {i}");
         assert_eq!(report.outcome(CheckId::Signature), Outcome::Fail, "torsion point {i}");
     }
     let good = w.annotate(&license(), &annotation());
-    assert_eq!(w.verify_at(&good, NOW, Some(MATTER_ANNOTATED)).verdict, Verdict::Valid);
+    assert_eq!(w.verify_at(&good, unix(NOW), Some(MATTER_ANNOTATED)).verdict, Verdict::Valid);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn bundle_items_signed_with_a_small_order_r_are_refused() {
     let root = key("root");
     let trust = zz_issuer::sign_trust_list(&s.trust, &root);
     let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
-    let list = zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), &w.status_key);
+    let list = zz_issuer::sign_status_list(&s.list.payload(unix(NOW), DAY), &w.status_key);
     let pack = |items: [&[u8]; 3]| zz_issuer::bundle(items);
     assert!(Bundle::load(&pack([&trust, &catalog, &list]), &w.roots, None).is_ok());
     for r in &EIGHT_TORSION {
@@ -106,7 +106,7 @@ fn bundle_items_signed_with_a_small_order_r_are_refused() {
         let bad = sign_small_r(&root, Typ::Catalog, &s.catalog.to_value(), r);
         let e = Bundle::load(&pack([&trust, &bad, &list]), &w.roots, None).unwrap_err();
         assert_eq!((e.item, e.reason.as_str()), (Item::Catalog, "signature does not verify"));
-        let bad = sign_small_r(&w.status_key, Typ::Status, &s.list.payload(NOW, DAY).to_value(), r);
+        let bad = sign_small_r(&w.status_key, Typ::Status, &s.list.payload(unix(NOW), DAY).to_value(), r);
         let e = Bundle::load(&pack([&trust, &catalog, &bad]), &w.roots, None).unwrap_err();
         assert_eq!((e.item, e.reason.as_str()), (Item::StatusList, "signature does not verify"));
     }
@@ -216,7 +216,7 @@ fn a_status_list_older_than_the_one_held_is_a_rollback() {
     let catalog = zz_issuer::sign_catalog(&s.catalog, &root);
     let roots = Roots::from_public_keys(&[root.public()]).unwrap();
     let with = |list: &StatusListBuilder, iat: u64| {
-        let l = zz_issuer::sign_status_list(&list.payload(iat, 30 * DAY), &key("status"));
+        let l = zz_issuer::sign_status_list(&list.payload(unix(iat), 30 * DAY), &key("status"));
         Bundle::load(&zz_issuer::bundle([&trust, &catalog, &l].map(Vec::as_slice)), &roots, None).unwrap()
     };
     let before = with(&s.list, NOW - 2 * DAY);
@@ -261,7 +261,7 @@ fn a_status_list_signed_by_a_key_without_the_status_role_is_refused() {
     let (trust, catalog) = s.signed();
     for (signer, role) in [(&w.maker, Role::Annotate), (&w.issuer, Role::Issue)] {
         assert!(!s.trust.keys.iter().any(|k| k.kid == signer.kid() && k.roles.contains(&Role::Status)));
-        let list = zz_issuer::sign_status_list(&s.list.payload(NOW, DAY), signer);
+        let list = zz_issuer::sign_status_list(&s.list.payload(unix(NOW), DAY), signer);
         let e =
             Bundle::load(&zz_issuer::bundle([&trust, &catalog, &list].map(Vec::as_slice)), &w.roots, None).unwrap_err();
         assert_eq!(e.item, Item::StatusList, "{role:?}");
@@ -295,12 +295,12 @@ fn the_embedded_license_must_have_the_license_typ() {
     // annotated: everything else is sound.
     let wrong = w.issuer.sign_payload(Typ::Catalog, &license().to_value());
     let copy = zz_issuer::annotate(&wrong, &annotation(), &w.maker);
-    let report = w.verify_at(&copy, NOW, Some(MATTER_ANNOTATED));
+    let report = w.verify_at(&copy, unix(NOW), Some(MATTER_ANNOTATED));
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(report.outcome(CheckId::Structure), Outcome::Fail);
     let right = w.issuer.sign_payload(Typ::License, &license().to_value());
     let copy = zz_issuer::annotate(&right, &annotation(), &w.maker);
-    assert_eq!(w.verify_at(&copy, NOW, Some(MATTER_ANNOTATED)).verdict, Verdict::Valid);
+    assert_eq!(w.verify_at(&copy, unix(NOW), Some(MATTER_ANNOTATED)).verdict, Verdict::Valid);
 }
 
 #[test]

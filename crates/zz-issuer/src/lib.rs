@@ -11,10 +11,10 @@
 use ciborium::value::Value;
 use ed25519_dalek::{Signer as _, SigningKey};
 use sha2::{Digest, Sha256};
-use zz_core::Typ;
 use zz_core::cbor;
 use zz_core::envelope::{Kid, hex, kid_of, sign};
 use zz_core::model::{Annotation, Catalog, KeyEntry, License, Named, Role, StatusListPayload, TrustList};
+use zz_core::{Typ, UnixTime};
 
 pub mod demo;
 pub mod qr;
@@ -82,7 +82,13 @@ impl Key {
     }
 
     /// A trust-list entry for this key.
-    pub fn entry(&self, org: Named, roles: &[Role], types: Option<Vec<String>>, valid: (u64, u64)) -> KeyEntry {
+    pub fn entry(
+        &self,
+        org: Named,
+        roles: &[Role],
+        types: Option<Vec<String>>,
+        valid: (UnixTime, UnixTime),
+    ) -> KeyEntry {
         KeyEntry {
             kid: self.kid(),
             pk: self.public(),

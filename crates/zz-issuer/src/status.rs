@@ -1,5 +1,6 @@
 //! Building status lists (SPEC section 8).
 
+use zz_core::UnixTime;
 use zz_core::bundle::MAX_STATUS_LIST;
 use zz_core::model::{StatusListPayload, StatusValue};
 use zz_core::transport::inflate_zlib;
@@ -80,7 +81,7 @@ impl StatusListBuilder {
     }
 
     /// The payload to sign: the array zlib-compressed.
-    pub fn payload(&self, iat: u64, ttl: u64) -> StatusListPayload {
+    pub fn payload(&self, iat: UnixTime, ttl: u64) -> StatusListPayload {
         StatusListPayload {
             id: self.id.clone(),
             lst: miniz_oxide::deflate::compress_to_vec_zlib(&self.bits, 9),
@@ -106,7 +107,7 @@ mod tests {
         assert_eq!(b.bits[0], 0b01);
         assert_eq!(b.bits[1], 0b10 << 2);
         assert_eq!(b.bits[2], 0b11 << 6);
-        let again = StatusListBuilder::from_payload(&b.payload(1, 2)).unwrap();
+        let again = StatusListBuilder::from_payload(&b.payload(UnixTime::from_secs(1), 2)).unwrap();
         assert_eq!(again, b);
         b.clear(5).unwrap();
         assert_eq!(b.get(5), Ok(StatusValue::Valid));

@@ -44,7 +44,7 @@ impl Entry {
         let license = report.license.as_ref();
         Entry {
             n,
-            time: report.now,
+            time: report.now.as_secs(),
             matter: report.matter.clone(),
             kind: report.kind.map(|k| k.as_str().to_owned()),
             license_type: license.map(|l| l.type_code.clone()),
@@ -144,7 +144,7 @@ pub fn to_csv(entries: &[Entry]) -> String {
     for e in entries {
         let cols = [
             e.n.to_string(),
-            zz_core::dates::instant_en(e.time),
+            zz_core::UnixTime::from_secs(e.time).en(),
             e.matter.clone().unwrap_or_default(),
             e.kind.clone().unwrap_or_default(),
             e.license_type.clone().unwrap_or_default(),

@@ -21,7 +21,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zz_catalog::{CatalogIndex, Filter};
 use zz_core::model::{HolderType, Level};
-use zz_core::{Bundle, Context, HighWater, Roots, verify};
+use zz_core::{Bundle, Context, HighWater, Roots, UnixTime, verify};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -120,8 +120,8 @@ pub fn force_conversion(via: Option<String>) {
     FORCED.with(|f| f.set(via));
 }
 
-fn now_or(now: Option<f64>) -> i64 {
-    (now.unwrap_or_else(|| js_sys::Date::now() / 1000.0)).floor() as i64
+fn now_or(now: Option<f64>) -> UnixTime {
+    UnixTime::from_secs_f64(now.unwrap_or_else(|| js_sys::Date::now() / 1000.0))
 }
 
 /// Verifies licenses and annotated copies against pinned roots and a
@@ -296,7 +296,7 @@ impl Report {
     /// The unix time the verification was made at.
     #[wasm_bindgen(getter)]
     pub fn now(&self) -> f64 {
-        self.report.now as f64
+        self.report.now.as_secs() as f64
     }
 
     /// Every check of SPEC section 10, in its order.

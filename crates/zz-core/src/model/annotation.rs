@@ -12,11 +12,11 @@ pub struct Annotation {
     pub matter: Option<Named>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Named>,
-    pub valid_from: u64,
+    pub valid_from: UnixTime,
     /// End of the window, exclusive.
-    pub valid_to: u64,
+    pub valid_to: UnixTime,
     pub maker: Named,
-    pub iat: u64,
+    pub iat: UnixTime,
 }
 
 impl Annotation {
@@ -31,10 +31,10 @@ impl Annotation {
             purpose: m.req("purpose", text)?,
             matter: Named::opt_from_parent(&m, "matter")?,
             recipient: Named::opt_from_parent(&m, "recipient")?,
-            valid_from: m.req("validFrom", uint)?,
-            valid_to: m.req("validTo", uint)?,
+            valid_from: m.req("validFrom", time)?,
+            valid_to: m.req("validTo", time)?,
             maker: Named::from_parent(&m, "maker")?,
-            iat: m.req("iat", uint)?,
+            iat: m.req("iat", time)?,
         };
         Ok((annotation, license))
     }

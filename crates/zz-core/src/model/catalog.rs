@@ -148,7 +148,7 @@ impl Matter {
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub seq: u64,
-    pub iat: u64,
+    pub iat: UnixTime,
     pub types: Vec<LicenseType>,
     pub matters: Vec<Matter>,
 }
@@ -159,7 +159,7 @@ impl Catalog {
         m.version()?;
         Ok(Catalog {
             seq: m.req("seq", uint)?,
-            iat: m.req("iat", uint)?,
+            iat: m.req("iat", time)?,
             types: each_map(m.array("types")?, "catalog.types", LicenseType::read)?,
             matters: each_map(m.array("matters")?, "catalog.matters", Matter::read)?,
         })

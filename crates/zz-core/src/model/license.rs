@@ -85,7 +85,7 @@ pub struct License {
     pub prev: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusRef>,
-    pub iat: u64,
+    pub iat: UnixTime,
 }
 
 impl License {
@@ -124,7 +124,7 @@ impl License {
             fields,
             prev: m.opt("prev", text)?,
             status,
-            iat: m.req("iat", uint)?,
+            iat: m.req("iat", time)?,
         })
     }
 
@@ -160,13 +160,13 @@ impl License {
     }
 
     /// Start of validity: `validFrom` 00:00 CST.
-    pub fn start(&self) -> i64 {
+    pub fn start(&self) -> UnixTime {
         self.valid_from.start()
     }
 
     /// End of validity (exclusive): `validTo` + 1 day 00:00 CST, or `None`
     /// for long-term licenses.
-    pub fn end(&self) -> Option<i64> {
+    pub fn end(&self) -> Option<UnixTime> {
         self.valid_to.map(CstDate::end)
     }
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cbor::{self, CborError, FieldResult, Item, MapBuilder, MapReader, boolean, bytes, text, uint};
 use crate::dates::CstDate;
+use crate::time::UnixTime;
 
 /// Declares a closed set of text values with their spellings.
 macro_rules! text_enum {
@@ -64,6 +65,11 @@ text_enum! {
 text_enum! {
     /// Kind of a face field.
     FieldKind { Text => "text", Date => "date", Number => "number", Id => "id", Enum => "enum", }
+}
+
+/// One of SPEC's times: an unsigned integer of seconds.
+fn time(v: &Item<'_>) -> Result<UnixTime, &'static str> {
+    uint(v).map(UnixTime::from_unsigned)
 }
 
 fn date(v: &Item<'_>) -> Result<CstDate, &'static str> {

@@ -7,7 +7,8 @@ use super::*;
 pub struct StatusListPayload {
     pub id: String,
     pub lst: Vec<u8>,
-    pub iat: u64,
+    pub iat: UnixTime,
+    /// Seconds after `iat` the list may be relied upon.
     pub ttl: u64,
 }
 
@@ -24,7 +25,7 @@ impl StatusListPayload {
         Ok(StatusListPayload {
             id: m.req("id", text)?,
             lst: m.req("lst", bytes)?.to_vec(),
-            iat: m.req("iat", uint)?,
+            iat: m.req("iat", time)?,
             ttl: m.req("ttl", uint)?,
         })
     }

@@ -15,9 +15,9 @@ pub struct KeyEntry {
     pub roles: Vec<Role>,
     /// License types an `issue` key may sign; absent means none.
     pub types: Option<Vec<String>>,
-    pub valid_from: u64,
-    pub valid_to: u64,
-    pub revoked_at: Option<u64>,
+    pub valid_from: UnixTime,
+    pub valid_to: UnixTime,
+    pub revoked_at: Option<UnixTime>,
 }
 
 fn ser_hex<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
@@ -34,9 +34,9 @@ impl KeyEntry {
             org: Named::from_parent(m, "org")?,
             roles: m.req("roles", |v| enum_list(v, Role::from_item))?,
             types: m.opt("types", text_list)?,
-            valid_from: m.req("validFrom", uint)?,
-            valid_to: m.req("validTo", uint)?,
-            revoked_at: m.opt("revokedAt", uint)?,
+            valid_from: m.req("validFrom", time)?,
+            valid_to: m.req("validTo", time)?,
+            revoked_at: m.opt("revokedAt", time)?,
         })
     }
 
@@ -68,8 +68,8 @@ impl KeyEntry {
 #[serde(rename_all = "camelCase")]
 pub struct TrustList {
     pub seq: u64,
-    pub iat: u64,
-    pub next_update: u64,
+    pub iat: UnixTime,
+    pub next_update: UnixTime,
     pub keys: Vec<KeyEntry>,
 }
 
@@ -79,8 +79,8 @@ impl TrustList {
         m.version()?;
         Ok(TrustList {
             seq: m.req("seq", uint)?,
-            iat: m.req("iat", uint)?,
-            next_update: m.req("nextUpdate", uint)?,
+            iat: m.req("iat", time)?,
+            next_update: m.req("nextUpdate", time)?,
             keys: each_map(m.array("keys")?, "trust.keys", KeyEntry::read)?,
         })
     }

@@ -7,11 +7,15 @@ use ed25519_dalek::{Signer, SigningKey};
 use zz_core::dates::CstDate;
 use zz_core::ident::LicenseId;
 use zz_core::model::*;
-use zz_core::{Bundle, Context, Report, Roots, verify};
+use zz_core::{Bundle, Context, Report, Roots, UnixTime, verify};
 use zz_issuer::{Key, StatusListBuilder};
 
 pub const NOW: u64 = 1_795_311_000; // 2026-11-22T09:30:00+08:00
 pub const DAY: u64 = 86_400;
+/// An instant of the tests: unix seconds.
+pub fn unix(secs: u64) -> UnixTime {
+    UnixTime::from_unsigned(secs)
+}
 pub const TYPE: &str = "11100000000013338W032";
 pub const OTHER_TYPE: &str = "11100000000013338W011";
 pub const ISSUER_CODE: &str = "11310000002417009R";
@@ -51,12 +55,12 @@ pub struct World {
 }
 
 pub fn setup() -> Setup {
-    let long = (NOW - 3000 * DAY, NOW + 3000 * DAY);
+    let long = (unix(NOW - 3000 * DAY), unix(NOW + 3000 * DAY));
     let issuer = key("issuer");
     let trust = TrustList {
         seq: 5,
-        iat: NOW - DAY,
-        next_update: NOW + 30 * DAY,
+        iat: unix(NOW - DAY),
+        next_update: unix(NOW + 30 * DAY),
         keys: vec![
             issuer.entry(named("市场监管局", ISSUER_CODE), &[Role::Issue], Some(vec![TYPE.into()]), long),
             key("maker").entry(named("大数据中心", "12310000MB2F00001X"), &[Role::Annotate], None, long),
@@ -92,7 +96,7 @@ pub fn setup() -> Setup {
     };
     let catalog = Catalog {
         seq: 3,
-        iat: NOW - DAY,
+        iat: unix(NOW - DAY),
         types: vec![t(TYPE), t(OTHER_TYPE)],
         matters: vec![m(MATTER, TYPE, false), m(MATTER_ANNOTATED, TYPE, true), m(MATTER_OTHER_TYPE, OTHER_TYPE, false)],
     };
@@ -113,7 +117,7 @@ impl Setup {
     pub fn build(mut self) -> World {
         let root = key("root");
         if self.status.is_empty() {
-            self.status.push((self.list.payload(NOW - 3600, 2 * DAY), key("status")));
+            self.status.push((self.list.payload(unix(NOW - 3600), 2 * DAY), key("status")));
         }
         let (trust, catalog) = self.signed();
         let mut items = vec![trust, catalog];
@@ -158,7 +162,7 @@ pub fn license() -> License {
         ],
         prev: None,
         status: Some(StatusRef { list: LIST.into(), idx: 0 }),
-        iat: NOW - 100 * DAY,
+        iat: unix(NOW - 100 * DAY),
     }
 }
 
@@ -167,10 +171,10 @@ pub fn annotation() -> Annotation {
         purpose: "仅用于办理某事项".into(),
         matter: Some(named("事项M-2", MATTER_ANNOTATED)),
         recipient: Some(named("某局", "11310000002417009R")),
-        valid_from: NOW - DAY,
-        valid_to: NOW + 10 * DAY,
+        valid_from: unix(NOW - DAY),
+        valid_to: unix(NOW + 10 * DAY),
         maker: named("大数据中心", "12310000MB2F00001X"),
-        iat: NOW - DAY,
+        iat: unix(NOW - DAY),
     }
 }
 
@@ -183,12 +187,12 @@ impl World {
         zz_issuer::annotate(&self.issue(l), a, &self.maker)
     }
 
-    pub fn verify_at(&self, input: &[u8], now: u64, matter: Option<&str>) -> Report {
-        verify(input, Context { bundle: &self.bundle, now: now as i64, matter })
+    pub fn verify_at(&self, input: &[u8], now: UnixTime, matter: Option<&str>) -> Report {
+        verify(input, Context { bundle: &self.bundle, now, matter })
     }
 
     pub fn verify(&self, input: &[u8]) -> Report {
-        self.verify_at(input, NOW, None)
+        self.verify_at(input, unix(NOW), None)
     }
 }
 

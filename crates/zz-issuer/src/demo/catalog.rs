@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use zz_core::UnixTime;
 use zz_core::model::{Catalog, FieldKind, FieldSpec, HolderType, Level, LicenseType, Matter, Named, Need, Validity};
 
 use super::DAY;
@@ -867,7 +868,7 @@ pub(super) fn departments() -> Departments {
 /// The catalog (types defined by national departments, issued by Shanghai
 /// ones) and usage lists, with each type's code by its key.
 pub(super) fn build_catalog(
-    now: u64,
+    now: UnixTime,
     depts: &Departments,
     defs: &[TypeDef],
 ) -> (Catalog, BTreeMap<&'static str, String>) {
@@ -906,7 +907,7 @@ pub(super) fn build_catalog(
             needs: m.needs.iter().map(|(k, a)| Need { type_code: code(k), annotated: *a }).collect(),
         })
         .collect();
-    let catalog = Catalog { seq: 4, iat: now - 2 * DAY, types, matters };
+    let catalog = Catalog { seq: 4, iat: now.saturating_sub_secs(2 * DAY), types, matters };
 
     (catalog, code_of)
 }

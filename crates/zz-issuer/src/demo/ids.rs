@@ -2,6 +2,7 @@
 //! with their check characters (GB 11714, GB 32100), resident ID numbers
 //! (GB 11643), dates and instants in China Standard Time.
 
+use zz_core::UnixTime;
 use zz_core::dates::CstDate;
 use zz_core::ident::{resident_id_check, uscc_check};
 use zz_core::model::Named;
@@ -37,8 +38,8 @@ pub(super) fn date(s: &str) -> CstDate {
 }
 
 /// Unix time of `YYYY-MM-DD` at `hh:mm` CST.
-pub(super) fn at(day: &str, hh: u64, mm: u64) -> u64 {
-    u64::try_from(date(day).start()).unwrap_or(0) + hh * 3600 + mm * 60
+pub(super) fn at(day: &str, hh: u64, mm: u64) -> UnixTime {
+    date(day).start().saturating_add_secs(hh * 3600 + mm * 60)
 }
 
 pub(super) fn named(name: &str, code: &str) -> Named {

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use zz_core::UnixTime;
 use zz_core::dates::CstDate;
 use zz_core::envelope::hex;
 use zz_core::ident::LicenseId;
@@ -20,7 +21,7 @@ use crate::{Key, StatusListBuilder, annotate, bundle, issue, sign_catalog, sign_
 /// The public seed every demo key is derived from.
 pub const SEED: &str = "ZZ Verify public demo seed 2026 (not secret)";
 /// Default reference time of the demo world: 2026-11-22T09:30:00+08:00.
-pub const DEFAULT_NOW: u64 = 1_795_311_000;
+pub const DEFAULT_NOW: UnixTime = UnixTime::from_secs(1_795_311_000);
 const DAY: u64 = 86_400;
 
 /// One sample of the demo world and what verifying it must give.
@@ -40,7 +41,7 @@ pub struct Sample {
     /// The matter to verify it for, if any.
     pub matter: Option<String>,
     /// Verify at this time instead of the world's reference time.
-    pub now: Option<u64>,
+    pub now: Option<UnixTime>,
     /// Verify against this bundle file instead of `bundle.zzb`.
     pub bundle: Option<&'static str>,
 }
@@ -56,7 +57,7 @@ pub enum SampleData {
 
 /// A generated world: keys, signed trust data, samples.
 pub struct World {
-    pub now: u64,
+    pub now: UnixTime,
     pub root: Key,
     pub roots_txt: String,
     pub trust: TrustList,
@@ -93,7 +94,7 @@ use catalog::*;
 use ids::*;
 
 /// Builds the demo world for a reference time (unix seconds).
-pub fn world(now: u64) -> World {
+pub fn world(now: UnixTime) -> World {
     let key = |name: &str| Key::derive(SEED, name);
     let root = key("root");
     let defs = type_defs();
@@ -145,7 +146,12 @@ pub fn world(now: u64) -> World {
         "NOT in the trust list: signs the unknown-signer samples".into(),
     ));
 
-    let trust = TrustList { seq: 7, iat: now - 2 * DAY, next_update: now + 180 * DAY, keys: entries };
+    let trust = TrustList {
+        seq: 7,
+        iat: now.saturating_sub_secs(2 * DAY),
+        next_update: now.saturating_add_secs(180 * DAY),
+        keys: entries,
+    };
     let trust_cose = sign_trust_list(&trust, &root);
     let catalog_cose = sign_catalog(&catalog, &root);
 
@@ -316,7 +322,7 @@ pub fn world(now: u64) -> World {
     let valid_realestate_cose = issue(&valid_realestate, &issuer_key("realestate"));
     add(&mut samples, "valid-real-estate-certificate", valid_realestate_cose.clone());
 
-    let soon_to = CstDate::of_instant(i64::try_from(now + 20 * DAY).unwrap_or(0)).unwrap_or_else(|| date("2026-12-12"));
+    let soon_to = CstDate::of_instant(now.saturating_add_secs(20 * DAY)).unwrap_or_else(|| date("2026-12-12"));
     let residence = Draft {
         type_key: "residence",
         holder: person("周杰", "19950418", 83),
@@ -497,17 +503,19 @@ pub fn world(now: u64) -> World {
     let transfer = &MATTERS[1];
     let rental = &MATTERS[6];
     let registry = named("上海市不动产登记局", &uscc("11", "310000", 2_417_500));
-    let window = (now - 7 * DAY, now + 83 * DAY);
-    let annotation = |purpose: &str, matter: Option<&MatterDef>, window: (u64, u64), iat: u64| Annotation {
-        purpose: purpose.to_owned(),
-        matter: matter.map(|m| named(m.name, m.code)),
-        recipient: Some(registry.clone()),
-        valid_from: window.0,
-        valid_to: window.1,
-        maker: platform.named(),
-        iat,
-    };
-    let a_ok = annotation("仅用于办理二手房买卖转移登记，他用无效", Some(transfer), window, now - 7 * DAY);
+    let window = (now.saturating_sub_secs(7 * DAY), now.saturating_add_secs(83 * DAY));
+    let annotation =
+        |purpose: &str, matter: Option<&MatterDef>, window: (UnixTime, UnixTime), iat: UnixTime| Annotation {
+            purpose: purpose.to_owned(),
+            matter: matter.map(|m| named(m.name, m.code)),
+            recipient: Some(registry.clone()),
+            valid_from: window.0,
+            valid_to: window.1,
+            maker: platform.named(),
+            iat,
+        };
+    let a_ok =
+        annotation("仅用于办理二手房买卖转移登记，他用无效", Some(transfer), window, now.saturating_sub_secs(7 * DAY));
     let ann_marriage = annotate(&valid_marriage_cose, &a_ok, &maker);
     let mut s = Sample {
         name: "annotated-valid".into(),
@@ -535,7 +543,7 @@ pub fn world(now: u64) -> World {
     s.matter = Some(rental.code.into());
     samples.push(s);
 
-    let a_re = annotation("仅用于办理二手房买卖转移登记", Some(transfer), window, now - 7 * DAY);
+    let a_re = annotation("仅用于办理二手房买卖转移登记", Some(transfer), window, now.saturating_sub_secs(7 * DAY));
     add(&mut samples, "annotated-real-estate", annotate(&valid_realestate_cose, &a_re, &maker));
 
     let old_window = (at("2026-01-05", 0, 0), at("2026-02-05", 0, 0));
@@ -543,11 +551,11 @@ pub fn world(now: u64) -> World {
     add(&mut samples, "annotated-window-expired", annotate(&valid_marriage_cose, &a_old, &maker));
 
     let expired_cose = issue(&expired, samr);
-    let a_outside = annotation("用于食品经营许可证复核", None, window, now - 7 * DAY);
+    let a_outside = annotation("用于食品经营许可证复核", None, window, now.saturating_sub_secs(7 * DAY));
     add(&mut samples, "annotated-window-outside-license", annotate(&expired_cose, &a_outside, &maker));
     let short_cose = issue(&soon, &issuer_key("residence"));
-    let long_window = (now - DAY, now + 60 * DAY);
-    let a_long = annotation("用于居住证积分申请", None, long_window, now - DAY);
+    let long_window = (now.saturating_sub_secs(DAY), now.saturating_add_secs(60 * DAY));
+    let a_long = annotation("用于居住证积分申请", None, long_window, now.saturating_sub_secs(DAY));
     add(&mut samples, "annotated-window-past-license-end", annotate(&short_cose, &a_long, &maker));
 
     add(&mut samples, "annotated-untrusted-maker", annotate(&valid_marriage_cose, &a_ok, &stranger));
@@ -645,24 +653,29 @@ pub fn world(now: u64) -> World {
     s.zh = "有效证照，但设备时钟早于信任数据签发时间（警告）".into();
     s.en = "A valid licence checked on a device whose clock is behind the trust data (warning)".into();
     s.bundle = None;
-    s.now = Some(now - 3 * DAY);
+    s.now = Some(now.saturating_sub_secs(3 * DAY));
     samples.push(s);
 
     // Sign the status lists and the bundles.
-    let main_cose = sign_status_list(&main.payload(now - DAY, 365 * DAY), &status_key);
-    let stale_cose = sign_status_list(&stale.payload(now - 60 * DAY, 7 * DAY), &root);
+    let main_cose = sign_status_list(&main.payload(now.saturating_sub_secs(DAY), 365 * DAY), &status_key);
+    let stale_cose = sign_status_list(&stale.payload(now.saturating_sub_secs(60 * DAY), 7 * DAY), &root);
     let status_cose: BTreeMap<String, Vec<u8>> =
         [(MAIN.to_owned(), main_cose), (STALE.to_owned(), stale_cose)].into_iter().collect();
     let mut items: Vec<&[u8]> = vec![&trust_cose, &catalog_cose];
     items.extend(status_cose.values().map(Vec::as_slice));
     let bundle_bytes = bundle(items.iter().copied());
-    let outdated_trust = TrustList { seq: 6, iat: now - 200 * DAY, next_update: now - 20 * DAY, ..trust.clone() };
+    let outdated_trust = TrustList {
+        seq: 6,
+        iat: now.saturating_sub_secs(200 * DAY),
+        next_update: now.saturating_sub_secs(20 * DAY),
+        ..trust.clone()
+    };
     let outdated_trust_cose = sign_trust_list(&outdated_trust, &root);
     let mut items: Vec<&[u8]> = vec![&outdated_trust_cose, &catalog_cose];
     items.extend(status_cose.values().map(Vec::as_slice));
     let bundle_outdated = bundle(items.iter().copied());
     // The next update, as it would arrive on a USB stick: same keys, seq 8.
-    let next_trust = TrustList { seq: trust.seq + 1, iat: now - DAY, ..trust.clone() };
+    let next_trust = TrustList { seq: trust.seq + 1, iat: now.saturating_sub_secs(DAY), ..trust.clone() };
     let next_trust_cose = sign_trust_list(&next_trust, &root);
     let mut items: Vec<&[u8]> = vec![&next_trust_cose, &catalog_cose];
     items.extend(status_cose.values().map(Vec::as_slice));
