@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use serde::Serialize;
-use zz_core::{Outcome, Verdict};
+use zz_core::{Outcome, UnixTime, Verdict};
 
 use crate::cert::{self, Cert, Chain};
 use crate::document::{self, Listed, RefOutcome, SignatureFile, SignatureType};
@@ -19,8 +19,8 @@ pub struct Options<'a> {
     /// Pinned SM2 root certificates (and intermediates, and certificates
     /// supplied for bare signatures).
     pub roots: &'a [Cert],
-    /// Unix seconds.
-    pub now: i64,
+    /// The time of the verification (for what carries no signing time).
+    pub now: UnixTime,
 }
 
 /// One check, with its reason in Chinese and English.
@@ -388,7 +388,7 @@ fn seal_signature(
         check("ofd-seal", Outcome::Fail, zh.join("；"), en.join("; "))
     });
     // ofd-signer-chain: signer and maker, at the signing time.
-    let at = sig.time.unwrap_or(opts.now);
+    let at = sig.time.unwrap_or(opts.now.as_secs());
     r.checks.push(chain_check([signer.as_ref(), maker.as_ref()], opts.roots, at));
 }
 
@@ -517,7 +517,7 @@ fn bare_signature(
                 xml,
                 value,
             ));
-            r.checks.push(chain_check([Some(c), None], opts.roots, time.unwrap_or(opts.now)));
+            r.checks.push(chain_check([Some(c), None], opts.roots, time.unwrap_or(opts.now.as_secs())));
         }
         None => r.checks.push(check(
             "ofd-signature",

@@ -3,13 +3,13 @@
 
 mod zipmaker;
 
-use zz_core::{Outcome, Verdict};
+use zz_core::{Outcome, UnixTime, Verdict};
 use zz_ofd::cert::{self, Cert};
 use zz_ofd::package::Package;
 use zz_ofd::{Options, verify};
 
 /// 2026-11-22 09:30 CST, the demo world's time.
-const NOW: i64 = 1_795_311_000;
+const NOW: UnixTime = UnixTime::from_secs(1_795_311_000);
 
 fn testdata(name: &str) -> Vec<u8> {
     let path = format!("{}/../../../shared/testdata/ofd/{name}", env!("CARGO_MANIFEST_DIR"));
