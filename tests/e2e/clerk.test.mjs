@@ -3,8 +3,19 @@
 // Screenshots go to tests/artifacts/clerk-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { serve, launch } from "./lib.mjs";
+
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core finds no violation on the page as it is. */
+async function axe(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(bad, [], `axe-core on ${name}`);
+}
 
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
@@ -144,6 +155,9 @@ for (const size of Object.keys(SIZES)) {
     assert.match(warnings, /未选择办理事项/);
     assert.ok(warnings.includes(purpose.trim()), warnings);
     await page.screenshot({ path: `${ART}/clerk-warnings-${size}.png`, fullPage: true });
+    await axe(page, `verify with warnings (${size})`);
+    await upload(page, "invalid-revoked.zzl");
+    await axe(page, `verify, revoked, next step (${size})`);
     await page.context().close();
   });
 }
@@ -205,6 +219,7 @@ for (const size of Object.keys(SIZES)) {
     const code = href.split("/").pop();
     await link.click();
     await page.waitForSelector(`li.matter.current#matter-${code}`);
+    await axe(page, `matters, one marked (${size})`);
     const top = await page.$eval(`#matter-${code}`, (e) => e.getBoundingClientRect().top);
     assert.ok(top >= -1 && top < SIZES[size].height, `the matter is in view (top ${top})`);
     await page.goBack();
@@ -224,6 +239,7 @@ for (const size of Object.keys(SIZES)) {
     await page.click(".empty-result button");
     await page.waitForFunction(() => document.getElementById("f-holder").value === "");
     await page.screenshot({ path: `${ART}/clerk-catalog-empty-${size}.png`, fullPage: true });
+    await axe(page, `catalog, nothing found (${size})`);
     await page.context().close();
   });
 }
