@@ -5,10 +5,12 @@
 //! (light on dark) codes. Large photos are downscaled first.
 #![forbid(unsafe_code)]
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use image::imageops::FilterType;
-use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
+use rxing::common::cpp_essentials::ConcentricPattern;
+use rxing::common::{BitArray, BitMatrix, GlobalHistogramBinarizer, HybridBinarizer};
 use rxing::multi::{GenericMultipleBarcodeReader, MultipleBarcodeReader};
 use rxing::qrcode::cpp_port::QrReader;
 use rxing::{BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, MultiUseMultiFormatReader};
@@ -162,14 +164,18 @@ pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
 /// that decoding keeps up with the camera.
 pub fn decode_frame(luma: Vec<u8>, width: u32, height: u32, n: u32) -> Vec<String> {
     let Some(frame) = Frame::new(&luma, width, height) else { return Vec::new() };
+    let found = frame.first_passes().into_iter().map(|pass| frame.read(pass)).find(|found| !found.is_empty());
+    if let Some(found) = found {
+        return found;
+    }
+    // No finder pattern in any binarization of the first passes: the
+    // frame most likely holds no code (the slow passes found none in the
+    // benchmark sets on such frames), and the slow pass is skipped.
+    if frame.finder_candidates() == 0 {
+        return Vec::new();
+    }
     let slow = Pass::FALLBACK.get(n as usize % Pass::FALLBACK.len()).copied();
-    frame
-        .first_passes()
-        .into_iter()
-        .chain(slow)
-        .map(|pass| frame.read(pass))
-        .find(|found| !found.is_empty())
-        .unwrap_or_default()
+    slow.map(|pass| frame.read(pass)).unwrap_or_default()
 }
 
 /// One way of reading a frame.
@@ -216,6 +222,10 @@ struct Frame<'a> {
     otsu: [u8; 2],
     faint: bool,
     dark: bool,
+    /// [`Frame::hybrid`]: the frame and the inverted frame.
+    hybrid: OnceCell<[Option<Binarized>; 2]>,
+    /// [`Frame::otsu`]: thresholds 0 and 1, then the same inverted.
+    otsu_binarized: [OnceCell<Option<Binarized>>; 4],
 }
 
 impl<'a> Frame<'a> {
@@ -238,6 +248,8 @@ impl<'a> Frame<'a> {
             otsu: thresholds,
             faint: contrast < 112.0,
             dark: sum < 100 * luma.len() as u64,
+            hybrid: OnceCell::new(),
+            otsu_binarized: Default::default(),
         })
     }
 
@@ -264,23 +276,75 @@ impl<'a> Frame<'a> {
     fn read(&self, pass: Pass) -> Vec<String> {
         let (luma, w, h) = (self.luma, self.width, self.height);
         match pass {
-            Pass::Plain { inverted: false } => read(luma, w, h, Binarizer::Cpp),
-            Pass::Plain { inverted: true } => {
-                read(&luma.iter().map(|v| 255 - v).collect::<Vec<u8>>(), w, h, Binarizer::Cpp)
-            }
-            Pass::Otsu { threshold, inverted } => {
-                let t = self.otsu.get(threshold).copied().unwrap_or(128);
-                let dark = if inverted { 255 } else { 0 };
-                let binary: Vec<u8> = luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect();
-                read(&binary, w, h, Binarizer::Cpp)
-            }
-            Pass::Relaxed => read_relaxed(luma, w, h),
+            Pass::Plain { inverted } => self.hybrid(inverted).map(read_patterns).unwrap_or_default(),
+            Pass::Otsu { threshold, inverted } => self.otsu(threshold, inverted).map(read_patterns).unwrap_or_default(),
+            Pass::Relaxed => self.hybrid(false).map(read_relaxed).unwrap_or_default(),
             Pass::Zxing => read(luma, w, h, Binarizer::Hybrid),
             Pass::LocalThreshold(r) => read(&local_threshold(luma, w, h, r), w, h, Binarizer::Cpp),
             Pass::LocalContrast => read(&local_contrast(luma, w, h), w, h, Binarizer::Hybrid),
             Pass::Global => read(luma, w, h, Binarizer::Global),
             Pass::Scaled(scale) => read_scaled(luma, w, h, scale),
         }
+    }
+
+    /// The frame (or the inverted frame) through the hybrid binarizer, with
+    /// its finder patterns: computed once, for both polarities together,
+    /// and shared by the passes that read it.
+    fn hybrid(&self, inverted: bool) -> Option<&Binarized> {
+        let [plain, dark] = self.hybrid.get_or_init(|| {
+            let (w, h) = (self.width, self.height);
+            match hybrid_matrices(self.luma, w, h) {
+                Some([a, b]) => [Some(Binarized::new(a)), Some(Binarized::new(b))],
+                // Frames under 40 pixels: rxing's binarizer (its global
+                // histogram fallback) on each polarity.
+                None => [
+                    rxing_matrix(self.luma.to_vec(), w, h).map(Binarized::new),
+                    rxing_matrix(self.luma.iter().map(|v| 255 - v).collect(), w, h).map(Binarized::new),
+                ],
+            }
+        });
+        if inverted { dark.as_ref() } else { plain.as_ref() }
+    }
+
+    /// The frame thresholded at its three-class Otsu threshold 0 or 1
+    /// (dark at or below it, or light there when inverted), with its
+    /// finder patterns, computed once.
+    fn otsu(&self, threshold: usize, inverted: bool) -> Option<&Binarized> {
+        let t = self.otsu.get(threshold).copied().unwrap_or(128);
+        let cell = self.otsu_binarized.get(usize::from(inverted) * 2 + threshold.min(1))?;
+        cell.get_or_init(|| {
+            let (w, h) = (self.width, self.height);
+            if w < MIN_HYBRID || h < MIN_HYBRID {
+                let dark = if inverted { 255 } else { 0 };
+                let binary = self.luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect();
+                return rxing_matrix(binary, w, h).map(Binarized::new);
+            }
+            // The hybrid binarizer keeps a frame of only 0 and 255 as it
+            // is (every threshold it computes lies in 0..=254), so the
+            // threshold alone gives the same bits; the inverted frame's
+            // bits are the complement.
+            if inverted {
+                let mut matrix = self.otsu(threshold, false)?.matrix.clone();
+                matrix.flip_self();
+                Some(Binarized::new(matrix))
+            } else {
+                pack_matrix(w, h, self.luma.iter().map(|&v| v <= t)).map(Binarized::new)
+            }
+        })
+        .as_ref()
+    }
+
+    /// How many finder patterns the binarizations of the first passes
+    /// hold together (the hybrid binarizer and the two Otsu thresholds,
+    /// each on the frame and on the inverted frame).
+    fn finder_candidates(&self) -> usize {
+        let count = |b: Option<&Binarized>| b.map_or(0, |b| b.patterns.len());
+        [false, true]
+            .iter()
+            .map(|&inverted| {
+                count(self.hybrid(inverted)) + count(self.otsu(0, inverted)) + count(self.otsu(1, inverted))
+            })
+            .sum()
     }
 }
 
@@ -342,18 +406,11 @@ fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<Strin
 /// 3× instead of 2×: a phone photo of paper at a steep angle), then samples
 /// and decodes each with rxing's zxing-cpp port. Hand-written grouping: the
 /// limits are constants inside rxing; sampling and decoding are rxing's.
-fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
+fn read_relaxed(binarized: &Binarized) -> Vec<String> {
+    use rxing::RXingResult;
     use rxing::common::DetectorRXingResult;
-    use rxing::qrcode::cpp_port::detector::{FindFinderPatterns, FinderPatternSet, SampleQR};
-    use rxing::{Binarizer, RXingResult};
-    let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
-        return Vec::new();
-    };
-    let binarizer = HybridBinarizer::new(source);
-    let Ok(image) = binarizer.get_black_matrix() else {
-        return Vec::new();
-    };
-    let patterns = FindFinderPatterns(image, true, 0);
+    use rxing::qrcode::cpp_port::detector::{FinderPatternSet, SampleQR};
+    let (image, patterns) = (&binarized.matrix, &binarized.patterns);
     // Bounded: a frame with many finder-like blobs is not this case.
     if patterns.len() < 3 || patterns.len() > 9 {
         return Vec::new();
@@ -363,7 +420,10 @@ fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
     for i in 0..n {
         for j in (i + 1)..n {
             for k in (j + 1)..n {
-                let trio = [patterns[i], patterns[j], patterns[k]];
+                let (Some(&p), Some(&q), Some(&r)) = (patterns.get(i), patterns.get(j), patterns.get(k)) else {
+                    continue;
+                };
+                let trio = [p, q, r];
                 let (min, max) = trio.iter().fold((i32::MAX, 0), |(lo, hi), p| (lo.min(p.size), hi.max(p.size)));
                 if min <= 0 || max > 3 * min {
                     continue;
@@ -401,6 +461,168 @@ fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
         }
     }
     found
+}
+
+/// A binarized frame (dark modules set) and the finder patterns in it.
+struct Binarized {
+    matrix: BitMatrix,
+    patterns: Vec<ConcentricPattern>,
+}
+
+impl Binarized {
+    /// Looks for finder patterns as rxing's zxing-cpp port does when
+    /// trying harder (every third row).
+    fn new(matrix: BitMatrix) -> Binarized {
+        let patterns = rxing::qrcode::cpp_port::detector::FindFinderPatterns(&matrix, true, 0);
+        Binarized { matrix, patterns }
+    }
+}
+
+/// Every QR code in a binarized frame: what rxing's zxing-cpp port
+/// (`QrReader`, QR codes only) does after finding the finder patterns,
+/// which need at least three.
+fn read_patterns(binarized: &Binarized) -> Vec<String> {
+    use rxing::RXingResult;
+    use rxing::common::DetectorRXingResult;
+    use rxing::qrcode::cpp_port::decoder::Decode;
+    use rxing::qrcode::cpp_port::detector::{GenerateFinderPatternSets, SampleQR};
+    if binarized.patterns.len() < 3 {
+        return Vec::new();
+    }
+    let mut patterns = binarized.patterns.clone();
+    let mut used: Vec<ConcentricPattern> = Vec::new();
+    let mut found: Vec<String> = Vec::new();
+    for set in GenerateFinderPatternSets(&mut patterns) {
+        if used.contains(&set.bl) || used.contains(&set.tl) || used.contains(&set.tr) {
+            continue;
+        }
+        let Ok(detected) = SampleQR(&binarized.matrix, &set) else { continue };
+        let Ok(decoded) = Decode(detected.getBits()) else { continue };
+        if decoded.isValid() {
+            used.extend([set.bl, set.tl, set.tr]);
+            let text = RXingResult::with_decoder_result(decoded, detected.getPoints(), BarcodeFormat::QR_CODE)
+                .getText()
+                .to_owned();
+            if !found.contains(&text) {
+                found.push(text);
+            }
+        }
+    }
+    found
+}
+
+/// The smallest width and height rxing's hybrid binarizer binarizes by
+/// blocks (below, it uses a global histogram).
+const MIN_HYBRID: u32 = 40;
+
+/// What rxing's `HybridBinarizer` makes of the frame and of the inverted
+/// frame (255 − v), bit for bit, in one pass over the pixels: ZXing's
+/// algorithm (8×8 blocks, each with a black point from its mean, or from
+/// its minimum and its neighbours' when its range is 24 or less; each
+/// block thresholded at the mean black point of the 5×5 blocks around it,
+/// the last row and column of blocks overlapping the ones before). `None`
+/// for a frame under [`MIN_HYBRID`] on either side.
+fn hybrid_matrices(luma: &[u8], width: u32, height: u32) -> Option<[BitMatrix; 2]> {
+    const BLOCK: usize = 8;
+    const RANGE: u8 = 24;
+    if width < MIN_HYBRID || height < MIN_HYBRID {
+        return None;
+    }
+    let (w, h) = (width as usize, height as usize);
+    let (sw, sh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    let block = |b: usize, side: usize| (b * BLOCK).min(side - BLOCK);
+    // Black points of both polarities, block by block.
+    let mut points = vec![[0u32; 2]; sw * sh];
+    for by in 0..sh {
+        for bx in 0..sw {
+            let (x0, y0) = (block(bx, w), block(by, h));
+            let (mut sum, mut min, mut max) = (0u32, u8::MAX, u8::MIN);
+            let mut wide = false;
+            for y in y0..y0 + BLOCK {
+                let row = luma.get(y * w + x0..y * w + x0 + BLOCK).unwrap_or_default();
+                sum += row.iter().map(|&v| u32::from(v)).sum::<u32>();
+                // Once the range exceeds 24, ZXing stops tracking it.
+                if !wide {
+                    for &v in row {
+                        min = min.min(v);
+                        max = max.max(v);
+                    }
+                    wide = max - min > RANGE;
+                }
+            }
+            let count = (BLOCK * BLOCK) as u32;
+            let mut point = [sum >> 6, (255 * count - sum) >> 6];
+            if !wide {
+                let mins = [u32::from(min), u32::from(255 - max)];
+                for (p, (polarity, &m)) in point.iter_mut().zip(mins.iter().enumerate()) {
+                    *p = m / 2;
+                    if by > 0 && bx > 0 {
+                        let at = |x: usize, y: usize| points.get(y * sw + x).map_or(0, |p| p[polarity]);
+                        let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+                        if m < neighbours {
+                            *p = neighbours;
+                        }
+                    }
+                }
+            }
+            if let Some(p) = points.get_mut(by * sw + bx) {
+                *p = point;
+            }
+        }
+    }
+    // Each pixel: bit 0 dark in the frame, bit 1 dark in the inverted one.
+    let mut dark = vec![0u8; w * h];
+    for by in 0..sh {
+        let top = by.clamp(2, sh - 3);
+        for bx in 0..sw {
+            let left = bx.clamp(2, sw - 3);
+            let mut sums = [0u32; 2];
+            for y in top - 2..=top + 2 {
+                for p in points.get(y * sw + left - 2..=y * sw + left + 2).unwrap_or_default() {
+                    sums[0] += p[0];
+                    sums[1] += p[1];
+                }
+            }
+            let [t, ti] = sums.map(|s| s / 25);
+            let (x0, y0) = (block(bx, w), block(by, h));
+            for y in y0..y0 + BLOCK {
+                let at = y * w + x0..y * w + x0 + BLOCK;
+                let (Some(out), Some(row)) = (dark.get_mut(at.clone()), luma.get(at)) else { continue };
+                for (o, &v) in out.iter_mut().zip(row) {
+                    *o |= u8::from(u32::from(v) <= t) | (u8::from(u32::from(255 - v) <= ti) << 1);
+                }
+            }
+        }
+    }
+    let plain = pack_matrix(width, height, dark.iter().map(|&d| d & 1 != 0))?;
+    let inverted = pack_matrix(width, height, dark.iter().map(|&d| d & 2 != 0))?;
+    Some([plain, inverted])
+}
+
+/// A width × height bit matrix from its bits in row order (set = dark).
+fn pack_matrix(width: u32, height: u32, mut bits: impl Iterator<Item = bool>) -> Option<BitMatrix> {
+    const WORD: usize = usize::BITS as usize;
+    let mut matrix = BitMatrix::new(width, height).ok()?;
+    let mut row = BitArray::with_size(width as usize);
+    for y in 0..height {
+        let mut x = 0;
+        while x < width as usize {
+            let n = WORD.min(width as usize - x);
+            let word = bits.by_ref().take(n).enumerate().fold(0usize, |word, (i, b)| word | (usize::from(b) << i));
+            row.setBulk(x, word);
+            x += n;
+        }
+        matrix.setRow(y, &row);
+    }
+    Some(matrix)
+}
+
+/// rxing's hybrid binarizer on a frame (for frames too small for
+/// [`hybrid_matrices`]).
+fn rxing_matrix(luma: Vec<u8>, width: u32, height: u32) -> Option<BitMatrix> {
+    use rxing::Binarizer;
+    let source = Luma8LuminanceSource::new(luma, width, height).ok()?;
+    HybridBinarizer::new(source).get_black_matrix().ok().cloned()
 }
 
 /// Stretches each pixel against the mean and spread of its neighbourhood
