@@ -299,7 +299,7 @@ impl<'a> Frame<'a> {
             Pass::Otsu { threshold, inverted } => self.otsu(threshold, inverted).map(read_patterns).unwrap_or_default(),
             Pass::Relaxed => self.hybrid(false).map(read_relaxed).unwrap_or_default(),
             Pass::Zxing => read(luma, w, h, Binarizer::Hybrid),
-            Pass::LocalThreshold(r) => read(&local_threshold(luma, w, h, r), w, h, Binarizer::Cpp),
+            Pass::LocalThreshold(r) => read_binary(&local_threshold(luma, w, h, r), w, h),
             Pass::LocalContrast => read(&local_contrast(luma, w, h), w, h, Binarizer::Hybrid),
             Pass::Global => read(luma, w, h, Binarizer::Global),
             Pass::Scaled(scale) => read_scaled(luma, w, h, scale),
@@ -369,12 +369,18 @@ fn read_scaled(luma: &[u8], width: u32, height: u32, scale: f64) -> Vec<String> 
     if sw < 64 || sh < 64 {
         return Vec::new();
     }
-    let inverted: Vec<u8> = small.iter().map(|v| 255 - v).collect();
-    for (frame, pass) in [(&small, Binarizer::Cpp), (&inverted, Binarizer::Cpp), (&small, Binarizer::Hybrid)] {
-        let found = read(frame, sw, sh, pass);
+    // rxing's zxing-cpp port on the frame and on the inverted frame (one
+    // binarization for both: the frame is at least 64 pixels wide and
+    // high), then ZXing's reader.
+    for matrix in hybrid_matrices(&small, sw, sh).into_iter().flatten() {
+        let found = read_patterns(&Binarized::new(matrix));
         if !found.is_empty() {
             return found;
         }
+    }
+    let found = read(&small, sw, sh, Binarizer::Hybrid);
+    if !found.is_empty() {
+        return found;
     }
     read(&local_contrast(&small, sw, sh), sw, sh, Binarizer::Cpp)
 }
@@ -392,6 +398,14 @@ enum Binarizer {
 }
 
 fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<String> {
+    if let Binarizer::Cpp = binarizer
+        && let Some(dark) = hybrid_dark(luma, width, height)
+    {
+        // The same bits as rxing's hybrid binarizer: read_patterns.
+        return pack_matrix(&dark, width, height, |d| d & 1 != 0)
+            .map(|matrix| read_patterns(&Binarized::new(matrix)))
+            .unwrap_or_default();
+    }
     let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
         return Vec::new();
     };
@@ -526,6 +540,17 @@ fn read_patterns(binarized: &Binarized) -> Vec<String> {
     found
 }
 
+/// rxing's zxing-cpp port on a frame of only 0 (dark) and 255, which the
+/// hybrid binarizer keeps as it is (see [`Frame::otsu`]).
+fn read_binary(binary: &[u8], width: u32, height: u32) -> Vec<String> {
+    if width < MIN_HYBRID || height < MIN_HYBRID {
+        return read(binary, width, height, Binarizer::Cpp);
+    }
+    pack_matrix(binary, width, height, |v| v == 0)
+        .map(|matrix| read_patterns(&Binarized::new(matrix)))
+        .unwrap_or_default()
+}
+
 /// The smallest width and height rxing's hybrid binarizer binarizes by
 /// blocks (below, it uses a global histogram).
 const MIN_HYBRID: u32 = 40;
@@ -538,6 +563,15 @@ const MIN_HYBRID: u32 = 40;
 /// the last row and column of blocks overlapping the ones before). `None`
 /// for a frame under [`MIN_HYBRID`] on either side.
 fn hybrid_matrices(luma: &[u8], width: u32, height: u32) -> Option<[BitMatrix; 2]> {
+    let dark = hybrid_dark(luma, width, height)?;
+    let plain = pack_matrix(&dark, width, height, |d| d & 1 != 0)?;
+    let inverted = pack_matrix(&dark, width, height, |d| d & 2 != 0)?;
+    Some([plain, inverted])
+}
+
+/// [`hybrid_matrices`] a byte per pixel: bit 0 set where the frame is
+/// dark, bit 1 where the inverted frame is.
+fn hybrid_dark(luma: &[u8], width: u32, height: u32) -> Option<Vec<u8>> {
     const BLOCK: usize = 8;
     const RANGE: u8 = 24;
     if width < MIN_HYBRID || height < MIN_HYBRID {
@@ -609,9 +643,7 @@ fn hybrid_matrices(luma: &[u8], width: u32, height: u32) -> Option<[BitMatrix; 2
             }
         }
     }
-    let plain = pack_matrix(&dark, width, height, |d| d & 1 != 0)?;
-    let inverted = pack_matrix(&dark, width, height, |d| d & 2 != 0)?;
-    Some([plain, inverted])
+    Some(dark)
 }
 
 /// A width × height bit matrix of the pixels (one byte each, in row
