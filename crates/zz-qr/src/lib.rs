@@ -399,12 +399,10 @@ enum Binarizer {
 
 fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<String> {
     if let Binarizer::Cpp = binarizer
-        && let Some(dark) = hybrid_dark(luma, width, height)
+        && let Some((matrix, _)) = hybrid(luma, width, height, false)
     {
         // The same bits as rxing's hybrid binarizer: read_patterns.
-        return pack_matrix(&dark, width, height, |d| d & 1 != 0)
-            .map(|matrix| read_patterns(&Binarized::new(matrix)))
-            .unwrap_or_default();
+        return read_patterns(&Binarized::new(matrix));
     }
     let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
         return Vec::new();
@@ -556,24 +554,27 @@ fn read_binary(binary: &[u8], width: u32, height: u32) -> Vec<String> {
 const MIN_HYBRID: u32 = 40;
 
 /// What rxing's `HybridBinarizer` makes of the frame and of the inverted
-/// frame (255 − v), bit for bit, in one pass over the pixels: ZXing's
-/// algorithm (8×8 blocks, each with a black point from its mean, or from
-/// its minimum and its neighbours' when its range is 24 or less; each
-/// block thresholded at the mean black point of the 5×5 blocks around it,
-/// the last row and column of blocks overlapping the ones before). `None`
-/// for a frame under [`MIN_HYBRID`] on either side.
+/// frame (255 − v), bit for bit, both from the same block statistics and
+/// without a copy of the frame: ZXing's algorithm (8×8 blocks, each with a
+/// black point from its mean, or from its minimum and its neighbours' when
+/// its range is 24 or less; each block thresholded at the mean black point
+/// of the 5×5 blocks around it, the last row and column of blocks
+/// overlapping the ones before), 8 pixels to a byte of the bit matrix's
+/// words rather than a bit at a time. `None` for a frame under
+/// [`MIN_HYBRID`] on either side.
 fn hybrid_matrices(luma: &[u8], width: u32, height: u32) -> Option<[BitMatrix; 2]> {
-    let dark = hybrid_dark(luma, width, height)?;
-    let plain = pack_matrix(&dark, width, height, |d| d & 1 != 0)?;
-    let inverted = pack_matrix(&dark, width, height, |d| d & 2 != 0)?;
-    Some([plain, inverted])
+    match hybrid(luma, width, height, true)? {
+        (plain, Some(inverted)) => Some([plain, inverted]),
+        _ => None,
+    }
 }
 
-/// [`hybrid_matrices`] a byte per pixel: bit 0 set where the frame is
-/// dark, bit 1 where the inverted frame is.
-fn hybrid_dark(luma: &[u8], width: u32, height: u32) -> Option<Vec<u8>> {
+/// The frame's [`hybrid_matrices`], and the inverted frame's only when
+/// asked for.
+fn hybrid(luma: &[u8], width: u32, height: u32, inverted: bool) -> Option<(BitMatrix, Option<BitMatrix>)> {
     const BLOCK: usize = 8;
     const RANGE: u8 = 24;
+    const WORD: usize = usize::BITS as usize;
     if width < MIN_HYBRID || height < MIN_HYBRID {
         return None;
     }
@@ -619,8 +620,9 @@ fn hybrid_dark(luma: &[u8], width: u32, height: u32) -> Option<Vec<u8>> {
             }
         }
     }
-    // Each pixel: bit 0 dark in the frame, bit 1 dark in the inverted one.
-    let mut dark = vec![0u8; w * h];
+    // Each block's threshold: the mean black point of the 5×5 blocks
+    // around it (at most 255).
+    let mut thresholds = vec![[0u8; 2]; sw * sh];
     for by in 0..sh {
         let top = by.clamp(2, sh - 3);
         for bx in 0..sw {
@@ -632,18 +634,81 @@ fn hybrid_dark(luma: &[u8], width: u32, height: u32) -> Option<Vec<u8>> {
                     sums[1] += p[1];
                 }
             }
-            let [t, ti] = sums.map(|s| s / 25);
-            let (x0, y0) = (block(bx, w), block(by, h));
-            for y in y0..y0 + BLOCK {
-                let at = y * w + x0..y * w + x0 + BLOCK;
-                let (Some(out), Some(row)) = (dark.get_mut(at.clone()), luma.get(at)) else { continue };
-                for (o, &v) in out.iter_mut().zip(row) {
-                    *o |= u8::from(u32::from(v) <= t) | (u8::from(u32::from(255 - v) <= ti) << 1);
+            if let Some(t) = thresholds.get_mut(by * sw + bx) {
+                *t = sums.map(|s| u8::try_from(s / 25).unwrap_or(u8::MAX));
+            }
+        }
+    }
+    // Each block thresholded, 8 pixels at a time, into the rows' words:
+    // a pixel is dark if any block over it says so (ZXing sets bits and
+    // never clears them; the last row and column of blocks overlap the
+    // ones before).
+    let stride = w.div_ceil(WORD);
+    let mut words = [vec![0usize; stride * h], vec![0usize; if inverted { stride * h } else { 0 }]];
+    for by in 0..sh {
+        let y0 = block(by, h);
+        let ts = thresholds.get(by * sw..by * sw + sw).unwrap_or_default();
+        for y in y0..y0 + BLOCK {
+            let (Some(row), Some(out)) =
+                (luma.get(y * w..y * w + w), words[0].get_mut(y * stride..y * stride + stride))
+            else {
+                continue;
+            };
+            for (bx, t) in ts.iter().enumerate() {
+                let x0 = block(bx, w);
+                or_byte(out, x0, byte_at_or_below(row.get(x0..x0 + BLOCK).unwrap_or_default(), t[0]));
+            }
+            if let Some(out) = words[1].get_mut(y * stride..y * stride + stride) {
+                for (bx, t) in ts.iter().enumerate() {
+                    let x0 = block(bx, w);
+                    // 255 − v ≤ t: v ≥ 255 − t.
+                    or_byte(out, x0, byte_at_or_above(row.get(x0..x0 + BLOCK).unwrap_or_default(), 255 - t[1]));
                 }
             }
         }
     }
-    Some(dark)
+    let [plain_words, dark_words] = words;
+    let plain = words_matrix(&plain_words, width, height)?;
+    let dark = if inverted { Some(words_matrix(&dark_words, width, height)?) } else { None };
+    Some((plain, dark))
+}
+
+/// Bit k set where pixel k of these 8 is at or below `t`.
+fn byte_at_or_below(pixels: &[u8], t: u8) -> u8 {
+    pixels.iter().enumerate().fold(0u8, |byte, (k, &v)| byte | (u8::from(v <= t) << k))
+}
+
+/// Bit k set where pixel k of these 8 is at or above `t`.
+fn byte_at_or_above(pixels: &[u8], t: u8) -> u8 {
+    pixels.iter().enumerate().fold(0u8, |byte, (k, &v)| byte | (u8::from(v >= t) << k))
+}
+
+/// ORs 8 bits into a row of words at bit `x`.
+fn or_byte(row: &mut [usize], x: usize, byte: u8) {
+    const WORD: usize = usize::BITS as usize;
+    let (i, shift) = (x / WORD, x % WORD);
+    if let Some(word) = row.get_mut(i) {
+        *word |= usize::from(byte) << shift;
+    }
+    if shift + 8 > WORD
+        && let Some(word) = row.get_mut(i + 1)
+    {
+        *word |= usize::from(byte) >> (WORD - shift);
+    }
+}
+
+/// A width × height bit matrix from its rows' words.
+fn words_matrix(words: &[usize], width: u32, height: u32) -> Option<BitMatrix> {
+    const WORD: usize = usize::BITS as usize;
+    let mut matrix = BitMatrix::new(width, height).ok()?;
+    let mut bits = BitArray::with_size(width as usize);
+    for (y, row) in (0..height).zip(words.chunks_exact((width as usize).div_ceil(WORD))) {
+        for (i, &word) in row.iter().enumerate() {
+            bits.setBulk(i * WORD, word);
+        }
+        matrix.setRow(y, &bits);
+    }
+    Some(matrix)
 }
 
 /// A width × height bit matrix of the pixels (one byte each, in row
@@ -859,6 +924,7 @@ mod tests {
     fn hybrid_matrices_match_rxing_bit_for_bit() {
         for (luma, w, h) in frames() {
             let Some([plain, inverted]) = hybrid_matrices(&luma, w, h) else { panic!("{w}x{h}") };
+            assert!(hybrid(&luma, w, h, false).is_some_and(|(alone, none)| alone == plain && none.is_none()));
             assert!(Some(&plain) == rxing_matrix(luma.clone(), w, h).as_ref(), "{w}x{h}");
             let dark: Vec<u8> = luma.iter().map(|v| 255 - v).collect();
             assert!(Some(&inverted) == rxing_matrix(dark, w, h).as_ref(), "{w}x{h} inverted");
