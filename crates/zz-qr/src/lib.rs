@@ -241,8 +241,10 @@ struct Frame<'a> {
     otsu: [u8; 2],
     faint: bool,
     dark: bool,
+    /// The hybrid binarizer's block thresholds, for [`Frame::hybrid`].
+    thresholds: OnceCell<Option<BlockThresholds>>,
     /// [`Frame::hybrid`]: the frame and the inverted frame.
-    hybrid: OnceCell<[Option<Binarized>; 2]>,
+    hybrid: [OnceCell<Option<Binarized>>; 2],
     /// [`Frame::otsu`]: thresholds 0 and 1, then the same inverted.
     otsu_binarized: [OnceCell<Option<Binarized>>; 4],
 }
@@ -267,7 +269,8 @@ impl<'a> Frame<'a> {
             otsu: thresholds,
             faint: contrast < 112.0,
             dark: sum < 100 * luma.len() as u64,
-            hybrid: OnceCell::new(),
+            thresholds: OnceCell::new(),
+            hybrid: Default::default(),
             otsu_binarized: Default::default(),
         })
     }
@@ -307,22 +310,21 @@ impl<'a> Frame<'a> {
     }
 
     /// The frame (or the inverted frame) through the hybrid binarizer, with
-    /// its finder patterns: computed once, for both polarities together,
-    /// and shared by the passes that read it.
+    /// its finder patterns: computed once (the block thresholds once for
+    /// both polarities), and shared by the passes that read it.
     fn hybrid(&self, inverted: bool) -> Option<&Binarized> {
-        let [plain, dark] = self.hybrid.get_or_init(|| {
+        let cell = self.hybrid.get(usize::from(inverted))?;
+        cell.get_or_init(|| {
             let (w, h) = (self.width, self.height);
-            match hybrid_matrices(self.luma, w, h) {
-                Some([a, b]) => [Some(Binarized::new(a)), Some(Binarized::new(b))],
+            match self.thresholds.get_or_init(|| BlockThresholds::new(self.luma, w, h)) {
+                Some(thresholds) => thresholds.matrix(self.luma, inverted).map(Binarized::new),
                 // Frames under 40 pixels: rxing's binarizer (its global
-                // histogram fallback) on each polarity.
-                None => [
-                    rxing_matrix(self.luma.to_vec(), w, h).map(Binarized::new),
-                    rxing_matrix(self.luma.iter().map(|v| 255 - v).collect(), w, h).map(Binarized::new),
-                ],
+                // histogram fallback).
+                None if inverted => rxing_matrix(self.luma.iter().map(|v| 255 - v).collect(), w, h).map(Binarized::new),
+                None => rxing_matrix(self.luma.to_vec(), w, h).map(Binarized::new),
             }
-        });
-        if inverted { dark.as_ref() } else { plain.as_ref() }
+        })
+        .as_ref()
     }
 
     /// The frame thresholded at its three-class Otsu threshold 0 or 1
@@ -399,7 +401,7 @@ enum Binarizer {
 
 fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<String> {
     if let Binarizer::Cpp = binarizer
-        && let Some((matrix, _)) = hybrid(luma, width, height, false)
+        && let Some(matrix) = hybrid_matrix(luma, width, height)
     {
         // The same bits as rxing's hybrid binarizer: read_patterns.
         return read_patterns(&Binarized::new(matrix));
@@ -563,114 +565,130 @@ const MIN_HYBRID: u32 = 40;
 /// words rather than a bit at a time. `None` for a frame under
 /// [`MIN_HYBRID`] on either side.
 fn hybrid_matrices(luma: &[u8], width: u32, height: u32) -> Option<[BitMatrix; 2]> {
-    match hybrid(luma, width, height, true)? {
-        (plain, Some(inverted)) => Some([plain, inverted]),
-        _ => None,
-    }
+    let thresholds = BlockThresholds::new(luma, width, height)?;
+    Some([thresholds.matrix(luma, false)?, thresholds.matrix(luma, true)?])
 }
 
-/// The frame's [`hybrid_matrices`], and the inverted frame's only when
-/// asked for.
-fn hybrid(luma: &[u8], width: u32, height: u32, inverted: bool) -> Option<(BitMatrix, Option<BitMatrix>)> {
-    const BLOCK: usize = 8;
-    const RANGE: u8 = 24;
-    const WORD: usize = usize::BITS as usize;
-    if width < MIN_HYBRID || height < MIN_HYBRID {
-        return None;
-    }
-    let (w, h) = (width as usize, height as usize);
-    let (sw, sh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
-    let block = |b: usize, side: usize| (b * BLOCK).min(side - BLOCK);
-    // Black points of both polarities, block by block.
-    let mut points = vec![[0u32; 2]; sw * sh];
-    for by in 0..sh {
-        for bx in 0..sw {
-            let (x0, y0) = (block(bx, w), block(by, h));
-            let (mut sum, mut min, mut max) = (0u32, u8::MAX, u8::MIN);
-            let mut wide = false;
-            for y in y0..y0 + BLOCK {
-                let row = luma.get(y * w + x0..y * w + x0 + BLOCK).unwrap_or_default();
-                sum += row.iter().map(|&v| u32::from(v)).sum::<u32>();
-                // Once the range exceeds 24, ZXing stops tracking it.
-                if !wide {
-                    for &v in row {
-                        min = min.min(v);
-                        max = max.max(v);
+/// The frame's [`hybrid_matrices`] alone.
+fn hybrid_matrix(luma: &[u8], width: u32, height: u32) -> Option<BitMatrix> {
+    BlockThresholds::new(luma, width, height)?.matrix(luma, false)
+}
+
+const BLOCK: usize = 8;
+
+/// The thresholds of ZXing's hybrid binarizer for a frame: one per 8×8
+/// block, for the frame and for the inverted frame.
+struct BlockThresholds {
+    width: u32,
+    height: u32,
+    /// Per block in row order: the frame's and the inverted frame's.
+    thresholds: Vec<[u8; 2]>,
+}
+
+impl BlockThresholds {
+    /// `None` for a frame under [`MIN_HYBRID`] on either side.
+    fn new(luma: &[u8], width: u32, height: u32) -> Option<BlockThresholds> {
+        const RANGE: u8 = 24;
+        if width < MIN_HYBRID || height < MIN_HYBRID {
+            return None;
+        }
+        let (w, h) = (width as usize, height as usize);
+        let (sw, sh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+        let block = |b: usize, side: usize| (b * BLOCK).min(side - BLOCK);
+        // Black points of both polarities, block by block.
+        let mut points = vec![[0u32; 2]; sw * sh];
+        for by in 0..sh {
+            for bx in 0..sw {
+                let (x0, y0) = (block(bx, w), block(by, h));
+                let (mut sum, mut min, mut max) = (0u32, u8::MAX, u8::MIN);
+                let mut wide = false;
+                for y in y0..y0 + BLOCK {
+                    let row = luma.get(y * w + x0..y * w + x0 + BLOCK).unwrap_or_default();
+                    sum += row.iter().map(|&v| u32::from(v)).sum::<u32>();
+                    // Once the range exceeds 24, ZXing stops tracking it.
+                    if !wide {
+                        for &v in row {
+                            min = min.min(v);
+                            max = max.max(v);
+                        }
+                        wide = max - min > RANGE;
                     }
-                    wide = max - min > RANGE;
                 }
-            }
-            let count = (BLOCK * BLOCK) as u32;
-            let mut point = [sum >> 6, (255 * count - sum) >> 6];
-            if !wide {
-                let mins = [u32::from(min), u32::from(255 - max)];
-                for (p, (polarity, &m)) in point.iter_mut().zip(mins.iter().enumerate()) {
-                    *p = m / 2;
-                    if by > 0 && bx > 0 {
-                        let at = |x: usize, y: usize| points.get(y * sw + x).map_or(0, |p| p[polarity]);
-                        let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
-                        if m < neighbours {
-                            *p = neighbours;
+                let count = (BLOCK * BLOCK) as u32;
+                let mut point = [sum >> 6, (255 * count - sum) >> 6];
+                if !wide {
+                    let mins = [u32::from(min), u32::from(255 - max)];
+                    for (p, (polarity, &m)) in point.iter_mut().zip(mins.iter().enumerate()) {
+                        *p = m / 2;
+                        if by > 0 && bx > 0 {
+                            let at = |x: usize, y: usize| points.get(y * sw + x).map_or(0, |p| p[polarity]);
+                            let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+                            if m < neighbours {
+                                *p = neighbours;
+                            }
                         }
                     }
                 }
-            }
-            if let Some(p) = points.get_mut(by * sw + bx) {
-                *p = point;
-            }
-        }
-    }
-    // Each block's threshold: the mean black point of the 5×5 blocks
-    // around it (at most 255).
-    let mut thresholds = vec![[0u8; 2]; sw * sh];
-    for by in 0..sh {
-        let top = by.clamp(2, sh - 3);
-        for bx in 0..sw {
-            let left = bx.clamp(2, sw - 3);
-            let mut sums = [0u32; 2];
-            for y in top - 2..=top + 2 {
-                for p in points.get(y * sw + left - 2..=y * sw + left + 2).unwrap_or_default() {
-                    sums[0] += p[0];
-                    sums[1] += p[1];
+                if let Some(p) = points.get_mut(by * sw + bx) {
+                    *p = point;
                 }
             }
-            if let Some(t) = thresholds.get_mut(by * sw + bx) {
-                *t = sums.map(|s| u8::try_from(s / 25).unwrap_or(u8::MAX));
+        }
+        // Each block's threshold: the mean black point of the 5×5 blocks
+        // around it (at most 255).
+        let mut thresholds = vec![[0u8; 2]; sw * sh];
+        for by in 0..sh {
+            let top = by.clamp(2, sh - 3);
+            for bx in 0..sw {
+                let left = bx.clamp(2, sw - 3);
+                let mut sums = [0u32; 2];
+                for y in top - 2..=top + 2 {
+                    for p in points.get(y * sw + left - 2..=y * sw + left + 2).unwrap_or_default() {
+                        sums[0] += p[0];
+                        sums[1] += p[1];
+                    }
+                }
+                if let Some(t) = thresholds.get_mut(by * sw + bx) {
+                    *t = sums.map(|s| u8::try_from(s / 25).unwrap_or(u8::MAX));
+                }
             }
         }
+        Some(BlockThresholds { width, height, thresholds })
     }
-    // Each block thresholded, 8 pixels at a time, into the rows' words:
-    // a pixel is dark if any block over it says so (ZXing sets bits and
-    // never clears them; the last row and column of blocks overlap the
-    // ones before).
-    let stride = w.div_ceil(WORD);
-    let mut words = [vec![0usize; stride * h], vec![0usize; if inverted { stride * h } else { 0 }]];
-    for by in 0..sh {
-        let y0 = block(by, h);
-        let ts = thresholds.get(by * sw..by * sw + sw).unwrap_or_default();
-        for y in y0..y0 + BLOCK {
-            let (Some(row), Some(out)) =
-                (luma.get(y * w..y * w + w), words[0].get_mut(y * stride..y * stride + stride))
-            else {
-                continue;
-            };
-            for (bx, t) in ts.iter().enumerate() {
-                let x0 = block(bx, w);
-                or_byte(out, x0, byte_at_or_below(row.get(x0..x0 + BLOCK).unwrap_or_default(), t[0]));
-            }
-            if let Some(out) = words[1].get_mut(y * stride..y * stride + stride) {
+
+    /// The frame (or the inverted frame) thresholded.
+    fn matrix(&self, luma: &[u8], inverted: bool) -> Option<BitMatrix> {
+        const WORD: usize = usize::BITS as usize;
+        let (w, h) = (self.width as usize, self.height as usize);
+        let (sw, sh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+        let block = |b: usize, side: usize| (b * BLOCK).min(side - BLOCK);
+        // Each block thresholded, 8 pixels at a time, into the rows' words:
+        // a pixel is dark if any block over it says so (ZXing sets bits and
+        // never clears them; the last row and column of blocks overlap the
+        // ones before).
+        let stride = w.div_ceil(WORD);
+        let mut words = vec![0usize; stride * h];
+        for by in 0..sh {
+            let y0 = block(by, h);
+            let ts = self.thresholds.get(by * sw..by * sw + sw).unwrap_or_default();
+            for y in y0..y0 + BLOCK {
+                let (Some(row), Some(out)) =
+                    (luma.get(y * w..y * w + w), words.get_mut(y * stride..y * stride + stride))
+                else {
+                    continue;
+                };
                 for (bx, t) in ts.iter().enumerate() {
                     let x0 = block(bx, w);
-                    // 255 − v ≤ t: v ≥ 255 − t.
-                    or_byte(out, x0, byte_at_or_above(row.get(x0..x0 + BLOCK).unwrap_or_default(), 255 - t[1]));
+                    let pixels = row.get(x0..x0 + BLOCK).unwrap_or_default();
+                    // Inverted: 255 − v ≤ t, that is v ≥ 255 − t.
+                    let byte =
+                        if inverted { byte_at_or_above(pixels, 255 - t[1]) } else { byte_at_or_below(pixels, t[0]) };
+                    or_byte(out, x0, byte);
                 }
             }
         }
+        words_matrix(&words, self.width, self.height)
     }
-    let [plain_words, dark_words] = words;
-    let plain = words_matrix(&plain_words, width, height)?;
-    let dark = if inverted { Some(words_matrix(&dark_words, width, height)?) } else { None };
-    Some((plain, dark))
 }
 
 /// Bit k set where pixel k of these 8 is at or below `t`.
@@ -924,7 +942,7 @@ mod tests {
     fn hybrid_matrices_match_rxing_bit_for_bit() {
         for (luma, w, h) in frames() {
             let Some([plain, inverted]) = hybrid_matrices(&luma, w, h) else { panic!("{w}x{h}") };
-            assert!(hybrid(&luma, w, h, false).is_some_and(|(alone, none)| alone == plain && none.is_none()));
+            assert!(hybrid_matrix(&luma, w, h).is_some_and(|alone| alone == plain));
             assert!(Some(&plain) == rxing_matrix(luma.clone(), w, h).as_ref(), "{w}x{h}");
             let dark: Vec<u8> = luma.iter().map(|v| 255 - v).collect();
             assert!(Some(&inverted) == rxing_matrix(dark, w, h).as_ref(), "{w}x{h} inverted");
