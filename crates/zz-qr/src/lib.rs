@@ -5,10 +5,12 @@
 //! (light on dark) codes. Large photos are downscaled first.
 #![forbid(unsafe_code)]
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use image::imageops::FilterType;
-use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
+use rxing::common::cpp_essentials::ConcentricPattern;
+use rxing::common::{BitArray, BitMatrix, GlobalHistogramBinarizer, HybridBinarizer};
 use rxing::multi::{GenericMultipleBarcodeReader, MultipleBarcodeReader};
 use rxing::qrcode::cpp_port::QrReader;
 use rxing::{BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, MultiUseMultiFormatReader};
@@ -160,16 +162,39 @@ pub fn decode_luma(luma: Vec<u8>, width: u32, height: u32) -> Vec<String> {
 /// front of the camera still gets every pass within a few frames, and a
 /// frame with no code costs a fraction of what trying everything does, so
 /// that decoding keeps up with the camera.
+///
+/// The first passes share their binarizations (the hybrid binarizer and
+/// the two Otsu thresholds, each also inverted: computed once per frame),
+/// and a pass whose binarization has fewer than three finder patterns
+/// stops there. A frame with no finder pattern in any of the six
+/// ([`finder_candidates`]) gets no slow pass either: an empirical rule
+/// (the slow passes read every frame of the benchmark sets they read with
+/// three or more), which is what makes a frame without a code cheap.
 pub fn decode_frame(luma: Vec<u8>, width: u32, height: u32, n: u32) -> Vec<String> {
     let Some(frame) = Frame::new(&luma, width, height) else { return Vec::new() };
+    let found = frame.first_passes().into_iter().map(|pass| frame.read(pass)).find(|found| !found.is_empty());
+    if let Some(found) = found {
+        return found;
+    }
+    // No finder pattern in any binarization of the first passes: the
+    // frame most likely holds no code (in the benchmark sets, and in four
+    // more generated with other seeds, every frame a slow pass read had
+    // three or more), and the slow pass is skipped.
+    if frame.finder_candidates().iter().sum::<usize>() == 0 {
+        return Vec::new();
+    }
     let slow = Pass::FALLBACK.get(n as usize % Pass::FALLBACK.len()).copied();
-    frame
-        .first_passes()
-        .into_iter()
-        .chain(slow)
-        .map(|pass| frame.read(pass))
-        .find(|found| !found.is_empty())
-        .unwrap_or_default()
+    slow.map(|pass| frame.read(pass)).unwrap_or_default()
+}
+
+/// How many finder-pattern candidates (nested dark and light squares, 1:1:3:1:1
+/// across) the first passes of [`decode_frame`] see in a greyscale frame,
+/// per binarization: the hybrid binarizer, then the two three-class Otsu
+/// thresholds, on the frame and then on the inverted frame. A frame where
+/// all six are 0 gets no slow pass from [`decode_frame`].
+pub fn finder_candidates(luma: &[u8], width: u32, height: u32) -> [usize; 6] {
+    let Some(frame) = Frame::new(luma, width, height) else { return [0; 6] };
+    frame.finder_candidates()
 }
 
 /// One way of reading a frame.
@@ -216,6 +241,12 @@ struct Frame<'a> {
     otsu: [u8; 2],
     faint: bool,
     dark: bool,
+    /// The hybrid binarizer's block thresholds, for [`Frame::hybrid`].
+    thresholds: OnceCell<Option<BlockThresholds>>,
+    /// [`Frame::hybrid`]: the frame and the inverted frame.
+    hybrid: [OnceCell<Option<Binarized>>; 2],
+    /// [`Frame::otsu`]: thresholds 0 and 1, then the same inverted.
+    otsu_binarized: [OnceCell<Option<Binarized>>; 4],
 }
 
 impl<'a> Frame<'a> {
@@ -238,6 +269,9 @@ impl<'a> Frame<'a> {
             otsu: thresholds,
             faint: contrast < 112.0,
             dark: sum < 100 * luma.len() as u64,
+            thresholds: OnceCell::new(),
+            hybrid: Default::default(),
+            otsu_binarized: Default::default(),
         })
     }
 
@@ -264,23 +298,70 @@ impl<'a> Frame<'a> {
     fn read(&self, pass: Pass) -> Vec<String> {
         let (luma, w, h) = (self.luma, self.width, self.height);
         match pass {
-            Pass::Plain { inverted: false } => read(luma, w, h, Binarizer::Cpp),
-            Pass::Plain { inverted: true } => {
-                read(&luma.iter().map(|v| 255 - v).collect::<Vec<u8>>(), w, h, Binarizer::Cpp)
-            }
-            Pass::Otsu { threshold, inverted } => {
-                let t = self.otsu.get(threshold).copied().unwrap_or(128);
-                let dark = if inverted { 255 } else { 0 };
-                let binary: Vec<u8> = luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect();
-                read(&binary, w, h, Binarizer::Cpp)
-            }
-            Pass::Relaxed => read_relaxed(luma, w, h),
+            Pass::Plain { inverted } => self.hybrid(inverted).map(read_patterns).unwrap_or_default(),
+            Pass::Otsu { threshold, inverted } => self.otsu(threshold, inverted).map(read_patterns).unwrap_or_default(),
+            Pass::Relaxed => self.hybrid(false).map(read_relaxed).unwrap_or_default(),
             Pass::Zxing => read(luma, w, h, Binarizer::Hybrid),
-            Pass::LocalThreshold(r) => read(&local_threshold(luma, w, h, r), w, h, Binarizer::Cpp),
+            Pass::LocalThreshold(r) => read_binary(&local_threshold(luma, w, h, r), w, h),
             Pass::LocalContrast => read(&local_contrast(luma, w, h), w, h, Binarizer::Hybrid),
             Pass::Global => read(luma, w, h, Binarizer::Global),
             Pass::Scaled(scale) => read_scaled(luma, w, h, scale),
         }
+    }
+
+    /// The frame (or the inverted frame) through the hybrid binarizer, with
+    /// its finder patterns: computed once (the block thresholds once for
+    /// both polarities), and shared by the passes that read it.
+    fn hybrid(&self, inverted: bool) -> Option<&Binarized> {
+        let cell = self.hybrid.get(usize::from(inverted))?;
+        cell.get_or_init(|| {
+            let (w, h) = (self.width, self.height);
+            match self.thresholds.get_or_init(|| BlockThresholds::new(self.luma, w, h)) {
+                Some(thresholds) => thresholds.matrix(self.luma, inverted).map(Binarized::new),
+                // Frames under 40 pixels: rxing's binarizer (its global
+                // histogram fallback).
+                None if inverted => rxing_matrix(self.luma.iter().map(|v| 255 - v).collect(), w, h).map(Binarized::new),
+                None => rxing_matrix(self.luma.to_vec(), w, h).map(Binarized::new),
+            }
+        })
+        .as_ref()
+    }
+
+    /// The frame thresholded at its three-class Otsu threshold 0 or 1
+    /// (dark at or below it, or light there when inverted), with its
+    /// finder patterns, computed once.
+    fn otsu(&self, threshold: usize, inverted: bool) -> Option<&Binarized> {
+        let t = self.otsu.get(threshold).copied().unwrap_or(128);
+        let cell = self.otsu_binarized.get(usize::from(inverted) * 2 + threshold.min(1))?;
+        cell.get_or_init(|| {
+            let (w, h) = (self.width, self.height);
+            if w < MIN_HYBRID || h < MIN_HYBRID {
+                let dark = if inverted { 255 } else { 0 };
+                let binary = self.luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect();
+                return rxing_matrix(binary, w, h).map(Binarized::new);
+            }
+            // The hybrid binarizer keeps a frame of only 0 and 255 as it
+            // is (every threshold it computes lies in 0..=254), so the
+            // threshold alone gives the same bits; the inverted frame's
+            // bits are the complement.
+            if inverted {
+                let mut matrix = self.otsu(threshold, false)?.matrix.clone();
+                matrix.flip_self();
+                Some(Binarized::new(matrix))
+            } else {
+                pack_matrix(self.luma, w, h, |v| v <= t).map(Binarized::new)
+            }
+        })
+        .as_ref()
+    }
+
+    /// How many finder patterns each binarization of the first passes
+    /// holds: see [`finder_candidates`].
+    fn finder_candidates(&self) -> [usize; 6] {
+        let count = |b: Option<&Binarized>| b.map_or(0, |b| b.patterns.len());
+        let side = |inverted| [self.hybrid(inverted), self.otsu(0, inverted), self.otsu(1, inverted)].map(count);
+        let ([a, b, c], [d, e, f]) = (side(false), side(true));
+        [a, b, c, d, e, f]
     }
 }
 
@@ -290,12 +371,18 @@ fn read_scaled(luma: &[u8], width: u32, height: u32, scale: f64) -> Vec<String> 
     if sw < 64 || sh < 64 {
         return Vec::new();
     }
-    let inverted: Vec<u8> = small.iter().map(|v| 255 - v).collect();
-    for (frame, pass) in [(&small, Binarizer::Cpp), (&inverted, Binarizer::Cpp), (&small, Binarizer::Hybrid)] {
-        let found = read(frame, sw, sh, pass);
+    // rxing's zxing-cpp port on the frame and on the inverted frame (one
+    // binarization for both: the frame is at least 64 pixels wide and
+    // high), then ZXing's reader.
+    for matrix in hybrid_matrices(&small, sw, sh).into_iter().flatten() {
+        let found = read_patterns(&Binarized::new(matrix));
         if !found.is_empty() {
             return found;
         }
+    }
+    let found = read(&small, sw, sh, Binarizer::Hybrid);
+    if !found.is_empty() {
+        return found;
     }
     read(&local_contrast(&small, sw, sh), sw, sh, Binarizer::Cpp)
 }
@@ -313,6 +400,12 @@ enum Binarizer {
 }
 
 fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<String> {
+    if let Binarizer::Cpp = binarizer
+        && let Some(matrix) = hybrid_matrix(luma, width, height)
+    {
+        // The same bits as rxing's hybrid binarizer: read_patterns.
+        return read_patterns(&Binarized::new(matrix));
+    }
     let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
         return Vec::new();
     };
@@ -342,18 +435,11 @@ fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<Strin
 /// 3× instead of 2×: a phone photo of paper at a steep angle), then samples
 /// and decodes each with rxing's zxing-cpp port. Hand-written grouping: the
 /// limits are constants inside rxing; sampling and decoding are rxing's.
-fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
+fn read_relaxed(binarized: &Binarized) -> Vec<String> {
+    use rxing::RXingResult;
     use rxing::common::DetectorRXingResult;
-    use rxing::qrcode::cpp_port::detector::{FindFinderPatterns, FinderPatternSet, SampleQR};
-    use rxing::{Binarizer, RXingResult};
-    let Ok(source) = Luma8LuminanceSource::new(luma.to_vec(), width, height) else {
-        return Vec::new();
-    };
-    let binarizer = HybridBinarizer::new(source);
-    let Ok(image) = binarizer.get_black_matrix() else {
-        return Vec::new();
-    };
-    let patterns = FindFinderPatterns(image, true, 0);
+    use rxing::qrcode::cpp_port::detector::{FinderPatternSet, SampleQR};
+    let (image, patterns) = (&binarized.matrix, &binarized.patterns);
     // Bounded: a frame with many finder-like blobs is not this case.
     if patterns.len() < 3 || patterns.len() > 9 {
         return Vec::new();
@@ -363,7 +449,10 @@ fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
     for i in 0..n {
         for j in (i + 1)..n {
             for k in (j + 1)..n {
-                let trio = [patterns[i], patterns[j], patterns[k]];
+                let (Some(&p), Some(&q), Some(&r)) = (patterns.get(i), patterns.get(j), patterns.get(k)) else {
+                    continue;
+                };
+                let trio = [p, q, r];
                 let (min, max) = trio.iter().fold((i32::MAX, 0), |(lo, hi), p| (lo.min(p.size), hi.max(p.size)));
                 if min <= 0 || max > 3 * min {
                     continue;
@@ -401,6 +490,267 @@ fn read_relaxed(luma: &[u8], width: u32, height: u32) -> Vec<String> {
         }
     }
     found
+}
+
+/// A binarized frame (dark modules set) and the finder patterns in it.
+struct Binarized {
+    matrix: BitMatrix,
+    patterns: Vec<ConcentricPattern>,
+}
+
+impl Binarized {
+    /// Looks for finder patterns as rxing's zxing-cpp port does when
+    /// trying harder (every third row).
+    fn new(matrix: BitMatrix) -> Binarized {
+        let patterns = rxing::qrcode::cpp_port::detector::FindFinderPatterns(&matrix, true, 0);
+        Binarized { matrix, patterns }
+    }
+}
+
+/// Every QR code in a binarized frame: what rxing's zxing-cpp port
+/// (`QrReader`, QR codes only) does after finding the finder patterns,
+/// which need at least three.
+fn read_patterns(binarized: &Binarized) -> Vec<String> {
+    use rxing::RXingResult;
+    use rxing::common::DetectorRXingResult;
+    use rxing::qrcode::cpp_port::decoder::Decode;
+    use rxing::qrcode::cpp_port::detector::{GenerateFinderPatternSets, SampleQR};
+    if binarized.patterns.len() < 3 {
+        return Vec::new();
+    }
+    let mut patterns = binarized.patterns.clone();
+    let mut used: Vec<ConcentricPattern> = Vec::new();
+    let mut found: Vec<String> = Vec::new();
+    for set in GenerateFinderPatternSets(&mut patterns) {
+        if used.contains(&set.bl) || used.contains(&set.tl) || used.contains(&set.tr) {
+            continue;
+        }
+        let Ok(detected) = SampleQR(&binarized.matrix, &set) else { continue };
+        let Ok(decoded) = Decode(detected.getBits()) else { continue };
+        if decoded.isValid() {
+            used.extend([set.bl, set.tl, set.tr]);
+            let text = RXingResult::with_decoder_result(decoded, detected.getPoints(), BarcodeFormat::QR_CODE)
+                .getText()
+                .to_owned();
+            if !found.contains(&text) {
+                found.push(text);
+            }
+        }
+    }
+    found
+}
+
+/// rxing's zxing-cpp port on a frame of only 0 (dark) and 255, which the
+/// hybrid binarizer keeps as it is (see [`Frame::otsu`]).
+fn read_binary(binary: &[u8], width: u32, height: u32) -> Vec<String> {
+    if width < MIN_HYBRID || height < MIN_HYBRID {
+        return read(binary, width, height, Binarizer::Cpp);
+    }
+    pack_matrix(binary, width, height, |v| v == 0)
+        .map(|matrix| read_patterns(&Binarized::new(matrix)))
+        .unwrap_or_default()
+}
+
+/// The smallest width and height rxing's hybrid binarizer binarizes by
+/// blocks (below, it uses a global histogram).
+const MIN_HYBRID: u32 = 40;
+
+/// What rxing's `HybridBinarizer` makes of the frame and of the inverted
+/// frame (255 − v), bit for bit, both from the same block statistics and
+/// without a copy of the frame: ZXing's algorithm (8×8 blocks, each with a
+/// black point from its mean, or from its minimum and its neighbours' when
+/// its range is 24 or less; each block thresholded at the mean black point
+/// of the 5×5 blocks around it, the last row and column of blocks
+/// overlapping the ones before), 8 pixels to a byte of the bit matrix's
+/// words rather than a bit at a time. `None` for a frame under
+/// [`MIN_HYBRID`] on either side.
+fn hybrid_matrices(luma: &[u8], width: u32, height: u32) -> Option<[BitMatrix; 2]> {
+    let thresholds = BlockThresholds::new(luma, width, height)?;
+    Some([thresholds.matrix(luma, false)?, thresholds.matrix(luma, true)?])
+}
+
+/// The frame's [`hybrid_matrices`] alone.
+fn hybrid_matrix(luma: &[u8], width: u32, height: u32) -> Option<BitMatrix> {
+    BlockThresholds::new(luma, width, height)?.matrix(luma, false)
+}
+
+const BLOCK: usize = 8;
+
+/// The thresholds of ZXing's hybrid binarizer for a frame: one per 8×8
+/// block, for the frame and for the inverted frame.
+struct BlockThresholds {
+    width: u32,
+    height: u32,
+    /// Per block in row order: the frame's and the inverted frame's.
+    thresholds: Vec<[u8; 2]>,
+}
+
+impl BlockThresholds {
+    /// `None` for a frame under [`MIN_HYBRID`] on either side.
+    fn new(luma: &[u8], width: u32, height: u32) -> Option<BlockThresholds> {
+        const RANGE: u8 = 24;
+        if width < MIN_HYBRID || height < MIN_HYBRID {
+            return None;
+        }
+        let (w, h) = (width as usize, height as usize);
+        let (sw, sh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+        let block = |b: usize, side: usize| (b * BLOCK).min(side - BLOCK);
+        // Black points of both polarities, block by block.
+        let mut points = vec![[0u32; 2]; sw * sh];
+        for by in 0..sh {
+            for bx in 0..sw {
+                let (x0, y0) = (block(bx, w), block(by, h));
+                let (mut sum, mut min, mut max) = (0u32, u8::MAX, u8::MIN);
+                let mut wide = false;
+                for y in y0..y0 + BLOCK {
+                    let row = luma.get(y * w + x0..y * w + x0 + BLOCK).unwrap_or_default();
+                    sum += row.iter().map(|&v| u32::from(v)).sum::<u32>();
+                    // Once the range exceeds 24, ZXing stops tracking it.
+                    if !wide {
+                        for &v in row {
+                            min = min.min(v);
+                            max = max.max(v);
+                        }
+                        wide = max - min > RANGE;
+                    }
+                }
+                let count = (BLOCK * BLOCK) as u32;
+                let mut point = [sum >> 6, (255 * count - sum) >> 6];
+                if !wide {
+                    let mins = [u32::from(min), u32::from(255 - max)];
+                    for (p, (polarity, &m)) in point.iter_mut().zip(mins.iter().enumerate()) {
+                        *p = m / 2;
+                        if by > 0 && bx > 0 {
+                            let at = |x: usize, y: usize| points.get(y * sw + x).map_or(0, |p| p[polarity]);
+                            let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+                            if m < neighbours {
+                                *p = neighbours;
+                            }
+                        }
+                    }
+                }
+                if let Some(p) = points.get_mut(by * sw + bx) {
+                    *p = point;
+                }
+            }
+        }
+        // Each block's threshold: the mean black point of the 5×5 blocks
+        // around it (at most 255).
+        let mut thresholds = vec![[0u8; 2]; sw * sh];
+        for by in 0..sh {
+            let top = by.clamp(2, sh - 3);
+            for bx in 0..sw {
+                let left = bx.clamp(2, sw - 3);
+                let mut sums = [0u32; 2];
+                for y in top - 2..=top + 2 {
+                    for p in points.get(y * sw + left - 2..=y * sw + left + 2).unwrap_or_default() {
+                        sums[0] += p[0];
+                        sums[1] += p[1];
+                    }
+                }
+                if let Some(t) = thresholds.get_mut(by * sw + bx) {
+                    *t = sums.map(|s| u8::try_from(s / 25).unwrap_or(u8::MAX));
+                }
+            }
+        }
+        Some(BlockThresholds { width, height, thresholds })
+    }
+
+    /// The frame (or the inverted frame) thresholded.
+    fn matrix(&self, luma: &[u8], inverted: bool) -> Option<BitMatrix> {
+        const WORD: usize = usize::BITS as usize;
+        let (w, h) = (self.width as usize, self.height as usize);
+        let (sw, sh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+        let block = |b: usize, side: usize| (b * BLOCK).min(side - BLOCK);
+        // Each block thresholded, 8 pixels at a time, into the rows' words:
+        // a pixel is dark if any block over it says so (ZXing sets bits and
+        // never clears them; the last row and column of blocks overlap the
+        // ones before).
+        let stride = w.div_ceil(WORD);
+        let mut words = vec![0usize; stride * h];
+        for by in 0..sh {
+            let y0 = block(by, h);
+            let ts = self.thresholds.get(by * sw..by * sw + sw).unwrap_or_default();
+            for y in y0..y0 + BLOCK {
+                let (Some(row), Some(out)) =
+                    (luma.get(y * w..y * w + w), words.get_mut(y * stride..y * stride + stride))
+                else {
+                    continue;
+                };
+                for (bx, t) in ts.iter().enumerate() {
+                    let x0 = block(bx, w);
+                    let pixels = row.get(x0..x0 + BLOCK).unwrap_or_default();
+                    // Inverted: 255 − v ≤ t, that is v ≥ 255 − t.
+                    let byte =
+                        if inverted { byte_at_or_above(pixels, 255 - t[1]) } else { byte_at_or_below(pixels, t[0]) };
+                    or_byte(out, x0, byte);
+                }
+            }
+        }
+        words_matrix(&words, self.width, self.height)
+    }
+}
+
+/// Bit k set where pixel k of these 8 is at or below `t`.
+fn byte_at_or_below(pixels: &[u8], t: u8) -> u8 {
+    pixels.iter().enumerate().fold(0u8, |byte, (k, &v)| byte | (u8::from(v <= t) << k))
+}
+
+/// Bit k set where pixel k of these 8 is at or above `t`.
+fn byte_at_or_above(pixels: &[u8], t: u8) -> u8 {
+    pixels.iter().enumerate().fold(0u8, |byte, (k, &v)| byte | (u8::from(v >= t) << k))
+}
+
+/// ORs 8 bits into a row of words at bit `x`.
+fn or_byte(row: &mut [usize], x: usize, byte: u8) {
+    const WORD: usize = usize::BITS as usize;
+    let (i, shift) = (x / WORD, x % WORD);
+    if let Some(word) = row.get_mut(i) {
+        *word |= usize::from(byte) << shift;
+    }
+    if shift + 8 > WORD
+        && let Some(word) = row.get_mut(i + 1)
+    {
+        *word |= usize::from(byte) >> (WORD - shift);
+    }
+}
+
+/// A width × height bit matrix from its rows' words.
+fn words_matrix(words: &[usize], width: u32, height: u32) -> Option<BitMatrix> {
+    const WORD: usize = usize::BITS as usize;
+    let mut matrix = BitMatrix::new(width, height).ok()?;
+    let mut bits = BitArray::with_size(width as usize);
+    for (y, row) in (0..height).zip(words.chunks_exact((width as usize).div_ceil(WORD))) {
+        for (i, &word) in row.iter().enumerate() {
+            bits.setBulk(i * WORD, word);
+        }
+        matrix.setRow(y, &bits);
+    }
+    Some(matrix)
+}
+
+/// A width × height bit matrix of the pixels (one byte each, in row
+/// order) for which `dark` holds.
+fn pack_matrix(pixels: &[u8], width: u32, height: u32, dark: impl Fn(u8) -> bool) -> Option<BitMatrix> {
+    const WORD: usize = usize::BITS as usize;
+    let mut matrix = BitMatrix::new(width, height).ok()?;
+    let mut bits = BitArray::with_size(width as usize);
+    for (y, row) in (0..height).zip(pixels.chunks_exact(width as usize)) {
+        for (i, chunk) in row.chunks(WORD).enumerate() {
+            let word = chunk.iter().rev().fold(0usize, |word, &v| (word << 1) | usize::from(dark(v)));
+            bits.setBulk(i * WORD, word);
+        }
+        matrix.setRow(y, &bits);
+    }
+    Some(matrix)
+}
+
+/// rxing's hybrid binarizer on a frame (for frames too small for
+/// [`hybrid_matrices`]).
+fn rxing_matrix(luma: Vec<u8>, width: u32, height: u32) -> Option<BitMatrix> {
+    use rxing::Binarizer;
+    let source = Luma8LuminanceSource::new(luma, width, height).ok()?;
+    HybridBinarizer::new(source).get_black_matrix().ok().cloned()
 }
 
 /// Stretches each pixel against the mean and spread of its neighbourhood
@@ -485,16 +835,19 @@ fn otsu3(hist: &[u64; 256]) -> Otsu {
         let n = c[b] - c[a];
         if n > 0.0 { (s[b] - s[a]) / n } else { 0.0 }
     };
+    // The outer classes' terms, computed once (the same values as inline).
+    let below: Vec<f64> = (0..257).map(|t| term(0, t)).collect();
+    let above: Vec<f64> = (0..257).map(|t| term(t, 256)).collect();
     let (mut best, mut thresholds) = (-1.0, [85u8, 170u8]);
     let (mut best2, mut contrast) = (-1.0, 0.0);
-    for t1 in 1..256 {
-        let two = term(0, t1) + term(t1, 256);
+    for (t1, (&low, &high)) in below.iter().zip(&above).enumerate().take(256).skip(1) {
+        let two = low + high;
         if two > best2 {
             best2 = two;
             contrast = mean(t1, 256) - mean(0, t1);
         }
-        for t2 in (t1 + 1)..256 {
-            let v = term(0, t1) + term(t1, t2) + term(t2, 256);
+        for (t2, &high) in above.iter().enumerate().take(256).skip(t1 + 1) {
+            let v = low + term(t1, t2) + high;
             if v > best {
                 best = v;
                 thresholds = [(t1 - 1) as u8, (t2 - 1) as u8];
@@ -531,5 +884,84 @@ fn resize(luma: &[u8], width: u32, height: u32, scale: f64) -> (Vec<u8>, u32, u3
     match image::GrayImage::from_raw(width, height, luma.to_vec()) {
         Some(img) if w > 0 && h > 0 => (image::imageops::resize(&img, w, h, FilterType::Triangle).into_raw(), w, h),
         _ => (Vec::new(), 0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Frames of every kind the binarizer branches on: noise, flat areas
+    /// (blocks of range 24 or less, which take their neighbours' black
+    /// point), hard edges, and sizes that are not multiples of 8.
+    fn frames() -> Vec<(Vec<u8>, u32, u32)> {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut out = Vec::new();
+        for (w, h) in [(40u32, 40u32), (41, 57), (123, 77), (200, 45), (320, 240), (643, 481)] {
+            for kind in 0..4 {
+                let frame = (0..w * h)
+                    .map(|i| {
+                        let (x, y) = (i % w, i / w);
+                        let noise = (next() % 256) as u8;
+                        match kind {
+                            0 => noise,
+                            // Flat tiles with slight noise: narrow-range blocks.
+                            1 => ((x / 13 + y / 9) % 3 * 100) as u8 + noise % 8,
+                            // A gradient with sharp rectangles.
+                            2 => {
+                                if (x / 17 + y / 11) % 4 == 0 {
+                                    20
+                                } else {
+                                    (60 + x * 150 / w) as u8 + noise % 12
+                                }
+                            }
+                            // Only 0 and 255.
+                            _ => {
+                                if noise < 128 {
+                                    0
+                                } else {
+                                    255
+                                }
+                            }
+                        }
+                    })
+                    .collect();
+                out.push((frame, w, h));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hybrid_matrices_match_rxing_bit_for_bit() {
+        for (luma, w, h) in frames() {
+            let Some([plain, inverted]) = hybrid_matrices(&luma, w, h) else { panic!("{w}x{h}") };
+            assert!(hybrid_matrix(&luma, w, h).is_some_and(|alone| alone == plain));
+            assert!(Some(&plain) == rxing_matrix(luma.clone(), w, h).as_ref(), "{w}x{h}");
+            let dark: Vec<u8> = luma.iter().map(|v| 255 - v).collect();
+            assert!(Some(&inverted) == rxing_matrix(dark, w, h).as_ref(), "{w}x{h} inverted");
+        }
+        assert!(hybrid_matrices(&[0; 39 * 100], 39, 100).is_none());
+    }
+
+    #[test]
+    fn otsu_thresholds_match_rxing_on_the_thresholded_frame() {
+        for (luma, w, h) in frames() {
+            let frame = Frame::new(&luma, w, h).unwrap_or_else(|| panic!("{w}x{h}"));
+            for (threshold, t) in frame.otsu.into_iter().enumerate() {
+                for inverted in [false, true] {
+                    let dark = if inverted { 255 } else { 0 };
+                    let binary = luma.iter().map(|&v| if v <= t { dark } else { 255 - dark }).collect();
+                    let ours = frame.otsu(threshold, inverted).map(|b| &b.matrix);
+                    assert!(ours == rxing_matrix(binary, w, h).as_ref(), "{w}x{h} {threshold} {inverted}");
+                }
+            }
+        }
     }
 }
