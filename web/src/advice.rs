@@ -200,7 +200,9 @@ pub fn warnings(lang: Lang, r: &Report) -> Vec<String> {
         let purpose = r.annotation.as_ref().map(|a| a.purpose.as_str()).unwrap_or_default();
         out.push(match lang {
             Lang::Zh => format!("未选择办理事项：请核对加注件用途「{purpose}」与本次办理的业务是否一致。"),
-            Lang::En => format!("No matter was chosen: check that the copy's purpose \"{purpose}\" fits the business in hand."),
+            Lang::En => {
+                format!("No matter was chosen: check that the copy's purpose \"{purpose}\" fits the business in hand.")
+            }
         });
     }
     out

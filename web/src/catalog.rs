@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
+use gloo::storage::Storage;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
-use gloo::storage::Storage;
 use zz_catalog::Filter;
 use zz_core::model::{HolderType, Level};
 

@@ -152,8 +152,11 @@ fn Header() -> Html {
     let route = use_route::<Route>();
     // Plain anchors (hash routes): `aria-current` belongs on the link.
     let link = |to: Route, zh: &str, en: &str| {
-        let current =
-            route.as_ref() == Some(&to) || matches!((&route, &to), (Some(Route::Type { .. }), Route::Catalog) | (Some(Route::Matter { .. }), Route::Matters));
+        let current = route.as_ref() == Some(&to)
+            || matches!(
+                (&route, &to),
+                (Some(Route::Type { .. }), Route::Catalog) | (Some(Route::Matter { .. }), Route::Matters)
+            );
         html! {
             <li><a href={format!("#{}", to.to_path())} class={classes!(current.then_some("current"))}
                 aria-current={current.then_some("page")}>{ app.t(zh, en) }</a></li>

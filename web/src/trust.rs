@@ -121,10 +121,10 @@ fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), Refus
 /// administrator's decision, confirmed on the settings page). The page is
 /// then reloaded with the new trust anchor.
 pub fn adopt_offered_roots(offered: &str) -> Result<(), Refusal> {
-    Roots::parse(offered).map_err(|e| Refusal {
-        zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"),
-        en: format!("{ROOTS_URL}: {e}"),
-    })?;
+    Roots::parse(offered)
+        .map_err(|e| Refusal {
+            zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"), en: format!("{ROOTS_URL}: {e}")
+        })?;
     LocalStorage::set(KEY_PINNED_ROOTS, offered)
         .map_err(|e| Refusal { zh: "无法在本设备上保存根密钥".to_owned(), en: e.to_string() })
 }
@@ -143,10 +143,8 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
     let (roots, offered) = pinned_roots(served)?;
     let accept = |bytes: &[u8]| Bundle::load(bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| b));
     let shipped = match fetch(BUNDLE_URL).await {
-        Ok(bytes) => accept(&bytes).map_err(|e| Refusal {
-            zh: format!("{BUNDLE_URL}：{}", e.zh()),
-            en: format!("{BUNDLE_URL}: {e}"),
-        }),
+        Ok(bytes) => accept(&bytes)
+            .map_err(|e| Refusal { zh: format!("{BUNDLE_URL}：{}", e.zh()), en: format!("{BUNDLE_URL}: {e}") }),
         Err(e) => Err(Refusal { zh: format!("无法读取信任数据包（{BUNDLE_URL}）"), en: e }),
     };
     let imported = crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(&b).ok());

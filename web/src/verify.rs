@@ -9,9 +9,9 @@ use yew::prelude::*;
 use zz_core::model::FieldValue;
 use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
+use crate::advice::Audience;
 use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
-use crate::advice::Audience;
 use crate::i18n::Lang;
 use crate::scan::Source;
 use crate::trust::Trust;

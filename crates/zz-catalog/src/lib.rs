@@ -26,8 +26,8 @@ const CJK_LAST: u32 = 0x9FFF;
 const CJK_COUNT: usize = (CJK_LAST - CJK_FIRST + 1) as usize;
 /// ASCII letters and digits stand for themselves.
 const ASCII: [&str; 36] = [
-    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l",
-    "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+    "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
 ];
 
 /// The readings of every CJK character, unpacked from the table once.

@@ -62,7 +62,19 @@ fn verifies_bytes_and_text_into_plain_objects() {
     // toJSON gives the whole report, equal part by part to the getters.
     let whole = js_sys::Reflect::get(&r, &"toJSON".into()).map(js_sys::Function::from).unwrap().call0(&r).unwrap();
     let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
-    for k in ["verdict", "kind", "checks", "verified", "license", "annotation", "signer", "annotationSigner", "matter", "now", "trust"] {
+    for k in [
+        "verdict",
+        "kind",
+        "checks",
+        "verified",
+        "license",
+        "annotation",
+        "signer",
+        "annotationSigner",
+        "matter",
+        "now",
+        "trust",
+    ] {
         assert_eq!(json(&get(&whole, k)), json(&get(&r, k)), "{k}");
     }
     assert_eq!(json(&get(&whole, "signer")).contains("\"kid\""), true);
@@ -112,7 +124,8 @@ fn both_conversions_give_the_same_objects() {
     let all = |v: &ZzVerifier| {
         let r = JsValue::from(v.verify(js_sys::Uint8Array::from(ann.as_slice()).into(), now(&w), None));
         let whole = js_sys::Reflect::get(&r, &"toJSON".into()).map(js_sys::Function::from).unwrap().call0(&r).unwrap();
-        [whole, v.summary(now(&w)), v.types(Some(true)), v.matters(), v.search("zz", JsValue::UNDEFINED)].map(|x| json(&x))
+        [whole, v.summary(now(&w)), v.types(Some(true)), v.matters(), v.search("zz", JsValue::UNDEFINED)]
+            .map(|x| json(&x))
     };
     zz_wasm::force_conversion(Some("json".into()));
     let by_json = all(&v);
