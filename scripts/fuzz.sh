@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes decode+verify, bundle loading and QR decoding with cargo-fuzz
+# Fuzzes decode+verify, bundle loading, QR decoding and OFD verification with cargo-fuzz
 # (libFuzzer) for SECONDS each (default 60), seeded with the demo world and
-# its QR codes, and prints the execution counts. cargo-fuzz needs nightly
+# its QR codes and the real OFD files, and prints the execution counts. cargo-fuzz needs nightly
 # features: RUSTC_BOOTSTRAP enables them on the stable toolchain, the only
 # one on these machines.
 source "$(dirname "$0")/lib.sh"
@@ -10,12 +10,13 @@ ensure_cargo_fuzz
 export RUSTC_BOOTSTRAP=1
 cargo build --locked -q -p zz-cli
 corpus="$ROOT/target/fuzz-corpus"
-rm -rf "$corpus" && mkdir -p "$corpus/verify" "$corpus/bundle"
+rm -rf "$corpus" && mkdir -p "$corpus/verify" "$corpus/bundle" "$corpus/ofd"
 cargo run --locked -q -p zz-qr --example qr_fuzz_seeds "$corpus/qr"
 "$ROOT/target/debug/zz" demo "$corpus/demo" 2>/dev/null
 cp "$corpus"/demo/samples/*.zzl "$corpus"/demo/samples/*.txt "$corpus/verify/"
 cp "$corpus"/demo/trust/*.zzb "$corpus/bundle/"
-for target in verify bundle qr; do
+cp "$ROOT"/../shared/testdata/ofd/*.ofd "$corpus/ofd/"
+for target in verify bundle qr ofd; do
   log="$ROOT/target/fuzz-$target.log"
   cargo fuzz build -O "$target"
   # QR frames of up to 32 KB (e.g. 180×180): each runs every decoding pass.
