@@ -1,11 +1,11 @@
 // What the clerk and the citizen see (issue 9), at a counter's 1366×768 and
 // on a 390×844 phone: the screen never says more than the core said.
 // Screenshots go to tests/artifacts/clerk-*.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { serve, launch } from "./lib.mjs";
+import { site } from "./lib.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -24,26 +24,15 @@ const TRANSFER = "310000-DJ-0201"; // 二手房买卖转移登记: the demo copy
 const RENTAL = "310000-GG-0701"; // 公共租赁住房申请
 const SIZES = { desk: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 
-let server, browser;
+const ctx = site(DIST, ART);
 const pageErrors = [];
-
-before(async () => {
-  await mkdir(ART, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A fresh page at one of the sizes, on the verify page. */
 async function verifyPage(size) {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: SIZES[size] });
+  const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: SIZES[size] });
   const page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${size}: ${e.message}`));
-  await page.goto(`${server.url}#/verify`);
+  await page.goto(`${ctx.server.url}#/verify`);
   await page.waitForSelector("#file");
   return page;
 }
@@ -171,7 +160,7 @@ test("phone: no page scrolls sideways", async () => {
   };
   await wide("verify, with a license face");
   for (const hash of ["#/", "#/catalog", "#/matters", "#/counter", "#/log", "#/settings"]) {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${ctx.server.url}${hash}`);
     await page.waitForSelector("main h1");
     await page.waitForTimeout(300);
     await wide(hash);
@@ -184,7 +173,7 @@ test("log: type and matter names, failed checks in words, filter by type name, C
   const page = await verifyPage("desk");
   await page.selectOption("#matter", TRANSFER);
   await upload(page, "invalid-revoked.zzl");
-  await page.goto(`${server.url}#/log`);
+  await page.goto(`${ctx.server.url}#/log`);
   await page.waitForSelector("table.log tbody tr");
   const row = await page.textContent("table.log tbody tr");
   assert.match(row, /营业执照|证/, row);
@@ -205,7 +194,7 @@ test("log: type and matter names, failed checks in words, filter by type name, C
 for (const size of Object.keys(SIZES)) {
   test(`${size}: catalog: Back keeps the search and filters; matter links go to that matter; an empty result helps`, async () => {
     const page = await verifyPage(size);
-    await page.goto(`${server.url}#/catalog`);
+    await page.goto(`${ctx.server.url}#/catalog`);
     await page.waitForSelector("#q");
     await page.selectOption("#f-holder", "legal");
     await page.fill("#q", "yyzz");

@@ -1,8 +1,9 @@
 // Shared helpers of the browser tests: a static server for dist/, and
 // Debian's Chromium driven by playwright-core (no browser download).
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const MIME = {
@@ -35,4 +36,23 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
 
 export function launch(extraArgs = []) {
   return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * For a test file: before its tests, serves `root` and launches Chromium
+ * (and makes the screenshot folder); after them, closes both. The returned
+ * object holds `server` and `browser` once the tests run.
+ */
+export function site(root, artifacts = "tests/artifacts") {
+  const s = { server: null, browser: null };
+  before(async () => {
+    await mkdir(artifacts, { recursive: true });
+    s.server = await serve(root);
+    s.browser = await launch();
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+  });
+  return s;
 }

@@ -3,29 +3,19 @@
 // page, adopted only by an administrator's confirmed action), and the demo
 // root is flagged on every page. Service workers are blocked here so that
 // the test controls what the network serves.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { serve, launch } from "./lib.mjs";
+import { site } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const ART = "tests/artifacts";
 // Another authority's root (any usable key will do: nothing it signs is served).
 const OTHER_ROOT = "# another authority (zz keygen --seed \"another authority (e2e test)\")\n53f7ad9650d163e5699d140ba8f50ffb65587cfcb9ada8d7f9fa860c3719dcd0\n";
 
-let server, browser;
-before(async () => {
-  await mkdir(ART, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = site(DIST, ART);
 
 async function verdictOf(page, file) {
-  await page.goto(server.url + "#/verify");
+  await page.goto(ctx.server.url + "#/verify");
   await page.waitForSelector("#file");
   await page.setInputFiles("#file", `${DIST}/samples/${file}`);
   await page.waitForSelector(`[data-verdict]`);
@@ -33,20 +23,20 @@ async function verdictOf(page, file) {
 }
 
 test("the demo root is flagged on every page, the kiosk included", async () => {
-  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
   const page = await context.newPage();
   for (const hash of ["", "#/verify", "#/catalog", "#/counter", "#/log", "#/settings"]) {
-    await page.goto(server.url + hash);
+    await page.goto(ctx.server.url + hash);
     await page.waitForSelector("[data-testid=demo-banner]");
     assert.match(await page.textContent("[data-testid=demo-banner]"), /演示数据.*不得用于真实核验/);
   }
-  await page.goto(server.url + "?kiosk");
+  await page.goto(ctx.server.url + "?kiosk");
   await page.waitForSelector("[data-testid=demo-banner]");
   await context.close();
 });
 
 test("roots are pinned on first use; other roots served later are refused with a notice", async () => {
-  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
   const page = await context.newPage();
   // First visit: the served (demo) roots are pinned.
   assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
@@ -54,7 +44,7 @@ test("roots are pinned on first use; other roots served later are refused with a
   // Whoever serves roots.txt now serves another authority's root.
   await context.route("**/trust/roots.txt", (route) =>
     route.fulfill({ status: 200, contentType: "text/plain", body: OTHER_ROOT }));
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await page.waitForSelector("[data-testid=roots-changed]");
   assert.match(await page.textContent("[data-testid=roots-changed]"), /根密钥已更改/);
   // Verification still uses the pinned roots: the demo bundle still loads.
@@ -63,16 +53,16 @@ test("roots are pinned on first use; other roots served later are refused with a
   await page.screenshot({ path: `${ART}/roots-changed.png`, fullPage: true });
   // Adopting is an administrator's action: dismissing the confirmation
   // changes nothing.
-  await page.goto(server.url + "#/settings");
+  await page.goto(ctx.server.url + "#/settings");
   await page.waitForSelector("[data-testid=adopt-roots]");
   page.once("dialog", (d) => d.dismiss());
   await page.click("[data-testid=adopt-roots]");
-  await page.goto(server.url + "#/settings");
+  await page.goto(ctx.server.url + "#/settings");
   await page.waitForSelector("[data-testid=roots-changed]");
   assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
   // Confirmed: the new roots are pinned, and the demo bundle, signed by
   // the old root, is no longer trusted.
-  await page.goto(server.url + "#/settings");
+  await page.goto(ctx.server.url + "#/settings");
   await page.waitForSelector("[data-testid=adopt-roots]");
   page.once("dialog", (d) => d.accept());
   await page.click("[data-testid=adopt-roots]");
@@ -83,7 +73,7 @@ test("roots are pinned on first use; other roots served later are refused with a
 });
 
 test("a Content-Security-Policy is in force, and the app and its decoder worker run under it", async () => {
-  const context = await browser.newContext({ locale: "zh-CN" });
+  const context = await ctx.browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();
   const violations = [];
   page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
@@ -92,7 +82,7 @@ test("a Content-Security-Policy is in force, and the app and its decoder worker 
       (window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"]) {
     assert.ok(csp.includes(directive), `${directive} in ${csp}`);
@@ -107,7 +97,7 @@ test("a Content-Security-Policy is in force, and the app and its decoder worker 
     document.querySelector("[data-verdict]")?.closest(".result")?.textContent.includes("valid-business-license.png"));
   assert.equal(await page.getAttribute("[data-verdict]", "data-verdict"), "valid");
   for (const hash of ["#/catalog", "#/matters", "#/counter", "#/log", "#/settings"]) {
-    await page.goto(server.url + hash);
+    await page.goto(ctx.server.url + hash);
     await page.waitForSelector("main h1");
   }
   // A request to another origin is blocked by the policy itself.
@@ -140,12 +130,12 @@ test("the decoder worker's files are named by their content, and the service wor
 });
 
 test("a device upgraded from one trust seq for all roots keeps it until marks per root exist", async () => {
-  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
   const page = await context.newPage();
   // Set what an earlier version stored, before the app first runs here.
-  await page.goto(server.url + "trust/roots.txt");
+  await page.goto(ctx.server.url + "trust/roots.txt");
   await page.evaluate(() => localStorage.setItem("zz.maxTrustSeq", "8"));
-  await page.goto(server.url + "#/settings");
+  await page.goto(ctx.server.url + "#/settings");
   await page.waitForFunction(() => /无法加载信任数据/.test(document.body.textContent));
   assert.match(await page.textContent("main"), /不允许回退/);
   // With seq 7 seen before, the shipped bundle (seq 7) loads, and the old

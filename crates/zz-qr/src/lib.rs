@@ -436,9 +436,7 @@ fn read(luma: &[u8], width: u32, height: u32, binarizer: Binarizer) -> Vec<Strin
 /// and decodes each with rxing's zxing-cpp port. Hand-written grouping: the
 /// limits are constants inside rxing; sampling and decoding are rxing's.
 fn read_relaxed(binarized: &Binarized) -> Vec<String> {
-    use rxing::RXingResult;
-    use rxing::common::DetectorRXingResult;
-    use rxing::qrcode::cpp_port::detector::{FinderPatternSet, SampleQR};
+    use rxing::qrcode::cpp_port::detector::FinderPatternSet;
     let (image, patterns) = (&binarized.matrix, &binarized.patterns);
     // Bounded: a frame with many finder-like blobs is not this case.
     if patterns.len() < 3 || patterns.len() > 9 {
@@ -476,20 +474,26 @@ fn read_relaxed(binarized: &Binarized) -> Vec<String> {
                     std::mem::swap(&mut bl, &mut tr);
                 }
                 let set = FinderPatternSet { bl, tl: b, tr };
-                let Ok(detected) = SampleQR(image, &set) else { continue };
-                let Ok(decoded) = rxing::qrcode::cpp_port::decoder::Decode(detected.getBits()) else { continue };
-                if decoded.isValid() {
-                    let text = RXingResult::with_decoder_result(decoded, detected.getPoints(), BarcodeFormat::QR_CODE)
-                        .getText()
-                        .to_owned();
-                    if !found.contains(&text) {
-                        found.push(text);
-                    }
+                if let Some(text) = decode_set(image, &set)
+                    && !found.contains(&text)
+                {
+                    found.push(text);
                 }
             }
         }
     }
     found
+}
+
+/// The text of the code whose finder patterns are `set`, if it decodes.
+fn decode_set(image: &BitMatrix, set: &rxing::qrcode::cpp_port::detector::FinderPatternSet) -> Option<String> {
+    use rxing::RXingResult;
+    use rxing::common::DetectorRXingResult;
+    let detected = rxing::qrcode::cpp_port::detector::SampleQR(image, set).ok()?;
+    let decoded = rxing::qrcode::cpp_port::decoder::Decode(detected.getBits()).ok()?;
+    decoded.isValid().then(|| {
+        RXingResult::with_decoder_result(decoded, detected.getPoints(), BarcodeFormat::QR_CODE).getText().to_owned()
+    })
 }
 
 /// A binarized frame (dark modules set) and the finder patterns in it.
@@ -511,10 +515,7 @@ impl Binarized {
 /// (`QrReader`, QR codes only) does after finding the finder patterns,
 /// which need at least three.
 fn read_patterns(binarized: &Binarized) -> Vec<String> {
-    use rxing::RXingResult;
-    use rxing::common::DetectorRXingResult;
-    use rxing::qrcode::cpp_port::decoder::Decode;
-    use rxing::qrcode::cpp_port::detector::{GenerateFinderPatternSets, SampleQR};
+    use rxing::qrcode::cpp_port::detector::GenerateFinderPatternSets;
     if binarized.patterns.len() < 3 {
         return Vec::new();
     }
@@ -525,13 +526,8 @@ fn read_patterns(binarized: &Binarized) -> Vec<String> {
         if used.contains(&set.bl) || used.contains(&set.tl) || used.contains(&set.tr) {
             continue;
         }
-        let Ok(detected) = SampleQR(&binarized.matrix, &set) else { continue };
-        let Ok(decoded) = Decode(detected.getBits()) else { continue };
-        if decoded.isValid() {
+        if let Some(text) = decode_set(&binarized.matrix, &set) {
             used.extend([set.bl, set.tl, set.tr]);
-            let text = RXingResult::with_decoder_result(decoded, detected.getPoints(), BarcodeFormat::QR_CODE)
-                .getText()
-                .to_owned();
             if !found.contains(&text) {
                 found.push(text);
             }
