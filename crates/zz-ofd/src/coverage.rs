@@ -11,10 +11,7 @@ use crate::xml::{attr, child, child_text, children, parse};
 
 /// The package name a path refers to: exact, or else ignoring ASCII case.
 pub fn lookup(p: &Package<'_>, path: &str) -> Option<String> {
-    if p.contains(path) {
-        return Some(path.to_owned());
-    }
-    p.names().find(|n| n.eq_ignore_ascii_case(path)).map(str::to_owned)
+    p.lookup(path).map(str::to_owned)
 }
 
 /// Every file the document rooted at `doc` (its `Document.xml`) draws from.

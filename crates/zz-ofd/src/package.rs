@@ -7,8 +7,9 @@
 //! Only what OFD producers write is read: stored and deflated entries, no
 //! encryption, no ZIP64 (the 64 MiB archive limit makes it unneeded).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Archive at most 64 MiB.
 pub const MAX_ARCHIVE: usize = 64 << 20;
@@ -62,12 +63,16 @@ struct Entry {
 }
 
 /// An OFD package: its entries by normalised name (no leading `/`), read
-/// on demand within the limits.
+/// on demand within the limits, each inflated once.
 pub struct Package<'a> {
     bytes: &'a [u8],
     entries: BTreeMap<String, Entry>,
+    /// Names by their ASCII-lowercased form (the first of equal ones).
+    folded: BTreeMap<String, String>,
     /// Bytes inflated so far, against [`MAX_TOTAL`].
     inflated: Cell<usize>,
+    /// Files read so far: read again, they cost nothing more.
+    cache: RefCell<BTreeMap<String, Rc<[u8]>>>,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -168,7 +173,20 @@ impl<'a> Package<'a> {
                 return Err(PackageError::DuplicateName(name));
             }
         }
-        Ok(Package { bytes, entries, inflated: Cell::new(0) })
+        let mut folded = BTreeMap::new();
+        for name in entries.keys() {
+            folded.entry(name.to_ascii_lowercase()).or_insert_with(|| name.clone());
+        }
+        Ok(Package { bytes, entries, folded, inflated: Cell::new(0), cache: RefCell::new(BTreeMap::new()) })
+    }
+
+    /// The entry a path names: exactly, or else ignoring ASCII case (as a
+    /// reader on a case-insensitive system would find it).
+    pub fn lookup(&self, path: &str) -> Option<&str> {
+        match self.entries.get_key_value(path) {
+            Some((name, _)) => Some(name),
+            None => self.folded.get(&path.to_ascii_lowercase()).map(String::as_str),
+        }
     }
 
     /// Every file name, sorted.
@@ -180,9 +198,18 @@ impl<'a> Package<'a> {
         self.entries.contains_key(name)
     }
 
-    /// The bytes of a file, inflated within the limits and checked against
-    /// its CRC-32.
-    pub fn read(&self, name: &str) -> Result<Vec<u8>, PackageError> {
+    /// The bytes of a file, inflated within the limits (once) and checked
+    /// against its CRC-32.
+    pub fn read(&self, name: &str) -> Result<Rc<[u8]>, PackageError> {
+        if let Some(hit) = self.cache.borrow().get(name) {
+            return Ok(hit.clone());
+        }
+        let out: Rc<[u8]> = self.inflate(name)?.into();
+        self.cache.borrow_mut().insert(name.to_owned(), out.clone());
+        Ok(out)
+    }
+
+    fn inflate(&self, name: &str) -> Result<Vec<u8>, PackageError> {
         let e = self.entries.get(name).ok_or_else(|| PackageError::Missing(name.to_owned()))?;
         let corrupt = || PackageError::Corrupt(name.to_owned());
         if u32_at(self.bytes, e.local) != Some(LOCAL) {

@@ -72,6 +72,14 @@ fn all_entries_together_are_capped() {
     let results: Vec<_> = (0..5).map(|i| p.read(&format!("f{i}")).map(|v| v.len())).collect();
     assert_eq!(results[..4].iter().filter(|r| r.is_ok()).count(), 4);
     assert_eq!(results[4], Err(PackageError::TooLarge));
+    // A file read again (several signatures reference it) costs nothing more.
+    let p = Package::open(&zip).unwrap();
+    for _ in 0..5 {
+        assert_eq!(p.read("f0").map(|v| v.len()), Ok(60 << 20));
+    }
+    // Names found ignoring case, through an index (not a scan per lookup).
+    assert_eq!(p.lookup("F3"), Some("f3"));
+    assert_eq!(p.lookup("f9"), None);
 }
 
 #[test]

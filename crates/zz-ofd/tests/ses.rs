@@ -15,7 +15,7 @@ fn signed_value(file: &str) -> Vec<u8> {
     let docs = document::documents(&p).unwrap();
     let sigs = document::listed(&p, docs[0].signatures.as_deref().unwrap()).unwrap();
     let s = document::signature_file(&p, &sigs[0].base).unwrap();
-    p.read(&s.signed_value).unwrap()
+    p.read(&s.signed_value).unwrap().to_vec()
 }
 
 #[test]

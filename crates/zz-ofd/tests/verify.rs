@@ -80,7 +80,7 @@ fn with_changed(ofd: &[u8], name: &str, f: impl Fn(&mut Vec<u8>)) -> Vec<u8> {
     let files: Vec<(String, Vec<u8>)> = names
         .iter()
         .map(|n| {
-            let mut b = p.read(n).unwrap();
+            let mut b = p.read(n).unwrap().to_vec();
             if n == name {
                 f(&mut b);
             }
@@ -120,8 +120,8 @@ fn a_file_the_pages_draw_from_that_no_signature_covers_is_flagged() {
     let ofd = testdata("v4signed.ofd");
     assert_eq!(verify(&ofd, &no_roots()).outcome("ofd-coverage"), Outcome::Pass);
     let p = Package::open(&ofd).unwrap();
-    let mut files: Vec<(String, Vec<u8>)> = p.names().map(|n| (n.to_owned(), p.read(n).unwrap())).collect();
-    files.push(("Doc_0/TPLS/Tpl_0/Content.xml".into(), p.read("Doc_0/Tpls/Tpl_0/Content.xml").unwrap()));
+    let mut files: Vec<(String, Vec<u8>)> = p.names().map(|n| (n.to_owned(), p.read(n).unwrap().to_vec())).collect();
+    files.push(("Doc_0/TPLS/Tpl_0/Content.xml".into(), p.read("Doc_0/Tpls/Tpl_0/Content.xml").unwrap().to_vec()));
     let refs: Vec<(&str, &[u8], bool)> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice(), true)).collect();
     let r = verify(&zipmaker::zip(&refs), &no_roots());
     assert_eq!(r.outcome("ofd-coverage"), Outcome::Warn, "{:?}", r.checks);
