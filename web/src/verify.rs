@@ -41,6 +41,8 @@ struct Verified {
     /// Bring the result into view and focus it: not when it is the same
     /// input verified again for another matter (focus stays on the chooser).
     focus: bool,
+    /// Counts the verifications of this page (a new one is a new result).
+    n: u64,
 }
 
 #[component]
@@ -52,12 +54,18 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let result = use_state(|| None::<Rc<Verified>>);
 
     let again = use_mut_ref(|| false);
+    let count = use_mut_ref(|| 0u64);
     let on_report = {
         let result = result.clone();
         let again = again.clone();
         Callback::from(move |(report, source): (Report, Source)| {
             let focus = !again.replace(false);
-            result.set(Some(Rc::new(Verified { report, source, focus })));
+            let n = {
+                let mut c = count.borrow_mut();
+                *c += 1;
+                *c
+            };
+            result.set(Some(Rc::new(Verified { report, source, focus, n })));
         })
     };
     let on_matter = {
@@ -164,7 +172,7 @@ fn ResultView(props: &ResultProps) -> Html {
     {
         let node = node.clone();
         let focus = props.verified.focus;
-        use_effect_with(Rc::as_ptr(&props.verified) as usize, move |_| {
+        use_effect_with(props.verified.n, move |_| {
             if let Some(el) = node.cast::<web_sys::HtmlElement>().filter(|_| focus) {
                 el.scroll_into_view();
                 let _ = el.focus();
