@@ -30,10 +30,14 @@ pub struct OfdCheck {
     pub outcome: Outcome,
     pub zh: String,
     pub en: String,
+    /// Whether a `warn` limits the verdict to `indeterminate` (all do but
+    /// the one for a raw r‖s signature value).
+    #[serde(skip)]
+    pub limits: bool,
 }
 
 fn check(id: &'static str, outcome: Outcome, zh: impl Into<String>, en: impl Into<String>) -> OfdCheck {
-    OfdCheck { id, outcome, zh: zh.into(), en: en.into() }
+    OfdCheck { id, outcome, zh: zh.into(), en: en.into(), limits: true }
 }
 
 /// The format of a signature value.
@@ -122,7 +126,7 @@ impl OfdReport {
         let all = || checks.iter().chain(signatures.iter().flat_map(|s| s.checks.iter()));
         let verdict = if all().any(|c| c.outcome == Outcome::Fail) {
             Verdict::Invalid
-        } else if all().any(|c| c.outcome == Outcome::Warn && limits(c)) {
+        } else if all().any(|c| c.outcome == Outcome::Warn && c.limits) {
             Verdict::Indeterminate
         } else {
             Verdict::Valid
@@ -134,12 +138,6 @@ impl OfdReport {
     pub fn outcome(&self, id: &str) -> Outcome {
         self.checks.iter().find(|c| c.id == id).map_or(Outcome::Skip, |c| c.outcome)
     }
-}
-
-/// Whether a `warn` limits the verdict to `indeterminate` (all but the one
-/// for a raw r‖s signature value).
-fn limits(c: &OfdCheck) -> bool {
-    !(c.id == "ofd-signature" && c.en.contains("raw r||s"))
 }
 
 /// Verifies an OFD file's bytes.
@@ -429,12 +427,15 @@ fn signature_check(signer: Option<&Cert>, algorithm: &str, message: &[u8], value
     }
     match sm::verify(key, message, value) {
         Ok(sm::Form::Der) => check("ofd-signature", Outcome::Pass, "SM2 签名验证通过", "The SM2 signature verifies"),
-        Ok(sm::Form::Raw) => check(
-            "ofd-signature",
-            Outcome::Warn,
-            "SM2 签名验证通过（签名值为非标准的 r‖s 原始格式）",
-            "The SM2 signature verifies (its value is raw r||s, not DER)",
-        ),
+        Ok(sm::Form::Raw) => OfdCheck {
+            limits: false,
+            ..check(
+                "ofd-signature",
+                Outcome::Warn,
+                "SM2 签名验证通过（签名值为非标准的 r‖s 原始格式）",
+                "The SM2 signature verifies (its value is raw r||s, not DER)",
+            )
+        },
         Err(_) => check(
             "ofd-signature",
             Outcome::Fail,
