@@ -137,3 +137,30 @@ fn roots_that_issued_nothing_here_leave_the_signer_untrusted() {
     let r = verify(&testdata("v4signed.ofd"), &Options { roots: &certs, now: NOW });
     assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
 }
+
+#[test]
+fn a_raw_r_s_value_verifies_with_a_warning_that_does_not_limit() {
+    // DigitalSign's value is DER SEQUENCE{INTEGER r (32 bytes), INTEGER s
+    // (32 bytes)}: rewrite it as raw r‖s. SignedValue.dat is not among the
+    // files the signature protects.
+    let ofd = testdata("DigitalSign.ofd");
+    let name = "Doc_0/Signs/Sign_0/SignedValue.dat";
+    let der = Package::open(&ofd).unwrap().read(name).unwrap().to_vec();
+    assert_eq!((der[0], der[2], der[3], der[36], der[37]), (0x30, 0x02, 0x20, 0x02, 0x20));
+    let raw: Vec<u8> = [&der[4..36], &der[38..70]].concat();
+    let changed = with_changed(&ofd, name, |b| *b = raw.clone());
+    let certs = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
+    let r = verify(&changed, &Options { roots: &certs, now: NOW });
+    let s = &r.signatures[0];
+    let sig = s.checks.iter().find(|c| c.id == "ofd-signature").unwrap();
+    assert_eq!(sig.outcome, Outcome::Warn, "{s:#?}");
+    assert!(!sig.limits);
+    // A flipped bit of the raw value: it no longer verifies against the
+    // certificate (nothing supplied verifies it: it cannot be confirmed).
+    let mut bad = raw.clone();
+    bad[10] ^= 1;
+    let changed = with_changed(&ofd, name, |b| *b = bad.clone());
+    let r = verify(&changed, &Options { roots: &certs, now: NOW });
+    assert_ne!(r.verdict, Verdict::Valid);
+    assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Warn);
+}
