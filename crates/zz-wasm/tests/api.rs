@@ -19,7 +19,7 @@ fn sample(w: &demo::World, name: &str) -> Vec<u8> {
 }
 
 fn now(w: &demo::World) -> Option<f64> {
-    Some(w.now as f64)
+    Some(w.now.as_secs() as f64)
 }
 
 #[wasm_bindgen_test]
