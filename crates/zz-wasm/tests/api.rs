@@ -77,7 +77,7 @@ fn verifies_bytes_and_text_into_plain_objects() {
     ] {
         assert_eq!(json(&get(&whole, k)), json(&get(&r, k)), "{k}");
     }
-    assert_eq!(json(&get(&whole, "signer")).contains("\"kid\""), true);
+    assert!(json(&get(&whole, "signer")).contains("\"kid\""));
 
     let text = String::from_utf8(sample(&w, "invalid-revoked")).unwrap_or_default();
     let text = if text.is_empty() { zz_issuer::zz1_text(&sample(&w, "invalid-revoked")) } else { text };
