@@ -86,6 +86,8 @@ test("kiosk without a camera: no upload advice (it has none), ask staff, try aga
     const text = await page.textContent(".kiosk-camera");
     assert.match(text, /请联系工作人员/);
     assert.doesNotMatch(text, /上传/);
+    // No prompt to hold a code up to a camera that does not work.
+    assert.equal(await page.$(".kiosk-prompt"), null);
     await page.click(".camera button.retry");
     await page.waitForSelector(".camera[data-camera=denied]", { timeout: 20000 });
     await page.screenshot({ path: `${ART}/kiosk-no-camera.png` });

@@ -61,6 +61,8 @@ fn Kiosk(props: &Props) -> Html {
     let t = props.trust.0.clone();
     let screen = use_state(|| Screen::Waiting);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // The prompt to hold a code up is shown only while the camera works.
+    let camera_works = use_state(|| true);
     let last = use_mut_ref(crate::scan::LastCode::default);
     let on_codes = {
         let (screen, timer, last, t) = (screen.clone(), timer.clone(), last.clone(), t.clone());
@@ -114,11 +116,12 @@ fn Kiosk(props: &Props) -> Html {
                 Screen::Waiting | Screen::Verdict(_) => html! {
                     <>
                     <div class={classes!("kiosk-camera", matches!(*screen, Screen::Verdict(_)).then_some("behind"))}>
-                        <crate::scan::Camera on_codes={on_codes} controls={false} upload_offered={false} />
+                        <crate::scan::Camera on_codes={on_codes} controls={false} upload_offered={false}
+                            on_working={{ let c = camera_works.clone(); Callback::from(move |ok| c.set(ok)) }} />
                     </div>
                     if let Screen::Verdict(r) = &*screen {
                         <KioskVerdict report={r.clone()} trust={props.trust.clone()} seconds={reset_seconds()} />
-                    } else {
+                    } else if *camera_works {
                         <div role="status"><h1 class="kiosk-prompt">{ lang.t("请将电子证照二维码对准摄像头", "Hold the e-license QR code up to the camera") }</h1></div>
                     }
                     </>

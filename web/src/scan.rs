@@ -180,6 +180,10 @@ pub struct CameraProps {
     /// messages then send the citizen to staff).
     #[prop_or(true)]
     pub upload_offered: bool,
+    /// Told whether the camera works (false once it failed, true again
+    /// when it scans).
+    #[prop_or_default]
+    pub on_working: Callback<bool>,
 }
 
 /// The camera viewfinder: scans continuously while shown.
@@ -279,6 +283,11 @@ pub fn Camera(props: &CameraProps) -> Html {
             }
         })
     };
+    {
+        let on_working = props.on_working.clone();
+        let failed = !matches!(*state, CameraState::Starting | CameraState::Scanning);
+        use_effect_with(failed, move |failed| on_working.emit(!failed));
+    }
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
