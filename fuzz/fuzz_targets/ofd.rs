@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use zz_core::{UnixTime, Verdict};
 
 fuzz_target!(|data: &[u8]| {
-    let opts = zz_ofd::Options { roots: &[], now: UnixTime::from_secs(1_795_311_000) };
+    let opts = zz_ofd::Options { roots: &[], now: UnixTime::from_secs(1_795_311_000), zz1: None };
     let report = zz_ofd::verify(data, &opts);
     assert_ne!(report.verdict, Verdict::Valid, "valid with no root pinned");
 });

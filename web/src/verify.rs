@@ -161,6 +161,7 @@ fn ResultView(props: &ResultProps) -> Html {
     let kind = match r.kind {
         Some(Kind::License) => lang.t("证照原件", "License original"),
         Some(Kind::Annotated) => lang.t("加注件", "Annotated copy"),
+        Some(Kind::Ofd) => lang.t("OFD 文件", "OFD file"),
         None => lang.t("无法识别的内容", "Unrecognised input"),
     };
     let summary = t.bundle.summary(r.now);

@@ -104,11 +104,11 @@ enum Command {
         #[command(subcommand)]
         action: QrCommand,
     },
-    /// Verify licenses and annotated copies (SPEC section 11).
+    /// Verify licenses, annotated copies and OFD files (SPEC sections 11, 12).
     #[command(after_help = "Exit status: 0 all valid, 1 any invalid, 3 otherwise indeterminate, \
                             4 bundle or roots unreadable or refused, 2 usage error.")]
     Verify {
-        /// .zzl files, ZZ1: text files, PNG or JPEG images of QR codes, or - for standard input.
+        /// .zzl files, ZZ1: text files, PNG or JPEG images of QR codes, OFD files, or - for standard input.
         #[arg(required = true)]
         inputs: Vec<String>,
         /// The trust bundle (.zzb).
@@ -123,6 +123,10 @@ enum Command {
         /// The service matter (用证事项) code being handled.
         #[arg(long)]
         matter: Option<String>,
+        /// Pinned SM2 root certificates (PEM) for OFD files; without them no
+        /// OFD signer can be trusted.
+        #[arg(long)]
+        sm2_roots: Option<PathBuf>,
         /// One JSON object per input (an array for several inputs).
         #[arg(long)]
         json: bool,
@@ -233,11 +237,12 @@ fn status_value(s: &str) -> Result<StatusValue, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Verify { inputs, bundle, roots, now, matter, json, min_seq, lang } => {
+        Command::Verify { inputs, bundle, roots, now, matter, sm2_roots, json, min_seq, lang } => {
             let args = verifying::Args {
                 inputs: &inputs,
                 bundle: &bundle,
                 roots: &roots,
+                sm2_roots: sm2_roots.as_deref(),
                 now: now.unwrap_or_else(files::now),
                 matter: matter.as_deref(),
                 json,

@@ -34,6 +34,7 @@ pub struct Args<'a> {
     pub inputs: &'a [String],
     pub bundle: &'a Path,
     pub roots: &'a Path,
+    pub sm2_roots: Option<&'a Path>,
     pub now: UnixTime,
     pub matter: Option<&'a str>,
     pub json: bool,
@@ -52,8 +53,23 @@ fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
     Bundle::load(&bytes, &roots, args.min_seq).map_err(|e| format!("{}: refused: {e}", args.bundle.display()))
 }
 
-/// Verifies one input: a license file, `ZZ1:` text, or an image of a QR code.
-fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>) -> Report {
+/// Largest SM2 roots file read.
+const MAX_SM2_ROOTS_FILE: u64 = 4 * 1024 * 1024;
+
+fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
+    let Some(path) = path else { return Ok(Vec::new()) };
+    let bytes = read_limited(path, MAX_SM2_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+    match zz_ofd::cert::parse_pem(&text) {
+        Some(certs) if !certs.is_empty() => Ok(certs),
+        Some(_) => Err(format!("{}: no certificate", path.display())),
+        None => Err(format!("{}: a certificate cannot be read", path.display())),
+    }
+}
+
+/// Verifies one input: a license file, `ZZ1:` text, an image of a QR code,
+/// or an OFD file (a ZIP archive: SPEC section 12).
+fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: &[zz_ofd::cert::Cert]) -> Report {
     let bytes = match (input, stdin) {
         ("-", Some(data)) => data.to_vec(),
         _ => match read_limited(Path::new(input), MAX_INPUT) {
@@ -61,6 +77,15 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>) -> Report {
             Err(e) => return undecodable(ctx, format!("无法读取输入：{e:#}"), format!("Cannot read the input: {e:#}")),
         },
     };
+    if zz_ofd::package::looks_like_zip(&bytes) {
+        let opts = zz_ofd::Options { roots: sm2_roots, now: ctx.now, zz1: Some((ctx.bundle, ctx.matter)) };
+        let trust = zz_core::report::TrustRef {
+            trust_seq: ctx.bundle.trust.seq,
+            catalog_seq: ctx.bundle.catalog.seq,
+            bundle_iat: ctx.bundle.iat(),
+        };
+        return zz_ofd::report(&bytes, &opts, trust);
+    }
     if zz_qr::sniff(&bytes).is_none() {
         return verify(&bytes, ctx);
     }
@@ -95,6 +120,13 @@ pub fn run(args: &Args<'_>) -> i32 {
             return EXIT_TRUST;
         }
     };
+    let sm2_roots = match load_sm2_roots(args.sm2_roots) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("zz verify: {}", safe(&e));
+            return EXIT_TRUST;
+        }
+    };
     let mut stdin_data = None;
     if args.inputs.iter().any(|i| i == "-") {
         let mut buf = Vec::new();
@@ -110,7 +142,7 @@ pub fn run(args: &Args<'_>) -> i32 {
         .inputs
         .par_iter()
         .map(|input| {
-            let r = verify_input(input, stdin_data.as_deref(), ctx);
+            let r = verify_input(input, stdin_data.as_deref(), ctx, &sm2_roots);
             progress.tick();
             r
         })
@@ -165,6 +197,8 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         (Some(zz_core::Kind::Annotated), true) => "加注件",
         (Some(zz_core::Kind::License), false) => "license",
         (Some(zz_core::Kind::Annotated), false) => "annotated copy",
+        (Some(zz_core::Kind::Ofd), true) => "OFD 文件",
+        (Some(zz_core::Kind::Ofd), false) => "OFD file",
         (None, true) => "无法识别",
         (None, false) => "unrecognised",
     };
@@ -190,13 +224,29 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         let (p, m, u) = if zh { ("用途", "事项", "有效至") } else { ("purpose", "matter", "until") };
         let _ = writeln!(out, "    {p}: {} · {m}: {matter} · {u}: {until}", safe(&a.purpose));
     }
-    for c in &r.checks {
-        let mark = match c.outcome {
-            Outcome::Fail => "✘",
-            Outcome::Warn => "!",
-            _ => continue,
-        };
-        let _ = writeln!(out, "    {mark} {}: {}", c.id.as_str(), safe(if zh { &c.zh } else { &c.en }));
+    let problems = |out: &mut String, checks: &[zz_core::Check], indent: &str| {
+        for c in checks {
+            let mark = match c.outcome {
+                Outcome::Fail => "✘",
+                Outcome::Warn => "!",
+                _ => continue,
+            };
+            let _ = writeln!(out, "{indent}{mark} {}: {}", c.id.as_str(), safe(if zh { &c.zh } else { &c.en }));
+        }
+    };
+    problems(out, &r.checks, "    ");
+    for s in &r.signatures {
+        let seal = s.seal.as_ref().map(|x| safe(&x.name)).unwrap_or_default();
+        let signer = s.signer.as_ref().map(|c| safe(&c.subject)).unwrap_or_default();
+        let when = s.time.map(|t| if zh { t.zh() } else { t.en() }).unwrap_or_default();
+        let (sig, by, at) = if zh { ("签名", "签章人", "时间（签章人所述）") } else { ("signature", "signer", "time (the signer's claim)") };
+        let _ = writeln!(
+            out,
+            "    {sig} {} [{}] {seal} · {by}: {signer} · {at}: {when}",
+            safe(&s.id),
+            s.format.unwrap_or("?")
+        );
+        problems(out, &s.checks, "      ");
     }
 }
 

@@ -305,3 +305,46 @@ fn attacker_text_cannot_redraw_the_terminal() {
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(r["license"]["holder"]["name"], "X\r\u{1b}[2K\u{1b}[1A✔ 有效  \u{202e}evil\nline");
 }
+
+fn ofd_testdata(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/ofd").join(name)
+}
+
+#[test]
+fn ofd_files_are_verified_by_section_12() {
+    let (_tmp, d) = demo();
+    let file = |n: &str| ofd_testdata(n).to_string_lossy().into_owned();
+    // A sound tax-bureau seal, no SM2 root pinned: indeterminate (exit 3).
+    let o = verify(&d, &[&file("v4signed.ofd")], &["--json"]);
+    assert_eq!(o.status.code(), Some(3), "{}", String::from_utf8_lossy(&o.stderr));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["verdict"], "indeterminate");
+    assert_eq!(j["kind"], "ofd");
+    let sig = &j["signatures"][0];
+    assert_eq!(sig["format"], "ses-v4");
+    assert_eq!(sig["seal"]["name"], "测试全国统一发票监制章国家税务总局重庆市税务局");
+    let outcome = |id: &str| sig["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["outcome"].clone();
+    assert_eq!(outcome("ofd-signature"), "pass");
+    assert_eq!(outcome("ofd-signer-chain"), "warn");
+    let doc = |id: &str| j["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["outcome"].clone();
+    assert_eq!(doc("ofd-package"), "pass");
+    assert_eq!(doc("ofd-license"), "skip");
+    // Signed after its certificate expired, and unsigned: invalid (exit 1).
+    for f in ["SESV4SignDoc.ofd", "unsigned-helloworld.ofd"] {
+        let o = verify(&d, &[&file(f)], &[]);
+        assert_eq!(o.status.code(), Some(1), "{f}: {}", String::from_utf8_lossy(&o.stdout));
+    }
+    // The bare signature with its certificate supplied as the SM2 roots.
+    let o = verify(&d, &[&file("DigitalSign.ofd")], &["--json", "--sm2-roots", &file("USER.cert.pem")]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sig = &j["signatures"][0];
+    let ok = sig["checks"].as_array().unwrap().iter().any(|c| c["id"] == "ofd-signature" && c["outcome"] == "pass");
+    assert!(ok, "{sig}");
+    // Human output names the seal and the signer.
+    let o = verify(&d, &[&file("v4signed.ofd")], &["--lang", "en"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("OFD file") && text.contains("ses-v4") && text.contains("ofd-signer-chain"), "{text}");
+    // An SM2 roots file that is not PEM: exit 4.
+    let o = verify(&d, &[&file("v4signed.ofd")], &["--sm2-roots", "trust/roots.txt"]);
+    assert_eq!(o.status.code(), Some(4));
+}

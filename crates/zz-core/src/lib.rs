@@ -36,5 +36,5 @@ pub mod verify;
 pub use crate::time::UnixTime;
 pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList, Why};
 pub use envelope::{Envelope, Kid, Typ, kid_of};
-pub use report::{Check, CheckId, Kind, Outcome, Report, TrustSummary, Verdict};
+pub use report::{CertInfo, Check, CheckId, Kind, Outcome, Report, SealInfo, SignatureReport, TrustSummary, Verdict};
 pub use verify::{Context, verify};

@@ -38,6 +38,8 @@ pub enum Kind {
     License,
     /// An annotated copy (电子证照加注件).
     Annotated,
+    /// An OFD file with electronic seals or signatures (SPEC section 12).
+    Ofd,
 }
 
 impl Kind {
@@ -46,6 +48,7 @@ impl Kind {
         match self {
             Kind::License => "license",
             Kind::Annotated => "annotated",
+            Kind::Ofd => "ofd",
         }
     }
 }
@@ -61,66 +64,43 @@ pub enum Outcome {
 }
 
 macro_rules! check_ids {
-    ($($variant:ident => $id:literal, $zh:literal, $en:literal;)*) => {
-        /// The stable check identifiers of SPEC section 10, in report order.
+    (
+        zz1 { $($variant:ident => $id:literal, $zh:literal, $en:literal;)* }
+        ofd { $($ovariant:ident => $oid:literal, $ozh:literal, $oen:literal;)* }
+    ) => {
+        /// The stable check identifiers of SPEC sections 10 and 12.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum CheckId { $($variant,)* }
+        pub enum CheckId { $($variant,)* $($ovariant,)* }
 
         impl CheckId {
-            /// Every check, in the order a report lists them.
+            /// Every check of section 10, in the order a report lists them.
             pub const ALL: &'static [CheckId] = &[$(CheckId::$variant,)*];
 
-            /// The stable id of SPEC section 10, e.g. `signer-trusted`.
+            /// The checks of section 12 (OFD files).
+            pub const OFD: &'static [CheckId] = &[$(CheckId::$ovariant,)*];
+
+            /// The stable id of SPEC section 10 or 12, e.g. `signer-trusted`.
             pub fn as_str(self) -> &'static str {
-                match self { $(CheckId::$variant => $id,)* }
+                match self { $(CheckId::$variant => $id,)* $(CheckId::$ovariant => $oid,)* }
             }
 
             /// A short title of the check in Chinese.
             pub fn title_zh(self) -> &'static str {
-                match self { $(CheckId::$variant => $zh,)* }
+                match self { $(CheckId::$variant => $zh,)* $(CheckId::$ovariant => $ozh,)* }
             }
 
             /// A short title of the check in English.
             pub fn title_en(self) -> &'static str {
-                match self { $(CheckId::$variant => $en,)* }
+                match self { $(CheckId::$variant => $en,)* $(CheckId::$ovariant => $oen,)* }
             }
 
             /// Looks a check up by its stable id.
             pub fn from_id(id: &str) -> Option<CheckId> {
-                match id { $($id => Some(CheckId::$variant),)* _ => None }
+                match id { $($id => Some(CheckId::$variant),)* $($oid => Some(CheckId::$ovariant),)* _ => None }
             }
         }
     };
 }
-
-check_ids! {
-    Decode => "decode", "解码", "Decoding";
-    Structure => "structure", "数据结构", "Structure";
-    Signature => "signature", "签名", "Signature";
-    SignerTrusted => "signer-trusted", "签发者可信", "Signer trusted";
-    SignerAuthorized => "signer-authorized", "签发者授权", "Signer authorised";
-    SignerValidity => "signer-validity", "签名密钥有效期", "Signing key validity";
-    LicenseValidity => "license-validity", "证照有效期", "License validity";
-    Status => "status", "证照状态", "Status";
-    Catalog => "catalog", "证照目录", "Catalog";
-    Identifier => "identifier", "证照标识", "Identifier";
-    HolderId => "holder-id", "持证主体代码", "Holder ID";
-    AnnotationSignature => "annotation-signature", "加注件签名", "Annotation signature";
-    AnnotationSigner => "annotation-signer", "加注件制作人", "Annotation signer";
-    AnnotationValidity => "annotation-validity", "加注件有效期", "Annotation validity";
-    AnnotationScope => "annotation-scope", "加注件适用范围", "Annotation scope";
-    Matter => "matter", "用证事项", "Service matter";
-    Bundle => "bundle", "信任数据", "Trust data";
-}
-
-impl Serialize for CheckId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-/// Text of a message: mostly static, sometimes formatted.
-pub type Text = Cow<'static, str>;
 
 /// One check of the report, with its reason in Chinese and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -150,6 +130,43 @@ pub struct TrustRef {
     pub bundle_iat: UnixTime,
 }
 
+/// A certificate as an OFD report shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertInfo {
+    pub subject: String,
+    pub issuer: String,
+    /// Hex.
+    pub serial: String,
+    pub not_before: UnixTime,
+    pub not_after: UnixTime,
+}
+
+/// An electronic seal as an OFD report shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SealInfo {
+    pub name: String,
+    pub id: String,
+    /// The subject of the maker's certificate.
+    pub maker: String,
+    pub valid_start: UnixTime,
+    pub valid_end: UnixTime,
+}
+
+/// One signature of an OFD file, with its own checks (SPEC section 12).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignatureReport {
+    pub id: String,
+    /// `ses-v4`, `ses-v1`, `signed-data` or `bare`; `null` when unknown.
+    pub format: Option<&'static str>,
+    pub checks: Vec<Check>,
+    pub signer: Option<CertInfo>,
+    pub seal: Option<SealInfo>,
+    /// The signing time inside what the signer signed: the signer's claim.
+    pub time: Option<UnixTime>,
+}
+
 /// The result of verifying one presented object.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -175,6 +192,9 @@ pub struct Report {
     /// The time the verification was made at.
     pub now: UnixTime,
     pub trust: TrustRef,
+    /// For an OFD file: every signature, each with its checks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<SignatureReport>,
 }
 
 impl Report {

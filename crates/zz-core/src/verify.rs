@@ -516,6 +516,7 @@ impl Checks {
                 catalog_seq: ctx.bundle.catalog.seq,
                 bundle_iat: ctx.bundle.iat(),
             },
+            signatures: Vec::new(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod asn1;
 pub mod cert;
 pub mod coverage;
 pub mod document;
+pub mod license;
 pub mod package;
 pub mod ses;
 pub mod sm;
@@ -23,4 +24,4 @@ pub mod verify;
 pub mod xml;
 
 pub use package::{Package, PackageError};
-pub use verify::{OfdReport, Options, verify};
+pub use verify::{OfdReport, Options, report, verify};

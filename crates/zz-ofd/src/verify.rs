@@ -21,6 +21,9 @@ pub struct Options<'a> {
     pub roots: &'a [Cert],
     /// The time of the verification (for what carries no signing time).
     pub now: UnixTime,
+    /// The ZZ1 trust data and matter, to verify a license the file carries
+    /// (SPEC section 10); without it such a license cannot be confirmed.
+    pub zz1: Option<(&'a zz_core::Bundle, Option<&'a str>)>,
 }
 
 /// One check, with its reason in Chinese and English.
@@ -116,9 +119,12 @@ impl SignatureReport {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OfdReport {
     pub verdict: Verdict,
-    /// The document checks: `ofd-package`, `ofd-coverage`.
+    /// The document checks: `ofd-package`, `ofd-coverage`, `ofd-license`.
     pub checks: Vec<OfdCheck>,
     pub signatures: Vec<SignatureReport>,
+    /// The report on the ZZ1 license the file carries, if any.
+    #[serde(skip)]
+    pub license: Option<Box<zz_core::Report>>,
 }
 
 impl OfdReport {
@@ -131,7 +137,7 @@ impl OfdReport {
         } else {
             Verdict::Valid
         };
-        OfdReport { verdict, checks, signatures }
+        OfdReport { verdict, checks, signatures, license: None }
     }
 
     /// The outcome of a document check.
@@ -214,7 +220,132 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
             format!("These files are covered by no signature and can be changed without breaking one: {list}"),
         )
     });
-    OfdReport::finish(checks, signatures)
+    let (license_check, license) = embedded_license(&p, &docs, &covered, opts);
+    checks.push(license_check);
+    let mut report = OfdReport::finish(checks, signatures);
+    report.license = license.map(Box::new);
+    report
+}
+
+/// `ofd-license`: the ZZ1 license the file carries, verified by SPEC
+/// section 10, covered by a signature, and as the tag states it.
+fn embedded_license(
+    p: &Package<'_>,
+    docs: &[document::Doc],
+    covered: &BTreeSet<&str>,
+    opts: &Options<'_>,
+) -> (OfdCheck, Option<zz_core::Report>) {
+    let id = "ofd-license";
+    let Some(carried) = docs.iter().map(|d| crate::license::carried(p, &d.root)).find(|c| !c.is_empty()) else {
+        return (check(id, Outcome::Skip, "文件未携带 ZZ1 电子证照", "The file carries no ZZ1 license"), None);
+    };
+    let fail = |zh: &str, en: &str| check(id, Outcome::Fail, zh, en);
+    let (Some(file), Some((tag_file, tag_id, tag_type))) = (&carried.attachment, &carried.tag) else {
+        return (
+            fail("电子证照附件或其标签缺失，无法对应", "The license attachment or its tag is missing"),
+            None,
+        );
+    };
+    if !covered.contains(file.as_str()) || !covered.contains(tag_file.as_str()) {
+        return (
+            fail("电子证照附件或其标签不在签名保护范围内", "The license attachment or its tag is covered by no signature"),
+            None,
+        );
+    }
+    let Ok(bytes) = p.read(file) else {
+        return (fail("电子证照附件无法读取", "The license attachment cannot be read"), None);
+    };
+    let Some((bundle, matter)) = opts.zz1 else {
+        return (
+            check(id, Outcome::Warn, "没有信任数据，无法核验文件携带的电子证照", "No trust data: the license the file carries cannot be verified"),
+            None,
+        );
+    };
+    let ctx = zz_core::Context { bundle, now: opts.now, matter };
+    let r = zz_core::verify(&bytes, ctx);
+    let stated = r.license.as_ref().map(|l| (l.id.as_str(), l.type_code.as_str()));
+    let c = if stated != Some((tag_id.as_deref().unwrap_or(""), tag_type.as_deref().unwrap_or(""))) {
+        fail("电子证照的标识或类型与文件标签不符", "The license's identifier or type differs from what the file's tag states")
+    } else {
+        match r.verdict {
+            Verdict::Invalid => {
+                let why: Vec<&str> = r.failures().map(|c| c.zh.as_ref()).collect();
+                let why_en: Vec<&str> = r.failures().map(|c| c.en.as_ref()).collect();
+                check(
+                    id,
+                    Outcome::Fail,
+                    format!("文件携带的电子证照无效：{}", why.join("；")),
+                    format!("The license the file carries is invalid: {}", why_en.join("; ")),
+                )
+            }
+            Verdict::Indeterminate => check(
+                id,
+                Outcome::Warn,
+                "文件携带的电子证照状态无法确认",
+                "The status of the license the file carries cannot be confirmed",
+            ),
+            Verdict::Valid => check(id, Outcome::Pass, "文件携带的电子证照有效", "The license the file carries is valid"),
+        }
+    };
+    (c, Some(r))
+}
+
+/// The report of SPEC section 12 in the form of every other report.
+pub fn report(bytes: &[u8], opts: &Options<'_>, trust: zz_core::report::TrustRef) -> zz_core::Report {
+    let r = verify(bytes, opts);
+    let to_check = |c: &OfdCheck| {
+        zz_core::CheckId::from_id(c.id).map(|id| zz_core::Check {
+            id,
+            outcome: c.outcome,
+            zh: c.zh.clone().into(),
+            en: c.en.clone().into(),
+        })
+    };
+    let secs = UnixTime::from_secs;
+    let signatures = r
+        .signatures
+        .iter()
+        .map(|s| zz_core::SignatureReport {
+            id: s.id.clone(),
+            format: s.format.map(|f| match f {
+                Format::SesV4 => "ses-v4",
+                Format::SesV1 => "ses-v1",
+                Format::SignedData => "signed-data",
+                Format::Bare => "bare",
+            }),
+            checks: s.checks.iter().filter_map(to_check).collect(),
+            signer: s.signer.as_ref().map(|c| zz_core::CertInfo {
+                subject: c.subject.clone(),
+                issuer: c.issuer.clone(),
+                serial: c.serial.clone(),
+                not_before: secs(c.not_before),
+                not_after: secs(c.not_after),
+            }),
+            seal: s.seal.as_ref().map(|x| zz_core::SealInfo {
+                name: x.name.clone(),
+                id: x.id.clone(),
+                maker: x.maker.clone(),
+                valid_start: secs(x.valid_start),
+                valid_end: secs(x.valid_end),
+            }),
+            time: s.time.map(secs),
+        })
+        .collect();
+    let license = r.license.as_deref();
+    zz_core::Report {
+        verdict: r.verdict,
+        kind: Some(zz_core::Kind::Ofd),
+        checks: r.checks.iter().filter_map(to_check).collect(),
+        verified: r.verdict != Verdict::Invalid,
+        license: license.and_then(|l| l.license.clone()),
+        annotation: None,
+        signer: license.and_then(|l| l.signer.clone()),
+        annotation_signer: None,
+        matter: opts.zz1.and_then(|(_, m)| m).map(str::to_owned),
+        now: opts.now,
+        trust,
+        signatures,
+    }
 }
 
 /// Verifies one signature.

@@ -17,7 +17,7 @@ fn testdata(name: &str) -> Vec<u8> {
 }
 
 fn no_roots() -> Options<'static> {
-    Options { roots: &[], now: NOW }
+    Options { roots: &[], now: NOW, zz1: None }
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn a_bare_signature_needs_its_certificate() {
     assert_eq!(r.verdict, Verdict::Indeterminate, "{r:#?}");
     assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Warn);
     let certs = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
-    let r = verify(&testdata("DigitalSign.ofd"), &Options { roots: &certs, now: NOW });
+    let r = verify(&testdata("DigitalSign.ofd"), &Options { roots: &certs, now: NOW, zz1: None });
     assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Pass, "{r:#?}");
     assert!(r.signatures[0].signer.is_some());
 }
@@ -134,7 +134,7 @@ fn a_file_the_pages_draw_from_that_no_signature_covers_is_flagged() {
 #[test]
 fn roots_that_issued_nothing_here_leave_the_signer_untrusted() {
     let certs: Vec<Cert> = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
-    let r = verify(&testdata("v4signed.ofd"), &Options { roots: &certs, now: NOW });
+    let r = verify(&testdata("v4signed.ofd"), &Options { roots: &certs, now: NOW, zz1: None });
     assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
 }
 
@@ -150,7 +150,7 @@ fn a_raw_r_s_value_verifies_with_a_warning_that_does_not_limit() {
     let raw: Vec<u8> = [&der[4..36], &der[38..70]].concat();
     let changed = with_changed(&ofd, name, |b| *b = raw.clone());
     let certs = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
-    let r = verify(&changed, &Options { roots: &certs, now: NOW });
+    let r = verify(&changed, &Options { roots: &certs, now: NOW, zz1: None });
     let s = &r.signatures[0];
     let sig = s.checks.iter().find(|c| c.id == "ofd-signature").unwrap();
     assert_eq!(sig.outcome, Outcome::Warn, "{s:#?}");
@@ -160,7 +160,7 @@ fn a_raw_r_s_value_verifies_with_a_warning_that_does_not_limit() {
     let mut bad = raw.clone();
     bad[10] ^= 1;
     let changed = with_changed(&ofd, name, |b| *b = bad.clone());
-    let r = verify(&changed, &Options { roots: &certs, now: NOW });
+    let r = verify(&changed, &Options { roots: &certs, now: NOW, zz1: None });
     assert_ne!(r.verdict, Verdict::Valid);
     assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Warn);
 }

@@ -30,7 +30,9 @@ export type Outcome = "pass" | "fail" | "warn" | "skip";
 export type CheckId = "decode" | "structure" | "signature" | "signer-trusted" | "signer-authorized"
   | "signer-validity" | "license-validity" | "status" | "catalog" | "identifier" | "holder-id"
   | "annotation-signature" | "annotation-signer" | "annotation-validity" | "annotation-scope"
-  | "matter" | "bundle";
+  | "matter" | "bundle"
+  | "ofd-package" | "ofd-references" | "ofd-signed-hash" | "ofd-signature" | "ofd-seal" | "ofd-signer-chain"
+  | "ofd-coverage" | "ofd-license";
 /** One check of SPEC section 10, with its reason in Chinese and English. */
 export interface Check { id: CheckId; outcome: Outcome; zh: string; en: string; }
 export interface Named { name: string; code: string; }
@@ -50,7 +52,7 @@ export interface Annotation {
 export interface Signer { kid: string; name: string; code: string; }
 /** A report as one plain object (what `Report.toJSON()` gives). */
 export interface ReportObject {
-  verdict: Verdict; kind: "license" | "annotated" | null; checks: Check[]; verified: boolean;
+  verdict: Verdict; kind: "license" | "annotated" | "ofd" | null; checks: Check[]; verified: boolean;
   license: License | null; annotation: Annotation | null;
   signer: Signer | null; annotationSigner: Signer | null;
   matter: string | null; now: number;
@@ -276,7 +278,7 @@ impl Report {
     }
 
     /// `"license"`, `"annotated"`, or `null` when the input could not be decoded.
-    #[wasm_bindgen(getter, unchecked_return_type = "\"license\" | \"annotated\" | null")]
+    #[wasm_bindgen(getter, unchecked_return_type = "\"license\" | \"annotated\" | \"ofd\" | null")]
     pub fn kind(&self) -> JsValue {
         self.report.kind.map_or(JsValue::NULL, |k| JsValue::from_str(k.as_str()))
     }
