@@ -239,7 +239,11 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         let seal = s.seal.as_ref().map(|x| safe(&x.name)).unwrap_or_default();
         let signer = s.signer.as_ref().map(|c| safe(&c.subject)).unwrap_or_default();
         let when = s.time.map(|t| if zh { t.zh() } else { t.en() }).unwrap_or_default();
-        let (sig, by, at) = if zh { ("签名", "签章人", "时间（签章人所述）") } else { ("signature", "signer", "time (the signer's claim)") };
+        let (sig, by, at) = if zh {
+            ("签名", "签章人", "时间（签章人所述）")
+        } else {
+            ("signature", "signer", "time (the signer's claim)")
+        };
         let _ = writeln!(
             out,
             "    {sig} {} [{}] {seal} · {by}: {signer} · {at}: {when}",

@@ -323,7 +323,8 @@ fn ofd_files_are_verified_by_section_12() {
     let sig = &j["signatures"][0];
     assert_eq!(sig["format"], "ses-v4");
     assert_eq!(sig["seal"]["name"], "测试全国统一发票监制章国家税务总局重庆市税务局");
-    let outcome = |id: &str| sig["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["outcome"].clone();
+    let outcome =
+        |id: &str| sig["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["outcome"].clone();
     assert_eq!(outcome("ofd-signature"), "pass");
     assert_eq!(outcome("ofd-signer-chain"), "warn");
     let doc = |id: &str| j["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["outcome"].clone();

@@ -102,6 +102,47 @@ macro_rules! check_ids {
     };
 }
 
+check_ids! {
+    zz1 {
+    Decode => "decode", "解码", "Decoding";
+    Structure => "structure", "数据结构", "Structure";
+    Signature => "signature", "签名", "Signature";
+    SignerTrusted => "signer-trusted", "签发者可信", "Signer trusted";
+    SignerAuthorized => "signer-authorized", "签发者授权", "Signer authorised";
+    SignerValidity => "signer-validity", "签名密钥有效期", "Signing key validity";
+    LicenseValidity => "license-validity", "证照有效期", "License validity";
+    Status => "status", "证照状态", "Status";
+    Catalog => "catalog", "证照目录", "Catalog";
+    Identifier => "identifier", "证照标识", "Identifier";
+    HolderId => "holder-id", "持证主体代码", "Holder ID";
+    AnnotationSignature => "annotation-signature", "加注件签名", "Annotation signature";
+    AnnotationSigner => "annotation-signer", "加注件制作人", "Annotation signer";
+    AnnotationValidity => "annotation-validity", "加注件有效期", "Annotation validity";
+    AnnotationScope => "annotation-scope", "加注件适用范围", "Annotation scope";
+    Matter => "matter", "用证事项", "Service matter";
+    Bundle => "bundle", "信任数据", "Trust data";
+    }
+    ofd {
+    OfdPackage => "ofd-package", "OFD 文件包", "OFD package";
+    OfdReferences => "ofd-references", "受保护文件", "Protected files";
+    OfdSignedHash => "ofd-signed-hash", "签名摘要", "Signed digest";
+    OfdSignature => "ofd-signature", "SM2 签名", "SM2 signature";
+    OfdSeal => "ofd-seal", "电子印章", "Electronic seal";
+    OfdSignerChain => "ofd-signer-chain", "证书链", "Certificate chain";
+    OfdCoverage => "ofd-coverage", "签名保护范围", "Signature coverage";
+    OfdLicense => "ofd-license", "内嵌电子证照", "Embedded e-license";
+    }
+}
+
+impl Serialize for CheckId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Text of a message: mostly static, sometimes formatted.
+pub type Text = Cow<'static, str>;
+
 /// One check of the report, with its reason in Chinese and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Check {

@@ -32,7 +32,9 @@ pub fn carried(p: &Package<'_>, doc: &str) -> Carried {
     let Ok(bytes) = p.read(&doc) else { return out };
     let Ok(xml) = parse(&bytes) else { return out };
     let root = xml.root_element();
-    let listed = |name: &str| child_text(root, name).and_then(|t| resolve(&doc, t)).and_then(|f| p.lookup(&f).map(str::to_owned));
+    let listed = |name: &str| {
+        child_text(root, name).and_then(|t| resolve(&doc, t)).and_then(|f| p.lookup(&f).map(str::to_owned))
+    };
     if let Some(list) = listed("Attachments")
         && let Ok(bytes) = p.read(&list)
         && let Ok(x) = parse(&bytes)
@@ -52,9 +54,8 @@ pub fn carried(p: &Package<'_>, doc: &str) -> Carried {
             let stated = p.read(&file).ok().and_then(|b| {
                 let x = parse(&b).ok()?;
                 let r = x.root_element();
-                (r.tag_name().name() == "License").then(|| {
-                    (child_text(r, "Identifier").map(str::to_owned), child_text(r, "Type").map(str::to_owned))
-                })
+                (r.tag_name().name() == "License")
+                    .then(|| (child_text(r, "Identifier").map(str::to_owned), child_text(r, "Type").map(str::to_owned)))
             });
             let (id, ty) = stated.unwrap_or((None, None));
             out.tag = Some((file, id, ty));

@@ -116,7 +116,7 @@ impl SignatureReport {
 }
 
 /// The report on an OFD file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OfdReport {
     pub verdict: Verdict,
     /// The document checks: `ofd-package`, `ofd-coverage`, `ofd-license`.
@@ -241,14 +241,14 @@ fn embedded_license(
     };
     let fail = |zh: &str, en: &str| check(id, Outcome::Fail, zh, en);
     let (Some(file), Some((tag_file, tag_id, tag_type))) = (&carried.attachment, &carried.tag) else {
-        return (
-            fail("电子证照附件或其标签缺失，无法对应", "The license attachment or its tag is missing"),
-            None,
-        );
+        return (fail("电子证照附件或其标签缺失，无法对应", "The license attachment or its tag is missing"), None);
     };
     if !covered.contains(file.as_str()) || !covered.contains(tag_file.as_str()) {
         return (
-            fail("电子证照附件或其标签不在签名保护范围内", "The license attachment or its tag is covered by no signature"),
+            fail(
+                "电子证照附件或其标签不在签名保护范围内",
+                "The license attachment or its tag is covered by no signature",
+            ),
             None,
         );
     }
@@ -257,7 +257,12 @@ fn embedded_license(
     };
     let Some((bundle, matter)) = opts.zz1 else {
         return (
-            check(id, Outcome::Warn, "没有信任数据，无法核验文件携带的电子证照", "No trust data: the license the file carries cannot be verified"),
+            check(
+                id,
+                Outcome::Warn,
+                "没有信任数据，无法核验文件携带的电子证照",
+                "No trust data: the license the file carries cannot be verified",
+            ),
             None,
         );
     };
@@ -265,7 +270,10 @@ fn embedded_license(
     let r = zz_core::verify(&bytes, ctx);
     let stated = r.license.as_ref().map(|l| (l.id.as_str(), l.type_code.as_str()));
     let c = if stated != Some((tag_id.as_deref().unwrap_or(""), tag_type.as_deref().unwrap_or(""))) {
-        fail("电子证照的标识或类型与文件标签不符", "The license's identifier or type differs from what the file's tag states")
+        fail(
+            "电子证照的标识或类型与文件标签不符",
+            "The license's identifier or type differs from what the file's tag states",
+        )
     } else {
         match r.verdict {
             Verdict::Invalid => {
@@ -284,7 +292,9 @@ fn embedded_license(
                 "文件携带的电子证照状态无法确认",
                 "The status of the license the file carries cannot be confirmed",
             ),
-            Verdict::Valid => check(id, Outcome::Pass, "文件携带的电子证照有效", "The license the file carries is valid"),
+            Verdict::Valid => {
+                check(id, Outcome::Pass, "文件携带的电子证照有效", "The license the file carries is valid")
+            }
         }
     };
     (c, Some(r))
