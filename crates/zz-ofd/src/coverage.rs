@@ -2,29 +2,24 @@
 //! `Document.xml`, page and template content, annotations, and the
 //! resource files with the media and fonts they name. A path that matches
 //! no entry exactly is matched ignoring ASCII case, as a reader on a
-//! case-insensitive system would find it.
+//! case-insensitive system would find it ([`Package::lookup`]).
 
 use std::collections::BTreeSet;
 
 use crate::package::{Package, resolve};
 use crate::xml::{attr, child, child_text, children, parse};
 
-/// The package name a path refers to: exact, or else ignoring ASCII case.
-pub fn lookup(p: &Package<'_>, path: &str) -> Option<String> {
-    p.lookup(path).map(str::to_owned)
-}
-
 /// Every file the document rooted at `doc` (its `Document.xml`) draws from.
 /// Files that cannot be read are skipped: what is missing draws nothing.
 pub fn drawn_from(p: &Package<'_>, doc: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let Some(doc) = lookup(p, doc) else { return out };
+    let Some(doc) = p.lookup(doc).map(str::to_owned) else { return out };
     out.insert(doc.clone());
     let Ok(bytes) = p.read(&doc) else { return out };
     let Ok(xml) = parse(&bytes) else { return out };
     let root = xml.root_element();
     let add = |base: &str, path: Option<&str>, out: &mut BTreeSet<String>| -> Option<String> {
-        let found = path.and_then(|x| resolve(base, x)).and_then(|x| lookup(p, &x))?;
+        let found = path.and_then(|x| resolve(base, x)).and_then(|x| p.lookup(&x).map(str::to_owned))?;
         out.insert(found.clone());
         Some(found)
     };
@@ -84,7 +79,7 @@ fn media_and_fonts(p: &Package<'_>, res: &str, out: &mut BTreeSet<String>) {
         .filter(|n| n.is_element() && matches!(n.tag_name().name(), "MediaFile" | "FontFile"))
         .filter_map(|n| n.text());
     for f in named {
-        if let Some(found) = resolve(&base, f).and_then(|x| lookup(p, &x)) {
+        if let Some(found) = resolve(&base, f).and_then(|x| p.lookup(&x).map(str::to_owned)) {
             out.insert(found);
         }
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use zz_core::{Outcome, UnixTime, Verdict};
 
 use crate::cert::{self, Cert, Chain};
-use crate::document::{self, Listed, RefOutcome, SignatureFile, SignatureType};
+use crate::document::{self, CheckMethod, Listed, RefOutcome, SignatureFile, SignatureType};
 use crate::package::Package;
 use crate::ses::{self, CertList, SealSignature};
 use crate::sm;
@@ -533,17 +533,14 @@ fn seal_signature(
 
 /// Whether a seal lists the signer's certificate.
 fn seal_lists(list: &CertList<'_>, signer: &Cert) -> bool {
-    use sha2::Digest;
     match list {
         CertList::Certs(certs) => certs.contains(&signer.der.as_slice()),
+        // Digests by the methods references use, but never MD5 here.
         CertList::Digests(digests) => digests.iter().any(|(alg, value)| {
-            let d: Vec<u8> = match alg.to_ascii_lowercase().as_str() {
-                "sm3" | "1.2.156.10197.1.401" => sm::sm3(&signer.der).to_vec(),
-                "sha256" | "sha-256" | "2.16.840.1.101.3.4.2.1" => sha2::Sha256::digest(&signer.der).to_vec(),
-                "sha1" | "sha-1" | "1.3.14.3.2.26" => sha1::Sha1::digest(&signer.der).to_vec(),
-                _ => return false,
-            };
-            d.as_slice() == *value
+            let method = CheckMethod::parse(Some(alg));
+            alg.trim() == alg
+                && method != CheckMethod::Md5
+                && method.digest(&signer.der).is_some_and(|d| d.as_slice() == *value)
         }),
     }
 }
