@@ -195,7 +195,7 @@ fn Counter(props: &Props) -> Html {
                     </tr></thead>
                     <tbody>
                     { for m.needs.iter().enumerate().map(|(i, need)| {
-                        let name = t.bundle.license_type(&need.type_code).map_or(need.type_code.clone(), |ty| ty.name.clone());
+                        let name = t.bundle.type_name(&need.type_code).to_owned();
                         let row = rows.get(i).cloned().flatten();
                         html! { <tr data-type={need.type_code.clone()} data-verdict={row.as_ref().map(|p| p.report.verdict.as_str())}>
                             <td>{ name }</td>
@@ -222,7 +222,7 @@ fn Counter(props: &Props) -> Html {
                     { for rows.iter().flatten().map(|p| {
                         let r = &p.report;
                         html! { <div class="print-license">
-                            <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone())) }</strong>
+                            <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.bundle.type_name(&l.type_code).to_owned()) }</strong>
                                { " · " }{ crate::verify::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
                             <p class="print-checks">{ for r.checks.iter().map(|c| html! {
                                 <span>{ format!("{} {}；", lang.t(c.id.title_zh(), c.id.title_en()), crate::verify::outcome_words(lang, c.outcome).1) }</span>
@@ -232,8 +232,8 @@ fn Counter(props: &Props) -> Html {
                 </div>
                 if let Some(p) = &*extra {
                     <p class="alert warn" role="alert">{ crate::icons::Icon::Warning.html() }{ " " }{ match (&p.report.license, lang) {
-                        (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source.label(lang)),
-                        (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |ty| ty.name.clone()), p.source.label(lang)),
+                        (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
+                        (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
                         (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::verify::verdict_words(lang, &p.report).1),
                     } }</p>
                 }

@@ -185,7 +185,7 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
         .as_ref()
         .filter(|_| r.verified)
         .map(|l| {
-            let ty = props.trust.0.bundle.license_type(&l.type_code).map_or(l.type_code.clone(), |t| t.name.clone());
+            let ty = props.trust.0.bundle.type_name(&l.type_code).to_owned();
             format!("{ty} · {}", zz_log::mask_name(&l.holder.name))
         })
         .unwrap_or_default();

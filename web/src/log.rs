@@ -120,7 +120,7 @@ pub fn LogPage() -> Html {
     };
     let type_name = |code: &Option<String>| -> String {
         let code = code.as_deref().unwrap_or_default();
-        bundle.as_ref().and_then(|t| t.bundle.license_type(code)).map_or_else(|| code.to_owned(), |t| t.name.clone())
+        bundle.as_ref().map_or(code, |t| t.bundle.type_name(code)).to_owned()
     };
     let matter_name = |code: &Option<String>| -> String {
         let code = code.as_deref().unwrap_or_default();

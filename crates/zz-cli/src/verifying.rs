@@ -79,12 +79,7 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: 
     };
     if zz_ofd::package::looks_like_zip(&bytes) {
         let opts = zz_ofd::Options { roots: sm2_roots, now: ctx.now, zz1: Some((ctx.bundle, ctx.matter)) };
-        let trust = zz_core::report::TrustRef {
-            trust_seq: ctx.bundle.trust.seq,
-            catalog_seq: ctx.bundle.catalog.seq,
-            bundle_iat: ctx.bundle.iat(),
-        };
-        return zz_ofd::report(&bytes, &opts, trust);
+        return zz_ofd::report(&bytes, &opts, ctx.bundle.trust_ref());
     }
     if zz_qr::sniff(&bytes).is_none() {
         return verify(&bytes, ctx);

@@ -469,6 +469,16 @@ impl Bundle {
         self.catalog.types.iter().find(|t| t.code == code)
     }
 
+    /// The name of a license type, or its code when the catalog lacks it.
+    pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.license_type(code).map_or(code, |t| t.name.as_str())
+    }
+
+    /// The sequence numbers and time a report made with this bundle names.
+    pub fn trust_ref(&self) -> crate::report::TrustRef {
+        crate::report::TrustRef { trust_seq: self.trust.seq, catalog_seq: self.catalog.seq, bundle_iat: self.iat() }
+    }
+
     /// A matter of the usage lists by code.
     pub fn matter(&self, code: &str) -> Option<&Matter> {
         self.catalog.matters.iter().find(|m| m.code == code)

@@ -4,7 +4,7 @@ use crate::bundle::{Bundle, TrustedKey};
 use crate::envelope::{Envelope, EnvelopeError, Typ, hex};
 use crate::ident::{IdProblem, LicenseId, resident_id_valid, uscc_valid};
 use crate::model::{Annotation, ID_TYPE_RESIDENT, ID_TYPE_USCC, License, Role, StatusValue};
-use crate::report::{Check, CheckId, Kind, Outcome, Report, Signer, Text, TrustRef, Verdict};
+use crate::report::{Check, CheckId, Kind, Outcome, Report, Signer, Text, Verdict};
 use crate::time::UnixTime;
 use crate::transport::{self, MAX_OBJECT};
 
@@ -511,11 +511,7 @@ impl Checks {
             annotation_signer: self.annotation_signer,
             matter: ctx.matter.map(str::to_owned),
             now: ctx.now,
-            trust: TrustRef {
-                trust_seq: ctx.bundle.trust.seq,
-                catalog_seq: ctx.bundle.catalog.seq,
-                bundle_iat: ctx.bundle.iat(),
-            },
+            trust: ctx.bundle.trust_ref(),
             signatures: Vec::new(),
         }
     }
