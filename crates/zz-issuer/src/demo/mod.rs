@@ -89,6 +89,7 @@ impl World {
 mod catalog;
 mod ids;
 mod samples;
+pub mod ofd;
 
 use catalog::*;
 use ids::*;

@@ -1,0 +1,272 @@
+//! The demo world's OFD e-licenses (SPEC section 12): a demo SM2 PKI
+//! (root → CA → department signers and a seal maker, all derived from the
+//! public [`SEED`](super::SEED)), seals for the departments, and sealed
+//! OFD files carrying ZZ1 licenses of the demo world, valid and broken.
+//!
+//! Anyone who knows the seed holds these keys: never deploy the demo roots.
+
+use zz_core::UnixTime;
+use zz_core::envelope::{Envelope, Typ};
+use zz_core::model::License;
+
+use super::{SEED, World};
+use crate::ofd::seal::{SealSpec, make_seal};
+use crate::ofd::{CertSpec, Ofd, Sealer, Sm2Cert, Sm2Key, Usage, face, picture};
+
+/// 2020-01-01T00:00:00+08:00 and friends.
+fn t(date: &str) -> UnixTime {
+    zz_core::dates::CstDate::parse(date).map(|d| d.start()).unwrap_or(UnixTime::from_secs(0))
+}
+
+/// One demo OFD file and what verifying it must give (with the world's
+/// bundle and `now`, and `trust/sm2-roots.pem`).
+#[derive(Clone, Debug)]
+pub struct OfdSample {
+    pub name: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub data: Vec<u8>,
+    pub expect: &'static str,
+    /// The checks it exists for: document checks, and per-signature
+    /// checks of its (only) signature.
+    pub checks: &'static [(&'static str, &'static str)],
+}
+
+/// The demo SM2 PKI.
+pub struct DemoPki {
+    pub root: Sm2Cert,
+    pub ca: Sm2Cert,
+    /// The seal maker (印章制作单位) that signs every demo seal.
+    pub maker: Sm2Cert,
+}
+
+impl DemoPki {
+    pub fn new() -> DemoPki {
+        let key = |name: &str| Sm2Key::derive(SEED, &format!("sm2/{name}"));
+        let root = Sm2Cert::new(
+            &CertSpec {
+                subject: "CN=ZZ Verify 演示 SM2 根证书 (DEMO public seed - never deploy),O=ZZ Verify,C=CN",
+                serial: 1,
+                not_before: t("2020-01-01"),
+                not_after: t("2045-12-31"),
+                usage: Usage::Ca,
+            },
+            key("root"),
+            None,
+        );
+        let ca = Sm2Cert::new(
+            &CertSpec {
+                subject: "CN=ZZ Verify 演示电子印章 CA (DEMO),O=ZZ Verify,C=CN",
+                serial: 2,
+                not_before: t("2020-01-01"),
+                not_after: t("2040-12-31"),
+                usage: Usage::Ca,
+            },
+            key("ca"),
+            Some(&root),
+        );
+        let maker = Sm2Cert::new(
+            &CertSpec {
+                subject: "CN=ZZ Verify 演示印章制作系统 (DEMO),O=ZZ Verify,C=CN",
+                serial: 3,
+                not_before: t("2024-01-01"),
+                not_after: t("2034-12-31"),
+                usage: Usage::Signer,
+            },
+            key("maker"),
+            Some(&ca),
+        );
+        DemoPki { root, ca, maker }
+    }
+
+    /// The roots file to pin: the root, and the CA as a link.
+    pub fn roots_pem(&self) -> String {
+        format!(
+            "# ZZ Verify DEMO SM2 roots: derived from the public seed {SEED:?}.\n\
+             # Anyone can sign with these keys: never deploy them.\n{}{}",
+            self.root.pem(),
+            self.ca.pem()
+        )
+    }
+
+    /// A department's seal signer, valid from `from` to `to`.
+    pub fn signer(&self, dept: &str, code: &str, serial: u64, from: UnixTime, to: UnixTime) -> Sm2Cert {
+        let subject = format!("CN={dept} 电子证照签章人 (DEMO),OU={code},O={dept},C=CN");
+        Sm2Cert::new(
+            &CertSpec { subject: &subject, serial, not_before: from, not_after: to, usage: Usage::Signer },
+            Sm2Key::derive(SEED, &format!("sm2/signer/{code}/{serial}")),
+            Some(&self.ca),
+        )
+    }
+
+    /// A department's seal, listing the certificates given.
+    pub fn seal(&self, dept: &str, code: &str, signers: &[&Sm2Cert]) -> Vec<u8> {
+        let picture = picture::seal_png(240, [214, 32, 32]);
+        let name = format!("{dept}电子证照专用章");
+        let id = format!("DEMO{code}");
+        make_seal(
+            &SealSpec {
+                id: &id,
+                name: &name,
+                signers: signers.iter().map(|c| c.der.as_slice()).collect(),
+                created: t("2025-01-01"),
+                valid_start: t("2025-01-01"),
+                valid_end: t("2030-12-31"),
+                picture_png: &picture,
+                size_mm: (40, 40),
+            },
+            &self.maker,
+        )
+    }
+}
+
+impl Default for DemoPki {
+    fn default() -> Self {
+        DemoPki::new()
+    }
+}
+
+/// The demo OFD files.
+pub struct OfdWorld {
+    pub pki: DemoPki,
+    /// `trust/sm2-roots.pem`.
+    pub roots_pem: String,
+    pub samples: Vec<OfdSample>,
+}
+
+fn license_of(cose: &[u8]) -> Option<License> {
+    let env = Envelope::parse_as(cose, Typ::License).ok()?;
+    License::from_cbor(&env.payload_item().ok()?).ok()
+}
+
+/// The sealed OFD e-license of a ZZ1 license, by its department's seal,
+/// unsealed when `sealer` is `None`.
+pub fn license_ofd(w: &World, cose: &[u8], sealer: Option<&Sealer>, at: UnixTime) -> Option<Ofd> {
+    let license = license_of(cose)?;
+    let ty = w.catalog.types.iter().find(|t| t.code == license.type_code);
+    let mut o = Ofd::license(cose, &license, ty, at);
+    if let Some(s) = sealer {
+        o.seal(s, at);
+    }
+    Some(o)
+}
+
+fn sample_cose<'w>(w: &'w World, name: &str) -> Option<&'w [u8]> {
+    w.samples.iter().find(|s| s.name == name).and_then(|s| match &s.data {
+        super::SampleData::Cose(c) => Some(c.as_slice()),
+        super::SampleData::Text(_) => None,
+    })
+}
+
+/// Builds the demo OFD files of a world.
+pub fn ofd_world(w: &World) -> OfdWorld {
+    let pki = DemoPki::new();
+    let valid = sample_cose(w, "valid-business-license").and_then(license_of);
+    let Some(license) = valid else {
+        return OfdWorld { roots_pem: pki.roots_pem(), pki, samples: Vec::new() };
+    };
+    let (dept, code) = (license.issuer.name.clone(), license.issuer.code.clone());
+    // Sealed the day before the world's reference time.
+    let at = UnixTime::from_secs(w.now.as_secs() - 86_400);
+    let signer = pki.signer(&dept, &code, 100, t("2025-01-01"), t("2029-12-31"));
+    let own = Sealer { seal: pki.seal(&dept, &code, &[&signer]), signer: signer.clone(), stamp: face::STAMP_BOX };
+    let other_dept = "上海市公安局";
+    let other_code = "DEMO-OTHER";
+    let other_signer = pki.signer(other_dept, other_code, 200, t("2025-01-01"), t("2029-12-31"));
+    let expired_signer = pki.signer(&dept, &code, 101, t("2020-01-01"), t("2022-12-31"));
+    let nobody = pki.signer(&dept, &code, 102, t("2025-01-01"), t("2029-12-31"));
+
+    let mut samples = Vec::new();
+    let mut add = |name, zh, en, expect, checks, o: Option<Ofd>| {
+        if let Some(o) = o {
+            samples.push(OfdSample { name, zh, en, data: o.to_zip(), expect, checks });
+        }
+    };
+    let biz = sample_cose(w, "valid-business-license");
+    let ofd = |cose: Option<&[u8]>, s: Option<&Sealer>| cose.and_then(|c| license_ofd(w, c, s, at));
+
+    add(
+        "ofd-valid-business-license",
+        "加盖电子印章的营业执照 OFD 文件，携带有效的 ZZ1 证照",
+        "A sealed OFD business licence carrying a valid ZZ1 license",
+        "valid",
+        &[
+            ("ofd-package", "pass"),
+            ("ofd-coverage", "pass"),
+            ("ofd-license", "pass"),
+            ("ofd-references", "pass"),
+            ("ofd-signed-hash", "pass"),
+            ("ofd-signature", "pass"),
+            ("ofd-seal", "pass"),
+            ("ofd-signer-chain", "pass"),
+        ][..],
+        ofd(biz, Some(&own)),
+    );
+    let mut tampered = ofd(biz, Some(&own));
+    if let Some(f) = tampered.as_mut().and_then(|o| o.file_mut("Doc_0/Pages/Page_0/Content.xml")) {
+        // The holder's name, one character changed after sealing.
+        let s = String::from_utf8_lossy(f).replacen("持证主体", "持证主休", 1);
+        *f = s.into_bytes();
+    }
+    add(
+        "ofd-invalid-tampered-page",
+        "盖章后页面被改动的 OFD 文件",
+        "An OFD file whose page was changed after sealing",
+        "invalid",
+        &[("ofd-references", "fail"), ("ofd-coverage", "warn")][..],
+        tampered,
+    );
+    let other = Sealer {
+        seal: pki.seal(&dept, &code, &[&signer]),
+        signer: other_signer.clone(),
+        stamp: face::STAMP_BOX,
+    };
+    add(
+        "ofd-invalid-seal-of-another-department",
+        "他单位签章人加盖本单位印章的 OFD 文件",
+        "An OFD file sealed with the department's seal by another department's signer",
+        "invalid",
+        &[("ofd-seal", "fail"), ("ofd-signature", "pass")][..],
+        ofd(biz, Some(&other)),
+    );
+    let expired = Sealer {
+        seal: pki.seal(&dept, &code, &[&expired_signer]),
+        signer: expired_signer,
+        stamp: face::STAMP_BOX,
+    };
+    add(
+        "ofd-invalid-expired-certificate",
+        "签章人证书已过期后加盖的 OFD 文件",
+        "An OFD file sealed after the signer's certificate expired",
+        "invalid",
+        &[("ofd-signer-chain", "fail")][..],
+        ofd(biz, Some(&expired)),
+    );
+    let unlisted =
+        Sealer { seal: pki.seal(&dept, &code, &[&nobody]), signer: signer.clone(), stamp: face::STAMP_BOX };
+    add(
+        "ofd-invalid-seal-not-listing-signer",
+        "印章的证书列表中没有签章人的 OFD 文件",
+        "An OFD file whose seal does not list its signer",
+        "invalid",
+        &[("ofd-seal", "fail")][..],
+        ofd(biz, Some(&unlisted)),
+    );
+    add(
+        "ofd-invalid-unsigned",
+        "未盖章的 OFD 证照模板",
+        "An unsealed OFD license template",
+        "invalid",
+        &[("ofd-package", "fail")][..],
+        ofd(biz, None),
+    );
+    add(
+        "ofd-invalid-revoked-license",
+        "印章完好，但所携带的 ZZ1 证照已注销",
+        "A sound seal on a revoked ZZ1 license",
+        "invalid",
+        &[("ofd-license", "fail"), ("ofd-signature", "pass"), ("ofd-seal", "pass")][..],
+        ofd(sample_cose(w, "invalid-revoked"), Some(&own)),
+    );
+    OfdWorld { roots_pem: pki.roots_pem(), pki, samples }
+}

@@ -1,0 +1,186 @@
+//! The demo world's sealed OFD e-licenses (made by `zz_issuer::ofd` with
+//! the demo SM2 PKI): what each gives, every single-byte change to a
+//! covered part, added unsigned parts, and the license they carry.
+
+use zz_core::{Bundle, Outcome, Roots, Verdict};
+use zz_issuer::demo::{self, ofd::OfdWorld};
+use zz_ofd::cert::{self, Cert};
+use zz_ofd::package::Package;
+use zz_ofd::{OfdReport, Options, verify};
+
+struct Fixture {
+    world: demo::World,
+    ofd: OfdWorld,
+    roots: Vec<Cert>,
+    bundle: Bundle,
+}
+
+fn fixture() -> Fixture {
+    let world = demo::world(demo::DEFAULT_NOW);
+    let ofd = demo::ofd::ofd_world(&world);
+    let roots = cert::parse_pem(&ofd.roots_pem).unwrap();
+    let bundle = Bundle::load(&world.bundle, &Roots::parse(&world.roots_txt).unwrap(), None).unwrap();
+    Fixture { world, ofd, roots, bundle }
+}
+
+impl Fixture {
+    fn verify(&self, bytes: &[u8]) -> OfdReport {
+        verify(bytes, &Options { roots: &self.roots, now: self.world.now, zz1: Some((&self.bundle, None)) })
+    }
+
+    fn sample(&self, name: &str) -> &[u8] {
+        &self.ofd.samples.iter().find(|s| s.name == name).unwrap().data
+    }
+}
+
+fn outcome(r: &OfdReport, id: &str) -> Outcome {
+    if r.checks.iter().any(|c| c.id == id) { r.outcome(id) } else { r.signatures[0].outcome(id) }
+}
+
+#[test]
+fn every_demo_ofd_gives_what_it_is_for() {
+    let f = fixture();
+    assert_eq!(f.ofd.samples.len(), 7);
+    for s in &f.ofd.samples {
+        let r = f.verify(&s.data);
+        assert_eq!(r.verdict.as_str(), s.expect, "{}: {r:#?}", s.name);
+        for (id, want) in s.checks {
+            assert_eq!(format!("{:?}", outcome(&r, id)).to_lowercase(), *want, "{} {id}: {r:#?}", s.name);
+        }
+    }
+}
+
+#[test]
+fn without_roots_the_sound_seal_is_untrusted_and_without_trust_data_the_license_unconfirmed() {
+    let f = fixture();
+    let bytes = f.sample("ofd-valid-business-license");
+    let r = verify(bytes, &Options { roots: &[], now: f.world.now, zz1: Some((&f.bundle, None)) });
+    assert_eq!(r.verdict, Verdict::Indeterminate);
+    assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
+    let r = verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: None });
+    assert_eq!(r.verdict, Verdict::Indeterminate);
+    assert_eq!(r.outcome("ofd-license"), Outcome::Warn);
+    // Only the root pinned, not the CA: the chain cannot be built.
+    let r = verify(bytes, &Options { roots: &f.roots[..1], now: f.world.now, zz1: Some((&f.bundle, None)) });
+    assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
+}
+
+#[test]
+fn the_carried_license_is_reported_and_must_match_its_tag() {
+    let f = fixture();
+    let bytes = f.sample("ofd-valid-business-license");
+    let r = f.verify(bytes);
+    let license = r.license.as_ref().expect("the ZZ1 report");
+    assert_eq!(license.verdict, Verdict::Valid);
+    // A tag stating another identifier: resealed so that only the tag
+    // differs, and the seal is sound.
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let l = zz_core::verify(cose, zz_core::Context { bundle: &f.bundle, now: f.world.now, matter: None });
+    let issuer = l.license.as_ref().unwrap();
+    let sealer = sealer_x(&f);
+    let mut o = demo::ofd::license_ofd(&f.world, cose, None, f.world.now).unwrap();
+    let tag = o.file_mut("Doc_0/Tags/License.xml").unwrap();
+    *tag = String::from_utf8_lossy(tag).replace(&issuer.id, "ZZ-OTHER-ID").into_bytes();
+    o.seal(&sealer, f.world.now);
+    let r = f.verify(&o.to_zip());
+    assert_eq!(r.signatures[0].outcome("ofd-seal"), Outcome::Pass);
+    assert_eq!(r.outcome("ofd-license"), Outcome::Fail, "{r:#?}");
+    // The attachment removed from the list: carried, but not found.
+    let mut o = demo::ofd::license_ofd(&f.world, cose, None, f.world.now).unwrap();
+    let list = o.file_mut("Doc_0/Attachs/Attachments.xml").unwrap();
+    *list = String::from_utf8_lossy(list).replace("license.zzl\" Format", "other.zzl\" Format").into_bytes();
+    o.seal(&sealer, f.world.now);
+    assert_eq!(f.verify(&o.to_zip()).outcome("ofd-license"), Outcome::Fail);
+}
+
+/// Rebuilds an OFD with one file's bytes replaced, every other entry as it was.
+fn with_file(bytes: &[u8], name: &str, data: Vec<u8>) -> Vec<u8> {
+    let p = Package::open(bytes).unwrap();
+    let names: Vec<String> = p.names().map(str::to_owned).collect();
+    let mut o = zz_issuer::ofd::Ofd::from_files(
+        names.iter().map(|n| (n.clone(), if n == name { data.clone() } else { p.read(n).unwrap().to_vec() })),
+    );
+    if !p.contains(name) {
+        o.put(name, data);
+    }
+    o.to_zip()
+}
+
+#[test]
+fn every_single_byte_change_to_a_covered_part_is_invalid() {
+    let f = fixture();
+    let bytes = f.sample("ofd-valid-business-license");
+    let p = Package::open(bytes).unwrap();
+    let names: Vec<String> = p.names().map(str::to_owned).collect();
+    assert!(names.len() >= 12, "{names:?}");
+    let mut tried = 0;
+    // Every part is covered (by the references, or as the seal's own
+    // Signature.xml, value and seal) but the list of signatures itself.
+    for name in names.iter().filter(|n| *n != "Doc_0/Signs/Signatures.xml") {
+        let data = p.read(name).unwrap().to_vec();
+        // A sample of positions per part: first, last, and 14 spread between.
+        let n = data.len();
+        let mut positions: Vec<usize> = (0..16).map(|i| i * (n - 1) / 15).collect();
+        positions.dedup();
+        for at in positions {
+            let mut changed = data.clone();
+            changed[at] ^= 0x01;
+            let r = f.verify(&with_file(bytes, name, changed));
+            assert_eq!(r.verdict, Verdict::Invalid, "{name} byte {at}: {r:#?}");
+            tried += 1;
+        }
+    }
+    assert!(tried > 150, "{tried}");
+}
+
+/// A sealer for a department "x" of the demo PKI.
+fn sealer_x(f: &Fixture) -> zz_issuer::ofd::Sealer {
+    let pki = &f.ofd.pki;
+    let signer = pki.signer("x", "x", 7, f.world.now.saturating_sub_secs(400 * 86_400), f.world.now.saturating_add_secs(400 * 86_400));
+    zz_issuer::ofd::Sealer { seal: pki.seal("x", "x", &[&signer]), signer, stamp: zz_issuer::ofd::face::STAMP_BOX }
+}
+
+#[test]
+fn an_added_unsigned_page_or_annotation_is_a_coverage_gap() {
+    let f = fixture();
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    // Document.xml names a second page and an annotation list that do not
+    // exist when the seal is applied; they are added afterwards.
+    for (find, named, added) in [
+        (
+            "<ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/>",
+            "<ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/>\n    <ofd:Page ID=\"2\" BaseLoc=\"Pages/Page_1/Content.xml\"/>",
+            vec![("Doc_0/Pages/Page_1/Content.xml", "<ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"/>")],
+        ),
+        (
+            "<ofd:Attachments>",
+            "<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>\n  <ofd:Attachments>",
+            vec![
+                (
+                    "Doc_0/Annots/Annotations.xml",
+                    "<ofd:Annotations xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Page PageID=\"1\"><ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>",
+                ),
+                ("Doc_0/Annots/Page_0/Annotation.xml", "<ofd:PageAnnot xmlns:ofd=\"http://www.ofdspec.org/2016\"/>"),
+            ],
+        ),
+    ] {
+        let mut o = demo::ofd::license_ofd(&f.world, cose, None, f.world.now).unwrap();
+        let doc = o.file_mut("Doc_0/Document.xml").unwrap();
+        let text = String::from_utf8_lossy(doc).replace(find, named);
+        *doc = text.into_bytes();
+        o.seal(&sealer_x(&f), f.world.now);
+        assert_eq!(f.verify(&o.to_zip()).verdict, Verdict::Valid, "{named}: nothing added yet");
+        for (path, xml) in &added {
+            o.put(path, xml.as_bytes().to_vec());
+        }
+        let r = f.verify(&o.to_zip());
+        assert_eq!(r.outcome("ofd-coverage"), Outcome::Warn, "{named}: {r:#?}");
+        assert_eq!(r.verdict, Verdict::Indeterminate, "{named}");
+        let why = &r.checks.iter().find(|c| c.id == "ofd-coverage").unwrap().en;
+        for (path, _) in &added {
+            assert!(why.contains(path), "{why}");
+        }
+    }
+}
