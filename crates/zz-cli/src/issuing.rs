@@ -105,8 +105,19 @@ pub fn issue(
     out: &Path,
     text: Option<&Path>,
     qr: Option<&Path>,
+    ofd: Option<(&Path, Option<&Path>)>,
 ) -> Result<()> {
     let key = load_key(key_path)?;
+    /// The license types of a catalog file (`zz catalog`'s input, or the
+    /// demo's `inputs/catalog.json`): all the OFD face needs.
+    #[derive(Deserialize)]
+    struct CatalogTypes {
+        types: Vec<zz_core::model::LicenseType>,
+    }
+    let catalog: Option<CatalogTypes> = match ofd {
+        Some((_, Some(c))) => Some(read_structured(c)?),
+        _ => None,
+    };
     let d: LicenseDraft = read_structured(input)?;
     let id = match (d.id, d.serial) {
         (Some(id), _) => id,
@@ -141,7 +152,17 @@ pub fn issue(
         status: d.status,
         iat,
     };
-    write_outputs(&zz_issuer::issue(&license, &key), out, text, qr)?;
+    let cose = zz_issuer::issue(&license, &key);
+    write_outputs(&cose, out, text, qr)?;
+    if let Some((path, _)) = ofd {
+        let ty = catalog.as_ref().and_then(|c| c.types.iter().find(|t| t.code == license.type_code));
+        write(path, zz_issuer::demo::ofd::demo_sealed(&cose, &license, ty, iat))?;
+        eprintln!("wrote {}", path.display());
+        eprintln!(
+            "  sealed with the DEMO SM2 seal of {}: its keys derive from a public seed; never use it for real",
+            license.issuer.name
+        );
+    }
     println!("{}", license.id);
     Ok(())
 }

@@ -50,6 +50,14 @@ enum Command {
         iat: Option<UnixTime>,
         #[command(flatten)]
         outputs: Outputs,
+        /// Also write a one-page OFD e-license carrying the license (SPEC 12),
+        /// sealed with the issuing department's DEMO SM2 seal (public seed).
+        #[arg(long)]
+        ofd: Option<PathBuf>,
+        /// The catalog (JSON, as `zz demo` writes `inputs/catalog.json`) giving
+        /// the OFD face its title and field labels.
+        #[arg(long, requires = "ofd")]
+        catalog: Option<PathBuf>,
     },
     /// Make an annotated copy (加注件) of a signed license.
     Annotate {
@@ -67,6 +75,11 @@ enum Command {
     Status {
         #[command(subcommand)]
         action: StatusCommand,
+    },
+    /// OFD e-license files (SPEC section 12): draw a page, the demo SM2 roots.
+    Ofd {
+        #[command(subcommand)]
+        action: OfdCommand,
     },
     /// Sign a trust list from a JSON or TOML description (with a root key).
     Trust {
@@ -230,6 +243,31 @@ enum QrCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum OfdCommand {
+    /// Draw a page of an OFD file as SVG from what its signatures cover:
+    /// uncovered content is left out, and an invalid file is not drawn (exit 1).
+    Render {
+        /// The OFD file.
+        file: PathBuf,
+        /// Where to write the SVG.
+        #[arg(long)]
+        svg: PathBuf,
+        /// The page, from 1.
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+        /// Pinned SM2 root certificates (PEM).
+        #[arg(long)]
+        sm2_roots: Option<PathBuf>,
+        /// Verification time (RFC 3339 or unix seconds); default now.
+        #[arg(long, value_parser = time_arg)]
+        now: Option<UnixTime>,
+    },
+    /// Print the DEMO SM2 root and seal CA (PEM) that `zz issue --ofd` seals
+    /// chain to. Derived from a public seed: never pin them for real use.
+    DemoRoots,
+}
+
 fn status_value(s: &str) -> Result<StatusValue, String> {
     StatusValue::parse(s).ok_or_else(|| format!("{s:?}: expected valid, revoked, suspended or superseded"))
 }
@@ -252,9 +290,15 @@ fn main() -> ExitCode {
             return ExitCode::from(verifying::run(&args) as u8);
         }
         Command::Keygen { seed, name, out } => issuing::keygen(seed.as_deref(), &name, out.as_deref()),
-        Command::Issue { license, key, iat, outputs: o } => {
-            issuing::issue(&license, &key, iat, &o.out, o.text.as_deref(), o.qr.as_deref())
-        }
+        Command::Issue { license, key, iat, outputs: o, ofd, catalog } => issuing::issue(
+            &license,
+            &key,
+            iat,
+            &o.out,
+            o.text.as_deref(),
+            o.qr.as_deref(),
+            ofd.as_deref().map(|p| (p, catalog.as_deref())),
+        ),
         Command::Annotate { license, annotation, key, outputs: o } => {
             issuing::annotate(&license, &annotation, &key, &o.out, o.text.as_deref(), o.qr.as_deref())
         }
@@ -289,6 +333,19 @@ fn main() -> ExitCode {
             },
         },
         Command::Demo { out, now } => demo::run(&out, now),
+        Command::Ofd { action } => match action {
+            OfdCommand::Render { file, svg, page, sm2_roots, now } => {
+                match verifying::render_ofd(&file, &svg, page, sm2_roots.as_deref(), now) {
+                    Ok(true) => Ok(()),
+                    Ok(false) => return ExitCode::from(1),
+                    Err(e) => Err(e),
+                }
+            }
+            OfdCommand::DemoRoots => {
+                print!("{}", zz_issuer::demo::ofd::DemoPki::new().roots_pem());
+                Ok(())
+            }
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,6 +18,7 @@ pub mod coverage;
 pub mod document;
 pub mod license;
 pub mod package;
+pub mod render;
 pub mod ses;
 pub mod sm;
 pub mod verify;

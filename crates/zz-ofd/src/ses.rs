@@ -46,10 +46,34 @@ pub struct Seal<'a> {
     pub algorithm: String,
     /// The maker's signature value.
     pub signature: &'a [u8],
+    /// The seal's picture (`SES_ESPictrueInfo`), when it reads.
+    pub picture: Option<Picture<'a>>,
     /// What the maker signed, each form issued seals are known to use: the
     /// DER of SES_SealInfo (v4), or SEQUENCE{sealInfo, cert, algorithm}
     /// (v1, and accepted for v4).
     pub signed_forms: Vec<Vec<u8>>,
+}
+
+/// A seal's picture: its format as written (`PNG`, `JPG`, `GIF`, `BMP`,
+/// `SVG`, `OFD`), the data, and its size in millimetres.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture<'a> {
+    pub kind: String,
+    pub data: &'a [u8],
+    pub width_mm: i64,
+    pub height_mm: i64,
+}
+
+/// Reads `SES_ESPictrueInfo ::= SEQUENCE { type IA5String, data OCTET
+/// STRING, width INTEGER, height INTEGER }`; `None` when it does not.
+fn picture<'a>(tlv: Option<&&'a [u8]>) -> Option<Picture<'a>> {
+    let p = items(tlv?, "picture").ok()?;
+    Some(Picture {
+        kind: text(p.first()?, "picture type").ok()?,
+        data: octets(p.get(1)?, "picture data").ok()?,
+        width_mm: int(p.get(2)?, "picture width").ok()?,
+        height_mm: int(p.get(3)?, "picture height").ok()?,
+    })
 }
 
 /// A seal signature (SES_Signature).
@@ -176,6 +200,7 @@ pub fn parse_seal(bytes: &[u8]) -> Result<Seal<'_>> {
                 maker_cert: octets(maker_cert, "maker cert")?,
                 algorithm: oid(algorithm, "signAlgID")?.to_string(),
                 signature: bits(get(&s, 3, "signedValue")?, "signedValue")?,
+                picture: picture(i.get(3)),
                 signed_forms: vec![info.to_vec(), sequence_of(&[info, maker_cert, algorithm])],
             })
         }
@@ -198,6 +223,7 @@ pub fn parse_seal(bytes: &[u8]) -> Result<Seal<'_>> {
                 maker_cert: octets(maker_cert, "maker cert")?,
                 algorithm: oid(algorithm, "signatureAlgorithm")?.to_string(),
                 signature: bits(get(&sign, 2, "signData")?, "signData")?,
+                picture: picture(i.get(3)),
                 signed_forms: vec![sequence_of(&[info, maker_cert, algorithm])],
             })
         }

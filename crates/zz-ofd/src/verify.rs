@@ -144,6 +144,15 @@ impl OfdReport {
     pub fn outcome(&self, id: &str) -> Outcome {
         self.checks.iter().find(|c| c.id == id).map_or(Outcome::Skip, |c| c.outcome)
     }
+
+    /// The files covered by a signature none of whose checks fails.
+    pub fn covered(&self) -> BTreeSet<&str> {
+        covered_by(&self.signatures)
+    }
+}
+
+fn covered_by(signatures: &[SignatureReport]) -> BTreeSet<&str> {
+    signatures.iter().filter(|s| s.covers()).flat_map(|s| s.references.iter().map(String::as_str)).collect()
 }
 
 /// Verifies an OFD file's bytes.
@@ -200,8 +209,7 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
     )];
     // Coverage: every file the pages draw from, covered by a signature
     // none of whose checks fails.
-    let covered: BTreeSet<&str> =
-        signatures.iter().filter(|s| s.covers()).flat_map(|s| s.references.iter().map(String::as_str)).collect();
+    let covered = covered_by(&signatures);
     let drawn: BTreeSet<String> = docs.iter().flat_map(|d| crate::coverage::drawn_from(&p, &d.root)).collect();
     let uncovered: Vec<&str> = drawn.iter().map(String::as_str).filter(|f| !covered.contains(f)).collect();
     checks.push(if uncovered.is_empty() {

@@ -120,6 +120,22 @@ impl DemoPki {
     }
 }
 
+impl DemoPki {
+    /// A department's own signer (valid 2025–2029) with its seal.
+    pub fn sealer(&self, dept: &str, code: &str) -> Sealer {
+        let signer = self.signer(dept, code, 100, t("2025-01-01"), t("2029-12-31"));
+        Sealer { seal: self.seal(dept, code, &[&signer]), signer, stamp: face::STAMP_BOX }
+    }
+}
+
+/// The OFD e-license of a ZZ1 license sealed at `at` by its issuing
+/// department's DEMO seal (`ty` gives the face its title and labels).
+pub fn demo_sealed(cose: &[u8], license: &License, ty: Option<&zz_core::model::LicenseType>, at: UnixTime) -> Vec<u8> {
+    let mut o = Ofd::license(cose, license, ty, at);
+    o.seal(&DemoPki::new().sealer(&license.issuer.name, &license.issuer.code), at);
+    o.to_zip()
+}
+
 impl Default for DemoPki {
     fn default() -> Self {
         DemoPki::new()
@@ -168,8 +184,8 @@ pub fn ofd_world(w: &World) -> OfdWorld {
     let (dept, code) = (license.issuer.name.clone(), license.issuer.code.clone());
     // Sealed the day before the world's reference time.
     let at = UnixTime::from_secs(w.now.as_secs() - 86_400);
-    let signer = pki.signer(&dept, &code, 100, t("2025-01-01"), t("2029-12-31"));
-    let own = Sealer { seal: pki.seal(&dept, &code, &[&signer]), signer: signer.clone(), stamp: face::STAMP_BOX };
+    let own = pki.sealer(&dept, &code);
+    let signer = own.signer.clone();
     let other_dept = "上海市公安局";
     let other_code = "DEMO-OTHER";
     let other_signer = pki.signer(other_dept, other_code, 200, t("2025-01-01"), t("2029-12-31"));

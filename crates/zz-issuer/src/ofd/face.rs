@@ -98,12 +98,18 @@ pub fn content(license: &License, ty: Option<&LicenseType>, qr: bool) -> String 
     lines.extend(license.fields.iter().map(|(k, v)| (label(k), v.display())));
     let valid_to = license.valid_to.map_or_else(|| "长期".to_owned(), |d| d.zh());
     lines.push(("有效期限".into(), format!("{} 至 {valid_to}", license.valid_from.zh())));
-    let max_lines = 10;
-    let mut y = 44.0;
-    for (label, value) in lines.iter().take(max_lines) {
-        p.text(20.0, y, 4.0, FONT_HEI, GREY, &cut(label, 8));
-        p.text(52.0, y, 4.2, FONT_SONG, INK, &cut(value, 24));
-        y += 8.5;
+    // The validity always shows, after as many lines as fit.
+    let max_lines = 11;
+    if lines.len() > max_lines {
+        let last = lines.remove(lines.len() - 1);
+        lines.truncate(max_lines - 1);
+        lines.push(last);
+    }
+    let mut y = 42.0;
+    for (label, value) in &lines {
+        p.text(18.0, y, 3.8, FONT_HEI, GREY, &cut(label, 8));
+        p.text(52.0, y, 4.0, FONT_SONG, INK, &cut(value, 22));
+        y += 7.6;
     }
     if qr {
         let b = QR_BOX;
