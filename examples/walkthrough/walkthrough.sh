@@ -15,10 +15,29 @@ $zz trust trust.toml --root keys/root.json --out out/trust.zzt
 $zz catalog catalog.toml --root keys/root.json --out out/catalog.zzc
 $zz status create out/status.zzs --id walkthrough-1 --entries 1024 --ttl 2592000 --key keys/status.json --iat 2026-11-21T00:00:00+08:00
 $zz bundle --trust out/trust.zzt --catalog out/catalog.zzc --status out/status.zzs --out out/bundle.zzb
-$zz issue license.toml --key keys/issuer.json --out out/license.zzl --text out/license.txt --qr out/license.png
+$zz issue license.toml --key keys/issuer.json --out out/license.zzl --text out/license.txt --qr out/license.png \
+  --ofd out/license.ofd --catalog catalog.toml
 $zz annotate out/license.zzl annotation.toml --key keys/platform.json --out out/annotated.zzl
 $zz verify out/license.zzl out/license.txt out/license.png --bundle out/bundle.zzb --roots out/roots.txt --now $NOW
 $zz verify out/annotated.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW --matter 310000-DJ-0201
+# The OFD e-license: sealed with the DEMO SM2 seal, verified, drawn,
+# then tampered with (one character of the page) and verified again.
+$zz ofd demo-roots > out/sm2-roots.pem
+$zz verify out/license.ofd --bundle out/bundle.zzb --roots out/roots.txt --sm2-roots out/sm2-roots.pem --now $NOW
+$zz ofd render out/license.ofd --svg out/license.svg --sm2-roots out/sm2-roots.pem --now $NOW
+python3 - <<'PY'
+import zipfile
+src = zipfile.ZipFile("out/license.ofd")
+with zipfile.ZipFile("out/tampered.ofd", "w", zipfile.ZIP_DEFLATED) as dst:
+    for name in src.namelist():
+        data = src.read(name)
+        if name.endswith("Page_0/Content.xml"):
+            data = data.replace("有效期限".encode(), "有效期至".encode(), 1)
+        dst.writestr(name, data)
+PY
+if $zz verify out/tampered.ofd --bundle out/bundle.zzb --roots out/roots.txt --sm2-roots out/sm2-roots.pem --now $NOW; then
+  echo "a tampered OFD file verified" >&2; exit 1
+fi
 # Revoke the license (status index 7) and publish a new bundle.
 $zz status set out/status.zzs 7 revoked --key keys/status.json --iat 2026-11-22T09:00:00+08:00
 $zz bundle --trust out/trust.zzt --catalog out/catalog.zzc --status out/status.zzs --out out/bundle.zzb

@@ -252,8 +252,13 @@ fn the_readme_walkthrough_works() {
     let o = run(Command::new("bash").arg("walkthrough.sh").current_dir(dir.path()).env("ZZ", env!("CARGO_BIN_EXE_zz")));
     assert!(o.status.success(), "{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(out.matches("✔ 有效").count(), 4, "{out}");
+    assert_eq!(out.matches("✔ 有效").count(), 5, "{out}");
     assert!(out.contains("✘ 无效") && out.contains("证照已注销"), "{out}");
+    // The OFD e-license: valid, drawn, and invalid once its page changed.
+    assert!(out.contains("✔ 有效  out/license.ofd"), "{out}");
+    assert!(out.contains("✘ 无效  out/tampered.ofd") && out.contains("ofd-references"), "{out}");
+    let svg = std::fs::read_to_string(dir.path().join("out/license.svg")).unwrap();
+    assert!(svg.contains("营业执照") && svg.contains("class=\"seal\""), "{svg}");
     // qr decode reads the image it wrote.
     let o = run(zz().current_dir(dir.path()).args(["qr", "decode", "out/license.png", "--json"]));
     let codes: Vec<String> = serde_json::from_slice(&o.stdout).unwrap();
