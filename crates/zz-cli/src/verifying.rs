@@ -244,7 +244,7 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
             out,
             "    {sig} {} [{}] {seal} · {by}: {signer} · {at}: {when}",
             safe(&s.id),
-            s.format.unwrap_or("?")
+            s.format.as_deref().unwrap_or("?")
         );
         problems(out, &s.checks, "      ");
     }

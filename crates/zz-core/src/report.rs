@@ -2,13 +2,13 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Annotation, License};
 use crate::time::UnixTime;
 
 /// Overall result of a verification (SPEC section 10).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// Every check passed (warnings allowed) and the status was confirmed.
@@ -31,7 +31,7 @@ impl Verdict {
 }
 
 /// What kind of object was presented.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A license original (电子证照原件).
@@ -54,7 +54,7 @@ impl Kind {
 }
 
 /// Outcome of a single check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Pass,
@@ -140,11 +140,22 @@ impl Serialize for CheckId {
     }
 }
 
+/// Reports are read back where they cross a boundary (the portal's OFD
+/// worker sends its report as JSON): an unknown id is refused.
+impl<'de> Deserialize<'de> for CheckId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        CheckId::from_id(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown check id {s:?}")))
+    }
+}
+
+
+
 /// Text of a message: mostly static, sometimes formatted.
 pub type Text = Cow<'static, str>;
 
 /// One check of the report, with its reason in Chinese and English.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
     pub id: CheckId,
     pub outcome: Outcome,
@@ -153,7 +164,7 @@ pub struct Check {
 }
 
 /// The signing organisation as the trust list names it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signer {
     /// Key identifier, 16 hex digits.
     pub kid: String,
@@ -162,7 +173,7 @@ pub struct Signer {
 }
 
 /// Sequence numbers and times of the trust data a report was made with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustRef {
     pub trust_seq: u64,
@@ -172,7 +183,7 @@ pub struct TrustRef {
 }
 
 /// A certificate as an OFD report shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertInfo {
     pub subject: String,
@@ -184,7 +195,7 @@ pub struct CertInfo {
 }
 
 /// An electronic seal as an OFD report shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SealInfo {
     pub name: String,
@@ -196,11 +207,11 @@ pub struct SealInfo {
 }
 
 /// One signature of an OFD file, with its own checks (SPEC section 12).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignatureReport {
     pub id: String,
     /// `ses-v4`, `ses-v1`, `signed-data` or `bare`; `null` when unknown.
-    pub format: Option<&'static str>,
+    pub format: Option<Text>,
     pub checks: Vec<Check>,
     pub signer: Option<CertInfo>,
     pub seal: Option<SealInfo>,
@@ -209,7 +220,7 @@ pub struct SignatureReport {
 }
 
 /// The result of verifying one presented object.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub verdict: Verdict,
@@ -234,7 +245,7 @@ pub struct Report {
     pub now: UnixTime,
     pub trust: TrustRef,
     /// For an OFD file: every signature, each with its checks.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatures: Vec<SignatureReport>,
 }
 

@@ -29,6 +29,10 @@ fn every_sample_gives_its_promised_verdict() {
             SampleData::Text(t) => t.clone().into_bytes(),
         };
         let r = verify(&input, Context { bundle: b, now, matter: s.matter.as_deref() });
+        // The JSON of a report reads back as the same report (the portal's
+        // OFD worker sends reports as JSON).
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<zz_core::Report>(&json).unwrap(), r, "{}", s.name);
         if r.verdict.as_str() != s.expect {
             problems.push(format!(
                 "{}: verdict {} (expected {}): {:?}",

@@ -325,11 +325,14 @@ pub fn report(bytes: &[u8], opts: &Options<'_>, trust: zz_core::report::TrustRef
         .iter()
         .map(|s| zz_core::SignatureReport {
             id: s.id.clone(),
-            format: s.format.map(|f| match f {
-                Format::SesV4 => "ses-v4",
-                Format::SesV1 => "ses-v1",
-                Format::SignedData => "signed-data",
-                Format::Bare => "bare",
+            format: s.format.map(|f| {
+                match f {
+                    Format::SesV4 => "ses-v4",
+                    Format::SesV1 => "ses-v1",
+                    Format::SignedData => "signed-data",
+                    Format::Bare => "bare",
+                }
+                .into()
             }),
             checks: s.checks.iter().filter_map(to_check).collect(),
             signer: s.signer.as_ref().map(|c| zz_core::CertInfo {

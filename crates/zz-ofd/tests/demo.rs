@@ -44,6 +44,13 @@ fn every_demo_ofd_gives_what_it_is_for() {
     for s in &f.ofd.samples {
         let r = f.verify(&s.data);
         assert_eq!(r.verdict.as_str(), s.expect, "{}: {r:#?}", s.name);
+        // The report in the form of every other, and its JSON read back.
+        let opts = Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, None)) };
+        let report = zz_ofd::report(&s.data, &opts, f.bundle.trust_ref());
+        assert_eq!(report.verdict, r.verdict);
+        assert_eq!(report.signatures.len(), r.signatures.len());
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(serde_json::from_str::<zz_core::Report>(&json).unwrap(), report, "{}", s.name);
         for (id, want) in s.checks {
             assert_eq!(format!("{:?}", outcome(&r, id)).to_lowercase(), *want, "{} {id}: {r:#?}", s.name);
         }
