@@ -95,9 +95,9 @@ fn Counter(props: &Props) -> Html {
         let rows = rows.clone();
         let extra = extra.clone();
         let matter = matter.clone();
-        Callback::from(move |(report, source): (Report, Source)| {
+        Callback::from(move |given: crate::present::Presented| {
             let Some(m) = matter.clone() else { return };
-            let p = Presented { report: Rc::new(report), source };
+            let p = Presented { report: Rc::new(given.report), source: given.source };
             let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());
             match type_code.and_then(|c| m.needs.iter().position(|n| n.type_code == c)) {
                 Some(i) => {

@@ -7,8 +7,9 @@ use crate::app::use_app;
 use crate::scan::Source;
 
 /// Files larger than this are refused before reading (licenses are at
-/// most 64 KiB, text a little more; photos of a QR code a few MB).
-const MAX_FILE: f64 = zz_qr::MAX_FILE as f64;
+/// most 64 KiB, text a little more; photos of a QR code a few MB; OFD
+/// files at most 64 MiB, SPEC section 12).
+const MAX_FILE: f64 = zz_ofd::package::MAX_ARCHIVE as f64;
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -93,9 +94,9 @@ pub fn LicenseInput(props: &InputProps) -> Html {
         <>
         <div class={classes!("drop", dragging.then_some("over"))}
             ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-            <p>{ lang.t("将证照文件（.zzl、.txt）或二维码图片拖放到此处，或", "Drop a license file (.zzl, .txt) or a picture of its QR code here, or") }</p>
+            <p>{ lang.t("将证照文件（.zzl、.txt、.ofd）或二维码图片拖放到此处，或", "Drop a license file (.zzl, .txt, .ofd) or a picture of its QR code here, or") }</p>
             <label for="file" class="button">{ lang.t("选择文件", "Choose a file") }</label>
-            <input id="file" type="file" accept=".zzl,.txt,.png,.jpg,.jpeg,text/plain,image/png,image/jpeg,application/octet-stream"
+            <input id="file" type="file" accept=".zzl,.txt,.ofd,.png,.jpg,.jpeg,text/plain,image/png,image/jpeg,application/ofd,application/octet-stream"
                 class="visually-hidden-file" onchange={on_file} />
         </div>
         <form class="paste" onsubmit={on_submit}>

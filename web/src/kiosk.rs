@@ -80,7 +80,7 @@ fn Kiosk(props: &Props) -> Html {
                 text.into_bytes(),
                 t.clone(),
                 None,
-                Callback::from(move |report: Report| {
+                Callback::from(move |(report, _page): (Report, _)| {
                     crate::scan::beep(report.verdict == Verdict::Valid);
                     screen.set(Screen::Verdict(Rc::new(report)));
                     let back = screen.clone();

@@ -1,6 +1,7 @@
-//! What the portal's two wasm programs share: the QR decoding worker, run
-//! off the main thread (gloo-worker) and loaded only when scanning or an
-//! image upload starts, so that the portal's first load stays small.
+//! What the portal's wasm programs share: the QR decoding worker and the
+//! OFD worker, each run off the main thread (gloo-worker) and loaded only
+//! when first needed (scanning or an image upload; an OFD file), so that
+//! the portal's first load stays small.
 
 use serde::{Deserialize, Serialize};
 use zz_worker_api::*;
@@ -58,6 +59,131 @@ impl gloo::worker::Worker for QrWorker {
         let response = match response {
             DecodeResponse::Codes { codes, .. } => DecodeResponse::Codes { codes, millis: js_sys::Date::now() - start },
             other => other,
+        };
+        scope.respond(id, response);
+    }
+}
+
+/// The protocol between the portal and its OFD worker.
+pub mod ofd_worker_api {
+    use super::*;
+
+    /// What the OFD worker is asked.
+    #[derive(Serialize, Deserialize)]
+    pub enum OfdRequest {
+        /// Verify an OFD file (SPEC section 12) with the portal's trust data
+        /// (the pinned roots file and bundle, for the ZZ1 license it may
+        /// carry) and SM2 roots (PEM), and draw its first page.
+        Verify { bytes: Vec<u8>, roots: String, bundle: Vec<u8>, sm2_roots: String, now: i64, matter: Option<String> },
+        /// The certificates of an SM2 roots file, for the settings page.
+        Roots { pem: String },
+    }
+
+    /// A page drawn from what the file's valid signatures cover.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct OfdPage {
+        pub svg: String,
+        pub pages: usize,
+        /// Parts not drawn: covered by no valid signature.
+        pub not_covered: Vec<String>,
+        pub seals: usize,
+    }
+
+    /// A pinned SM2 certificate as settings show it.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct RootInfo {
+        pub subject: String,
+        pub not_before: i64,
+        pub not_after: i64,
+        /// Self-signed (a root), else a CA certificate used as a link.
+        pub root: bool,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub enum OfdResponse {
+        /// The report as JSON (SPEC section 11/12), and the page unless the
+        /// file is invalid.
+        Verified { report: String, page: Option<OfdPage>, millis: f64 },
+        Roots(Result<Vec<RootInfo>, String>),
+        /// The trust data sent could not be loaded.
+        Error(String),
+    }
+}
+
+/// The OFD worker (zz-ofd: SM2, X.509, XML, the page drawn). Keeps the
+/// last trust data loaded, by digest.
+#[derive(Default)]
+pub struct OfdWorker {
+    trust: Option<([u8; 32], zz_core::Bundle)>,
+}
+
+impl OfdWorker {
+    fn verify(&mut self, bytes: &[u8], roots: &str, bundle: &[u8], sm2: &str, now: i64, matter: Option<&str>) -> ofd_worker_api::OfdResponse {
+        use ofd_worker_api::{OfdPage, OfdResponse};
+        use sha2::Digest;
+        let start = js_sys::Date::now();
+        let digest: [u8; 32] =
+            sha2::Sha256::new().chain_update(roots.as_bytes()).chain_update([0]).chain_update(bundle).finalize().into();
+        if self.trust.as_ref().map(|(d, _)| d) != Some(&digest) {
+            let loaded = zz_core::Roots::parse(roots)
+                .map_err(|e| e.to_string())
+                .and_then(|r| zz_core::Bundle::load(bundle, &r, None).map_err(|e| e.to_string()));
+            match loaded {
+                Ok(b) => self.trust = Some((digest, b)),
+                Err(e) => return OfdResponse::Error(e),
+            }
+        }
+        let Some((_, b)) = &self.trust else { return OfdResponse::Error("no trust data".into()) };
+        let sm2_roots = zz_ofd::cert::parse_pem(sm2).unwrap_or_default();
+        let opts = zz_ofd::Options { roots: &sm2_roots, now: zz_core::UnixTime::from_secs(now), zz1: Some((b, matter)) };
+        let r = zz_ofd::verify(bytes, &opts);
+        let report = zz_ofd::to_report(&r, &opts, b.trust_ref());
+        let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {
+            svg: p.svg,
+            pages: p.pages,
+            not_covered: p.not_covered,
+            seals: p.seals,
+        });
+        OfdResponse::Verified {
+            report: serde_json::to_string(&report).unwrap_or_default(),
+            page,
+            millis: js_sys::Date::now() - start,
+        }
+    }
+}
+
+impl gloo::worker::Worker for OfdWorker {
+    type Message = ();
+    type Input = ofd_worker_api::OfdRequest;
+    type Output = ofd_worker_api::OfdResponse;
+
+    fn create(_scope: &gloo::worker::WorkerScope<Self>) -> Self {
+        OfdWorker::default()
+    }
+
+    fn update(&mut self, _scope: &gloo::worker::WorkerScope<Self>, _msg: Self::Message) {}
+
+    fn received(&mut self, scope: &gloo::worker::WorkerScope<Self>, msg: Self::Input, id: gloo::worker::HandlerId) {
+        use ofd_worker_api::{OfdRequest, OfdResponse, RootInfo};
+        let response = match msg {
+            OfdRequest::Verify { bytes, roots, bundle, sm2_roots, now, matter } => {
+                self.verify(&bytes, &roots, &bundle, &sm2_roots, now, matter.as_deref())
+            }
+            OfdRequest::Roots { pem } => OfdResponse::Roots(
+                zz_ofd::cert::parse_pem(&pem)
+                    .map(|certs| {
+                        certs
+                            .into_iter()
+                            .map(|c| RootInfo {
+                                root: c.subject_der == c.issuer_der,
+                                subject: c.subject,
+                                not_before: c.not_before,
+                                not_after: c.not_after,
+                            })
+                            .collect()
+                    })
+                    .ok_or_else(|| "a certificate cannot be read".to_owned()),
+            ),
         };
         scope.respond(id, response);
     }

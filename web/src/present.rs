@@ -3,8 +3,11 @@
 //! by the core (with the matter in hand), recorded in the log, announced
 //! with a sound, and handed to the page with where it came from.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
+use zz_web::ofd_worker_api::OfdPage;
 
 use crate::app::{TrustProp, use_app};
 use crate::scan::{LastCode, Source};
@@ -14,13 +17,22 @@ use crate::trust;
 /// verified again.
 const REPEAT_WINDOW: i64 = 30;
 
+/// A verification of what was presented.
+pub struct Presented {
+    pub report: Report,
+    pub source: Source,
+    /// An OFD file's first page, drawn from what its signatures cover
+    /// (none when the file is invalid).
+    pub page: Option<Rc<OfdPage>>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PresentProps {
     pub trust: TrustProp,
     /// The matter being handled, if any.
     pub matter: Option<String>,
     /// Each verification, with where the license came from.
-    pub on_report: Callback<(Report, Source)>,
+    pub on_report: Callback<Presented>,
     /// A sound with every verdict (the counter), not only the camera's.
     #[prop_or(false)]
     pub sound_always: bool,
@@ -59,11 +71,11 @@ pub fn Present(props: &PresentProps) -> Html {
                 bytes,
                 t.clone(),
                 matter.clone(),
-                Callback::from(move |report: Report| {
+                Callback::from(move |(report, page): (Report, Option<Rc<OfdPage>>)| {
                     if sound_always || source == Source::Camera {
                         crate::scan::beep(report.verdict == Verdict::Valid);
                     }
-                    on_report.emit((report, source.clone()));
+                    on_report.emit(Presented { report, source: source.clone(), page });
                 }),
             );
         })

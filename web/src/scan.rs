@@ -15,14 +15,17 @@ use web_sys::{
 };
 use yew::prelude::*;
 use zz_core::UnixTime;
-use zz_web::QrWorker;
+use zz_web::ofd_worker_api::{OfdPage, OfdRequest, OfdResponse};
 use zz_web::zz_worker_api::{DecodeRequest, DecodeResponse};
+use zz_web::{OfdWorker, QrWorker};
 
 use crate::app::use_app;
 use crate::trust::Trust;
 
 /// The loader Trunk writes beside the worker (relative to the app).
 const WORKER_LOADER: &str = "zz-decoder_loader.js";
+/// The OFD worker's loader.
+const OFD_WORKER_LOADER: &str = "zz-ofd_loader.js";
 /// Frames are scaled to at most this width before decoding.
 const FRAME_WIDTH: u32 = 960;
 /// Time between frames sent to the worker (one in flight at a time).
@@ -31,6 +34,31 @@ const FRAME_MS: u32 = 100;
 thread_local! {
     static WORKER: RefCell<Option<WorkerBridge<QrWorker>>> = const { RefCell::new(None) };
     static PENDING: RefCell<Vec<Callback<DecodeResponse>>> = const { RefCell::new(Vec::new()) };
+    static OFD_WORKER: RefCell<Option<WorkerBridge<OfdWorker>>> = const { RefCell::new(None) };
+    static OFD_PENDING: RefCell<Vec<Callback<OfdResponse>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sends a request to the OFD worker, spawned (and its wasm fetched) on
+/// first use; answers come in order.
+pub fn ofd(request: OfdRequest, done: Callback<OfdResponse>) {
+    OFD_WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        let bridge = w.get_or_insert_with(|| {
+            OfdWorker::spawner()
+                .callback(|response| {
+                    let next = OFD_PENDING.with(|p| {
+                        let mut p = p.borrow_mut();
+                        if p.is_empty() { None } else { Some(p.remove(0)) }
+                    });
+                    if let Some(cb) = next {
+                        cb.emit(response);
+                    }
+                })
+                .spawn_with_loader(OFD_WORKER_LOADER)
+        });
+        OFD_PENDING.with(|p| p.borrow_mut().push(done));
+        bridge.send(request);
+    });
 }
 
 /// Sends a request to the (lazily spawned) worker; answers come in order.
@@ -406,15 +434,52 @@ pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>
     );
 }
 
-/// Verifies what was presented (license bytes or text, or an image whose
-/// QR code the worker reads) at the device's clock, for `matter` if given;
-/// records it in the log and hands `done` the core's report.
+/// Verifies what was presented (license bytes or text, an image whose
+/// QR code the worker reads, or an OFD file, which the OFD worker verifies
+/// and draws) at the device's clock, for `matter` if given; records it in
+/// the log and hands `done` the core's report, with an OFD file's page.
 pub fn verify_presented(
     bytes: Vec<u8>,
     trust: std::rc::Rc<Trust>,
     matter: Option<String>,
-    done: Callback<zz_core::Report>,
+    done: Callback<(zz_core::Report, Option<std::rc::Rc<OfdPage>>)>,
 ) {
+    if zz_ofd::package::looks_like_zip(&bytes) {
+        let now = crate::trust::now();
+        let raw = trust.raw.clone();
+        let request = OfdRequest::Verify {
+            bytes,
+            roots: raw.roots.clone(),
+            bundle: raw.bundle.clone(),
+            sm2_roots: raw.sm2_roots.clone(),
+            now: now.as_secs(),
+            matter: matter.clone(),
+        };
+        ofd(
+            request,
+            Callback::from(move |response: OfdResponse| {
+                let ctx = zz_core::Context { bundle: &trust.bundle, now, matter: matter.as_deref() };
+                let refused = |e: &str| {
+                    zz_core::verify::undecodable(
+                        ctx,
+                        format!("OFD 文件无法核验：{e}"),
+                        format!("The OFD file cannot be verified: {e}"),
+                    )
+                };
+                let (report, page) = match response {
+                    OfdResponse::Verified { report, page, .. } => match serde_json::from_str(&report) {
+                        Ok(r) => (r, page.map(std::rc::Rc::new)),
+                        Err(e) => (refused(&e.to_string()), None),
+                    },
+                    OfdResponse::Error(e) => (refused(&e), None),
+                    OfdResponse::Roots(_) => (refused("unexpected answer"), None),
+                };
+                crate::log::record_later(&report);
+                done.emit((report, page));
+            }),
+        );
+        return;
+    }
     resolve(
         bytes,
         Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
@@ -424,7 +489,7 @@ pub fn verify_presented(
                 Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
             };
             crate::log::record_later(&report);
-            done.emit(report);
+            done.emit((report, None));
         }),
     );
 }

@@ -102,6 +102,88 @@ fn OfferedRoots(props: &PanelProps) -> Html {
     }
 }
 
+/// The pinned SM2 roots for OFD seals (`trust/sm2-roots.pem`): their
+/// certificates, read by the OFD worker (fetched only on this page or
+/// when an OFD file arrives), and adopting ones the site now serves.
+#[component]
+fn Sm2Roots(props: &PanelProps) -> Html {
+    use zz_web::ofd_worker_api::{OfdRequest, OfdResponse, RootInfo};
+    let lang = use_app().lang;
+    let raw = props.trust.0.raw.clone();
+    let certs = use_state(|| None::<Result<Vec<RootInfo>, String>>);
+    {
+        let certs = certs.clone();
+        let pem = raw.sm2_roots.clone();
+        use_effect_with(pem.clone(), move |_| {
+            if !pem.trim().is_empty() {
+                crate::scan::ofd(
+                    OfdRequest::Roots { pem },
+                    Callback::from(move |r: OfdResponse| {
+                        certs.set(Some(match r {
+                            OfdResponse::Roots(list) => list,
+                            _ => Err("unexpected answer".into()),
+                        }))
+                    }),
+                );
+            }
+        });
+    }
+    let error = use_state(|| None::<trust::Refusal>);
+    let adopt = {
+        let error = error.clone();
+        let offered = raw.offered_sm2_roots.clone().unwrap_or_default();
+        Callback::from(move |_| {
+            let question = lang.t(
+                "确认采用站点提供的新 SM2 根证书？此后 OFD 文件的签章按新根证书判断是否可信。仅在主管部门通知更换时操作。",
+                "Adopt the new SM2 root certificates the site serves? From then on OFD seals are trusted by them. Do this only when the authority has announced the change.",
+            );
+            if !gloo::dialogs::confirm(question) {
+                return;
+            }
+            match trust::adopt_offered_sm2_roots(&offered) {
+                Ok(()) => {
+                    let _ = gloo::utils::window().location().reload();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    html! {
+        <>
+        <h2>{ lang.t("OFD 签章的 SM2 根证书", "SM2 root certificates for OFD seals") }</h2>
+        if raw.sm2_roots.trim().is_empty() {
+            <p>{ lang.t("站点未提供 SM2 根证书（trust/sm2-roots.pem）：OFD 文件的签章人均不可信，结果最多为“无法确认”。",
+                        "The site serves no SM2 roots (trust/sm2-roots.pem): no OFD signer is trusted, and results are at best indeterminate.") }</p>
+        } else {
+            <table id="sm2-roots">
+                <caption>{ lang.t("已固定的证书（更换部署：替换站点的 trust/sm2-roots.pem）", "Pinned certificates (to deploy others, replace the site's trust/sm2-roots.pem)") }</caption>
+                <thead><tr>
+                    <th scope="col">{ lang.t("主体", "Subject") }</th>
+                    <th scope="col">{ lang.t("类型", "Kind") }</th>
+                    <th scope="col">{ lang.t("有效期", "Valid") }</th>
+                </tr></thead>
+                <tbody>
+                { match &*certs {
+                    None => html! { <tr><td colspan="3">{ lang.t("读取中…", "Reading…") }</td></tr> },
+                    Some(Err(e)) => html! { <tr><td colspan="3" class="error">{ lang.t("证书无法读取：", "A certificate cannot be read: ") }{ e }</td></tr> },
+                    Some(Ok(list)) => html! { <>{ for list.iter().map(|c| html! { <tr>
+                        <td>{ &c.subject }</td>
+                        <td>{ if c.root { lang.t("根证书", "Root") } else { lang.t("中间 CA", "Intermediate CA") } }</td>
+                        <td>{ lang.instant(zz_core::UnixTime::from_secs(c.not_before)) }{ " – " }{ lang.instant(zz_core::UnixTime::from_secs(c.not_after)) }</td>
+                    </tr> }) }</> },
+                } }
+                </tbody>
+            </table>
+        }
+        if raw.offered_sm2_roots.is_some() {
+            <p class="alert warn">{ lang.t("站点提供的 SM2 根证书与本设备固定的不同，核验继续使用固定的证书。", "The SM2 roots the site serves differ from the ones pinned here; verification goes on with the pinned ones.") }</p>
+            <button type="button" class="button danger" onclick={adopt} data-testid="adopt-sm2-roots">{ lang.t("采用新的 SM2 根证书（管理员）", "Adopt the new SM2 roots (administrator)") }</button>
+            if let Some(e) = &*error { <p class="alert error" role="alert">{ lang.t(&e.zh, &e.en) }</p> }
+        }
+        </>
+    }
+}
+
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app();
@@ -217,6 +299,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
             </tr> }) }
             </tbody>
         </table>
+        <Sm2Roots trust={props.trust.clone()} />
         <h2>{ lang.t("导入信任数据", "Import trust data") }</h2>
         <p>{ lang.t(
             "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",

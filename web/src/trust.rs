@@ -3,6 +3,10 @@
 //! these two files in the built site deploys the portal for another
 //! authority.
 //!
+//! The SM2 roots for OFD files (`trust/sm2-roots.pem`, SPEC section 12)
+//! are pinned the same way; a site without them verifies OFD seals as
+//! untrusted (`indeterminate` at best).
+//!
 //! The roots are pinned on this device the first time they are seen
 //! (local storage): whoever can serve `roots.txt` later cannot replace the
 //! trust anchor. Roots served that differ from the pinned ones are not
@@ -23,6 +27,8 @@ const ROOTS_URL: &str = "trust/roots.txt";
 const BUNDLE_URL: &str = "trust/bundle.zzb";
 const KEY_IMPORTED: &str = "zz.importedBundle";
 const KEY_PINNED_ROOTS: &str = "zz.pinnedRoots";
+const SM2_ROOTS_URL: &str = "trust/sm2-roots.pem";
+const KEY_PINNED_SM2_ROOTS: &str = "zz.pinnedSm2Roots";
 const KEY_HIGH_WATER: &str = "zz.highWater";
 /// The one trust seq for all roots that earlier versions kept.
 const KEY_LEGACY_MAX_SEQ: &str = "zz.maxTrustSeq";
@@ -43,12 +49,27 @@ pub struct Trust {
     /// Roots served by the site that differ from the ones pinned here (not
     /// in use until an administrator adopts them).
     pub offered_roots: Option<String>,
+    /// The raw trust data, for the OFD worker (which verifies the ZZ1
+    /// license an OFD file carries with the same roots and bundle).
+    pub raw: Rc<RawTrust>,
+}
+
+/// The files the trust data was loaded from.
+pub struct RawTrust {
+    /// The pinned roots file.
+    pub roots: String,
+    /// The bundle in use.
+    pub bundle: Vec<u8>,
+    /// The pinned SM2 roots (PEM; empty when the site has none).
+    pub sm2_roots: String,
+    /// SM2 roots served that differ from the pinned ones.
+    pub offered_sm2_roots: Option<String>,
 }
 
 impl Trust {
-    fn new(roots: Roots, bundle: Bundle, source: Source, offered_roots: Option<String>) -> Trust {
+    fn new(roots: Roots, bundle: Bundle, source: Source, offered_roots: Option<String>, raw: Rc<RawTrust>) -> Trust {
         let index = CatalogIndex::new(&bundle.catalog);
-        Trust { roots, bundle, index, source, offered_roots }
+        Trust { roots, bundle, index, source, offered_roots, raw }
     }
 
     /// Whether the demo world's root is among the roots: its key derives
@@ -95,7 +116,7 @@ fn raise_high_water(bundle: &Bundle) {
 /// The roots in use: the pinned ones, or those served if none are pinned
 /// yet (then pinned once they parse). Also the served roots when they
 /// differ.
-fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), Refusal> {
+fn pinned_roots(served: Option<String>) -> Result<(Roots, String, Option<String>), Refusal> {
     let parse = |text: &str| {
         Roots::parse(text).map_err(|e| Refusal {
             zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"),
@@ -103,18 +124,39 @@ fn pinned_roots(served: Option<String>) -> Result<(Roots, Option<String>), Refus
         })
     };
     match (LocalStorage::get::<String>(KEY_PINNED_ROOTS).ok(), served) {
-        (Some(p), Some(s)) if p.trim() == s.trim() => Ok((parse(&p)?, None)),
-        (Some(p), offered) => Ok((parse(&p)?, offered)),
+        (Some(p), Some(s)) if p.trim() == s.trim() => Ok((parse(&p)?, p, None)),
+        (Some(p), offered) => Ok((parse(&p)?, p, offered)),
         (None, Some(s)) => {
             let roots = parse(&s)?;
             let _ = LocalStorage::set(KEY_PINNED_ROOTS, &s);
-            Ok((roots, None))
+            Ok((roots, s, None))
         }
         (None, None) => Err(Refusal {
             zh: format!("无法读取根密钥文件（{ROOTS_URL}）"),
             en: format!("{ROOTS_URL}: cannot be loaded"),
         }),
     }
+}
+
+/// The SM2 roots in use: pinned on first sight like the ZZ1 roots (the
+/// OFD worker refuses what is not PEM certificates), and those served
+/// when they differ.
+fn pinned_sm2_roots(served: Option<String>) -> (String, Option<String>) {
+    match (LocalStorage::get::<String>(KEY_PINNED_SM2_ROOTS).ok(), served) {
+        (Some(p), Some(s)) if p.trim() == s.trim() => (p, None),
+        (Some(p), offered) => (p, offered),
+        (None, Some(s)) => {
+            let _ = LocalStorage::set(KEY_PINNED_SM2_ROOTS, &s);
+            (s, None)
+        }
+        (None, None) => (String::new(), None),
+    }
+}
+
+/// Adopts the SM2 roots the site now serves (settings, by an administrator).
+pub fn adopt_offered_sm2_roots(offered: &str) -> Result<(), Refusal> {
+    LocalStorage::set(KEY_PINNED_SM2_ROOTS, offered)
+        .map_err(|e| Refusal { zh: "无法在本设备上保存 SM2 根证书".to_owned(), en: e.to_string() })
 }
 
 /// Adopts the roots the site now serves in place of the pinned ones (an
@@ -140,24 +182,31 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
         })?),
         Err(_) => None,
     };
-    let (roots, offered) = pinned_roots(served)?;
-    let accept = |bytes: &[u8]| Bundle::load(bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| b));
+    let (roots, roots_text, offered) = pinned_roots(served)?;
+    let accept = |bytes: Vec<u8>| {
+        Bundle::load(&bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| (b, bytes)))
+    };
     let shipped = match fetch(BUNDLE_URL).await {
-        Ok(bytes) => accept(&bytes)
+        Ok(bytes) => accept(bytes)
             .map_err(|e| Refusal { zh: format!("{BUNDLE_URL}：{}", e.zh()), en: format!("{BUNDLE_URL}: {e}") }),
         Err(e) => Err(Refusal { zh: format!("无法读取信任数据包（{BUNDLE_URL}）"), en: e }),
     };
-    let imported = crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(&b).ok());
-    let chosen = match (shipped, imported) {
-        (Ok(s), Some(i)) if i.trust.seq > s.trust.seq => (i, Source::Imported),
+    let imported = crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(b).ok());
+    let ((bundle, bytes), source) = match (shipped, imported) {
+        (Ok(s), Some(i)) if i.0.trust.seq > s.0.trust.seq => (i, Source::Imported),
         // The same seq: the import may hold newer status lists.
-        (Ok(s), Some(i)) if i.trust.seq == s.trust.seq && HighWater::of(&s).check(&i).is_ok() => (i, Source::Imported),
+        (Ok(s), Some(i)) if i.0.trust.seq == s.0.trust.seq && HighWater::of(&s.0).check(&i.0).is_ok() => {
+            (i, Source::Imported)
+        }
         (Ok(s), _) => (s, Source::Shipped),
         (Err(_), Some(i)) => (i, Source::Imported),
         (Err(e), None) => return Err(e),
     };
-    raise_high_water(&chosen.0);
-    Ok(Rc::new(Trust::new(roots, chosen.0, chosen.1, offered)))
+    raise_high_water(&bundle);
+    let served_sm2 = fetch(SM2_ROOTS_URL).await.ok().and_then(|b| String::from_utf8(b).ok());
+    let (sm2_roots, offered_sm2_roots) = pinned_sm2_roots(served_sm2);
+    let raw = Rc::new(RawTrust { roots: roots_text, bundle: bytes, sm2_roots, offered_sm2_roots });
+    Ok(Rc::new(Trust::new(roots, bundle, source, offered, raw)))
 }
 
 /// Why an import was refused, in both languages.
@@ -187,7 +236,13 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal>
         en: format!("cannot store the bundle: {e}"),
     })?;
     raise_high_water(&bundle);
-    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone())))
+    let raw = Rc::new(RawTrust {
+        roots: current.raw.roots.clone(),
+        bundle: bytes.to_vec(),
+        sm2_roots: current.raw.sm2_roots.clone(),
+        offered_sm2_roots: current.raw.offered_sm2_roots.clone(),
+    });
+    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone(), raw)))
 }
 
 /// The clock.

@@ -38,6 +38,8 @@ struct PanelProps {
 struct Verified {
     report: Report,
     source: Source,
+    /// An OFD file's page.
+    page: Option<Rc<zz_web::ofd_worker_api::OfdPage>>,
     /// Bring the result into view and focus it: not when it is the same
     /// input verified again for another matter (focus stays on the chooser).
     focus: bool,
@@ -58,14 +60,14 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let on_report = {
         let result = result.clone();
         let again = again.clone();
-        Callback::from(move |(report, source): (Report, Source)| {
+        Callback::from(move |p: crate::present::Presented| {
             let focus = !again.replace(false);
             let n = {
                 let mut c = count.borrow_mut();
                 *c += 1;
                 *c
             };
-            result.set(Some(Rc::new(Verified { report, source, focus, n })));
+            result.set(Some(Rc::new(Verified { report: p.report, source: p.source, page: p.page, focus, n })));
         })
     };
     let on_matter = {
@@ -217,26 +219,113 @@ fn ResultView(props: &ResultProps) -> Html {
                         </dl>
                     </div>
                 }
+                if let Some(page) = &props.verified.page {
+                    <OfdPageView page={page.clone()} />
+                }
                 <Face report={props.verified.clone()} trust={props.trust.clone()} />
             } else {
                 <p class="not-verified">{ problem.map(|p| p.not_shown(lang)).unwrap_or_default() }</p>
             }
             <h3>{ lang.t("核验项目", "Checks") }</h3>
-            <ul class="checks">
-            { for r.checks.iter().map(|c| {
-                let (mark, word, cls) = outcome_words(lang, c.outcome);
-                html! {
-                    <li class={classes!("check", cls)} data-check={c.id.as_str()} data-outcome={cls}>
-                        <span class="mark" aria-hidden="true">{ mark }</span>
-                        <span class="name">{ lang.t(c.id.title_zh(), c.id.title_en()) }</span>
-                        <span class="outcome">{ word }</span>
-                        <span class="msg">{ lang.t(&c.zh, &c.en) }</span>
-                    </li>
-                }
-            }) }
-            </ul>
+            <ul class="checks">{ for r.checks.iter().map(|c| check_item(lang, c)) }</ul>
+            if !r.signatures.is_empty() {
+                <OfdSignatures report={props.verified.clone()} />
+            }
             <p class="trust-age">{ lang.checked_against(&summary) }</p>
         </section>
+    }
+}
+
+/// One check as a list item (document checks and each signature's).
+fn check_item(lang: Lang, c: &zz_core::Check) -> Html {
+    let (mark, word, cls) = outcome_words(lang, c.outcome);
+    html! {
+        <li class={classes!("check", cls)} data-check={c.id.as_str()} data-outcome={cls}>
+            <span class="mark" aria-hidden="true">{ mark }</span>
+            <span class="name">{ lang.t(c.id.title_zh(), c.id.title_en()) }</span>
+            <span class="outcome">{ word }</span>
+            <span class="msg">{ lang.t(&c.zh, &c.en) }</span>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OfdPageProps {
+    page: Rc<zz_web::ofd_worker_api::OfdPage>,
+}
+
+/// An OFD file's first page, drawn by the OFD worker from what its valid
+/// signatures cover, shown as an image (an SVG in an `<img>` runs nothing).
+#[component]
+fn OfdPageView(props: &OfdPageProps) -> Html {
+    let lang = use_app().lang;
+    let p = &props.page;
+    let src = use_memo(p.clone(), |p| {
+        format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&p.svg)))
+    });
+    html! {
+        <figure class="ofd-page">
+            <img src={(*src).clone()} alt={lang.t("OFD 文件第 1 页：由签名保护的内容绘制", "Page 1 of the OFD file, drawn from what its signatures protect")} />
+            <figcaption>
+                { lang.t("第 1 页（共 ", "Page 1 of ") }{ p.pages }{ lang.t(" 页），由签名保护的内容绘制；文字使用本机字体。", "; drawn from what its signatures protect, text in this device's fonts.") }
+                if !p.not_covered.is_empty() {
+                    <span class="not-covered" role="note">{ crate::icons::Icon::Warning.html() }{ " " }
+                        { lang.t("未受有效签名保护、未绘制：", "Not protected by a valid signature, not drawn: ") }{ p.not_covered.join(", ") }</span>
+                }
+            </figcaption>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SignaturesProps {
+    report: Rc<Verified>,
+}
+
+/// Every signature of an OFD file: its seal, signer, time, format and
+/// checks (SPEC section 12).
+#[component]
+fn OfdSignatures(props: &SignaturesProps) -> Html {
+    let lang = use_app().lang;
+    let r = &props.report.report;
+    let format = |f: Option<&str>| match f {
+        Some("ses-v4") => lang.t("电子签章（GB/T 38540）", "Electronic seal (GB/T 38540)"),
+        Some("ses-v1") => lang.t("电子签章（GM/T 0031）", "Electronic seal (GM/T 0031)"),
+        Some("signed-data") => lang.t("数字签名（GB/T 35275）", "Digital signature (GB/T 35275)"),
+        Some("bare") => lang.t("无证书的 SM2 签名", "Bare SM2 signature"),
+        _ => lang.t("无法识别的签名", "Unrecognised signature"),
+    };
+    html! {
+        <div class="ofd-signatures">
+            <h3>{ lang.t("签名与签章", "Signatures and seals") }</h3>
+            { for r.signatures.iter().enumerate().map(|(i, s)| {
+                let failed = s.checks.iter().any(|c| c.outcome == zz_core::Outcome::Fail);
+                html! {
+                <section class={classes!("ofd-signature", failed.then_some("fail"))} data-signature={s.id.clone()}>
+                    <h4>{ lang.t("签名 ", "Signature ") }{ i + 1 }{ "：" }
+                        { s.seal.as_ref().map_or_else(|| format(s.format.as_deref()).to_owned(), |x| x.name.clone()) }</h4>
+                    <dl>
+                        <dt>{ lang.t("格式", "Format") }</dt><dd class="format">{ format(s.format.as_deref()) }</dd>
+                        if let Some(seal) = &s.seal {
+                            <dt>{ lang.t("印章", "Seal") }</dt><dd class="seal-name">{ &seal.name }{ " · " }<code>{ &seal.id }</code></dd>
+                            <dt>{ lang.t("印章有效期", "Seal valid") }</dt>
+                            <dd>{ lang.instant(seal.valid_start) }{ " – " }{ lang.instant(seal.valid_end) }</dd>
+                            <dt>{ lang.t("印章制作者", "Seal made by") }</dt><dd>{ &seal.maker }</dd>
+                        }
+                        if let Some(c) = &s.signer {
+                            <dt>{ lang.t("签章人证书", "Signer") }</dt><dd class="signer">{ &c.subject }</dd>
+                            <dt>{ lang.t("证书签发者", "Certificate issuer") }</dt><dd>{ &c.issuer }</dd>
+                            <dt>{ lang.t("证书有效期", "Certificate valid") }</dt>
+                            <dd>{ lang.instant(c.not_before) }{ " – " }{ lang.instant(c.not_after) }</dd>
+                        }
+                        <dt>{ lang.t("签章时间", "Signed at") }</dt>
+                        <dd>{ s.time.map_or_else(|| lang.t("未载明", "not stated").to_owned(), |t| lang.instant(t)) }
+                            { lang.t("（签章人所述，无可信时间戳）", " (the signer's claim; no trusted timestamp)") }</dd>
+                    </dl>
+                    <ul class="checks">{ for s.checks.iter().map(|c| check_item(lang, c)) }</ul>
+                </section>
+            }}) }
+        </div>
     }
 }
 

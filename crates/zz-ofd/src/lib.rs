@@ -25,4 +25,4 @@ pub mod verify;
 pub mod xml;
 
 pub use package::{Package, PackageError};
-pub use verify::{OfdReport, Options, report, verify};
+pub use verify::{OfdReport, Options, report, to_report, verify};

@@ -310,7 +310,11 @@ fn embedded_license(
 
 /// The report of SPEC section 12 in the form of every other report.
 pub fn report(bytes: &[u8], opts: &Options<'_>, trust: zz_core::report::TrustRef) -> zz_core::Report {
-    let r = verify(bytes, opts);
+    to_report(&verify(bytes, opts), opts, trust)
+}
+
+/// An OFD report in the form of every other report (made with `opts`).
+pub fn to_report(r: &OfdReport, opts: &Options<'_>, trust: zz_core::report::TrustRef) -> zz_core::Report {
     let to_check = |c: &OfdCheck| {
         zz_core::CheckId::from_id(c.id).map(|id| zz_core::Check {
             id,
