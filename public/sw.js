@@ -5,11 +5,12 @@ const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
 const CACHE = `zz-verify-${VERSION}`;
 // Trust data changes without a new build: try the network first for it.
-const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb)$/;
-// Kept when first fetched: only the QR decoder (loaded on first scan; its
-// files are named by content and covered by VERSION). Nothing else that is
-// not precached is stored.
-const RUNTIME = /\/zz-decoder(-[0-9a-f]{16})?(_loader|_bg)?\.(js|wasm)$/;
+const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb|sm2-roots\.pem)$/;
+// Kept when first fetched: only the workers, the QR decoder (loaded on
+// first scan) and the OFD verifier (on the first OFD file); their files
+// are named by content and covered by VERSION. Nothing else that is not
+// precached is stored.
+const RUNTIME = /\/zz-(decoder|ofd)(-[0-9a-f]{16})?(_loader|_bg)?\.(js|wasm)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -15,7 +15,7 @@ cargo run --locked -q -p zz-qr --example qr_fuzz_seeds "$corpus/qr"
 "$ROOT/target/debug/zz" demo "$corpus/demo" 2>/dev/null
 cp "$corpus"/demo/samples/*.zzl "$corpus"/demo/samples/*.txt "$corpus/verify/"
 cp "$corpus"/demo/trust/*.zzb "$corpus/bundle/"
-cp "$ROOT"/../shared/testdata/ofd/*.ofd "$corpus/ofd/"
+cp "$ROOT"/../shared/testdata/ofd/*.ofd "$corpus"/demo/samples/*.ofd "$corpus/ofd/"
 for target in verify bundle qr ofd; do
   log="$ROOT/target/fuzz-$target.log"
   cargo fuzz build -O "$target"

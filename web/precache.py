@@ -41,34 +41,36 @@ assert meta in html, "index.html has no <meta charset>"
 index.write_text(html)
 (staging / "csp.txt").write_text(policy + "\n")
 print(f"csp: {len(inline)} inline script(s) hashed")
-# The QR decoder worker (zz-decoder.js and its wasm, which Trunk names
-# without a hash): renamed by content, and its loader, which keeps its
-# name, pointed at the new names. The loader's content then changes with
-# any decoder change, and so does the service worker's version below: a
-# decoder fix reaches every client.
-decoder_files = [staging / "zz-decoder.js", staging / "zz-decoder_bg.wasm"]
-loader = staging / "zz-decoder_loader.js"
-if all(f.exists() for f in decoder_files) and loader.exists():
-    h = hashlib.sha256()
-    for f in decoder_files:
-        h.update(f.read_bytes())
-    tag = h.hexdigest()[:16]
-    text = loader.read_text()
-    for f in decoder_files:
-        hashed = f.name.replace("zz-decoder", f"zz-decoder-{tag}", 1)
-        assert f.name in text, f"{loader.name} does not name {f.name}"
-        text = text.replace(f.name, hashed)
-        f.rename(staging / hashed)
-    loader.write_text(text)
-    print(f"decoder: content tag {tag}")
+# The workers (the QR decoder and the OFD verifier: NAME.js and its wasm,
+# which Trunk names without a hash): renamed by content, and each loader,
+# which keeps its name, pointed at the new names. The loader's content then
+# changes with any worker change, and so does the service worker's version
+# below: a fix reaches every client.
+for worker in ["zz-decoder", "zz-ofd"]:
+    worker_files = [staging / f"{worker}.js", staging / f"{worker}_bg.wasm"]
+    loader = staging / f"{worker}_loader.js"
+    if all(f.exists() for f in worker_files) and loader.exists():
+        h = hashlib.sha256()
+        for f in worker_files:
+            h.update(f.read_bytes())
+        tag = h.hexdigest()[:16]
+        text = loader.read_text()
+        for f in worker_files:
+            hashed = f.name.replace(worker, f"{worker}-{tag}", 1)
+            assert f.name in text, f"{loader.name} does not name {f.name}"
+            text = text.replace(f.name, hashed)
+            f.rename(staging / hashed)
+        loader.write_text(text)
+        print(f"{worker}: content tag {tag}")
 
 # Not precached: sample files, the JS module, its example and benchmark
 # pages, and trust files the portal does not load.
 SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
 SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb", "csp.txt"}
-# The QR decoder is fetched when scanning starts, then kept by the
-# service worker's runtime cache: not part of the first load.
-SKIP_PREFIXES = ("zz-decoder",)
+# The QR decoder (fetched when scanning starts) and the OFD worker
+# (fetched when an OFD file arrives), then kept by the service worker's
+# runtime cache: not part of the first load.
+SKIP_PREFIXES = ("zz-decoder", "zz-ofd")
 files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")

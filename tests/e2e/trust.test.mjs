@@ -112,19 +112,21 @@ test("a Content-Security-Policy is in force, and the app and its decoder worker 
   await context.close();
 });
 
-test("the decoder worker's files are named by their content, and the service worker's version covers them", async () => {
+test("the workers' files are named by their content, and the service worker's version covers them", async () => {
   const { readdir, readFile: read } = await import("node:fs/promises");
   const names = await readdir(DIST);
-  const decoder = names.filter((n) => n.startsWith("zz-decoder"));
-  assert.ok(!decoder.includes("zz-decoder.js") && !decoder.includes("zz-decoder_bg.wasm"), decoder.join(", "));
-  const js = decoder.find((n) => /^zz-decoder-[0-9a-f]{16}\.js$/.test(n));
-  const wasm = decoder.find((n) => /^zz-decoder-[0-9a-f]{16}_bg\.wasm$/.test(n));
-  assert.ok(js && wasm, decoder.join(", "));
-  const loader = await read(`${DIST}/zz-decoder_loader.js`, "utf8");
-  assert.ok(loader.includes(js) && loader.includes(wasm), loader);
   const sw = await read(`${DIST}/sw.js`, "utf8");
   assert.match(sw, /const VERSION = "[0-9a-f]{16}";/);
-  assert.doesNotMatch(sw, /"zz-decoder[^"]*"/, "the decoder is not precached");
+  for (const worker of ["zz-decoder", "zz-ofd"]) {
+    const files = names.filter((n) => n.startsWith(`${worker}-`) || n.startsWith(`${worker}.`) || n.startsWith(`${worker}_`));
+    assert.ok(!files.includes(`${worker}.js`) && !files.includes(`${worker}_bg.wasm`), files.join(", "));
+    const js = files.find((n) => new RegExp(`^${worker}-[0-9a-f]{16}\\.js$`).test(n));
+    const wasm = files.find((n) => new RegExp(`^${worker}-[0-9a-f]{16}_bg\\.wasm$`).test(n));
+    assert.ok(js && wasm, files.join(", "));
+    const loader = await read(`${DIST}/${worker}_loader.js`, "utf8");
+    assert.ok(loader.includes(js) && loader.includes(wasm), loader);
+    assert.doesNotMatch(sw, new RegExp(`"${worker}[^"]*"`), `${worker} is not precached`);
+  }
   // Benchmark pages (third-party libraries) and the example are not deployed.
   assert.ok(!names.includes("bench") && !names.includes("example"), names.join(", "));
 });

@@ -467,10 +467,26 @@ pub fn verify_presented(
                     )
                 };
                 let (report, page) = match response {
-                    OfdResponse::Verified { report, page, .. } => match serde_json::from_str(&report) {
-                        Ok(r) => (r, page.map(std::rc::Rc::new)),
-                        Err(e) => (refused(&e.to_string()), None),
-                    },
+                    OfdResponse::Verified { report: w, license, page, .. } => {
+                        // The carried license's data, from its bytes (the
+                        // worker decided with the same inputs).
+                        let carried = license.map(|bytes| zz_core::verify(&bytes, ctx));
+                        let r = zz_core::Report {
+                            verdict: w.verdict,
+                            kind: w.kind,
+                            checks: w.checks,
+                            verified: w.verified,
+                            license: carried.as_ref().and_then(|c| c.license.clone()),
+                            annotation: None,
+                            signer: carried.and_then(|c| c.signer),
+                            annotation_signer: None,
+                            matter: w.matter,
+                            now: w.now,
+                            trust: w.trust,
+                            signatures: w.signatures,
+                        };
+                        (r, page.map(std::rc::Rc::new))
+                    }
                     OfdResponse::Error(e) => (refused(&e), None),
                     OfdResponse::Roots(_) => (refused("unexpected answer"), None),
                 };

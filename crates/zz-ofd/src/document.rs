@@ -123,7 +123,7 @@ pub struct SignatureFile {
     pub date_time: Option<String>,
 }
 
-/// Reads `OFD.xml`: the documents.
+/// Reads `OFD.xml`: the documents, each of whose `Document.xml` must read.
 pub fn documents(p: &Package<'_>) -> Result<Vec<Doc>, StructureError> {
     let bytes = p.read("OFD.xml").map_err(|e| fault("OFD.xml", e.to_string()))?;
     let xml = parse(&bytes).map_err(|e| fault("OFD.xml", e.to_string()))?;
@@ -135,6 +135,11 @@ pub fn documents(p: &Package<'_>) -> Result<Vec<Doc>, StructureError> {
     for body in children(root, "DocBody") {
         let path = |name: &str| child_text(body, name).and_then(|t| resolve("OFD.xml", t));
         let root = path("DocRoot").ok_or_else(|| fault("OFD.xml", "a DocBody has no usable DocRoot"))?;
+        // SPEC 12: a Document.xml that cannot be read within the limits
+        // is a package failure, like OFD.xml.
+        let found = p.lookup(&root).ok_or_else(|| fault(&root, "missing"))?;
+        let doc = p.read(found).map_err(|e| fault(&root, e.to_string()))?;
+        parse(&doc).map_err(|e| fault(&root, e.to_string()))?;
         docs.push(Doc { root, signatures: path("Signatures") });
     }
     if docs.is_empty() {

@@ -125,6 +125,9 @@ pub struct OfdReport {
     /// The report on the ZZ1 license the file carries, if any.
     #[serde(skip)]
     pub license: Option<Box<zz_core::Report>>,
+    /// The bytes of that license (the `license.zzl` attachment).
+    #[serde(skip)]
+    pub license_bytes: Option<Vec<u8>>,
 }
 
 impl OfdReport {
@@ -137,7 +140,7 @@ impl OfdReport {
         } else {
             Verdict::Valid
         };
-        OfdReport { verdict, checks, signatures, license: None }
+        OfdReport { verdict, checks, signatures, license: None, license_bytes: None }
     }
 
     /// The outcome of a document check.
@@ -231,7 +234,8 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
     let (license_check, license) = embedded_license(&p, &docs, &covered, opts);
     checks.push(license_check);
     let mut report = OfdReport::finish(checks, signatures);
-    report.license = license.map(Box::new);
+    report.license_bytes = license.as_ref().map(|(_, bytes)| bytes.clone());
+    report.license = license.map(|(r, _)| Box::new(r));
     report
 }
 
@@ -242,7 +246,7 @@ fn embedded_license(
     docs: &[document::Doc],
     covered: &BTreeSet<&str>,
     opts: &Options<'_>,
-) -> (OfdCheck, Option<zz_core::Report>) {
+) -> (OfdCheck, Option<(zz_core::Report, Vec<u8>)>) {
     let id = "ofd-license";
     let Some(carried) = docs.iter().map(|d| crate::license::carried(p, &d.root)).find(|c| !c.is_empty()) else {
         return (check(id, Outcome::Skip, "文件未携带 ZZ1 电子证照", "The file carries no ZZ1 license"), None);
@@ -305,7 +309,7 @@ fn embedded_license(
             }
         }
     };
-    (c, Some(r))
+    (c, Some((r, bytes.to_vec())))
 }
 
 /// The report of SPEC section 12 in the form of every other report.

@@ -8,6 +8,10 @@
 //! const v = new ZzVerifier(rootsText, new Uint8Array(bundleBytes));
 //! const report = v.verify(licenseBytesOrZz1Text);          // now = the clock
 //! if (report.verdict === "valid") { ... }
+//! v.setSm2Roots(sm2RootsPem);                               // for OFD files
+//! const ofd = v.verify(ofdBytes);                           // SPEC section 12
+//! ofd.signatures.forEach((s) => console.log(s.seal?.name, s.signer?.subject));
+//! const page = v.renderOfd(ofdBytes);                       // SVG, or null when invalid
 //! v.search("yyzz");                                         // catalog types
 //! ```
 //!
@@ -50,6 +54,17 @@ export interface Annotation {
   validFrom: number; validTo: number; maker: Named; iat: number;
 }
 export interface Signer { kid: string; name: string; code: string; }
+/** A certificate of an OFD signature (SPEC section 12). Times are unix seconds. */
+export interface CertInfo { subject: string; issuer: string; serial: string; notBefore: number; notAfter: number; }
+/** An electronic seal (电子印章). */
+export interface SealInfo { name: string; id: string; maker: string; validStart: number; validEnd: number; }
+/** One signature of an OFD file with its own checks; `time` is the signer's claim. */
+export interface OfdSignature {
+  id: string; format: "ses-v4" | "ses-v1" | "signed-data" | "bare" | null; checks: Check[];
+  signer: CertInfo | null; seal: SealInfo | null; time: number | null;
+}
+/** An OFD file's page drawn as SVG from what its valid signatures cover. */
+export interface OfdPage { svg: string; pages: number; notCovered: string[]; seals: number; }
 /** A report as one plain object (what `Report.toJSON()` gives). */
 export interface ReportObject {
   verdict: Verdict; kind: "license" | "annotated" | "ofd" | null; checks: Check[]; verified: boolean;
@@ -57,6 +72,8 @@ export interface ReportObject {
   signer: Signer | null; annotationSigner: Signer | null;
   matter: string | null; now: number;
   trust: { trustSeq: number; catalogSeq: number; bundleIat: number };
+  /** For an OFD file: every signature. */
+  signatures?: OfdSignature[];
 }
 export interface StatusListSummary { id: string; entries: number; iat: number; ttl: number; expires: number; ageSeconds: number; stale: boolean; }
 /** What the loaded trust data holds and how fresh it is. */
@@ -133,6 +150,8 @@ pub struct ZzVerifier {
     roots: Roots,
     bundle: Bundle,
     index: CatalogIndex,
+    /// Pinned SM2 roots for OFD files (none until `setSm2Roots`).
+    sm2_roots: Vec<zz_ofd::cert::Cert>,
 }
 
 #[wasm_bindgen]
@@ -147,7 +166,43 @@ impl ZzVerifier {
         let bundle = Bundle::load(bundle, &roots, min_seq.map(|s| s.max(0.0) as u64))
             .map_err(|e| JsError::new(&format!("bundle refused: {e}")))?;
         let index = CatalogIndex::new(&bundle.catalog);
-        Ok(ZzVerifier { roots, bundle, index })
+        Ok(ZzVerifier { roots, bundle, index, sm2_roots: Vec::new() })
+    }
+
+    /// Pins the SM2 root (and CA) certificates that OFD signers must chain
+    /// to (PEM, as `trust/sm2-roots.pem`); returns how many were read.
+    /// Throws when a certificate cannot be read, keeping the ones before.
+    #[wasm_bindgen(js_name = setSm2Roots)]
+    pub fn set_sm2_roots(&mut self, pem: &str) -> Result<u32, JsError> {
+        let certs = zz_ofd::cert::parse_pem(pem).ok_or_else(|| JsError::new("SM2 roots: a certificate cannot be read"))?;
+        self.sm2_roots = certs;
+        Ok(self.sm2_roots.len() as u32)
+    }
+
+    fn ofd_options<'a>(&'a self, now: Option<f64>, matter: Option<&'a str>) -> zz_ofd::Options<'a> {
+        zz_ofd::Options { roots: &self.sm2_roots, now: now_or(now), zz1: Some((&self.bundle, matter)) }
+    }
+
+    /// Draws a page (from 0) of an OFD file as SVG from what its valid
+    /// signatures cover, after verifying it; `null` when the file is
+    /// invalid (it shows no face). Throws when there is no such page or
+    /// the page is over the drawing limits.
+    #[wasm_bindgen(js_name = renderOfd, unchecked_return_type = "OfdPage | null")]
+    pub fn render_ofd(&self, bytes: &[u8], page: Option<u32>, now: Option<f64>) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Page {
+            svg: String,
+            pages: usize,
+            not_covered: Vec<String>,
+            seals: usize,
+        }
+        let report = zz_ofd::verify(bytes, &self.ofd_options(now, None));
+        match zz_ofd::render::render(bytes, &report, page.unwrap_or(0) as usize) {
+            Ok(p) => Ok(to_js(&Page { svg: p.svg, pages: p.pages, not_covered: p.not_covered, seals: p.seals }, Via::Json)),
+            Err(zz_ofd::render::RenderError::Invalid) => Ok(JsValue::NULL),
+            Err(e) => Err(JsError::new(&e.to_string())),
+        }
     }
 
     /// Sequence numbers, dates, age and counts of the trust data at `now`
@@ -172,7 +227,8 @@ impl ZzVerifier {
     }
 
     /// Verifies a license or annotated copy: `.zzl` bytes, or `ZZ1:` text
-    /// (as a string or as bytes). `matter` is the matter code being handled.
+    /// (as a string or as bytes), or an OFD file's bytes (SPEC section 12,
+    /// with the SM2 roots set). `matter` is the matter code being handled.
     pub fn verify(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
@@ -183,6 +239,10 @@ impl ZzVerifier {
             Some(text) => text.into_bytes(),
             None => js_sys::Uint8Array::new(&input).to_vec(),
         };
+        if zz_ofd::package::looks_like_zip(&bytes) {
+            let opts = self.ofd_options(now, matter.as_deref());
+            return Report::new(zz_ofd::report(&bytes, &opts, self.bundle.trust_ref()));
+        }
         let ctx = Context { bundle: &self.bundle, now: now_or(now), matter: matter.as_deref() };
         Report::new(verify(&bytes, ctx))
     }
@@ -253,7 +313,7 @@ impl ZzVerifier {
 #[wasm_bindgen]
 pub struct Report {
     report: zz_core::Report,
-    converted: [std::cell::OnceCell<JsValue>; 6],
+    converted: [std::cell::OnceCell<JsValue>; 7],
 }
 
 impl Report {
@@ -277,7 +337,7 @@ impl Report {
         self.report.verdict.as_str().to_owned()
     }
 
-    /// `"license"`, `"annotated"`, or `null` when the input could not be decoded.
+    /// `"license"`, `"annotated"`, `"ofd"`, or `null` when the input could not be decoded.
     #[wasm_bindgen(getter, unchecked_return_type = "\"license\" | \"annotated\" | \"ofd\" | null")]
     pub fn kind(&self) -> JsValue {
         self.report.kind.map_or(JsValue::NULL, |k| JsValue::from_str(k.as_str()))
@@ -331,6 +391,12 @@ impl Report {
     #[wasm_bindgen(getter, unchecked_return_type = "{ trustSeq: number; catalogSeq: number; bundleIat: number }")]
     pub fn trust(&self) -> JsValue {
         self.part(5, &self.report.trust, Via::Serde)
+    }
+
+    /// For an OFD file: every signature with its checks (empty otherwise).
+    #[wasm_bindgen(getter, unchecked_return_type = "OfdSignature[]")]
+    pub fn signatures(&self) -> JsValue {
+        self.part(6, &self.report.signatures, Via::Json)
     }
 
     /// The whole report as one plain object.

@@ -218,3 +218,38 @@ fn a_refused_hostile_bundle_leaves_the_verifier_usable() {
         assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
     }
 }
+
+#[wasm_bindgen_test]
+fn verifies_and_draws_ofd_files_with_the_sm2_roots_set() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let o = demo::ofd::ofd_world(&w);
+    let file = |n: &str| o.samples.iter().find(|s| s.name == n).unwrap().data.clone();
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let valid = file("ofd-valid-business-license");
+    let bytes = || JsValue::from(js_sys::Uint8Array::from(valid.as_slice()));
+    // No SM2 roots yet: the seal is sound but its signer is not trusted.
+    let r = JsValue::from(v.verify(bytes(), now(&w), None));
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("indeterminate"));
+    assert!(v.set_sm2_roots("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n").is_err());
+    assert_eq!(v.set_sm2_roots(&o.roots_pem).map_err(JsValue::from).unwrap(), 2);
+    let r = JsValue::from(v.verify(bytes(), now(&w), None));
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
+    assert_eq!(get(&r, "kind").as_string().as_deref(), Some("ofd"));
+    let sigs = js_sys::Array::from(&get(&r, "signatures"));
+    assert_eq!(sigs.length(), 1);
+    let s = sigs.get(0);
+    assert_eq!(get(&s, "format").as_string().as_deref(), Some("ses-v4"));
+    assert!(get(&get(&s, "seal"), "name").as_string().unwrap().ends_with("电子证照专用章"));
+    assert!(get(&get(&s, "signer"), "subject").as_string().unwrap().contains("DEMO"));
+    assert!(get(&s, "time").as_f64().is_some());
+    assert_eq!(js_sys::Array::from(&get(&s, "checks")).length(), 5);
+    let page = v.render_ofd(&valid, None, now(&w)).map_err(JsValue::from).unwrap();
+    assert!(get(&page, "svg").as_string().unwrap().contains("class=\"seal\""));
+    assert_eq!(get(&page, "pages").as_f64(), Some(1.0));
+    // Tampered: invalid, and no page.
+    let tampered = file("ofd-invalid-tampered-page");
+    let r = JsValue::from(v.verify(js_sys::Uint8Array::from(tampered.as_slice()).into(), now(&w), None));
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
+    assert!(v.render_ofd(&tampered, None, now(&w)).map_err(JsValue::from).unwrap().is_null());
+    assert!(v.render_ofd(&valid, Some(3), now(&w)).is_err(), "no page 4");
+}

@@ -1,0 +1,115 @@
+// OFD e-licenses with SM2 seals in the portal (issue 10): verified by the
+// OFD worker, fetched only when an OFD file arrives; the page drawn from
+// what the seal covers; nothing drawn for an invalid file; the counter
+// takes an OFD license; settings list the pinned SM2 roots.
+// Screenshots go to tests/artifacts/ofd-*.png.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { site } from "./lib.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SAMPLES = `${DIST}/samples`;
+const ART = "tests/artifacts";
+const FOOD = "310000-XK-0101"; // 食品经营许可（新办）: needs the business licence
+
+const ctx = site(DIST, ART);
+
+async function fresh(hash, viewport = { width: 1366, height: 900 }) {
+  const context = await ctx.browser.newContext({ locale: "zh-CN", viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  await page.goto(`${ctx.server.url}${hash}`);
+  await page.waitForSelector("main");
+  return { page, errors, fetched };
+}
+
+async function upload(page, file) {
+  await page.setInputFiles("#file", `${SAMPLES}/${file}`);
+  await page.waitForFunction((f) => document.querySelector("[data-verdict] .source")?.textContent.includes(f), file,
+    { timeout: 20000 });
+  return page.getAttribute("[data-verdict]", "data-verdict");
+}
+
+test("a sealed OFD e-license: valid, its page drawn with the seal, every signature check shown", async () => {
+  const { page, errors, fetched } = await fresh("#/verify");
+  await page.waitForSelector("#file");
+  assert.ok(!fetched.some((u) => u.includes("zz-ofd")), "the OFD worker is not part of the first load");
+  assert.equal(await upload(page, "ofd-valid-business-license.ofd"), "valid");
+  assert.ok(fetched.some((u) => u.includes("zz-ofd")), "the OFD worker is fetched when an OFD arrives");
+  assert.match(await page.textContent("section.result .what"), /OFD 文件/);
+  // The page, drawn from the sealed content, with the seal's picture.
+  const src = await page.getAttribute(".ofd-page img", "src");
+  assert.ok(src.startsWith("data:image/svg+xml"), src.slice(0, 40));
+  const svg = decodeURIComponent(src.slice(src.indexOf(",") + 1));
+  assert.match(svg, /营业执照/);
+  assert.match(svg, /class="seal"/);
+  const box = await page.$eval(".ofd-page img", (i) => ({ w: i.naturalWidth, h: i.naturalHeight, shown: i.getBoundingClientRect().width }));
+  assert.ok(box.w > 100 && box.h > 50 && box.shown > 300, JSON.stringify(box));
+  // The signature: its seal, signer, time, format, and its own checks.
+  const sig = await page.textContent(".ofd-signature");
+  assert.match(sig, /上海市市场监督管理局电子证照专用章/);
+  assert.match(sig, /电子签章（GB\/T 38540）/);
+  assert.match(sig, /签章人所述/);
+  for (const id of ["ofd-references", "ofd-signed-hash", "ofd-signature", "ofd-seal", "ofd-signer-chain"]) {
+    assert.equal(await page.getAttribute(`.ofd-signature [data-check="${id}"]`, "data-outcome"), "pass", id);
+  }
+  for (const id of ["ofd-package", "ofd-coverage", "ofd-license"]) {
+    assert.equal(await page.getAttribute(`ul.checks > [data-check="${id}"]`, "data-outcome"), "pass", id);
+  }
+  // The license it carries, from the catalog template.
+  assert.match(await page.textContent(".face"), /上海申城云图科技有限公司/);
+  await page.screenshot({ path: `${ART}/ofd-valid.png`, fullPage: true });
+  // In English too.
+  await page.click("button.lang");
+  await page.waitForFunction(() => document.querySelector(".ofd-signature")?.textContent.includes("Electronic seal (GB/T 38540)"));
+  assert.match(await page.textContent(".ofd-signature"), /the signer's claim/);
+  await page.click("button.lang");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a tampered OFD file is invalid and shows no page and no face; a revoked license inside a sound seal too", async () => {
+  const { page, errors } = await fresh("#/verify");
+  await page.waitForSelector("#file");
+  assert.equal(await upload(page, "ofd-invalid-tampered-page.ofd"), "invalid");
+  assert.equal(await page.$(".ofd-page"), null);
+  assert.equal(await page.$(".face"), null);
+  assert.equal(await page.getAttribute('.ofd-signature [data-check="ofd-references"]', "data-outcome"), "fail");
+  await page.screenshot({ path: `${ART}/ofd-tampered.png`, fullPage: true });
+  assert.equal(await upload(page, "ofd-invalid-revoked-license.ofd"), "invalid");
+  assert.equal(await page.$(".ofd-page"), null);
+  assert.equal(await page.getAttribute('ul.checks > [data-check="ofd-license"]', "data-outcome"), "fail");
+  assert.equal(await page.getAttribute('.ofd-signature [data-check="ofd-seal"]', "data-outcome"), "pass");
+  // The module stays usable: a ZZ1 license right after.
+  assert.equal(await upload(page, "valid-business-license.zzl"), "valid");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("the counter accepts an OFD license for a matter", async () => {
+  const { page, errors } = await fresh("#/counter");
+  await page.waitForSelector("#case-matter");
+  await page.selectOption("#case-matter", FOOD);
+  await page.waitForSelector("table.case-table tbody tr");
+  await page.setInputFiles("#file", `${SAMPLES}/ofd-valid-business-license.ofd`);
+  await page.waitForSelector(".case[data-complete=true]", { timeout: 20000 });
+  assert.equal(await page.getAttribute("table.case-table tbody tr", "data-verdict"), "valid");
+  await page.screenshot({ path: `${ART}/ofd-counter.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("settings list the pinned SM2 roots", async () => {
+  const { page, errors } = await fresh("#/settings");
+  await page.waitForSelector("#sm2-roots tbody tr td:nth-child(3)", { timeout: 20000 });
+  const rows = await page.$$eval("#sm2-roots tbody tr", (trs) => trs.map((t) => t.textContent));
+  assert.equal(rows.length, 2, rows.join("\n"));
+  assert.match(rows[0], /演示 SM2 根证书/);
+  assert.match(rows[0], /根证书/);
+  assert.match(rows[1], /中间 CA/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
