@@ -34,6 +34,11 @@ done
 cargo run --locked -q -p zz-issuer --example demo_identifiers > "$OUT/identifiers.json"
 "$PY" tests/interop/stdnum_check.py "$OUT/identifiers.json"
 
+step "interop: SM2 and SM3 with gmssl, certificates and digests with OpenSSL 3"
+cargo run --locked -q -p zz-ofd --example sm2_interop sign "$OUT/sm2"
+"$PY" tests/interop/gmssl_sm2.py "$OUT/sm2"
+cargo run --locked -q -p zz-ofd --example sm2_interop verify "$OUT/sm2/theirs.json"
+
 step "the JS module in Node and in headless Chromium (wasm-bindgen-test)"
 ensure_wasm_bindgen
 ensure_chromium

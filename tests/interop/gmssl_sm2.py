@@ -4,6 +4,7 @@ and our certificates and digests against OpenSSL 3.
 Usage: gmssl_sm2.py DIR  (DIR from `sm2_interop sign DIR`; writes
 DIR/theirs.json for `sm2_interop verify`).
 """
+import base64
 import json
 import os
 import subprocess
@@ -79,10 +80,24 @@ for name in ["root", "ca", "signer", "maker"]:
     text = subprocess.run(["openssl", "x509", "-in", os.path.join(d, f"{name}.pem"), "-noout", "-text"],
                           capture_output=True, check=True, text=True).stdout
     assert "SM2" in text or "sm2" in text, f"{name}: {text[:400]}"
-for name in ["ca", "signer", "maker"]:
-    args = ["openssl", "verify", "-CAfile", os.path.join(d, "root.pem")]
-    if name != "ca":
-        args += ["-untrusted", os.path.join(d, "ca.pem")]
-    r = subprocess.run(args + [os.path.join(d, f"{name}.pem")], capture_output=True, text=True)
+# OpenSSL 3.0 computes Z with an empty ID unless told the default one
+# (GB/T 35276's 1234567812345678, which our certificates are signed with),
+# and applies that option to the leaf only: each link is verified on its
+# own, its issuer as the anchor (-partial_chain).
+def verify_link(cert, issuer):
+    return subprocess.run(["openssl", "verify", "-vfyopt", "distid:1234567812345678", "-partial_chain",
+                           "-CAfile", os.path.join(d, issuer), cert], capture_output=True, text=True)
+
+
+for name, issuer in [("root", "root.pem"), ("ca", "root.pem"), ("signer", "ca.pem"), ("maker", "ca.pem")]:
+    r = verify_link(os.path.join(d, f"{name}.pem"), issuer)
     assert r.returncode == 0 and ": OK" in r.stdout, f"openssl verify {name}: {r.stdout} {r.stderr}"
-print("OpenSSL reads the 4 demo certificates and verifies their chains to the root")
+# ... and refuses a certificate whose signature was changed.
+pem = open(os.path.join(d, "signer.pem")).read().splitlines()
+body = "".join(pem[1:-1])
+der = bytearray(base64.b64decode(body))
+der[-3] ^= 1
+bad = os.path.join(d, "signer-bad.pem")
+open(bad, "w").write("-----BEGIN CERTIFICATE-----\n" + base64.encodebytes(bytes(der)).decode() + "-----END CERTIFICATE-----\n")
+assert verify_link(bad, "ca.pem").returncode != 0, "OpenSSL accepts a changed certificate signature"
+print("OpenSSL reads the 4 demo certificates, verifies their chains to the root, and refuses a changed one")
