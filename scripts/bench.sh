@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of the README, rerunnable: core verify vs bare verify_strict
-# (criterion and an interleaved ratio), the 10^7-entry status list, and
-# `zz verify` throughput over 10^4 licenses next to pycose.
+# (criterion and an interleaved ratio), the 10^7-entry status list,
+# `zz verify` throughput over 10^4 licenses next to pycose, OFD and SM2
+# next to OpenSSL and sm-crypto, and the in-browser pages.
 # `scripts/bench.sh quick` skips criterion.
 source "$(dirname "$0")/lib.sh"
 OUT="$ROOT/target/bench"
@@ -52,6 +53,51 @@ print(f"zz verify: {len(files)} licenses in {med:.3f} s (median of 5) = {len(fil
       f"on {os.cpu_count()} cores, all valid")
 PY
 "$PY" tests/interop/pycose_throughput.py "$OUT/demo" "$OUT/licenses" | tee -a "$OUT/throughput.txt"
+
+step "OFD: SM2 verify natively next to OpenSSL 3, full verification, zz verify over 1,000 files, hostile files"
+if [ "${1:-}" != quick ]; then
+  cargo bench --locked -p zz-ofd --bench ofd 2>&1 | grep -E "^[a-z].*|time:" | tee "$OUT/ofd-criterion.txt"
+fi
+openssl speed -seconds 3 sm2 2>/dev/null | tail -3 | tee "$OUT/openssl-sm2.txt"
+"$PY" - "$OUT" <<'PY' | tee -a "$OUT/openssl-sm2.txt"
+import re, sys
+out = sys.argv[1]
+ours = open(f"{out}/ofd-criterion.txt").read() if __import__("os").path.exists(f"{out}/ofd-criterion.txt") else ""
+line = [l for l in open(f"{out}/openssl-sm2.txt") if "SM2" in l and re.search(r"\d+\.\d+s", l)]
+if line and "sm2 verify" in ours:
+    f = line[-1].split()
+    ossl_us = 1e6 / float(f[-1])  # from verifications per second
+    m = re.search(r"sm2 verify.*?\n.*?time:\s+\[\S+ \S+ (\S+) (\S+)", ours, re.S)
+    v, unit = float(m.group(1)), m.group(2)
+    us = v * {"ns": 1e-3, "µs": 1, "us": 1, "ms": 1e3}[unit]
+    print(f"SM2 verify: ours {us:.1f} µs, OpenSSL {ossl_us:.1f} µs per verification: ours / OpenSSL = {us / ossl_us:.2f}×")
+PY
+rm -rf "$OUT/ofds" "$OUT/hostile"
+cargo run --locked --release -q -p zz-ofd --example bench_ofds "$OUT/ofds" 1000
+"$PY" - "$ZZ" "$OUT" <<'PY' | tee "$OUT/ofd-throughput.txt"
+import glob, os, subprocess, sys, time
+zz, out = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(os.path.join(out, "ofds", "*.ofd")))
+cmd = [zz, "verify", *files, "--bundle", f"{out}/demo/trust/bundle.zzb", "--roots", f"{out}/demo/trust/roots.txt",
+       "--sm2-roots", f"{out}/demo/trust/sm2-roots.pem", "--now", "2026-11-22T09:30:00+08:00"]
+runs = []
+for _ in range(5):
+    t = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runs.append(time.perf_counter() - t)
+    assert p.returncode == 0, p.returncode
+runs.sort()
+med = runs[len(runs) // 2]
+print(f"zz verify: {len(files)} sealed OFD files in {med:.3f} s (median of 5) = {len(files) / med:.0f} per second, "
+      f"on {os.cpu_count()} cores, all valid")
+PY
+cargo run --locked --release -q -p zz-ofd --example hostile_ofds "$OUT/hostile" > /dev/null
+for f in "$OUT"/hostile/*; do
+  /usr/bin/time -f "$(basename "$f") ($(stat -c %s "$f") bytes): %e s, peak RSS %M KB, exit %x" \
+    "$ZZ" verify "$f" --bundle "$OUT/demo/trust/bundle.zzb" --roots "$OUT/demo/trust/roots.txt" \
+    --sm2-roots "$OUT/demo/trust/sm2-roots.pem" --now 2026-11-22T09:30:00+08:00 > /dev/null 2> "$OUT/hostile.err" || true
+  tail -1 "$OUT/hostile.err"
+done | tee "$OUT/hostile.txt"
 
 step "in Chromium: verification vs bare verify_strict, libsodium, noble; catalog search with 10^4 types; first-load size"
 ensure_chromium

@@ -25,6 +25,7 @@ mkdir -p public/bench/vendor/zxing-wasm/dist public/bench/vendor/jsqr public/ben
 cp -r node_modules/zxing-wasm/dist/iife node_modules/zxing-wasm/dist/reader public/bench/vendor/zxing-wasm/dist/
 cp -r node_modules/jsqr/dist public/bench/vendor/jsqr/
 cp -r node_modules/@zxing/library/umd public/bench/vendor/zxing-library/
+mkdir -p public/bench/vendor/sm-crypto && cp -r node_modules/sm-crypto/dist public/bench/vendor/sm-crypto/
 
 step "the portal (Trunk)"
 trunk build --release

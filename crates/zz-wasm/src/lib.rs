@@ -429,6 +429,14 @@ impl StrictKey {
     }
 }
 
+/// SM2-with-SM3 verification with the default ID (GB/T 35276), as OFD
+/// seals use it: `publicKey` SEC1 (`04‖x‖y`), `signature` DER
+/// `SEQUENCE{r, s}` or raw r‖s (for integrators and benchmarks).
+#[wasm_bindgen(js_name = sm2Verify)]
+pub fn sm2_verify(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    zz_ofd::sm::verify(public_key, message, signature).is_ok()
+}
+
 /// The Sig_structure a license or annotated copy's outer signature covers
 /// (for integrators and benchmarks); throws when the input is not one.
 #[wasm_bindgen(js_name = signedMessage)]

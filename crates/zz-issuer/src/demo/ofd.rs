@@ -150,6 +150,11 @@ pub struct OfdWorld {
     pub samples: Vec<OfdSample>,
 }
 
+/// The issuing department (name, code) of a license's bytes.
+pub fn license_issuer(cose: &[u8]) -> Option<(String, String)> {
+    license_of(cose).map(|l| (l.issuer.name, l.issuer.code))
+}
+
 fn license_of(cose: &[u8]) -> Option<License> {
     let env = Envelope::parse_as(cose, Typ::License).ok()?;
     License::from_cbor(&env.payload_item().ok()?).ok()

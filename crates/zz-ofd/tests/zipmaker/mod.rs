@@ -43,7 +43,8 @@ pub fn zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
     out.extend(&central);
     out.extend(0x0605_4b50u32.to_le_bytes());
     out.extend([0u8; 4]);
-    let n = files.len().min(0xffff) as u16;
+    // A writer without ZIP64 keeps the low 16 bits of the count.
+    let n = (files.len() & 0xffff) as u16;
     out.extend(n.to_le_bytes());
     out.extend(n.to_le_bytes());
     out.extend((central.len() as u32).to_le_bytes());
