@@ -63,27 +63,60 @@ pub fn TrustNotices() -> Html {
     }
 }
 
-/// Adopting the roots the site now serves: an administrator's action,
-/// confirmed, never silent.
+/// Which pinned roots: the ZZ1 roots or the SM2 roots for OFD seals.
+#[derive(Clone, Copy, PartialEq)]
+enum Anchor {
+    Zz1,
+    Sm2,
+}
+
+#[derive(Properties, PartialEq)]
+struct OfferedProps {
+    anchor: Anchor,
+    offered: Option<String>,
+}
+
+/// Adopting the roots the site now serves (ZZ1 or SM2): an
+/// administrator's action, confirmed, never silent.
 #[component]
-fn OfferedRoots(props: &PanelProps) -> Html {
-    let app = use_app();
-    let Some(offered) = props.trust.0.offered_roots.clone() else {
+fn OfferedRoots(props: &OfferedProps) -> Html {
+    let lang = use_app().lang;
+    let error = use_state(|| None::<trust::Refusal>);
+    let Some(offered) = props.offered.clone() else {
         return html! {};
     };
-    let lang = app.lang;
-    let error = use_state(|| None::<trust::Refusal>);
+    let anchor = props.anchor;
+    let (title, note, question, button, testid) = match anchor {
+        Anchor::Zz1 => (
+            lang.t("根密钥已更改", "Root keys changed"),
+            lang.t("站点提供的根密钥与本设备首次使用时固定的不同。核验继续使用固定的根密钥。",
+                   "The root keys the site serves differ from the ones pinned when this device first used it. Verification goes on with the pinned ones."),
+            lang.t("确认采用站点提供的新根密钥？此后只有由新根密钥签名的信任数据有效。仅在主管部门通知更换时操作。",
+                   "Adopt the new root keys the site serves? From then on only trust data signed by them is accepted. Do this only when the authority has announced the change."),
+            lang.t("采用新的根密钥（管理员）", "Adopt the new root keys (administrator)"),
+            "adopt-roots",
+        ),
+        Anchor::Sm2 => (
+            lang.t("SM2 根证书已更改", "SM2 roots changed"),
+            lang.t("站点提供的 SM2 根证书与本设备固定的不同，核验继续使用固定的证书。",
+                   "The SM2 roots the site serves differ from the ones pinned here; verification goes on with the pinned ones."),
+            lang.t("确认采用站点提供的新 SM2 根证书？此后 OFD 文件的签章按新根证书判断是否可信。仅在主管部门通知更换时操作。",
+                   "Adopt the new SM2 root certificates the site serves? From then on OFD seals are trusted by them. Do this only when the authority has announced the change."),
+            lang.t("采用新的 SM2 根证书（管理员）", "Adopt the new SM2 roots (administrator)"),
+            "adopt-sm2-roots",
+        ),
+    };
     let adopt = {
         let error = error.clone();
         Callback::from(move |_| {
-            let question = lang.t(
-                "确认采用站点提供的新根密钥？此后只有由新根密钥签名的信任数据有效。仅在主管部门通知更换时操作。",
-                "Adopt the new root keys the site serves? From then on only trust data signed by them is accepted. Do this only when the authority has announced the change.",
-            );
             if !gloo::dialogs::confirm(question) {
                 return;
             }
-            match trust::adopt_offered_roots(&offered) {
+            let done = match anchor {
+                Anchor::Zz1 => trust::adopt_offered_roots(&offered),
+                Anchor::Sm2 => trust::adopt_offered_sm2_roots(&offered),
+            };
+            match done {
                 Ok(()) => {
                     let _ = gloo::utils::window().location().reload();
                 }
@@ -93,10 +126,9 @@ fn OfferedRoots(props: &PanelProps) -> Html {
     };
     html! {
         <>
-        <h2>{ lang.t("根密钥已更改", "Root keys changed") }</h2>
-        <p>{ lang.t("站点提供的根密钥与本设备首次使用时固定的不同。核验继续使用固定的根密钥。",
-                    "The root keys the site serves differ from the ones pinned when this device first used it. Verification goes on with the pinned ones.") }</p>
-        <button type="button" class="button danger" onclick={adopt} data-testid="adopt-roots">{ lang.t("采用新的根密钥（管理员）", "Adopt the new root keys (administrator)") }</button>
+        <h2>{ title }</h2>
+        <p>{ note }</p>
+        <button type="button" class="button danger" onclick={adopt} data-testid={testid}>{ button }</button>
         if let Some(e) = &*error { <p class="alert error" role="alert">{ lang.t(&e.zh, &e.en) }</p> }
         </>
     }
@@ -104,20 +136,19 @@ fn OfferedRoots(props: &PanelProps) -> Html {
 
 /// The pinned SM2 roots for OFD seals (`trust/sm2-roots.pem`): their
 /// certificates, read by the OFD worker (fetched only on this page or
-/// when an OFD file arrives), and adopting ones the site now serves.
+/// when an OFD file arrives).
 #[component]
 fn Sm2Roots(props: &PanelProps) -> Html {
     use zz_web::ofd_worker_api::{OfdRequest, OfdResponse, RootInfo};
     let lang = use_app().lang;
-    let raw = props.trust.0.raw.clone();
+    let pem = props.trust.0.raw.sm2_roots.clone();
     let certs = use_state(|| None::<Result<Vec<RootInfo>, String>>);
     {
         let certs = certs.clone();
-        let pem = raw.sm2_roots.clone();
-        use_effect_with(pem.clone(), move |_| {
+        use_effect_with(pem.clone(), move |pem| {
             if !pem.trim().is_empty() {
                 crate::scan::ofd(
-                    OfdRequest::Roots { pem },
+                    OfdRequest::Roots { pem: pem.clone() },
                     Callback::from(move |r: OfdResponse| {
                         certs.set(Some(match r {
                             OfdResponse::Roots(list) => list,
@@ -128,30 +159,25 @@ fn Sm2Roots(props: &PanelProps) -> Html {
             }
         });
     }
-    let error = use_state(|| None::<trust::Refusal>);
-    let adopt = {
-        let error = error.clone();
-        let offered = raw.offered_sm2_roots.clone().unwrap_or_default();
-        Callback::from(move |_| {
-            let question = lang.t(
-                "确认采用站点提供的新 SM2 根证书？此后 OFD 文件的签章按新根证书判断是否可信。仅在主管部门通知更换时操作。",
-                "Adopt the new SM2 root certificates the site serves? From then on OFD seals are trusted by them. Do this only when the authority has announced the change.",
-            );
-            if !gloo::dialogs::confirm(question) {
-                return;
-            }
-            match trust::adopt_offered_sm2_roots(&offered) {
-                Ok(()) => {
-                    let _ = gloo::utils::window().location().reload();
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        })
+    let rows: Vec<[String; 3]> = match &*certs {
+        None => vec![[lang.t("读取中…", "Reading…").to_owned(), String::new(), String::new()]],
+        Some(Err(e)) => vec![[format!("{}{e}", lang.t("证书无法读取：", "A certificate cannot be read: ")), String::new(), String::new()]],
+        Some(Ok(list)) => list
+            .iter()
+            .map(|c| {
+                let at = zz_core::UnixTime::from_secs;
+                [
+                    c.subject.clone(),
+                    lang.t(if c.root { "根证书" } else { "中间 CA" }, if c.root { "Root" } else { "Intermediate CA" }).to_owned(),
+                    format!("{} – {}", lang.instant(at(c.not_before)), lang.instant(at(c.not_after))),
+                ]
+            })
+            .collect(),
     };
     html! {
         <>
         <h2>{ lang.t("OFD 签章的 SM2 根证书", "SM2 root certificates for OFD seals") }</h2>
-        if raw.sm2_roots.trim().is_empty() {
+        if pem.trim().is_empty() {
             <p>{ lang.t("站点未提供 SM2 根证书（trust/sm2-roots.pem）：OFD 文件的签章人均不可信，结果最多为“无法确认”。",
                         "The site serves no SM2 roots (trust/sm2-roots.pem): no OFD signer is trusted, and results are at best indeterminate.") }</p>
         } else {
@@ -162,24 +188,10 @@ fn Sm2Roots(props: &PanelProps) -> Html {
                     <th scope="col">{ lang.t("类型", "Kind") }</th>
                     <th scope="col">{ lang.t("有效期", "Valid") }</th>
                 </tr></thead>
-                <tbody>
-                { match &*certs {
-                    None => html! { <tr><td colspan="3">{ lang.t("读取中…", "Reading…") }</td></tr> },
-                    Some(Err(e)) => html! { <tr><td colspan="3" class="error">{ lang.t("证书无法读取：", "A certificate cannot be read: ") }{ e }</td></tr> },
-                    Some(Ok(list)) => html! { <>{ for list.iter().map(|c| html! { <tr>
-                        <td>{ &c.subject }</td>
-                        <td>{ if c.root { lang.t("根证书", "Root") } else { lang.t("中间 CA", "Intermediate CA") } }</td>
-                        <td>{ lang.instant(zz_core::UnixTime::from_secs(c.not_before)) }{ " – " }{ lang.instant(zz_core::UnixTime::from_secs(c.not_after)) }</td>
-                    </tr> }) }</> },
-                } }
-                </tbody>
+                <tbody>{ for rows.into_iter().map(|[a, b, c]| html! { <tr><td>{ a }</td><td>{ b }</td><td>{ c }</td></tr> }) }</tbody>
             </table>
         }
-        if raw.offered_sm2_roots.is_some() {
-            <p class="alert warn">{ lang.t("站点提供的 SM2 根证书与本设备固定的不同，核验继续使用固定的证书。", "The SM2 roots the site serves differ from the ones pinned here; verification goes on with the pinned ones.") }</p>
-            <button type="button" class="button danger" onclick={adopt} data-testid="adopt-sm2-roots">{ lang.t("采用新的 SM2 根证书（管理员）", "Adopt the new SM2 roots (administrator)") }</button>
-            if let Some(e) = &*error { <p class="alert error" role="alert">{ lang.t(&e.zh, &e.en) }</p> }
-        }
+        <OfferedRoots anchor={Anchor::Sm2} offered={props.trust.0.raw.offered_sm2_roots.clone()} />
         </>
     }
 }
@@ -258,7 +270,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     };
     html! {
         <>
-        <OfferedRoots trust={props.trust.clone()} />
+        <OfferedRoots anchor={Anchor::Zz1} offered={props.trust.0.offered_roots.clone()} />
         <h2>{ lang.t("信任数据", "Trust data") }</h2>
         if s.outdated || s.stale || s.clock_behind {
             <div class="alert warn" role="alert"><ul>

@@ -46,6 +46,24 @@ pub fn items<'a>(tlv: &'a [u8], what: &str) -> Result<Vec<&'a [u8]>> {
     Ok(out)
 }
 
+/// The elements inside any constructed element (a SET, a tagged list),
+/// each as its full stored TLV bytes.
+pub fn members<'a>(tlv: &'a [u8], what: &str) -> Result<Vec<&'a [u8]>> {
+    let any = AnyRef::from_der(tlv).map_err(der_err(what))?;
+    if !any.tag().is_constructed() {
+        return err(&format!("{what}: not constructed"));
+    }
+    let mut r = SliceReader::new(any.value()).map_err(der_err(what))?;
+    let mut out = Vec::new();
+    while !r.is_finished() {
+        if out.len() == MAX_ITEMS {
+            return err(&format!("{what}: too many items"));
+        }
+        out.push(r.tlv_bytes().map_err(der_err(what))?);
+    }
+    Ok(out)
+}
+
 /// The tag of a TLV.
 pub fn tag(tlv: &[u8]) -> Option<Tag> {
     AnyRef::from_der(tlv).ok().map(|a| a.tag())

@@ -20,6 +20,7 @@ pub mod license;
 pub mod package;
 pub mod render;
 pub mod ses;
+pub mod signed_data;
 pub mod sm;
 pub mod verify;
 pub mod xml;
