@@ -38,6 +38,7 @@ step "interop: SM2 and SM3 with gmssl, certificates and digests with OpenSSL 3"
 cargo run --locked -q -p zz-ofd --example sm2_interop sign "$OUT/sm2"
 "$PY" tests/interop/gmssl_sm2.py "$OUT/sm2"
 cargo run --locked -q -p zz-ofd --example sm2_interop verify "$OUT/sm2/theirs.json"
+cargo run --locked -q -p zz-ofd --example sm2_interop signed-data "$OUT/signed-data" "$PY"
 
 step "the JS module in Node and in headless Chromium (wasm-bindgen-test)"
 ensure_wasm_bindgen

@@ -120,7 +120,12 @@ pub mod ofd_worker_api {
     pub enum OfdResponse {
         /// The report as JSON (SPEC section 11/12), the bytes of the ZZ1
         /// license the file carries, and the page unless the file is invalid.
-        Verified { report: ReportWire, license: Option<Vec<u8>>, page: Option<OfdPage>, millis: f64 },
+        Verified {
+            report: ReportWire,
+            license: Option<Vec<u8>>,
+            page: Option<OfdPage>,
+            millis: f64,
+        },
         Roots(Result<Vec<RootInfo>, String>),
         /// The trust data sent could not be loaded.
         Error(String),
@@ -135,7 +140,15 @@ pub struct OfdWorker {
 }
 
 impl OfdWorker {
-    fn verify(&mut self, bytes: &[u8], roots: &str, bundle: &[u8], sm2: &str, now: i64, matter: Option<&str>) -> ofd_worker_api::OfdResponse {
+    fn verify(
+        &mut self,
+        bytes: &[u8],
+        roots: &str,
+        bundle: &[u8],
+        sm2: &str,
+        now: i64,
+        matter: Option<&str>,
+    ) -> ofd_worker_api::OfdResponse {
         use ofd_worker_api::{OfdPage, OfdResponse};
         use sha2::Digest;
         let start = js_sys::Date::now();
@@ -152,7 +165,8 @@ impl OfdWorker {
         }
         let Some((_, b)) = &self.trust else { return OfdResponse::Error("no trust data".into()) };
         let sm2_roots = zz_ofd::cert::parse_pem(sm2).unwrap_or_default();
-        let opts = zz_ofd::Options { roots: &sm2_roots, now: zz_core::UnixTime::from_secs(now), zz1: Some((b, matter)) };
+        let opts =
+            zz_ofd::Options { roots: &sm2_roots, now: zz_core::UnixTime::from_secs(now), zz1: Some((b, matter)) };
         let r = zz_ofd::verify(bytes, &opts);
         let report = zz_ofd::to_report(&r, &opts, b.trust_ref());
         let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {

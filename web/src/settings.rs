@@ -161,14 +161,19 @@ fn Sm2Roots(props: &PanelProps) -> Html {
     }
     let rows: Vec<[String; 3]> = match &*certs {
         None => vec![[lang.t("读取中…", "Reading…").to_owned(), String::new(), String::new()]],
-        Some(Err(e)) => vec![[format!("{}{e}", lang.t("证书无法读取：", "A certificate cannot be read: ")), String::new(), String::new()]],
+        Some(Err(e)) => vec![[
+            format!("{}{e}", lang.t("证书无法读取：", "A certificate cannot be read: ")),
+            String::new(),
+            String::new(),
+        ]],
         Some(Ok(list)) => list
             .iter()
             .map(|c| {
                 let at = zz_core::UnixTime::from_secs;
                 [
                     c.subject.clone(),
-                    lang.t(if c.root { "根证书" } else { "中间 CA" }, if c.root { "Root" } else { "Intermediate CA" }).to_owned(),
+                    lang.t(if c.root { "根证书" } else { "中间 CA" }, if c.root { "Root" } else { "Intermediate CA" })
+                        .to_owned(),
                     format!("{} – {}", lang.instant(at(c.not_before)), lang.instant(at(c.not_after))),
                 ]
             })

@@ -183,9 +183,8 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
         Err(_) => None,
     };
     let (roots, roots_text, offered) = pinned_roots(served)?;
-    let accept = |bytes: Vec<u8>| {
-        Bundle::load(&bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| (b, bytes)))
-    };
+    let accept =
+        |bytes: Vec<u8>| Bundle::load(&bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| (b, bytes)));
     let shipped = match fetch(BUNDLE_URL).await {
         Ok(bytes) => accept(bytes)
             .map_err(|e| Refusal { zh: format!("{BUNDLE_URL}：{}", e.zh()), en: format!("{BUNDLE_URL}: {e}") }),

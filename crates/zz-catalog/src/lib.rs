@@ -41,7 +41,8 @@ fn table() -> &'static [[u16; 2]] {
         let planes = |data: &'static [u8], count: usize| -> (Vec<u16>, &'static [u8]) {
             let (low, rest) = data.split_at(data.len().min(count));
             let (high, rest) = rest.split_at(rest.len().min(count.div_ceil(8)));
-            let values = (0..count).map(|i| u16::from(low.get(i).copied().unwrap_or(0)) | (u16::from(bit(high, i)) << 8));
+            let values =
+                (0..count).map(|i| u16::from(low.get(i).copied().unwrap_or(0)) | (u16::from(bit(high, i)) << 8));
             (values.collect(), rest)
         };
         let (bitmap, rest) = PINYIN.split_at(PINYIN.len().min(CJK_COUNT.div_ceil(8)));

@@ -285,7 +285,13 @@ impl Progress {
 
 /// `zz ofd render`: verifies an OFD file and draws a page of what its
 /// signatures cover as SVG. `Ok(false)` when it is invalid (not drawn).
-pub fn render_ofd(file: &Path, svg: &Path, page: usize, sm2_roots: Option<&Path>, now: Option<UnixTime>) -> anyhow::Result<bool> {
+pub fn render_ofd(
+    file: &Path,
+    svg: &Path,
+    page: usize,
+    sm2_roots: Option<&Path>,
+    now: Option<UnixTime>,
+) -> anyhow::Result<bool> {
     let roots = load_sm2_roots(sm2_roots).map_err(|e| anyhow::anyhow!(e))?;
     let bytes = read_limited(file, MAX_INPUT)?;
     let opts = zz_ofd::Options { roots: &roots, now: now.unwrap_or_else(crate::files::now), zz1: None };

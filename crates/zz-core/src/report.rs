@@ -149,8 +149,6 @@ impl<'de> Deserialize<'de> for CheckId {
     }
 }
 
-
-
 /// Text of a message: mostly static, sometimes formatted.
 pub type Text = Cow<'static, str>;
 

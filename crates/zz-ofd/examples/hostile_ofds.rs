@@ -25,7 +25,8 @@ fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: hostile_ofds DIR"));
     std::fs::create_dir_all(&dir).unwrap();
     let w = demo::world(demo::DEFAULT_NOW);
-    let valid = demo::ofd::ofd_world(&w).samples.into_iter().find(|s| s.name == "ofd-valid-business-license").unwrap().data;
+    let valid =
+        demo::ofd::ofd_world(&w).samples.into_iter().find(|s| s.name == "ofd-valid-business-license").unwrap().data;
     let mut files: Vec<(&str, Vec<u8>)> = vec![("sealed-demo.ofd", valid.clone())];
 
     let zeros = vec![0u8; 1 << 30];

@@ -8,6 +8,13 @@
 //!   implementation made (`[{"pub", "msg", "sig"}]`, hex; the signature DER
 //!   or raw r‖s) with our verifier, and that each fails once the message
 //!   changes. Exit 1 on any disagreement.
+//! - `sm2_interop signed-data DIR PYTHON`: OFD files whose digital
+//!   signature is a SignedData made by tests/interop/cms_sm2.py (asn1crypto
+//!   and gmssl; OpenSSL 3.0 cannot sign CMS with SM2) with the demo
+//!   signer's key: PKCS#7 with the content attached (the SM3 of
+//!   Signature.xml), GB/T 35275 detached (Signature.xml itself); verifies
+//!   each (valid with the demo roots) and changed copies (invalid), and
+//!   keeps them in DIR.
 
 use std::fmt::Write as _;
 
@@ -57,11 +64,16 @@ fn main() {
             std::fs::write(dir.join("maker.pem"), pki.maker.pem()).unwrap();
             println!("{} signatures, {} digests, 4 certificates in {}", sigs.len(), digests.len(), dir.display());
         }
+        Some("signed-data") => signed_data(std::path::Path::new(&args[2]), &args[3]),
         Some("verify") => {
             let list: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(&args[2]).unwrap()).unwrap();
             let mut bad = 0;
             for v in &list {
-                let (pk, msg, sig) = (unhex(v["pub"].as_str().unwrap()), unhex(v["msg"].as_str().unwrap()), unhex(v["sig"].as_str().unwrap()));
+                let (pk, msg, sig) = (
+                    unhex(v["pub"].as_str().unwrap()),
+                    unhex(v["msg"].as_str().unwrap()),
+                    unhex(v["sig"].as_str().unwrap()),
+                );
                 if zz_ofd::sm::verify(&pk, &msg, &sig).is_err() {
                     eprintln!("does not verify: {v}");
                     bad += 1;
@@ -77,8 +89,84 @@ fn main() {
             std::process::exit(i32::from(bad > 0));
         }
         _ => {
-            eprintln!("usage: sm2_interop sign DIR | verify FILE");
+            eprintln!("usage: sm2_interop sign DIR | verify FILE | signed-data DIR PYTHON");
             std::process::exit(2);
         }
     }
+}
+
+/// OFD files signed with a SignedData made in Python, verified here.
+fn signed_data(dir: &std::path::Path, python: &str) {
+    use zz_core::{Bundle, Outcome, Roots, Verdict};
+    std::fs::create_dir_all(dir).unwrap();
+    let w = zz_issuer::demo::world(zz_issuer::demo::DEFAULT_NOW);
+    let biz = w.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let zz_issuer::demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let pki = DemoPki::new();
+    let signer = pki.sealer("上海市市场监督管理局", "11310000002417009R").signer;
+    std::fs::write(dir.join("signer.pem"), signer.pem()).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/interop/cms_sm2.py");
+    let roots = zz_ofd::cert::parse_pem(&pki.roots_pem()).unwrap();
+    let bundle = Bundle::load(&w.bundle, &Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
+    let opts = zz_ofd::Options { roots: &roots, now: w.now, zz1: Some((&bundle, None)) };
+    let at = zz_core::UnixTime::from_secs(w.now.as_secs() - 3600);
+    let mut failures = 0;
+    for attached in [true, false] {
+        let mut o = zz_issuer::demo::ofd::license_ofd(&w, cose, None, at).unwrap();
+        o.sign_with(at, |xml| {
+            let input = dir.join("cms-input.bin");
+            std::fs::write(&input, if attached { zz_ofd::sm::sm3(xml).to_vec() } else { xml.to_vec() }).unwrap();
+            let out = dir.join("cms.der");
+            let (mode, flavour) = if attached { ("attached", "pkcs7") } else { ("detached", "gbt35275") };
+            let st = std::process::Command::new(python)
+                .arg(script)
+                .arg(hex(&signer.key.secret()))
+                .arg(dir.join("signer.pem"))
+                .arg(&input)
+                .arg(&out)
+                .args([mode, flavour])
+                .output()
+                .unwrap();
+            assert!(st.status.success(), "cms_sm2.py: {}", String::from_utf8_lossy(&st.stderr));
+            std::fs::read(&out).unwrap()
+        });
+        let bytes = o.to_zip();
+        let name = if attached { "signed-data-attached.ofd" } else { "signed-data-detached.ofd" };
+        std::fs::write(dir.join(name), &bytes).unwrap();
+        let r = zz_ofd::verify(&bytes, &opts);
+        let s = &r.signatures[0];
+        println!(
+            "{name}: {} (format {:?}; {})",
+            r.verdict.as_str(),
+            s.format,
+            s.checks.iter().map(|c| format!("{} {:?}", c.id, c.outcome)).collect::<Vec<_>>().join(", ")
+        );
+        if r.verdict != Verdict::Valid || s.time.is_none() || s.signer.is_none() {
+            eprintln!("  expected valid with a signer and a time: {r:#?}");
+            failures += 1;
+        }
+        // The same signature value over another Signature.xml: the signed
+        // digest no longer matches.
+        let mut changed = o.clone();
+        let xml = changed.file_mut("Doc_0/Signs/Sign_0/Signature.xml").unwrap();
+        *xml = String::from_utf8_lossy(xml).replacen("ZZ Verify demo", "ZZ Verify demx", 1).into_bytes();
+        let r = zz_ofd::verify(&changed.to_zip(), &opts);
+        if r.signatures[0].outcome("ofd-signed-hash") != Outcome::Fail {
+            eprintln!("  a changed Signature.xml still matches: {r:#?}");
+            failures += 1;
+        }
+        // One bit of the SM2 signature changed.
+        let value = o.files().find(|(p, _)| p.ends_with("SignedValue.dat")).unwrap().1.to_vec();
+        let mut flipped = value.clone();
+        let at = flipped.len() - 5;
+        flipped[at] ^= 1;
+        let mut sig = o.clone();
+        sig.put("Doc_0/Signs/Sign_0/SignedValue.dat", flipped);
+        let r = zz_ofd::verify(&sig.to_zip(), &opts);
+        if r.signatures[0].outcome("ofd-signature") != Outcome::Fail {
+            eprintln!("  a changed signature verifies: {r:#?}");
+            failures += 1;
+        }
+    }
+    std::process::exit(i32::from(failures > 0));
 }

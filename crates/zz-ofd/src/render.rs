@@ -345,10 +345,12 @@ impl Drawer<'_, '_> {
         if !has_ctm {
             let _ = write!(self.out, "<g transform=\"matrix({} 0 0 {} 0 0)\">", b[2], b[3]);
         }
-        let uri = if self.is_covered(&found) { self.p.read(&found).ok().and_then(|d| data_uri(&found, &d)) } else { None };
+        let uri =
+            if self.is_covered(&found) { self.p.read(&found).ok().and_then(|d| data_uri(&found, &d)) } else { None };
         match uri {
             Some(uri) => {
-                let _ = write!(self.out, "<image width=\"1\" height=\"1\" preserveAspectRatio=\"none\" href=\"{uri}\"/>");
+                let _ =
+                    write!(self.out, "<image width=\"1\" height=\"1\" preserveAspectRatio=\"none\" href=\"{uri}\"/>");
             }
             None => {
                 if !self.is_covered(&found) {
@@ -473,7 +475,13 @@ pub fn render(bytes: &[u8], report: &OfdReport, index: usize) -> Result<Page, Re
 
 /// The seal pictures of the signatures that cover, at their `StampAnnot`
 /// on this page. Returns how many were drawn.
-fn stamps(d: &mut Drawer<'_, '_>, docs: &[document::Doc], report: &OfdReport, page_id: &str, origin: (f64, f64)) -> usize {
+fn stamps(
+    d: &mut Drawer<'_, '_>,
+    docs: &[document::Doc],
+    report: &OfdReport,
+    page_id: &str,
+    origin: (f64, f64),
+) -> usize {
     let mut listed = Vec::new();
     for doc in docs {
         if let Some(list) = &doc.signatures
@@ -491,7 +499,9 @@ fn stamps(d: &mut Drawer<'_, '_>, docs: &[document::Doc], report: &OfdReport, pa
         let Ok(xml) = parse(&xml_bytes) else { continue };
         let Ok(s) = document::signature_file(d.p, &l.base) else { continue };
         let Ok(value) = d.p.read(&s.signed_value) else { continue };
-        let picture = ses::parse_signature(&value).ok().and_then(|sig| sig.seal.picture.clone().map(|p| (p.kind, p.data.to_vec())));
+        let picture = ses::parse_signature(&value)
+            .ok()
+            .and_then(|sig| sig.seal.picture.clone().map(|p| (p.kind, p.data.to_vec())));
         let Some(info) = child(xml.root_element(), "SignedInfo") else { continue };
         for annot in children(info, "StampAnnot") {
             if attr(annot, "PageRef").map(str::trim) != Some(page_id) {
@@ -499,7 +509,9 @@ fn stamps(d: &mut Drawer<'_, '_>, docs: &[document::Doc], report: &OfdReport, pa
             }
             let Some(b) = boundary(annot) else { continue };
             let (x, y) = (b[0] + origin.0, b[1] + origin.1);
-            let uri = picture.as_ref().and_then(|(kind, data)| data_uri(&format!("seal.{}", kind.to_ascii_lowercase()), data));
+            let uri = picture
+                .as_ref()
+                .and_then(|(kind, data)| data_uri(&format!("seal.{}", kind.to_ascii_lowercase()), data));
             match uri {
                 Some(uri) => {
                     let _ = write!(

@@ -62,13 +62,10 @@ fn algorithm(tlv: &[u8], what: &str) -> Result<String> {
 
 /// Whether the bytes are a ContentInfo of SignedData (either OID).
 pub fn looks_like(bytes: &[u8]) -> bool {
-    items(bytes, "ContentInfo")
-        .ok()
-        .and_then(|i| i.first().and_then(|o| oid(o, "contentType").ok()))
-        .is_some_and(|o| {
-            let o = o.to_string();
-            o == SM2_SIGNED_DATA || o == PKCS7_SIGNED_DATA
-        })
+    items(bytes, "ContentInfo").ok().and_then(|i| i.first().and_then(|o| oid(o, "contentType").ok())).is_some_and(|o| {
+        let o = o.to_string();
+        o == SM2_SIGNED_DATA || o == PKCS7_SIGNED_DATA
+    })
 }
 
 /// Reads a SignedData with exactly one signer.

@@ -12,6 +12,7 @@ use crate::cert::{self, Cert, Chain};
 use crate::document::{self, CheckMethod, Listed, RefOutcome, SignatureFile, SignatureType};
 use crate::package::Package;
 use crate::ses::{self, CertList, SealSignature};
+use crate::signed_data::{self, SignedData};
 use crate::sm;
 
 /// What the verification needs besides the file.
@@ -412,18 +413,102 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
                 format!("The seal signature cannot be parsed: {e}"),
             )),
         }
+    } else if signed_data::looks_like(&value) {
+        match signed_data::parse(&value) {
+            Ok(sd) => signed_data_signature(&sd, &xml, l, opts, &mut r),
+            Err(e) => {
+                r.format = Some(Format::SignedData);
+                r.checks.push(check(
+                    "ofd-signature",
+                    Outcome::Fail,
+                    format!("数字签名数据（SignedData）无法解析：{e}"),
+                    format!("The SignedData cannot be parsed: {e}"),
+                ));
+            }
+        }
     } else if sm::signature(&value).is_some() {
         bare_signature(s, &value, &xml, l, opts, &mut r);
     } else {
-        r.format = Some(Format::SignedData);
         r.checks.push(check(
             "ofd-signature",
             Outcome::Fail,
-            "尚不支持该签名格式（GB/T 35275 SignedData）",
-            "This signature format (GB/T 35275 SignedData) is not supported yet",
+            "签名值不是任何已知格式（电子签章、SignedData 或 SM2 签名）",
+            "The signature value is in no known format (seal, SignedData or SM2 signature)",
         ));
     }
     r
+}
+
+/// A serial number's bytes without leading zeros, as hex.
+fn serial_hex(bytes: &[u8]) -> String {
+    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or_default().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The checks of a SignedData (GB/T 35275 or PKCS#7): its content, or its
+/// `messageDigest` when the content is detached, is SM3 of `Signature.xml`;
+/// its signer's SM2 signature; the signer's chain at `signingTime`.
+fn signed_data_signature(sd: &SignedData<'_>, xml: &[u8], l: &Listed, opts: &Options<'_>, r: &mut SignatureReport) {
+    r.format = Some(Format::SignedData);
+    r.time = sd.signing_time;
+    let want = sm::sm3(xml);
+    let hash_ok = sd.digest_algorithm == signed_data::SM3
+        && match (sd.content, sd.message_digest) {
+            // The content is the digest; signed attributes, if any, must
+            // hold the digest of that content (CMS).
+            (Some(c), md) => c == want && md.is_none_or(|m| m == sm::sm3(c)),
+            (None, Some(m)) => m == want,
+            (None, None) => false,
+        };
+    r.checks.push(if hash_ok {
+        check(
+            "ofd-signed-hash",
+            Outcome::Pass,
+            "签名所签摘要与签名描述文件一致",
+            "The signed digest matches Signature.xml",
+        )
+    } else if sd.digest_algorithm != signed_data::SM3 {
+        check(
+            "ofd-signed-hash",
+            Outcome::Fail,
+            format!("摘要算法不是 SM3（{}）", sd.digest_algorithm),
+            format!("The digest algorithm is not SM3 ({})", sd.digest_algorithm),
+        )
+    } else {
+        check(
+            "ofd-signed-hash",
+            Outcome::Fail,
+            "签名所签摘要与签名描述文件不符：文件已被改动",
+            "The signed digest does not match Signature.xml: it was changed",
+        )
+    });
+    // What was signed: the signed attributes, else the content itself.
+    let message = sd.signed_attrs.as_deref().or(sd.content).unwrap_or_default();
+    let certs: Vec<Cert> = sd.certs.iter().filter_map(|c| Cert::parse(c)).collect();
+    let signer = match sd.sid {
+        Some((issuer, serial)) => {
+            certs.iter().find(|c| c.issuer_der == issuer && c.serial.trim_start_matches("00") == serial_hex(serial))
+        }
+        // A key identifier: the carried certificate whose key verifies.
+        None => {
+            certs.iter().find(|c| c.public_key.as_deref().is_some_and(|k| sm::verify(k, message, sd.signature).is_ok()))
+        }
+    };
+    r.signer = signer.map(CertSummary::from);
+    let algorithm = if signed_data::SM2_ALGORITHMS.contains(&sd.signature_algorithm.as_str()) {
+        sm::SM2_WITH_SM3
+    } else {
+        &sd.signature_algorithm
+    };
+    r.checks.push(if message.is_empty() {
+        check("ofd-signature", Outcome::Fail, "签名未签署任何内容", "The signature signs nothing")
+    } else {
+        signature_check(signer, algorithm, message, sd.signature)
+    });
+    if l.kind == SignatureType::Seal {
+        r.checks.push(check("ofd-seal", Outcome::Skip, "无印章数据", "No seal data"));
+    }
+    r.checks.push(chain_check([signer, None], opts.roots, sd.signing_time.unwrap_or(opts.now.as_secs())));
 }
 
 /// `ofd-references`: every referenced file present with its digest.

@@ -144,7 +144,13 @@ fn every_single_byte_change_to_a_covered_part_is_invalid() {
 /// A sealer for a department "x" of the demo PKI.
 fn sealer_x(f: &Fixture) -> zz_issuer::ofd::Sealer {
     let pki = &f.ofd.pki;
-    let signer = pki.signer("x", "x", 7, f.world.now.saturating_sub_secs(400 * 86_400), f.world.now.saturating_add_secs(400 * 86_400));
+    let signer = pki.signer(
+        "x",
+        "x",
+        7,
+        f.world.now.saturating_sub_secs(400 * 86_400),
+        f.world.now.saturating_add_secs(400 * 86_400),
+    );
     zz_issuer::ofd::Sealer { seal: pki.seal("x", "x", &[&signer]), signer, stamp: zz_issuer::ofd::face::STAMP_BOX }
 }
 

@@ -174,7 +174,8 @@ impl ZzVerifier {
     /// Throws when a certificate cannot be read, keeping the ones before.
     #[wasm_bindgen(js_name = setSm2Roots)]
     pub fn set_sm2_roots(&mut self, pem: &str) -> Result<u32, JsError> {
-        let certs = zz_ofd::cert::parse_pem(pem).ok_or_else(|| JsError::new("SM2 roots: a certificate cannot be read"))?;
+        let certs =
+            zz_ofd::cert::parse_pem(pem).ok_or_else(|| JsError::new("SM2 roots: a certificate cannot be read"))?;
         self.sm2_roots = certs;
         Ok(self.sm2_roots.len() as u32)
     }
@@ -199,7 +200,9 @@ impl ZzVerifier {
         }
         let report = zz_ofd::verify(bytes, &self.ofd_options(now, None));
         match zz_ofd::render::render(bytes, &report, page.unwrap_or(0) as usize) {
-            Ok(p) => Ok(to_js(&Page { svg: p.svg, pages: p.pages, not_covered: p.not_covered, seals: p.seals }, Via::Json)),
+            Ok(p) => {
+                Ok(to_js(&Page { svg: p.svg, pages: p.pages, not_covered: p.not_covered, seals: p.seals }, Via::Json))
+            }
             Err(zz_ofd::render::RenderError::Invalid) => Ok(JsValue::NULL),
             Err(e) => Err(JsError::new(&e.to_string())),
         }

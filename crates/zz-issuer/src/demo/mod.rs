@@ -88,8 +88,8 @@ impl World {
 
 mod catalog;
 mod ids;
-mod samples;
 pub mod ofd;
+mod samples;
 
 use catalog::*;
 use ids::*;

@@ -237,11 +237,8 @@ pub fn ofd_world(w: &World) -> OfdWorld {
         &[("ofd-references", "fail"), ("ofd-coverage", "warn")][..],
         tampered,
     );
-    let other = Sealer {
-        seal: pki.seal(&dept, &code, &[&signer]),
-        signer: other_signer.clone(),
-        stamp: face::STAMP_BOX,
-    };
+    let other =
+        Sealer { seal: pki.seal(&dept, &code, &[&signer]), signer: other_signer.clone(), stamp: face::STAMP_BOX };
     add(
         "ofd-invalid-seal-of-another-department",
         "他单位签章人加盖本单位印章的 OFD 文件",
@@ -250,11 +247,8 @@ pub fn ofd_world(w: &World) -> OfdWorld {
         &[("ofd-seal", "fail"), ("ofd-signature", "pass")][..],
         ofd(biz, Some(&other)),
     );
-    let expired = Sealer {
-        seal: pki.seal(&dept, &code, &[&expired_signer]),
-        signer: expired_signer,
-        stamp: face::STAMP_BOX,
-    };
+    let expired =
+        Sealer { seal: pki.seal(&dept, &code, &[&expired_signer]), signer: expired_signer, stamp: face::STAMP_BOX };
     add(
         "ofd-invalid-expired-certificate",
         "签章人证书已过期后加盖的 OFD 文件",
@@ -263,8 +257,7 @@ pub fn ofd_world(w: &World) -> OfdWorld {
         &[("ofd-signer-chain", "fail")][..],
         ofd(biz, Some(&expired)),
     );
-    let unlisted =
-        Sealer { seal: pki.seal(&dept, &code, &[&nobody]), signer: signer.clone(), stamp: face::STAMP_BOX };
+    let unlisted = Sealer { seal: pki.seal(&dept, &code, &[&nobody]), signer: signer.clone(), stamp: face::STAMP_BOX };
     add(
         "ofd-invalid-seal-not-listing-signer",
         "印章的证书列表中没有签章人的 OFD 文件",

@@ -40,6 +40,21 @@ impl std::fmt::Display for Boundary {
     }
 }
 
+/// What a signature is: a seal (with its `SESeal`) or a digital signature.
+enum SignatureKind<'a> {
+    Seal(&'a [u8]),
+    Sign,
+}
+
+impl SignatureKind<'_> {
+    fn name(&self) -> &'static str {
+        match self {
+            SignatureKind::Seal(_) => "Seal",
+            SignatureKind::Sign => "Sign",
+        }
+    }
+}
+
 /// Who applies a seal, and the seal: the `SESeal` made for them.
 pub struct Sealer {
     pub signer: Sm2Cert,
@@ -58,6 +73,8 @@ pub struct Ofd {
     doc_id: String,
     created: UnixTime,
     seals: usize,
+    /// The `Type` of each signature added.
+    kinds: Vec<&'static str>,
 }
 
 impl Ofd {
@@ -71,6 +88,7 @@ impl Ofd {
             doc_id: license.id.clone(),
             created,
             seals: 0,
+            kinds: Vec::new(),
         };
         let qr = crate::qr::png(&crate::zz1_text(cose)).ok();
         o.put("OFD.xml", o.ofd_xml().into_bytes());
@@ -124,11 +142,13 @@ impl Ofd {
             doc_id: String::new(),
             created: UnixTime::from_secs(0),
             seals: 0,
+            kinds: Vec::new(),
         }
     }
 
     fn ofd_xml(&self) -> String {
-        let signatures = if self.seals > 0 { "\n    <ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>" } else { "" };
+        let signatures =
+            if self.seals > 0 { "\n    <ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>" } else { "" };
         let date = zz_core::dates::CstDate::of_instant(self.created).map(|d| d.to_string()).unwrap_or_default();
         format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ofd:OFD xmlns:ofd=\"{NS}\" Version=\"1.1\" DocType=\"OFD\">\n  \
@@ -158,8 +178,28 @@ impl Ofd {
         self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
     }
 
-    /// Applies a seal over every file but the seals' own, at `time`.
+    /// Applies a seal over every file but the signatures' own, at `time`.
     pub fn seal(&mut self, sealer: &Sealer, time: UnixTime) {
+        let stamp = Some(sealer.stamp);
+        self.add_signature(SignatureKind::Seal(&sealer.seal), stamp, time, |xml, path| {
+            seal::sign(&sealer.seal, xml, path, &sealer.signer, time)
+        });
+    }
+
+    /// Adds a digital signature (`Type="Sign"`) over every file but the
+    /// signatures' own, at `time`: `sign` gets the `Signature.xml` bytes
+    /// and gives the signature value (e.g. a SignedData made elsewhere).
+    pub fn sign_with(&mut self, time: UnixTime, sign: impl FnOnce(&[u8]) -> Vec<u8>) {
+        self.add_signature(SignatureKind::Sign, None, time, |xml, _| sign(xml));
+    }
+
+    fn add_signature(
+        &mut self,
+        kind: SignatureKind<'_>,
+        stamp: Option<Boundary>,
+        time: UnixTime,
+        value: impl FnOnce(&[u8], &str) -> Vec<u8>,
+    ) {
         let n = self.seals;
         self.seals += 1;
         self.put("OFD.xml", self.ofd_xml().into_bytes());
@@ -178,25 +218,37 @@ impl Ofd {
             })
             .collect();
         let cst = time_cst(time);
+        let stamp = stamp
+            .map(|b| format!("    <ofd:StampAnnot ID=\"{}\" PageRef=\"1\" Boundary=\"{b}\"/>\n", n + 1))
+            .unwrap_or_default();
+        let seal_loc = match kind {
+            SignatureKind::Seal(_) => "    <ofd:Seal>\n      <ofd:BaseLoc>Seal.esl</ofd:BaseLoc>\n    </ofd:Seal>\n",
+            SignatureKind::Sign => "",
+        };
         let signature_xml = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ofd:Signature xmlns:ofd=\"{NS}\">\n  <ofd:SignedInfo>\n    \
              <ofd:Provider ProviderName=\"ZZ Verify demo seal maker\" Company=\"ZZ Verify (DEMO, public seed)\" Version=\"1.0\"/>\n    \
              <ofd:SignatureMethod>{}</ofd:SignatureMethod>\n    <ofd:SignatureDateTime>{cst}</ofd:SignatureDateTime>\n    \
-             <ofd:References CheckMethod=\"{SM3_OID}\">\n{references}    </ofd:References>\n    \
-             <ofd:StampAnnot ID=\"{}\" PageRef=\"1\" Boundary=\"{}\"/>\n    <ofd:Seal>\n      <ofd:BaseLoc>Seal.esl</ofd:BaseLoc>\n    \
-             </ofd:Seal>\n  </ofd:SignedInfo>\n  <ofd:SignedValue>SignedValue.dat</ofd:SignedValue>\n</ofd:Signature>\n",
+             <ofd:References CheckMethod=\"{SM3_OID}\">\n{references}    </ofd:References>\n{stamp}{seal_loc}  \
+             </ofd:SignedInfo>\n  <ofd:SignedValue>SignedValue.dat</ofd:SignedValue>\n</ofd:Signature>\n",
             pki::SM2_WITH_SM3,
-            n + 1,
-            sealer.stamp
         )
         .into_bytes();
         let path = format!("/{dir}/Signature.xml");
-        let value = seal::sign(&sealer.seal, &signature_xml, &path, &sealer.signer, time);
+        let value = value(&signature_xml, &path);
         self.put(&format!("{dir}/Signature.xml"), signature_xml);
         self.put(&format!("{dir}/SignedValue.dat"), value);
-        self.put(&format!("{dir}/Seal.esl"), sealer.seal.clone());
-        let list: String = (0..self.seals)
-            .map(|i| format!("  <ofd:Signature ID=\"{}\" Type=\"Seal\" BaseLoc=\"Sign_{i}/Signature.xml\"/>\n", i + 1))
+        if let SignatureKind::Seal(esl) = kind {
+            self.put(&format!("{dir}/Seal.esl"), esl.to_vec());
+        }
+        self.kinds.push(kind.name());
+        let list: String = self
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                format!("  <ofd:Signature ID=\"{}\" Type=\"{k}\" BaseLoc=\"Sign_{i}/Signature.xml\"/>\n", i + 1)
+            })
             .collect();
         self.put(
             "Doc_0/Signs/Signatures.xml",
@@ -225,7 +277,8 @@ impl Ofd {
 
 /// `YYYYMMDDHHMMSS` in China Standard Time.
 fn time_cst(t: UnixTime) -> String {
-    let cst = time::OffsetDateTime::from_unix_timestamp(t.as_secs() + 8 * 3600).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let cst =
+        time::OffsetDateTime::from_unix_timestamp(t.as_secs() + 8 * 3600).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
         "{:04}{:02}{:02}{:02}{:02}{:02}",
         cst.year(),
@@ -270,5 +323,7 @@ fn document_res(qr: bool) -> String {
     } else {
         String::new()
     };
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ofd:Res xmlns:ofd=\"{NS}\" BaseLoc=\"Res\">\n{media}</ofd:Res>\n")
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ofd:Res xmlns:ofd=\"{NS}\" BaseLoc=\"Res\">\n{media}</ofd:Res>\n"
+    )
 }

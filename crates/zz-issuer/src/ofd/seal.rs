@@ -78,8 +78,7 @@ pub fn make_seal(spec: &SealSpec<'_>, maker: &Sm2Cert) -> Vec<u8> {
         gtime(spec.valid_start),
         gtime(spec.valid_end),
     ]);
-    let picture =
-        sequence(&[ia5("PNG"), octets(spec.picture_png), enc(spec.size_mm.0), enc(spec.size_mm.1)]);
+    let picture = sequence(&[ia5("PNG"), octets(spec.picture_png), enc(spec.size_mm.0), enc(spec.size_mm.1)]);
     let info = sequence(&[header, ia5(spec.id), property, picture]);
     let signed = maker.key.sign(&info);
     sequence(&[info, octets(&maker.der), enc(SM2_WITH_SM3), bits(&signed)])
