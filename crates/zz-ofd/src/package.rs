@@ -220,13 +220,16 @@ impl<'a> Package<'a> {
         let start = e.local + 30 + name_len + extra_len;
         let data = start.checked_add(e.compressed).and_then(|end| self.bytes.get(start..end)).ok_or_else(corrupt)?;
         let budget = MAX_ENTRY.min(MAX_TOTAL.saturating_sub(self.inflated.get()));
+        // Inflated no further than the size the directory declares: an
+        // entry that inflates past it is damaged (a bomb that lies about
+        // its size costs its declared size, not the limits).
+        let limit = budget.min(e.size);
         let out = match e.method {
             0 => data.to_vec(),
-            _ => miniz_oxide::inflate::decompress_to_vec_with_limit(data, budget).map_err(|err| {
-                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                    PackageError::TooLarge
-                } else {
-                    corrupt()
+            _ => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
+                match err.status {
+                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput if e.size >= budget => PackageError::TooLarge,
+                    _ => corrupt(),
                 }
             })?,
         };

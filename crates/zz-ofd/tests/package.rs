@@ -55,7 +55,13 @@ fn a_deflate_bomb_is_stopped_while_inflating() {
     let mut zip = zipmaker::zip(&[("OFD.xml", &zeros, true)]);
     zipmaker::lie_about_size(&mut zip, "OFD.xml", 100);
     let p = Package::open(&zip).unwrap();
-    assert_eq!(p.read("OFD.xml").err(), Some(PackageError::TooLarge));
+    // Inflating stops at the 100 bytes claimed: the entry is damaged.
+    assert_eq!(p.read("OFD.xml").err(), Some(PackageError::Corrupt("OFD.xml".into())));
+    // Claiming the 64 MiB cap: inflating stops there, over the limits.
+    let mut zip = zipmaker::zip(&[("OFD.xml", &zeros, true)]);
+    zipmaker::lie_about_size(&mut zip, "OFD.xml", 64 << 20);
+    let p = Package::open(&zip).unwrap();
+    assert!(p.read("OFD.xml").is_err());
     // Telling the truth does not help: over 64 MiB is refused up front.
     let zip = zipmaker::zip(&[("OFD.xml", &zeros, true)]);
     assert_eq!(Package::open(&zip).err(), Some(PackageError::TooLarge));
