@@ -226,11 +226,9 @@ impl<'a> Package<'a> {
         let limit = budget.min(e.size);
         let out = match e.method {
             0 => data.to_vec(),
-            _ => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
-                match err.status {
-                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput if e.size >= budget => PackageError::TooLarge,
-                    _ => corrupt(),
-                }
+            _ => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| match err.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput if e.size >= budget => PackageError::TooLarge,
+                _ => corrupt(),
             })?,
         };
         if out.len() > budget {
