@@ -104,12 +104,26 @@ test("the counter accepts an OFD license for a matter", async () => {
 
 test("settings list the pinned SM2 roots", async () => {
   const { page, errors } = await fresh("#/settings");
-  await page.waitForSelector("#sm2-roots tbody tr td:nth-child(3)", { timeout: 20000 });
+  await page.waitForSelector("#sm2-roots tbody tr:nth-child(2)", { timeout: 20000 });
   const rows = await page.$$eval("#sm2-roots tbody tr", (trs) => trs.map((t) => t.textContent));
   assert.equal(rows.length, 2, rows.join("\n"));
   assert.match(rows[0], /演示 SM2 根证书/);
   assert.match(rows[0], /根证书/);
   assert.match(rows[1], /中间 CA/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("the kiosk takes an OFD e-license file: its verdict, then back to waiting", async () => {
+  const { page, errors } = await fresh("?kiosk", { width: 1080, height: 1920 });
+  await page.waitForSelector("#kiosk-file", { state: "attached", timeout: 20000 });
+  assert.match(await page.textContent(".kiosk-file"), /选择电子证照文件/);
+  await page.setInputFiles("#kiosk-file", `${SAMPLES}/ofd-valid-business-license.ofd`);
+  await page.waitForSelector(".kiosk-verdict[data-verdict=valid]", { timeout: 20000 });
+  await page.screenshot({ path: `${ART}/ofd-kiosk.png` });
+  await page.waitForSelector(".kiosk-verdict", { state: "detached", timeout: 20000 });
+  await page.setInputFiles("#kiosk-file", `${SAMPLES}/ofd-invalid-tampered-page.ofd`);
+  await page.waitForSelector(".kiosk-verdict[data-verdict=invalid]", { timeout: 20000 });
   assert.deepEqual(errors, []);
   await page.context().close();
 });

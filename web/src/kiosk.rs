@@ -64,20 +64,15 @@ fn Kiosk(props: &Props) -> Html {
     // The prompt to hold a code up is shown only while the camera works.
     let camera_works = use_state(|| true);
     let last = use_mut_ref(crate::scan::LastCode::default);
-    let on_codes = {
+    // What was presented (a code held up, or a file chosen) goes the same
+    // path as on the verify page and the counter: the core verifies, the
+    // log records; the verdict shows until the reset.
+    let present = {
         let (screen, timer, last, t) = (screen.clone(), timer.clone(), last.clone(), t.clone());
-        Callback::from(move |codes: Vec<String>| {
-            if *screen != Screen::Waiting {
-                return;
-            }
-            // The code still held up after the reset is not read again.
-            let now = trust::now();
-            let Some(text) = last.borrow_mut().fresh(&codes, now, i64::from(reset_seconds()) + 5) else { return };
+        Callback::from(move |bytes: Vec<u8>| {
             let (screen, timer, last) = (screen.clone(), timer.clone(), last.clone());
-            // The same path as the verify page and the counter: the core
-            // verifies, the log records.
             crate::scan::verify_presented(
-                text.into_bytes(),
+                bytes,
                 t.clone(),
                 None,
                 Callback::from(move |(report, _page): (Report, _)| {
@@ -91,6 +86,38 @@ fn Kiosk(props: &Props) -> Html {
                     }));
                 }),
             );
+        })
+    };
+    let on_codes = {
+        let (screen, last, present) = (screen.clone(), last.clone(), present.clone());
+        Callback::from(move |codes: Vec<String>| {
+            if *screen != Screen::Waiting {
+                return;
+            }
+            // The code still held up after the reset is not read again.
+            let now = trust::now();
+            let Some(text) = last.borrow_mut().fresh(&codes, now, i64::from(reset_seconds()) + 5) else { return };
+            present.emit(text.into_bytes());
+        })
+    };
+    // A file (an OFD e-license from a USB stick or a phone): no paste box,
+    // no drop zone, one button.
+    let on_file = {
+        let (screen, present) = (screen.clone(), present.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let file = input.files().and_then(|f| f.get(0));
+            input.set_value("");
+            let Some(file) = file.filter(|f| f.size() <= zz_ofd::package::MAX_ARCHIVE as f64) else { return };
+            if *screen != Screen::Waiting {
+                return;
+            }
+            let present = present.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(bytes) = gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
+                    present.emit(bytes);
+                }
+            });
         })
     };
     let staff = {
@@ -121,8 +148,15 @@ fn Kiosk(props: &Props) -> Html {
                     </div>
                     if let Screen::Verdict(r) = &*screen {
                         <KioskVerdict report={r.clone()} trust={props.trust.clone()} seconds={reset_seconds()} />
-                    } else if *camera_works {
-                        <div role="status"><h1 class="kiosk-prompt">{ lang.t("请将电子证照二维码对准摄像头", "Hold the e-license QR code up to the camera") }</h1></div>
+                    } else {
+                        if *camera_works {
+                            <div role="status"><h1 class="kiosk-prompt">{ lang.t("请将电子证照二维码对准摄像头", "Hold the e-license QR code up to the camera") }</h1></div>
+                        }
+                        <div class="kiosk-file">
+                            <label for="kiosk-file" class="button">{ lang.t("或选择电子证照文件（.ofd、.zzl）", "Or choose an e-license file (.ofd, .zzl)") }</label>
+                            <input id="kiosk-file" type="file" accept=".ofd,.zzl,.txt,application/ofd,application/octet-stream,text/plain"
+                                class="visually-hidden-file" onchange={on_file} />
+                        </div>
                     }
                     </>
                 },
