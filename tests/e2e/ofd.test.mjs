@@ -127,3 +127,20 @@ test("the kiosk takes an OFD e-license file: its verdict, then back to waiting",
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test("an OFD worker that cannot load: after a while the page says so, and stays usable", async () => {
+  const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.route(/zz-ofd/, (route) => route.abort());
+  await page.goto(`${ctx.server.url}#/verify`);
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${SAMPLES}/ofd-valid-business-license.ofd`);
+  await page.clock.runFor(31000);
+  await page.waitForSelector('[data-verdict="invalid"] [data-check="decode"]', { timeout: 10000 });
+  assert.match(await page.textContent('[data-check="decode"]'), /核验程序未能加载/);
+  // A ZZ1 license right after verifies as ever.
+  await page.setInputFiles("#file", `${SAMPLES}/valid-business-license.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]', { timeout: 10000 });
+  await context.close();
+});

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
@@ -26,6 +26,9 @@ use crate::trust::Trust;
 const WORKER_LOADER: &str = "zz-decoder_loader.js";
 /// The OFD worker's loader.
 const OFD_WORKER_LOADER: &str = "zz-ofd_loader.js";
+/// How long an OFD verification may take before the page says the worker
+/// did not answer (a 64 MiB file takes a few seconds).
+const OFD_WAIT_MS: u32 = 30_000;
 /// Frames are scaled to at most this width before decoding.
 const FRAME_WIDTH: u32 = 960;
 /// Time between frames sent to the worker (one in flight at a time).
@@ -455,45 +458,59 @@ pub fn verify_presented(
             now: now.as_secs(),
             matter: matter.clone(),
         };
-        ofd(
-            request,
-            Callback::from(move |response: OfdResponse| {
-                let ctx = zz_core::Context { bundle: &trust.bundle, now, matter: matter.as_deref() };
-                let refused = |e: &str| {
-                    zz_core::verify::undecodable(
-                        ctx,
-                        format!("OFD 文件无法核验：{e}"),
-                        format!("The OFD file cannot be verified: {e}"),
-                    )
-                };
-                let (report, page) = match response {
-                    OfdResponse::Verified { report: w, license, page, .. } => {
-                        // The carried license's data, from its bytes (the
-                        // worker decided with the same inputs).
-                        let carried = license.map(|bytes| zz_core::verify(&bytes, ctx));
-                        let r = zz_core::Report {
-                            verdict: w.verdict,
-                            kind: w.kind,
-                            checks: w.checks,
-                            verified: w.verified,
-                            license: carried.as_ref().and_then(|c| c.license.clone()),
-                            annotation: None,
-                            signer: carried.and_then(|c| c.signer),
-                            annotation_signer: None,
-                            matter: w.matter,
-                            now: w.now,
-                            trust: w.trust,
-                            signatures: w.signatures,
-                        };
-                        (r, page.map(std::rc::Rc::new))
-                    }
-                    OfdResponse::Error(e) => (refused(&e), None),
-                    OfdResponse::Roots(_) => (refused("unexpected answer"), None),
-                };
-                crate::log::record_later(&report);
-                done.emit((report, page));
-            }),
-        );
+        // A worker that cannot be loaded (offline before it was ever
+        // fetched) never answers: after a while, say so. Whichever comes
+        // first (`None`: the wait is over) is the one result.
+        let answered = std::cell::Cell::new(false);
+        let finish = std::rc::Rc::new(move |response: Option<OfdResponse>| {
+            if answered.replace(true) {
+                return;
+            }
+            let ctx = zz_core::Context { bundle: &trust.bundle, now, matter: matter.as_deref() };
+            let refused = |zh: &str, en: &str| {
+                zz_core::verify::undecodable(
+                    ctx,
+                    format!("OFD 文件无法核验：{zh}"),
+                    format!("The OFD file cannot be verified: {en}"),
+                )
+            };
+            let (report, page) = match response {
+                Some(OfdResponse::Verified { report: w, license, page, .. }) => {
+                    // The carried license's data, from its bytes (the
+                    // worker decided with the same inputs).
+                    let carried = license.map(|bytes| zz_core::verify(&bytes, ctx));
+                    let r = zz_core::Report {
+                        verdict: w.verdict,
+                        kind: w.kind,
+                        checks: w.checks,
+                        verified: w.verified,
+                        license: carried.as_ref().and_then(|c| c.license.clone()),
+                        annotation: None,
+                        signer: carried.and_then(|c| c.signer),
+                        annotation_signer: None,
+                        matter: w.matter,
+                        now: w.now,
+                        trust: w.trust,
+                        signatures: w.signatures,
+                    };
+                    (r, page.map(std::rc::Rc::new))
+                }
+                Some(OfdResponse::Error(e)) => (refused(&e, &e), None),
+                Some(OfdResponse::Roots(_)) => (refused("unexpected answer", "unexpected answer"), None),
+                None => (
+                    refused(
+                        "核验程序未能加载或未在时限内完成（首次使用需联网）",
+                        "its checker did not load or finish in time (the first use needs the network)",
+                    ),
+                    None,
+                ),
+            };
+            crate::log::record_later(&report);
+            done.emit((report, page));
+        });
+        let waited = finish.clone();
+        Timeout::new(OFD_WAIT_MS, move || waited(None)).forget();
+        ofd(request, Callback::from(move |response| finish(Some(response))));
         return;
     }
     resolve(
