@@ -35,23 +35,8 @@ rm -rf "$OUT/demo" "$OUT/licenses"
 "$ZZ" demo "$OUT/demo" 2>/dev/null
 cargo run --locked --release -q -p zz-issuer --example bench_licenses "$OUT/licenses" 10000
 ensure_python
-"$PY" - "$ZZ" "$OUT" <<'PY' | tee "$OUT/throughput.txt"
-import glob, os, subprocess, sys, time
-zz, out = sys.argv[1], sys.argv[2]
-files = sorted(glob.glob(os.path.join(out, "licenses", "*.zzl")))
-cmd = [zz, "verify", *files, "--bundle", f"{out}/demo/trust/bundle.zzb",
-       "--roots", f"{out}/demo/trust/roots.txt", "--now", "2026-11-22T09:30:00+08:00"]
-runs = []
-for _ in range(5):
-    t = time.perf_counter()
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    runs.append(time.perf_counter() - t)
-    assert p.returncode == 0, p.returncode
-runs.sort()
-med = runs[len(runs) // 2]
-print(f"zz verify: {len(files)} licenses in {med:.3f} s (median of 5) = {len(files) / med:.0f} per second, "
-      f"on {os.cpu_count()} cores, all valid")
-PY
+"$PY" scripts/throughput.py licenses "$ZZ" "$OUT/licenses/*.zzl" --bundle "$OUT/demo/trust/bundle.zzb" \
+  --roots "$OUT/demo/trust/roots.txt" --now 2026-11-22T09:30:00+08:00 | tee "$OUT/throughput.txt"
 "$PY" tests/interop/pycose_throughput.py "$OUT/demo" "$OUT/licenses" | tee -a "$OUT/throughput.txt"
 
 step "OFD: SM2 verify natively next to OpenSSL 3, full verification, zz verify over 1,000 files, hostile files"
@@ -74,23 +59,9 @@ if line and "sm2 verify" in ours:
 PY
 rm -rf "$OUT/ofds" "$OUT/hostile"
 cargo run --locked --release -q -p zz-ofd --example bench_ofds "$OUT/ofds" 1000
-"$PY" - "$ZZ" "$OUT" <<'PY' | tee "$OUT/ofd-throughput.txt"
-import glob, os, subprocess, sys, time
-zz, out = sys.argv[1], sys.argv[2]
-files = sorted(glob.glob(os.path.join(out, "ofds", "*.ofd")))
-cmd = [zz, "verify", *files, "--bundle", f"{out}/demo/trust/bundle.zzb", "--roots", f"{out}/demo/trust/roots.txt",
-       "--sm2-roots", f"{out}/demo/trust/sm2-roots.pem", "--now", "2026-11-22T09:30:00+08:00"]
-runs = []
-for _ in range(5):
-    t = time.perf_counter()
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    runs.append(time.perf_counter() - t)
-    assert p.returncode == 0, p.returncode
-runs.sort()
-med = runs[len(runs) // 2]
-print(f"zz verify: {len(files)} sealed OFD files in {med:.3f} s (median of 5) = {len(files) / med:.0f} per second, "
-      f"on {os.cpu_count()} cores, all valid")
-PY
+"$PY" scripts/throughput.py "sealed OFD files" "$ZZ" "$OUT/ofds/*.ofd" --bundle "$OUT/demo/trust/bundle.zzb" \
+  --roots "$OUT/demo/trust/roots.txt" --sm2-roots "$OUT/demo/trust/sm2-roots.pem" --now 2026-11-22T09:30:00+08:00 \
+  | tee "$OUT/ofd-throughput.txt"
 cargo run --locked --release -q -p zz-ofd --example hostile_ofds "$OUT/hostile" > /dev/null
 for f in "$OUT"/hostile/*; do
   /usr/bin/time -f "$(basename "$f") ($(stat -c %s "$f") bytes): %e s, peak RSS %M KB, exit %x" \

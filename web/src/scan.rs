@@ -34,56 +34,59 @@ const FRAME_WIDTH: u32 = 960;
 /// Time between frames sent to the worker (one in flight at a time).
 const FRAME_MS: u32 = 100;
 
+/// A worker spawned (and its wasm fetched) on first use, and the
+/// callbacks waiting for its answers, which come in order.
+type Bridge<W> = RefCell<Option<WorkerBridge<W>>>;
+type Pending<W> = RefCell<Vec<Callback<<W as gloo::worker::Worker>::Output>>>;
+
 thread_local! {
-    static WORKER: RefCell<Option<WorkerBridge<QrWorker>>> = const { RefCell::new(None) };
-    static PENDING: RefCell<Vec<Callback<DecodeResponse>>> = const { RefCell::new(Vec::new()) };
-    static OFD_WORKER: RefCell<Option<WorkerBridge<OfdWorker>>> = const { RefCell::new(None) };
-    static OFD_PENDING: RefCell<Vec<Callback<OfdResponse>>> = const { RefCell::new(Vec::new()) };
+    static WORKER: Bridge<QrWorker> = const { RefCell::new(None) };
+    static PENDING: Pending<QrWorker> = const { RefCell::new(Vec::new()) };
+    static OFD_WORKER: Bridge<OfdWorker> = const { RefCell::new(None) };
+    static OFD_PENDING: Pending<OfdWorker> = const { RefCell::new(Vec::new()) };
 }
 
-/// Sends a request to the OFD worker, spawned (and its wasm fetched) on
-/// first use; answers come in order.
+/// Sends a request to a worker, spawning it from `loader` on first use.
+fn ask<W>(
+    worker: &'static std::thread::LocalKey<Bridge<W>>,
+    pending: &'static std::thread::LocalKey<Pending<W>>,
+    loader: &str,
+    request: W::Input,
+    done: Callback<W::Output>,
+) where
+    W: gloo::worker::Worker + 'static,
+    W::Input: serde::Serialize + for<'de> serde::Deserialize<'de>,
+    W::Output: serde::Serialize + for<'de> serde::Deserialize<'de>,
+{
+    worker.with(|w| {
+        let mut w = w.borrow_mut();
+        let bridge = w.get_or_insert_with(|| {
+            W::spawner()
+                .callback(move |response| {
+                    let next = pending.with(|p| {
+                        let mut p = p.borrow_mut();
+                        if p.is_empty() { None } else { Some(p.remove(0)) }
+                    });
+                    if let Some(cb) = next {
+                        cb.emit(response);
+                    }
+                })
+                .spawn_with_loader(loader)
+        });
+        pending.with(|p| p.borrow_mut().push(done));
+        bridge.send(request);
+    });
+}
+
+/// Sends a request to the OFD worker (fetched when the first OFD arrives).
 pub fn ofd(request: OfdRequest, done: Callback<OfdResponse>) {
-    OFD_WORKER.with(|w| {
-        let mut w = w.borrow_mut();
-        let bridge = w.get_or_insert_with(|| {
-            OfdWorker::spawner()
-                .callback(|response| {
-                    let next = OFD_PENDING.with(|p| {
-                        let mut p = p.borrow_mut();
-                        if p.is_empty() { None } else { Some(p.remove(0)) }
-                    });
-                    if let Some(cb) = next {
-                        cb.emit(response);
-                    }
-                })
-                .spawn_with_loader(OFD_WORKER_LOADER)
-        });
-        OFD_PENDING.with(|p| p.borrow_mut().push(done));
-        bridge.send(request);
-    });
+    ask(&OFD_WORKER, &OFD_PENDING, OFD_WORKER_LOADER, request, done);
 }
 
-/// Sends a request to the (lazily spawned) worker; answers come in order.
+/// Sends a request to the QR decoding worker (fetched when scanning or an
+/// image upload starts).
 pub fn decode(request: DecodeRequest, done: Callback<DecodeResponse>) {
-    WORKER.with(|w| {
-        let mut w = w.borrow_mut();
-        let bridge = w.get_or_insert_with(|| {
-            QrWorker::spawner()
-                .callback(|response| {
-                    let next = PENDING.with(|p| {
-                        let mut p = p.borrow_mut();
-                        if p.is_empty() { None } else { Some(p.remove(0)) }
-                    });
-                    if let Some(cb) = next {
-                        cb.emit(response);
-                    }
-                })
-                .spawn_with_loader(WORKER_LOADER)
-        });
-        PENDING.with(|p| p.borrow_mut().push(done));
-        bridge.send(request);
-    });
+    ask(&WORKER, &PENDING, WORKER_LOADER, request, done);
 }
 
 /// A short tone: high for valid, low for anything else.

@@ -9,17 +9,6 @@
 mod zipmaker;
 
 use zz_issuer::demo;
-use zz_ofd::package::Package;
-
-fn with(bytes: &[u8], name: &str, data: Vec<u8>) -> Vec<u8> {
-    let p = Package::open(bytes).unwrap();
-    let names: Vec<String> = p.names().map(str::to_owned).collect();
-    let mut o = zz_issuer::ofd::Ofd::from_files(
-        names.iter().map(|n| (n.clone(), if n == name { data.clone() } else { p.read(n).unwrap().to_vec() })),
-    );
-    o.put(name, data);
-    o.to_zip()
-}
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: hostile_ofds DIR"));
@@ -47,17 +36,17 @@ fn main() {
             .map(|c| format!("<!ENTITY {} \"{}\">", c as char, format!("&{};", (c - 1) as char).repeat(10)))
             .collect::<String>()
     );
-    files.push(("billion-laughs.ofd", with(&valid, "OFD.xml", laughs.into_bytes())));
+    files.push(("billion-laughs.ofd", zipmaker::with_file(&valid, "OFD.xml", laughs.into_bytes())));
 
     let mut huge = vec![0x30, 0x84, 0x80, 0, 0, 0];
     huge.extend([0u8; 64]);
-    files.push(("der-length-2-31.ofd", with(&valid, "Doc_0/Signs/Sign_0/SignedValue.dat", huge)));
+    files.push(("der-length-2-31.ofd", zipmaker::with_file(&valid, "Doc_0/Signs/Sign_0/SignedValue.dat", huge)));
     let mut deep = Vec::new();
     for i in (0..100_000u32).rev() {
         deep.extend([0x30, 0x84]);
         deep.extend((6 * i).to_be_bytes());
     }
-    files.push(("der-nested-100000.ofd", with(&valid, "Doc_0/Signs/Sign_0/SignedValue.dat", deep)));
+    files.push(("der-nested-100000.ofd", zipmaker::with_file(&valid, "Doc_0/Signs/Sign_0/SignedValue.dat", deep)));
 
     for (name, bytes) in &files {
         std::fs::write(dir.join(name), bytes).unwrap();

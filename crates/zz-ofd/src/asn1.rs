@@ -31,19 +31,10 @@ fn der_err(what: &str) -> impl Fn(der::Error) -> Asn1Error + '_ {
 /// The elements of a SEQUENCE, each as its full stored TLV bytes. The
 /// input must be exactly one SEQUENCE.
 pub fn items<'a>(tlv: &'a [u8], what: &str) -> Result<Vec<&'a [u8]>> {
-    let any = AnyRef::from_der(tlv).map_err(der_err(what))?;
-    if any.tag() != Tag::Sequence {
+    if AnyRef::from_der(tlv).map_err(der_err(what))?.tag() != Tag::Sequence {
         return err(&format!("{what}: not a SEQUENCE"));
     }
-    let mut r = SliceReader::new(any.value()).map_err(der_err(what))?;
-    let mut out = Vec::new();
-    while !r.is_finished() {
-        if out.len() == MAX_ITEMS {
-            return err(&format!("{what}: too many items"));
-        }
-        out.push(r.tlv_bytes().map_err(der_err(what))?);
-    }
-    Ok(out)
+    members(tlv, what)
 }
 
 /// The elements inside any constructed element (a SET, a tagged list),

@@ -2,6 +2,8 @@
 //! the demo SM2 PKI): what each gives, every single-byte change to a
 //! covered part, added unsigned parts, and the license they carry.
 
+mod zipmaker;
+
 use zz_core::{Bundle, Outcome, Roots, Verdict};
 use zz_issuer::demo::{self, ofd::OfdWorld};
 use zz_ofd::cert::{self, Cert};
@@ -101,19 +103,6 @@ fn the_carried_license_is_reported_and_must_match_its_tag() {
     assert_eq!(f.verify(&o.to_zip()).outcome("ofd-license"), Outcome::Fail);
 }
 
-/// Rebuilds an OFD with one file's bytes replaced, every other entry as it was.
-fn with_file(bytes: &[u8], name: &str, data: Vec<u8>) -> Vec<u8> {
-    let p = Package::open(bytes).unwrap();
-    let names: Vec<String> = p.names().map(str::to_owned).collect();
-    let mut o = zz_issuer::ofd::Ofd::from_files(
-        names.iter().map(|n| (n.clone(), if n == name { data.clone() } else { p.read(n).unwrap().to_vec() })),
-    );
-    if !p.contains(name) {
-        o.put(name, data);
-    }
-    o.to_zip()
-}
-
 #[test]
 fn every_single_byte_change_to_a_covered_part_is_invalid() {
     let f = fixture();
@@ -133,7 +122,7 @@ fn every_single_byte_change_to_a_covered_part_is_invalid() {
         for at in positions {
             let mut changed = data.clone();
             changed[at] ^= 0x01;
-            let r = f.verify(&with_file(bytes, name, changed));
+            let r = f.verify(&zipmaker::with_file(bytes, name, changed));
             assert_eq!(r.verdict, Verdict::Invalid, "{name} byte {at}: {r:#?}");
             tried += 1;
         }

@@ -3,6 +3,8 @@
 //! refused with a clear failure, in bounded time (the peak memory is
 //! measured by `examples/hostile_peak.rs`, README).
 
+mod zipmaker;
+
 use std::time::{Duration, Instant};
 
 use zz_core::{Outcome, UnixTime, Verdict};
@@ -15,17 +17,6 @@ const NOW: UnixTime = demo::DEFAULT_NOW;
 fn valid() -> Vec<u8> {
     let w = demo::world(NOW);
     demo::ofd::ofd_world(&w).samples.into_iter().find(|s| s.name == "ofd-valid-business-license").unwrap().data
-}
-
-/// The package with `name` replaced (or added).
-fn with(bytes: &[u8], name: &str, data: Vec<u8>) -> Vec<u8> {
-    let p = Package::open(bytes).unwrap();
-    let names: Vec<String> = p.names().map(str::to_owned).collect();
-    let mut o = zz_issuer::ofd::Ofd::from_files(
-        names.iter().map(|n| (n.clone(), if n == name { data.clone() } else { p.read(n).unwrap().to_vec() })),
-    );
-    o.put(name, data);
-    o.to_zip()
 }
 
 fn check(bytes: &[u8]) -> zz_ofd::OfdReport {
@@ -50,7 +41,7 @@ fn billion_laughs_and_external_entities_are_package_failures_wherever_they_are()
             LAUGHS.to_owned(),
             r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>"#.to_owned(),
         ] {
-            let r = check(&with(&v, file, xml.into_bytes()));
+            let r = check(&zipmaker::with_file(&v, file, xml.into_bytes()));
             assert_eq!(r.outcome("ofd-package"), Outcome::Fail, "{file}: {r:#?}");
             assert!(r.checks[0].en.contains(file.rsplit('/').next().unwrap()), "{file}: {}", r.checks[0].en);
         }
@@ -70,7 +61,7 @@ fn a_2_31_der_length_and_deep_der_nesting_fail_their_signature_at_once() {
         deep.extend((len as u32).to_be_bytes());
     }
     for value in [huge, deep] {
-        let r = check(&with(&v, "Doc_0/Signs/Sign_0/SignedValue.dat", value));
+        let r = check(&zipmaker::with_file(&v, "Doc_0/Signs/Sign_0/SignedValue.dat", value));
         assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Fail, "{r:#?}");
         // The rest of the package still reads.
         assert_eq!(r.outcome("ofd-package"), Outcome::Pass);
@@ -80,7 +71,7 @@ fn a_2_31_der_length_and_deep_der_nesting_fail_their_signature_at_once() {
 #[test]
 fn a_seal_that_is_not_der_and_a_missing_document_fail() {
     let v = valid();
-    let r = check(&with(&v, "Doc_0/Signs/Sign_0/Seal.esl", vec![0x30, 0x83, 0xff, 0xff, 0xff]));
+    let r = check(&zipmaker::with_file(&v, "Doc_0/Signs/Sign_0/Seal.esl", vec![0x30, 0x83, 0xff, 0xff, 0xff]));
     assert_eq!(r.signatures[0].outcome("ofd-seal"), Outcome::Fail);
     let p = Package::open(&v).unwrap();
     let o = zz_issuer::ofd::Ofd::from_files(

@@ -66,3 +66,15 @@ pub fn lie_about_size(zip: &mut [u8], name: &str, size: u32) {
         at = rec + 4;
     }
 }
+
+/// An OFD package with one file's bytes replaced (or added), every other
+/// entry as it was, written again by the issuer's package writer.
+pub fn with_file(bytes: &[u8], name: &str, data: Vec<u8>) -> Vec<u8> {
+    let p = zz_ofd::package::Package::open(bytes).unwrap();
+    let names: Vec<String> = p.names().map(str::to_owned).collect();
+    let mut o = zz_issuer::ofd::Ofd::from_files(
+        names.iter().map(|n| (n.clone(), if n == name { data.clone() } else { p.read(n).unwrap().to_vec() })),
+    );
+    o.put(name, data);
+    o.to_zip()
+}
