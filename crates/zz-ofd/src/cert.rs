@@ -110,8 +110,10 @@ pub enum Chain {
 /// Chains `leaf` to one of `roots` (pinned root certificates; the PEM may
 /// also hold intermediate CAs, which are used as links, never as anchors
 /// unless self-signed), each link checked by its SM2 signature and each
-/// certificate's validity at `at`.
-pub fn chain(leaf: &Cert, roots: &[Cert], at: i64) -> Chain {
+/// certificate's validity at `at`. `links` are certificates the signature
+/// itself carries (a SignedData's): used as intermediate links only, never
+/// as anchors, and never when self-signed.
+pub fn chain(leaf: &Cert, roots: &[Cert], links: &[Cert], at: i64) -> Chain {
     let mut path = vec![leaf.subject.clone()];
     let mut current = leaf.clone();
     let mut not_valid: Option<String> = (!leaf.valid_at(at)).then(|| leaf.subject.clone());
@@ -123,7 +125,8 @@ pub fn chain(leaf: &Cert, roots: &[Cert], at: i64) -> Chain {
                 None => Chain::Trusted { path },
             };
         }
-        let Some(issuer) = roots.iter().find(|r| current.signed_by(r)) else { return Chain::Untrusted };
+        let carried = links.iter().filter(|c| c.subject_der != c.issuer_der);
+        let Some(issuer) = roots.iter().chain(carried).find(|r| current.signed_by(r)) else { return Chain::Untrusted };
         if issuer.der == current.der {
             return Chain::Untrusted;
         }

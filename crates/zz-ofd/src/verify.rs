@@ -508,7 +508,8 @@ fn signed_data_signature(sd: &SignedData<'_>, xml: &[u8], l: &Listed, opts: &Opt
     if l.kind == SignatureType::Seal {
         r.checks.push(check("ofd-seal", Outcome::Skip, "无印章数据", "No seal data"));
     }
-    r.checks.push(chain_check([signer, None], opts.roots, sd.signing_time.unwrap_or(opts.now.as_secs())));
+    let at = sd.signing_time.unwrap_or(opts.now.as_secs());
+    r.checks.push(chain_check([signer, None], opts.roots, &certs, at));
 }
 
 /// `ofd-references`: every referenced file present with its digest.
@@ -632,7 +633,7 @@ fn seal_signature(
     });
     // ofd-signer-chain: signer and maker, at the signing time.
     let at = sig.time.unwrap_or(opts.now.as_secs());
-    r.checks.push(chain_check([signer.as_ref(), maker.as_ref()], opts.roots, at));
+    r.checks.push(chain_check([signer.as_ref(), maker.as_ref()], opts.roots, &[], at));
 }
 
 /// Whether a seal lists the signer's certificate.
@@ -687,8 +688,9 @@ fn signature_check(signer: Option<&Cert>, algorithm: &str, message: &[u8], value
     }
 }
 
-/// `ofd-signer-chain` for the certificates given, at `at`.
-fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], at: i64) -> OfdCheck {
+/// `ofd-signer-chain` for the certificates given, at `at` (`links`: the
+/// certificates the signature carries, intermediate links only).
+fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], links: &[Cert], at: i64) -> OfdCheck {
     let mut untrusted = Vec::new();
     for c in certs.into_iter().flatten() {
         if !c.valid_at(at) {
@@ -699,7 +701,7 @@ fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], at: i64) -> OfdCheck {
                 format!("Certificate {:?} was not valid at the signing time", c.subject),
             );
         }
-        match cert::chain(c, roots, at) {
+        match cert::chain(c, roots, links, at) {
             Chain::Trusted { .. } => {}
             Chain::NotValidAt { subject } => {
                 return check(
@@ -760,7 +762,7 @@ fn bare_signature(
                 xml,
                 value,
             ));
-            r.checks.push(chain_check([Some(c), None], opts.roots, time.unwrap_or(opts.now.as_secs())));
+            r.checks.push(chain_check([Some(c), None], opts.roots, &[], time.unwrap_or(opts.now.as_secs())));
         }
         None => r.checks.push(check(
             "ofd-signature",
