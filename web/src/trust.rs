@@ -202,7 +202,13 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
         (Err(e), None) => return Err(e),
     };
     raise_high_water(&bundle);
-    let served_sm2 = fetch(SM2_ROOTS_URL).await.ok().and_then(|b| String::from_utf8(b).ok());
+    // Only certificates are pinned (a server that answers a missing file
+    // with a page must not pin that page).
+    let served_sm2 = fetch(SM2_ROOTS_URL)
+        .await
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .filter(|t| t.contains("-----BEGIN CERTIFICATE-----"));
     let (sm2_roots, offered_sm2_roots) = pinned_sm2_roots(served_sm2);
     let raw = Rc::new(RawTrust { roots: roots_text, bundle: bytes, sm2_roots, offered_sm2_roots });
     Ok(Rc::new(Trust::new(roots, bundle, source, offered, raw)))
