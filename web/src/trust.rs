@@ -113,44 +113,37 @@ fn raise_high_water(bundle: &Bundle) {
     }
 }
 
+/// The text pinned on this device under `key`, or the one served if none
+/// is pinned yet (then pinned when `usable`); also the one served when it
+/// differs from the pinned one.
+fn pinned(key: &str, served: Option<String>, usable: impl Fn(&str) -> bool) -> (Option<String>, Option<String>) {
+    match (LocalStorage::get::<String>(key).ok(), served) {
+        (Some(p), Some(s)) if p.trim() == s.trim() => (Some(p), None),
+        (Some(p), offered) => (Some(p), offered),
+        (None, Some(s)) => {
+            if usable(&s) {
+                let _ = LocalStorage::set(key, &s);
+            }
+            (Some(s), None)
+        }
+        (None, None) => (None, None),
+    }
+}
+
 /// The roots in use: the pinned ones, or those served if none are pinned
 /// yet (then pinned once they parse). Also the served roots when they
 /// differ.
 fn pinned_roots(served: Option<String>) -> Result<(Roots, String, Option<String>), Refusal> {
-    let parse = |text: &str| {
-        Roots::parse(text).map_err(|e| Refusal {
-            zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"),
-            en: format!("{ROOTS_URL}: {e}"),
-        })
-    };
-    match (LocalStorage::get::<String>(KEY_PINNED_ROOTS).ok(), served) {
-        (Some(p), Some(s)) if p.trim() == s.trim() => Ok((parse(&p)?, p, None)),
-        (Some(p), offered) => Ok((parse(&p)?, p, offered)),
-        (None, Some(s)) => {
-            let roots = parse(&s)?;
-            let _ = LocalStorage::set(KEY_PINNED_ROOTS, &s);
-            Ok((roots, s, None))
-        }
-        (None, None) => Err(Refusal {
-            zh: format!("无法读取根密钥文件（{ROOTS_URL}）"),
-            en: format!("{ROOTS_URL}: cannot be loaded"),
-        }),
-    }
-}
-
-/// The SM2 roots in use: pinned on first sight like the ZZ1 roots (the
-/// OFD worker refuses what is not PEM certificates), and those served
-/// when they differ.
-fn pinned_sm2_roots(served: Option<String>) -> (String, Option<String>) {
-    match (LocalStorage::get::<String>(KEY_PINNED_SM2_ROOTS).ok(), served) {
-        (Some(p), Some(s)) if p.trim() == s.trim() => (p, None),
-        (Some(p), offered) => (p, offered),
-        (None, Some(s)) => {
-            let _ = LocalStorage::set(KEY_PINNED_SM2_ROOTS, &s);
-            (s, None)
-        }
-        (None, None) => (String::new(), None),
-    }
+    let (text, offered) = pinned(KEY_PINNED_ROOTS, served, |t| Roots::parse(t).is_ok());
+    let text = text.ok_or_else(|| Refusal {
+        zh: format!("无法读取根密钥文件（{ROOTS_URL}）"),
+        en: format!("{ROOTS_URL}: cannot be loaded"),
+    })?;
+    let roots = Roots::parse(&text)
+        .map_err(|e| Refusal {
+            zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"), en: format!("{ROOTS_URL}: {e}")
+        })?;
+    Ok((roots, text, offered))
 }
 
 /// Adopts the SM2 roots the site now serves (settings, by an administrator).
@@ -209,7 +202,10 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .filter(|t| t.contains("-----BEGIN CERTIFICATE-----"));
-    let (sm2_roots, offered_sm2_roots) = pinned_sm2_roots(served_sm2);
+    // The SM2 roots are pinned the same way (the OFD worker refuses what
+    // is not PEM certificates).
+    let (sm2_roots, offered_sm2_roots) = pinned(KEY_PINNED_SM2_ROOTS, served_sm2, |_| true);
+    let sm2_roots = sm2_roots.unwrap_or_default();
     let raw = Rc::new(RawTrust { roots: roots_text, bundle: bytes, sm2_roots, offered_sm2_roots });
     Ok(Rc::new(Trust::new(roots, bundle, source, offered, raw)))
 }

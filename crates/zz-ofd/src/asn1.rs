@@ -55,6 +55,11 @@ pub fn members<'a>(tlv: &'a [u8], what: &str) -> Result<Vec<&'a [u8]>> {
     Ok(out)
 }
 
+/// Element `i` of a SEQUENCE's items, or an error naming it.
+pub fn get<'a>(v: &[&'a [u8]], i: usize, what: &str) -> Result<&'a [u8]> {
+    v.get(i).copied().ok_or_else(|| Asn1Error(format!("{what} is missing")))
+}
+
 /// The tag of a TLV.
 pub fn tag(tlv: &[u8]) -> Option<Tag> {
     AnyRef::from_der(tlv).ok().map(|a| a.tag())

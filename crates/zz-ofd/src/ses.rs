@@ -6,7 +6,7 @@
 
 use der::Tag;
 
-use crate::asn1::{self, Result, bits, err, int, items, octets, oid, text, time};
+use crate::asn1::{self, Result, bits, err, get, int, items, octets, oid, text, time};
 
 /// Which standard a seal signature follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,10 +94,6 @@ pub struct SealSignature<'a> {
     pub algorithm: String,
     /// The signature value.
     pub signature: &'a [u8],
-}
-
-fn get<'a>(v: &[&'a [u8]], i: usize, what: &str) -> Result<&'a [u8]> {
-    v.get(i).copied().ok_or_else(|| asn1::Asn1Error(format!("{what} is missing")))
 }
 
 /// A DER SEQUENCE of the given TLVs.

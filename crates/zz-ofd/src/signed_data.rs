@@ -17,7 +17,7 @@
 
 use der::Tag;
 
-use crate::asn1::{self, Result, err, explicit, items, octets, oid, time};
+use crate::asn1::{self, Result, err, explicit, get, items, octets, oid, time};
 
 pub const SM2_SIGNED_DATA: &str = "1.2.156.10197.6.1.4.2.2";
 pub const PKCS7_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
@@ -48,10 +48,6 @@ pub struct SignedData<'a> {
     pub signing_time: Option<i64>,
     pub signature_algorithm: String,
     pub signature: &'a [u8],
-}
-
-fn get<'a>(v: &[&'a [u8]], i: usize, what: &str) -> Result<&'a [u8]> {
-    v.get(i).copied().ok_or_else(|| asn1::Asn1Error(format!("{what} is missing")))
 }
 
 /// The first element's algorithm OID of an AlgorithmIdentifier.
