@@ -20,6 +20,16 @@ $zz issue license.toml --key keys/issuer.json --out out/license.zzl --text out/l
 $zz annotate out/license.zzl annotation.toml --key keys/platform.json --out out/annotated.zzl
 $zz verify out/license.zzl out/license.txt out/license.png --bundle out/bundle.zzb --roots out/roots.txt --now $NOW
 $zz verify out/annotated.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW --matter 310000-DJ-0201
+# At the organisation the copy names, presented by the agent it names: valid.
+$zz verify out/annotated.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW --matter 310000-DJ-0201 \
+  --org 12310000425016977E --applicant 310104198509230553
+# At a bank, or by anyone else: invalid.
+if $zz verify out/annotated.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW --org 91310000132500001X; then
+  echo "a copy made for the land registry verified at a bank" >&2; exit 1
+fi
+if $zz verify out/annotated.zzl --bundle out/bundle.zzb --roots out/roots.txt --now $NOW --applicant 310104199007020176; then
+  echo "a copy verified for someone who is neither the holder nor the agent" >&2; exit 1
+fi
 # The OFD e-license: sealed with the DEMO SM2 seal, verified, drawn,
 # then tampered with (one character of the page) and verified again.
 $zz ofd demo-roots > out/sm2-roots.pem

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zz_core::{Bundle, Context, Roots, verify};
+use zz_core::{Bundle, Context, Roots, Usage, verify};
 
 /// The COSE bytes of every demo sample: the only things that may verify.
 fn signed() -> &'static HashSet<Vec<u8>> {
@@ -37,11 +37,18 @@ fn bundle() -> &'static Bundle {
 fuzz_target!(|data: &[u8]| {
     let bundle = bundle();
     let now = zz_issuer::demo::DEFAULT_NOW;
-    let r = verify(data, Context { bundle, now, matter: None });
+    let r = verify(data, Context::new(bundle, now));
     // The report is always complete and consistent.
     assert_eq!(r.checks.len(), zz_core::CheckId::ALL.len());
     assert_eq!(r.verified, r.verdict != zz_core::Verdict::Invalid);
-    let r2 = verify(data, Context { bundle, now, matter: Some("310000-DJ-0201") });
+    // With every optional input of SPEC section 10 (a demo matter, any
+    // organisation and applicant codes).
+    let usage = Usage {
+        matter: Some("310000-DJ-0201"),
+        org: Some("11310000002417500X"),
+        applicant: Some("310104199007020176"),
+    };
+    let r2 = verify(data, Context::new(bundle, now).with(usage));
     if r.verdict == zz_core::Verdict::Valid || r2.verdict == zz_core::Verdict::Valid {
         let cose = zz_core::transport::decode_input(data).expect("a valid input decodes").cose;
         assert!(signed().contains(cose.as_ref()), "valid, yet not a signed sample: a forgery");

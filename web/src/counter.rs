@@ -182,7 +182,7 @@ fn Counter(props: &Props) -> Html {
             </select>
         </div>
         if let Some(m) = &matter {
-            <crate::present::Present trust={props.trust.clone()} matter={Some(m.code.clone())} {on_report}
+            <crate::present::Present trust={props.trust.clone()} usage={zz_web::OwnedUsage { matter: Some(m.code.clone()), ..Default::default() }} {on_report}
                 sound_always=true class="no-print" />
             <section class="case" aria-labelledby="case-title" data-complete={complete.to_string()}>
                 <h2 id="case-title">{ &m.name }{ " " }<code>{ &m.code }</code></h2>

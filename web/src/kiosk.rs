@@ -74,7 +74,7 @@ fn Kiosk(props: &Props) -> Html {
             crate::scan::verify_presented(
                 bytes,
                 t.clone(),
-                None,
+                zz_web::OwnedUsage::default(),
                 Callback::from(move |(report, _page): (Report, _)| {
                     crate::scan::beep(report.verdict == Verdict::Valid);
                     screen.set(Screen::Verdict(Rc::new(report)));

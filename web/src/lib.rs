@@ -64,6 +64,25 @@ impl gloo::worker::Worker for QrWorker {
     }
 }
 
+/// SPEC section 10's optional inputs, owned: what the staff is handling
+/// (the matter), at which organisation, for whom (see [`zz_core::Usage`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnedUsage {
+    pub matter: Option<String>,
+    pub org: Option<String>,
+    pub applicant: Option<String>,
+}
+
+impl OwnedUsage {
+    pub fn usage(&self) -> zz_core::Usage<'_> {
+        zz_core::Usage {
+            matter: self.matter.as_deref(),
+            org: self.org.as_deref(),
+            applicant: self.applicant.as_deref(),
+        }
+    }
+}
+
 /// The protocol between the portal and its OFD worker.
 pub mod ofd_worker_api {
     use super::*;
@@ -74,7 +93,7 @@ pub mod ofd_worker_api {
         /// Verify an OFD file (SPEC section 12) with the portal's trust data
         /// (the pinned roots file and bundle, for the ZZ1 license it may
         /// carry) and SM2 roots (PEM), and draw its first page.
-        Verify { bytes: Vec<u8>, roots: String, bundle: Vec<u8>, sm2_roots: String, now: i64, matter: Option<String> },
+        Verify { bytes: Vec<u8>, roots: String, bundle: Vec<u8>, sm2_roots: String, now: i64, usage: super::OwnedUsage },
         /// The certificates of an SM2 roots file, for the settings page.
         Roots { pem: String },
     }
@@ -147,7 +166,7 @@ impl OfdWorker {
         bundle: &[u8],
         sm2: &str,
         now: i64,
-        matter: Option<&str>,
+        usage: zz_core::Usage<'_>,
     ) -> ofd_worker_api::OfdResponse {
         use ofd_worker_api::{OfdPage, OfdResponse};
         use sha2::Digest;
@@ -165,8 +184,7 @@ impl OfdWorker {
         }
         let Some((_, b)) = &self.trust else { return OfdResponse::Error("no trust data".into()) };
         let sm2_roots = zz_ofd::cert::parse_pem(sm2).unwrap_or_default();
-        let opts =
-            zz_ofd::Options { roots: &sm2_roots, now: zz_core::UnixTime::from_secs(now), zz1: Some((b, matter)) };
+        let opts = zz_ofd::Options { roots: &sm2_roots, now: zz_core::UnixTime::from_secs(now), zz1: Some((b, usage)) };
         let r = zz_ofd::verify(bytes, &opts);
         let report = zz_ofd::to_report(&r, &opts, b.trust_ref());
         let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {
@@ -207,8 +225,8 @@ impl gloo::worker::Worker for OfdWorker {
     fn received(&mut self, scope: &gloo::worker::WorkerScope<Self>, msg: Self::Input, id: gloo::worker::HandlerId) {
         use ofd_worker_api::{OfdRequest, OfdResponse, RootInfo};
         let response = match msg {
-            OfdRequest::Verify { bytes, roots, bundle, sm2_roots, now, matter } => {
-                self.verify(&bytes, &roots, &bundle, &sm2_roots, now, matter.as_deref())
+            OfdRequest::Verify { bytes, roots, bundle, sm2_roots, now, usage } => {
+                self.verify(&bytes, &roots, &bundle, &sm2_roots, now, usage.usage())
             }
             OfdRequest::Roots { pem } => OfdResponse::Roots(
                 zz_ofd::cert::parse_pem(&pem)

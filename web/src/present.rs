@@ -29,8 +29,8 @@ pub struct Presented {
 #[derive(Properties, PartialEq)]
 pub struct PresentProps {
     pub trust: TrustProp,
-    /// The matter being handled, if any.
-    pub matter: Option<String>,
+    /// What is being handled (matter, organisation, applicant), as given.
+    pub usage: zz_web::OwnedUsage,
     /// Each verification, with where the license came from.
     pub on_report: Callback<Presented>,
     /// A sound with every verdict (the counter), not only the camera's.
@@ -61,7 +61,7 @@ pub fn Present(props: &PresentProps) -> Html {
     let run = {
         let last_input = last_input.clone();
         let t = props.trust.0.clone();
-        let matter = props.matter.clone();
+        let usage = props.usage.clone();
         let on_report = props.on_report.clone();
         let sound_always = props.sound_always;
         Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
@@ -70,7 +70,7 @@ pub fn Present(props: &PresentProps) -> Html {
             crate::scan::verify_presented(
                 bytes,
                 t.clone(),
-                matter.clone(),
+                usage.clone(),
                 Callback::from(move |(report, page): (Report, Option<Rc<OfdPage>>)| {
                     if sound_always || source == Source::Camera {
                         crate::scan::beep(report.verdict == Verdict::Valid);
@@ -83,7 +83,7 @@ pub fn Present(props: &PresentProps) -> Html {
     {
         let run = run.clone();
         let again_on_matter = props.again_on_matter;
-        use_effect_with(props.matter.clone(), move |_| {
+        use_effect_with(props.usage.clone(), move |_| {
             let last = last_input.borrow_mut().take();
             if let (Some(input), true) = (last, again_on_matter) {
                 run.emit(input);

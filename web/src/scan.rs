@@ -442,12 +442,13 @@ pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>
 
 /// Verifies what was presented (license bytes or text, an image whose
 /// QR code the worker reads, or an OFD file, which the OFD worker verifies
-/// and draws) at the device's clock, for `matter` if given; records it in
-/// the log and hands `done` the core's report, with an OFD file's page.
+/// and draws) at the device's clock, for `usage` (matter, organisation,
+/// applicant, as given); records it in the log and hands `done` the core's
+/// report, with an OFD file's page.
 pub fn verify_presented(
     bytes: Vec<u8>,
     trust: std::rc::Rc<Trust>,
-    matter: Option<String>,
+    usage: zz_web::OwnedUsage,
     done: Callback<(zz_core::Report, Option<std::rc::Rc<OfdPage>>)>,
 ) {
     if zz_ofd::package::looks_like_zip(&bytes) {
@@ -459,7 +460,7 @@ pub fn verify_presented(
             bundle: raw.bundle.clone(),
             sm2_roots: raw.sm2_roots.clone(),
             now: now.as_secs(),
-            matter: matter.clone(),
+            usage: usage.clone(),
         };
         // A worker that cannot be loaded (offline before it was ever
         // fetched) never answers: after a while, say so. Whichever comes
@@ -469,7 +470,7 @@ pub fn verify_presented(
             if answered.replace(true) {
                 return;
             }
-            let ctx = zz_core::Context { bundle: &trust.bundle, now, matter: matter.as_deref() };
+            let ctx = zz_core::Context::new(&trust.bundle, now).with(usage.usage());
             let refused = |zh: &str, en: &str| {
                 zz_core::verify::undecodable(
                     ctx,
@@ -519,7 +520,7 @@ pub fn verify_presented(
     resolve(
         bytes,
         Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
-            let ctx = zz_core::Context { bundle: &trust.bundle, now: crate::trust::now(), matter: matter.as_deref() };
+            let ctx = zz_core::Context::new(&trust.bundle, crate::trust::now()).with(usage.usage());
             let report = match input {
                 Ok(bytes) => zz_core::verify(&bytes, ctx),
                 Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),

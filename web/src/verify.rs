@@ -82,7 +82,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
     html! {
         <>
-        <crate::present::Present trust={props.trust.clone()} matter={(!matter.is_empty()).then(|| (*matter).clone())} {on_report} again_on_matter=true>
+        <crate::present::Present trust={props.trust.clone()} usage={zz_web::OwnedUsage { matter: (!matter.is_empty()).then(|| (*matter).clone()), ..Default::default() }} {on_report} again_on_matter=true>
             <div class="field">
                 <label for="matter">{ lang.t("办理事项（可选）", "Matter being handled (optional)") }</label>
                 <select id="matter" onchange={on_matter}>

@@ -20,6 +20,10 @@ struct ManifestEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     matter: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    org: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    applicant: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     now: Option<UnixTime>,
     bundle: String,
     /// For OFD samples: the pinned SM2 roots to verify with.
@@ -79,12 +83,20 @@ pub fn run(out: &Path, now: UnixTime) -> Result<()> {
         if let Some(m) = &s.matter {
             command.push_str(&format!(" --matter {m}"));
         }
+        if let Some(o) = &s.org {
+            command.push_str(&format!(" --org {o}"));
+        }
+        if let Some(a) = &s.applicant {
+            command.push_str(&format!(" --applicant '{a}'"));
+        }
         manifest.push(ManifestEntry {
             name: &s.name,
             files,
             expect: s.expect,
             checks: s.checks.iter().copied().collect(),
             matter: s.matter.as_deref(),
+            org: s.org.as_deref(),
+            applicant: s.applicant.as_deref(),
             now: s.now,
             bundle,
             sm2_roots: None,
@@ -109,6 +121,8 @@ pub fn run(out: &Path, now: UnixTime) -> Result<()> {
             expect: s.expect,
             checks: s.checks.iter().copied().collect(),
             matter: None,
+            org: None,
+            applicant: None,
             now: None,
             bundle: "trust/bundle.zzb".into(),
             sm2_roots: Some("trust/sm2-roots.pem"),

@@ -180,6 +180,9 @@ struct AnnotationDraft {
     valid_from: TimeSpec,
     valid_to: TimeSpec,
     maker: Named,
+    /// The person entrusted to present the copy (受托人).
+    #[serde(default)]
+    agent: Option<Holder>,
     #[serde(default)]
     iat: Option<TimeSpec>,
 }
@@ -208,6 +211,7 @@ pub fn annotate(
         valid_from: field("validFrom", &d.valid_from)?,
         valid_to: field("validTo", &d.valid_to)?,
         maker: d.maker,
+        agent: d.agent,
         iat: d.iat.as_ref().map(|t| field("iat", t)).transpose()?.unwrap_or_else(now),
     };
     if annotation.valid_to <= annotation.valid_from {

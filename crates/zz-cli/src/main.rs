@@ -63,7 +63,8 @@ enum Command {
     Annotate {
         /// The signed license (.zzl or ZZ1: text).
         license: PathBuf,
-        /// The annotation: purpose, matter, recipient, validFrom, validTo, maker.
+        /// The annotation: purpose, matter, recipient, validFrom, validTo, maker,
+        /// and optionally agent (受托人: name, idType, id).
         annotation: PathBuf,
         /// Key file of an annotating key (role `annotate`).
         #[arg(long)]
@@ -136,6 +137,14 @@ enum Command {
         /// The service matter (用证事项) code being handled.
         #[arg(long)]
         matter: Option<String>,
+        /// The verifying organisation's unified social credit code (用证单位):
+        /// an annotated copy made for another organisation fails.
+        #[arg(long, value_name = "USCC")]
+        org: Option<String>,
+        /// The applicant's ID (办事主体): resident ID number or USCC; a license
+        /// of someone else (not the holder, nor the copy's agent) fails.
+        #[arg(long, value_name = "ID")]
+        applicant: Option<String>,
         /// Pinned SM2 root certificates (PEM) for OFD files; without them no
         /// OFD signer can be trusted.
         #[arg(long)]
@@ -275,14 +284,18 @@ fn status_value(s: &str) -> Result<StatusValue, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Verify { inputs, bundle, roots, now, matter, sm2_roots, json, min_seq, lang } => {
+        Command::Verify { inputs, bundle, roots, now, matter, org, applicant, sm2_roots, json, min_seq, lang } => {
             let args = verifying::Args {
                 inputs: &inputs,
                 bundle: &bundle,
                 roots: &roots,
                 sm2_roots: sm2_roots.as_deref(),
                 now: now.unwrap_or_else(files::now),
-                matter: matter.as_deref(),
+                usage: zz_core::Usage {
+                    matter: matter.as_deref(),
+                    org: org.as_deref(),
+                    applicant: applicant.as_deref(),
+                },
                 json,
                 min_seq,
                 lang,

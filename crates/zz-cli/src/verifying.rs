@@ -37,7 +37,7 @@ pub struct Args<'a> {
     pub roots: &'a Path,
     pub sm2_roots: Option<&'a Path>,
     pub now: UnixTime,
-    pub matter: Option<&'a str>,
+    pub usage: zz_core::Usage<'a>,
     pub json: bool,
     pub min_seq: Option<u64>,
     pub lang: Lang,
@@ -79,7 +79,7 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: 
         },
     };
     if zz_ofd::package::looks_like_zip(&bytes) {
-        let opts = zz_ofd::Options { roots: sm2_roots, now: ctx.now, zz1: Some((ctx.bundle, ctx.matter)) };
+        let opts = zz_ofd::Options { roots: sm2_roots, now: ctx.now, zz1: Some((ctx.bundle, ctx.usage)) };
         return zz_ofd::report(&bytes, &opts, ctx.bundle.trust_ref());
     }
     if zz_qr::sniff(&bytes).is_none() {
@@ -131,7 +131,7 @@ pub fn run(args: &Args<'_>) -> i32 {
         }
         stdin_data = Some(buf);
     }
-    let ctx = Context { bundle: &bundle, now: args.now, matter: args.matter };
+    let ctx = Context::new(&bundle, args.now).with(args.usage);
 
     let progress = Progress::new(args.inputs.len());
     let reports: Vec<Report> = args
@@ -219,6 +219,13 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         let matter = safe(a.matter.as_ref().map(|m| m.name.as_str()).unwrap_or("-"));
         let (p, m, u) = if zh { ("用途", "事项", "有效至") } else { ("purpose", "matter", "until") };
         let _ = writeln!(out, "    {p}: {} · {m}: {matter} · {u}: {until}", safe(&a.purpose));
+        let recipient = a.recipient.as_ref().map(|x| safe(&x.name));
+        let agent = a.agent.as_ref().map(|x| safe(&x.name));
+        if recipient.is_some() || agent.is_some() {
+            let (o, g) = if zh { ("用证单位", "受托人") } else { ("organisation", "agent") };
+            let (recipient, agent) = (recipient.unwrap_or_else(|| "-".into()), agent.unwrap_or_else(|| "-".into()));
+            let _ = writeln!(out, "    {o}: {recipient} · {g}: {agent}");
+        }
     }
     let problems = |out: &mut String, checks: &[zz_core::Check], indent: &str| {
         for c in checks {

@@ -52,6 +52,12 @@ fn every_demo_sample_in_every_form_gives_its_promised_verdict() {
             if let Some(m) = s["matter"].as_str() {
                 cmd.args(["--matter", m]);
             }
+            if let Some(o) = s["org"].as_str() {
+                cmd.args(["--org", o]);
+            }
+            if let Some(id) = s["applicant"].as_str() {
+                cmd.args(["--applicant", id]);
+            }
             if let Some(r) = s["sm2Roots"].as_str() {
                 cmd.args(["--sm2-roots", r]);
             }
@@ -252,8 +258,11 @@ fn the_readme_walkthrough_works() {
     let o = run(Command::new("bash").arg("walkthrough.sh").current_dir(dir.path()).env("ZZ", env!("CARGO_BIN_EXE_zz")));
     assert!(o.status.success(), "{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(out.matches("✔ 有效").count(), 5, "{out}");
+    assert_eq!(out.matches("✔ 有效").count(), 6, "{out}");
     assert!(out.contains("✘ 无效") && out.contains("证照已注销"), "{out}");
+    // The copy at a bank, and for a stranger.
+    assert!(out.contains("annotation-recipient") && out.contains("不能用于本单位"), "{out}");
+    assert!(out.contains("办事主体既不是持证人，也不是加注件指定的受托人"), "{out}");
     // The OFD e-license: valid, drawn, and invalid once its page changed.
     assert!(out.contains("✔ 有效  out/license.ofd"), "{out}");
     assert!(out.contains("✘ 无效  out/tampered.ofd") && out.contains("ofd-references"), "{out}");

@@ -10,7 +10,7 @@
 use criterion::{BatchSize, Criterion, black_box, criterion_group, criterion_main};
 use ed25519_dalek::{Signer, SigningKey};
 use zz_core::envelope::Envelope;
-use zz_core::{Bundle, Context, Roots, Verdict, verify};
+use zz_core::{Bundle, Context, Roots, Usage, Verdict, verify};
 use zz_issuer::demo::{self, SampleData};
 
 fn sample(w: &demo::World, name: &str) -> Vec<u8> {
@@ -24,7 +24,7 @@ fn bench_verify(c: &mut Criterion) {
     let w = demo::world(demo::DEFAULT_NOW);
     let roots = Roots::parse(&w.roots_txt).unwrap();
     let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
-    let ctx = Context { bundle: &bundle, now: w.now, matter: None };
+    let ctx = Context::new(&bundle, w.now);
     let key = SigningKey::from_bytes(&[7; 32]);
     let vk = key.verifying_key();
 
@@ -32,7 +32,7 @@ fn bench_verify(c: &mut Criterion) {
         [("license", "valid-business-license", None), ("annotated", "annotated-valid", Some("310000-DJ-0201"))]
     {
         let cose = sample(&w, name);
-        let ctx = Context { matter, ..ctx };
+        let ctx = ctx.with(Usage::matter(matter));
         assert_eq!(verify(&cose, ctx).verdict, Verdict::Valid);
         let tbs_len = Envelope::parse(&cose).unwrap().to_be_signed().len();
         let msg = vec![0x5a; tbs_len];

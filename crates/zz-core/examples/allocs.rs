@@ -26,7 +26,7 @@ fn main() {
     let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
     for name in ["valid-business-license", "annotated-valid"] {
         let SampleData::Cose(cose) = &w.samples.iter().find(|s| s.name == name).unwrap().data else { return };
-        let ctx = Context { bundle: &bundle, now: w.now, matter: None };
+        let ctx = Context::new(&bundle, w.now);
         let before = COUNT.load(Relaxed);
         let r = verify(cose, ctx);
         println!("{name}: {} allocations ({:?})", COUNT.load(Relaxed) - before, r.verdict);

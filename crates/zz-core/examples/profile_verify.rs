@@ -9,7 +9,7 @@ fn main() {
     let roots = Roots::parse(&w.roots_txt).unwrap();
     let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
     let SampleData::Cose(cose) = &w.samples.iter().find(|s| s.name == name).unwrap().data else { return };
-    let ctx = Context { bundle: &bundle, now: w.now, matter: None };
+    let ctx = Context::new(&bundle, w.now);
     let t = std::time::Instant::now();
     let n = 20_000;
     for _ in 0..n {

@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use ed25519_dalek::{Signer, SigningKey};
-use zz_core::{Bundle, Context, Envelope, Roots, verify};
+use zz_core::{Bundle, Context, Envelope, Roots, Usage, verify};
 use zz_issuer::demo::{self, SampleData};
 
 fn main() {
@@ -19,7 +19,7 @@ fn main() {
     let vk = key.verifying_key();
     for (name, matter) in [("valid-business-license", None), ("annotated-valid", Some("310000-DJ-0201"))] {
         let SampleData::Cose(cose) = &w.samples.iter().find(|s| s.name == name).unwrap().data else { return };
-        let ctx = Context { bundle: &bundle, now: w.now, matter };
+        let ctx = Context::new(&bundle, w.now).with(Usage::matter(matter));
         let msg = vec![0x5a; Envelope::parse(cose).unwrap().to_be_signed().len()];
         let sig = key.sign(&msg);
         let (batch, rounds) = (10, 2000);

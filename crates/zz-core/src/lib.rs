@@ -15,7 +15,7 @@
 //! use zz_core::{Bundle, Context, Roots, UnixTime, verify};
 //! let roots = Roots::parse(roots_txt)?;
 //! let bundle = Bundle::load(bundle_bytes, &roots, None)?;
-//! let report = verify(license, Context { bundle: &bundle, now: UnixTime::from_secs(1_795_311_000), matter: None });
+//! let report = verify(license, Context::new(&bundle, UnixTime::from_secs(1_795_311_000)));
 //! println!("{}", report.verdict.as_str());
 //! # Ok(()) }
 //! ```
@@ -37,4 +37,4 @@ pub use crate::time::UnixTime;
 pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList, Why};
 pub use envelope::{Envelope, Kid, Typ, kid_of};
 pub use report::{CertInfo, Check, CheckId, Kind, Outcome, Report, SealInfo, SignatureReport, TrustSummary, Verdict};
-pub use verify::{Context, verify};
+pub use verify::{Context, Usage, verify};

@@ -119,6 +119,8 @@ check_ids! {
     AnnotationSigner => "annotation-signer", "加注件制作人", "Annotation signer";
     AnnotationValidity => "annotation-validity", "加注件有效期", "Annotation validity";
     AnnotationScope => "annotation-scope", "加注件适用范围", "Annotation scope";
+    AnnotationRecipient => "annotation-recipient", "加注件用证单位", "Annotation recipient";
+    Applicant => "applicant", "办事主体", "Applicant";
     Matter => "matter", "用证事项", "Service matter";
     Bundle => "bundle", "信任数据", "Trust data";
     }

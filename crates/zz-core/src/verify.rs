@@ -13,13 +13,44 @@ pub const CLOCK_SKEW: u64 = 300;
 /// A license ending within this many seconds gets a warning.
 pub const EXPIRY_WARNING: i64 = 30 * 86_400;
 
-/// What the verifier is asked: the bundle, the time and the matter.
+/// What the verifier is asked: the bundle, the time, and the use being made
+/// of the license.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
     pub bundle: &'a Bundle,
     pub now: UnixTime,
-    /// The matter (用证事项) the staff is handling, if any.
+    pub usage: Usage<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// A verification with none of the optional inputs.
+    pub fn new(bundle: &'a Bundle, now: UnixTime) -> Self {
+        Context { bundle, now, usage: Usage::default() }
+    }
+
+    /// The same verification for `usage`.
+    pub fn with(self, usage: Usage<'a>) -> Self {
+        Context { usage, ..self }
+    }
+}
+
+/// The optional inputs of SPEC section 10: what the staff is handling, for
+/// whom, at which organisation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage<'a> {
+    /// The matter (用证事项) the staff is handling.
     pub matter: Option<&'a str>,
+    /// The USCC of the organisation doing the verifying (用证单位).
+    pub org: Option<&'a str>,
+    /// The applicant's ID (办事主体): a resident ID number or a USCC.
+    pub applicant: Option<&'a str>,
+}
+
+impl<'a> Usage<'a> {
+    /// Only a matter.
+    pub fn matter(matter: Option<&'a str>) -> Self {
+        Usage { matter, ..Usage::default() }
+    }
 }
 
 /// Verifies `input` (binary COSE or `ZZ1:` text) and reports every check.
@@ -135,7 +166,13 @@ fn check_presented(p: &Presented<'_>, ctx: Context<'_>, r: &mut Checks) {
         let maker = ctx.bundle.key(&env.kid);
         r.annotation_signer = signer_checks(SignerRole::Annotation, env, maker, a.iat, ctx.now, r);
         r.set(CheckId::AnnotationValidity, annotation_validity(a, ctx.now));
-        r.set(CheckId::AnnotationScope, annotation_scope(a, l, ctx.matter));
+        r.set(CheckId::AnnotationScope, annotation_scope(a, l, ctx.usage.matter));
+        r.set(CheckId::AnnotationRecipient, annotation_recipient(a, ctx.usage.org));
+    }
+    if let Some(id) = ctx.usage.applicant {
+        r.set(CheckId::Applicant, applicant_check(l, p.annotated.as_ref().map(|(_, a)| a), id));
+    } else {
+        r.set(CheckId::Applicant, skip("未填写办事主体证件号码", "No applicant ID was given"));
     }
     r.set(CheckId::Matter, matter_check(l, p.kind(), ctx));
 }
@@ -392,8 +429,55 @@ fn annotation_scope(a: &Annotation, l: &License, matter: Option<&str>) -> Check 
     }
 }
 
+fn annotation_recipient(a: &Annotation, org: Option<&str>) -> Check {
+    let Some(named) = &a.recipient else {
+        return pass("加注件未限定用证单位", "The annotation names no using organisation");
+    };
+    match org {
+        Some(given) if named.code == given => {
+            pass(format!("用证单位：{}", named.name), format!("For this organisation: {}", named.name))
+        }
+        Some(given) => fail(
+            format!("加注件仅限用证单位「{}」（{}）使用，不能用于本单位（{given}）", named.name, named.code),
+            format!("The annotation is for {} ({}), not for this organisation ({given})", named.name, named.code),
+        ),
+        None => warn(
+            format!("加注件仅限用证单位「{}」（{}）使用：未设置本单位代码，请核对", named.name, named.code),
+            format!(
+                "The annotation is for {} ({}) only: no organisation code was given, check it",
+                named.name, named.code
+            ),
+        ),
+    }
+}
+
+fn applicant_check(l: &License, a: Option<&Annotation>, id: &str) -> Check {
+    if l.holder.is(id) {
+        return pass("办事主体是持证人本人", "The applicant is the holder");
+    }
+    if let Some(agent) = a.and_then(|a| a.agent.as_ref()).filter(|agent| agent.is(id)) {
+        return pass(
+            format!("办事主体是加注件指定的受托人 {}", agent.name),
+            format!("The applicant is {}, the agent the annotation names", agent.name),
+        );
+    }
+    let agent = a.is_some_and(|a| a.agent.is_some());
+    fail(
+        if agent {
+            "办事主体既不是持证人，也不是加注件指定的受托人"
+        } else {
+            "办事主体不是持证人：证件号码与持证主体代码不一致"
+        },
+        if agent {
+            "The applicant is neither the holder nor the agent the annotation names"
+        } else {
+            "The applicant is not the holder: the ID differs from the holder's code"
+        },
+    )
+}
+
 fn matter_check(l: &License, kind: Kind, ctx: Context<'_>) -> Check {
-    let Some(code) = ctx.matter else {
+    let Some(code) = ctx.usage.matter else {
         return skip("未选择办理事项", "No matter was chosen");
     };
     let Some(m) = ctx.bundle.matter(code) else {
@@ -509,7 +593,7 @@ impl Checks {
             annotation,
             signer: self.signer,
             annotation_signer: self.annotation_signer,
-            matter: ctx.matter.map(str::to_owned),
+            matter: ctx.usage.matter.map(str::to_owned),
             now: ctx.now,
             trust: ctx.bundle.trust_ref(),
             signatures: Vec::new(),

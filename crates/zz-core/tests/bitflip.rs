@@ -2,7 +2,7 @@
 //! copy, is rejected: never `valid`, and (but for flips that only break
 //! the status confirmation) `invalid`.
 
-use zz_core::{Bundle, Context, Roots, Verdict, verify};
+use zz_core::{Bundle, Context, Roots, Usage, Verdict, verify};
 use zz_issuer::demo::{self, SampleData};
 
 fn sample(w: &demo::World, name: &str) -> Vec<u8> {
@@ -16,7 +16,7 @@ fn flips_are_rejected(name: &str, matter: Option<&str>) {
     let w = demo::world(demo::DEFAULT_NOW);
     let roots = Roots::parse(&w.roots_txt).unwrap();
     let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
-    let ctx = Context { bundle: &bundle, now: w.now, matter };
+    let ctx = Context::new(&bundle, w.now).with(Usage::matter(matter));
     let good = sample(&w, name);
     assert_eq!(verify(&good, ctx).verdict, Verdict::Valid);
     let mut bad = Vec::new();
@@ -68,11 +68,8 @@ fn every_bit_flip_of_every_sample_in_both_forms_is_never_valid() {
     let check = |part: &[(&demo::Sample, Vec<u8>)]| -> Vec<String> {
         let mut problems = Vec::new();
         for (s, cose) in part {
-            let ctx = Context {
-                bundle: if s.bundle.is_some() { &outdated } else { &bundle },
-                now: s.now.unwrap_or(w.now),
-                matter: s.matter.as_deref(),
-            };
+            let ctx = Context::new(if s.bundle.is_some() { &outdated } else { &bundle }, s.now.unwrap_or(w.now))
+                .with(s.usage());
             assert_eq!(verify(cose, ctx).verdict.as_str(), s.expect, "{}", s.name);
             let text = zz_issuer::zz1_text(cose).into_bytes();
             for (form, good) in [("binary", cose), ("text", &text)] {

@@ -5,8 +5,8 @@ mod common;
 
 use ciborium::value::Value;
 use common::*;
-use zz_core::model::{FieldValue, Role, StatusRef};
-use zz_core::{CheckId, Outcome, Report, UnixTime, Verdict};
+use zz_core::model::{FieldValue, Holder, Role, StatusRef};
+use zz_core::{CheckId, Outcome, Report, UnixTime, Usage, Verdict};
 
 fn assert_check(r: &Report, id: CheckId, want: Outcome) {
     let c = r.check(id).unwrap();
@@ -733,6 +733,181 @@ fn annotated_copy_must_wrap_a_license() {
     assert_invalid_by(&r, CheckId::Structure);
     let r = w.verify(&zz_issuer::annotate(b"\xd2\x84garbage", &annotation(), &w.maker));
     assert_invalid_by(&r, CheckId::Structure);
+}
+
+// ---- using organisation and applicant ------------------------------------------------------------
+
+/// The annotation's recipient (see `annotation()`).
+const RECIPIENT: &str = "11310000002417009R";
+/// The license holder's USCC (see `license()`).
+const HOLDER: &str = "91350100M000100Y43";
+
+fn org(code: &str) -> Usage<'_> {
+    Usage { org: Some(code), ..Usage::default() }
+}
+
+fn applicant(id: &str) -> Usage<'_> {
+    Usage { applicant: Some(id), ..Usage::default() }
+}
+
+fn agent(name: &str, id: &str) -> Holder {
+    Holder { name: name.into(), id_type: "111".into(), id: id.into() }
+}
+
+#[test]
+fn annotation_recipient_rules() {
+    let w = world();
+    let copy = w.annotate(&license(), &annotation());
+    // The organisation the copy names passes; another one fails.
+    let r = w.verify_for(&copy, org(RECIPIENT));
+    assert_valid(&r);
+    assert_check(&r, CheckId::AnnotationRecipient, Outcome::Pass);
+    let r = w.verify_for(&copy, org("91310000MA1FL0000X"));
+    assert_invalid_by(&r, CheckId::AnnotationRecipient);
+    assert!(r.check(CheckId::AnnotationRecipient).unwrap().zh.contains("某局"));
+    // No organisation given: a warning that does not limit the verdict.
+    let r = w.verify(&copy);
+    assert_check(&r, CheckId::AnnotationRecipient, Outcome::Warn);
+    assert_valid(&r);
+    // A copy naming no recipient serves any organisation.
+    let mut a = annotation();
+    a.recipient = None;
+    let open = w.annotate(&license(), &a);
+    assert_check(&w.verify_for(&open, org("91310000MA1FL0000X")), CheckId::AnnotationRecipient, Outcome::Pass);
+    assert_check(&w.verify(&open), CheckId::AnnotationRecipient, Outcome::Pass);
+    // An original has no recipient: not applicable, with or without an organisation.
+    let original = w.issue(&license());
+    for usage in [org("91310000MA1FL0000X"), Usage::default()] {
+        let r = w.verify_for(&original, usage);
+        assert_check(&r, CheckId::AnnotationRecipient, Outcome::Skip);
+        assert_valid(&r);
+    }
+    // Nothing read, nothing compared.
+    assert_check(&w.verify_for(b"ZZ1:garbage", org(RECIPIENT)), CheckId::AnnotationRecipient, Outcome::Skip);
+}
+
+#[test]
+fn applicant_rules() {
+    let w = world();
+    let original = w.issue(&license());
+    // Not given: skipped, and the verdict is unchanged.
+    let r = w.verify(&original);
+    assert_check(&r, CheckId::Applicant, Outcome::Skip);
+    assert_valid(&r);
+    // A legal person's license, its USCC as the applicant; case and
+    // surrounding spaces are ignored.
+    for id in [HOLDER, "91350100m000100y43", "  91350100M000100Y43 ", " 91350100m000100Y43"] {
+        let r = w.verify_for(&original, applicant(id));
+        assert_check(&r, CheckId::Applicant, Outcome::Pass);
+        assert_valid(&r);
+    }
+    // Anyone else, or the same code with inner spaces or a character
+    // changed, fails.
+    for id in ["91350100M000100Y44", "9135 0100M000100Y43", "", " ", "310104199007020176", "91350100M000100Y4"] {
+        assert_invalid_by(&w.verify_for(&original, applicant(id)), CheckId::Applicant);
+    }
+    // A person's license: the resident ID with a lowercase x.
+    let mut l = license();
+    l.holder = Holder { name: "王丽华".into(), id_type: "111".into(), id: "11010519491231002X".into() };
+    let person = w.issue(&l);
+    assert_check(&w.verify_for(&person, applicant("11010519491231002x")), CheckId::Applicant, Outcome::Pass);
+    assert_invalid_by(&w.verify_for(&person, applicant(HOLDER)), CheckId::Applicant);
+}
+
+#[test]
+fn applicant_may_be_the_agent_an_annotated_copy_names() {
+    let w = world();
+    let mut a = annotation();
+    a.agent = Some(agent("孙志强", "31010419850923055X"));
+    let copy = w.annotate(&license(), &a);
+    // The agent, the holder, both pass; a stranger fails.
+    for id in ["31010419850923055X", "31010419850923055x ", HOLDER] {
+        let r = w.verify_for(&copy, applicant(id));
+        assert_check(&r, CheckId::Applicant, Outcome::Pass);
+        assert_valid(&r);
+    }
+    let r = w.verify_for(&copy, applicant("310104199007020176"));
+    assert_invalid_by(&r, CheckId::Applicant);
+    assert!(r.check(CheckId::Applicant).unwrap().zh.contains("受托人"));
+    // The agent is read back into the report.
+    assert_eq!(r.annotation.as_ref().and_then(|a| a.agent.as_ref()).map(|g| g.name.as_str()), Some("孙志强"));
+    // An agent on a copy without one does not exist: the ID is a stranger's.
+    let plain = w.annotate(&license(), &annotation());
+    assert_invalid_by(&w.verify_for(&plain, applicant("31010419850923055X")), CheckId::Applicant);
+    // The copy's agent counts only under a good signature of the copy:
+    // otherwise the copy is invalid anyway.
+    let mut forged = copy.clone();
+    let at = forged.windows(6).position(|b| b == b"\xe5\xad\x99\xe5\xbf\x97").unwrap();
+    forged[at + 2] ^= 1;
+    let r = w.verify_for(&forged, applicant("31010419850923055X"));
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert_check(&r, CheckId::AnnotationSignature, Outcome::Fail);
+}
+
+#[test]
+fn all_optional_inputs_together() {
+    let w = world();
+    let mut a = annotation();
+    a.agent = Some(agent("孙志强", "31010419850923055X"));
+    let copy = w.annotate(&license(), &a);
+    let all = Usage { matter: Some(MATTER_ANNOTATED), org: Some(RECIPIENT), applicant: Some("31010419850923055X") };
+    let r = w.verify_for(&copy, all);
+    assert_valid(&r);
+    for id in [CheckId::AnnotationScope, CheckId::AnnotationRecipient, CheckId::Applicant, CheckId::Matter] {
+        assert_check(&r, id, Outcome::Pass);
+    }
+    // Each one wrong on its own makes the copy invalid by its own check.
+    for (usage, id) in [
+        (Usage { matter: Some(MATTER), ..all }, CheckId::AnnotationScope),
+        (Usage { org: Some(HOLDER), ..all }, CheckId::AnnotationRecipient),
+        (Usage { applicant: Some(RECIPIENT), ..all }, CheckId::Applicant),
+    ] {
+        let r = w.verify_for(&copy, usage);
+        assert_invalid_by(&r, id);
+        assert_eq!(r.failures().count(), 1, "{:?}", summary(&r));
+    }
+}
+
+#[test]
+fn agent_is_structure_checked_like_the_holder() {
+    let w = world();
+    let license_cose = w.issue(&license());
+    let with_agent = |agent: Value| {
+        let mut v = annotation().to_value(&license_cose);
+        if let Value::Map(m) = &mut v {
+            m.push((text("agent"), agent));
+        }
+        w.maker.sign_payload(zz_core::Typ::Annotated, &v)
+    };
+    let good = Value::Map(vec![
+        (text("name"), text("孙志强")),
+        (text("idType"), text("111")),
+        (text("id"), text("31010419850923055X")),
+    ]);
+    let r = w.verify_for(&with_agent(good), applicant("31010419850923055X"));
+    assert_valid(&r);
+    let cases: Vec<(&str, Value)> = vec![
+        ("not a map", text("孙志强")),
+        ("id missing", Value::Map(vec![(text("name"), text("孙志强")), (text("idType"), text("111"))])),
+        (
+            "id an integer",
+            Value::Map(vec![(text("name"), text("孙志强")), (text("idType"), text("111")), (text("id"), int(5))]),
+        ),
+        (
+            "a value not text",
+            Value::Map(vec![
+                (text("name"), text("孙志强")),
+                (text("idType"), text("111")),
+                (text("id"), text("31010419850923055X")),
+                (text("extra"), Value::Bool(true)),
+            ]),
+        ),
+    ];
+    for (what, agent) in cases {
+        let r = w.verify_for(&with_agent(agent), applicant("31010419850923055X"));
+        assert_eq!(r.check(CheckId::Structure).unwrap().outcome, Outcome::Fail, "{what}: {:?}", summary(&r));
+        assert_eq!(r.verdict, Verdict::Invalid, "{what}");
+    }
 }
 
 // ---- matter -----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ fn every_sample_gives_its_promised_verdict() {
             SampleData::Cose(c) => c.clone(),
             SampleData::Text(t) => t.clone().into_bytes(),
         };
-        let r = verify(&input, Context { bundle: b, now, matter: s.matter.as_deref() });
+        let r = verify(&input, Context::new(b, now).with(s.usage()));
         // The JSON of a report reads back as the same report (the portal's
         // OFD worker sends reports as JSON).
         let json = serde_json::to_string(&r).unwrap();
@@ -70,7 +70,7 @@ fn every_sample_gives_its_promised_verdict() {
         // Text form gives the same verdict.
         if let SampleData::Cose(c) = &s.data {
             let text = zz_issuer::zz1_text(c);
-            let t = verify(text.as_bytes(), Context { bundle: b, now, matter: s.matter.as_deref() });
+            let t = verify(text.as_bytes(), Context::new(b, now).with(s.usage()));
             assert_eq!(t.verdict, r.verdict, "{} as text: {:?}", s.name, t.failures().collect::<Vec<_>>());
         }
     }

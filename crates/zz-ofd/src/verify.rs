@@ -22,9 +22,10 @@ pub struct Options<'a> {
     pub roots: &'a [Cert],
     /// The time of the verification (for what carries no signing time).
     pub now: UnixTime,
-    /// The ZZ1 trust data and matter, to verify a license the file carries
-    /// (SPEC section 10); without it such a license cannot be confirmed.
-    pub zz1: Option<(&'a zz_core::Bundle, Option<&'a str>)>,
+    /// The ZZ1 trust data and the optional inputs of SPEC section 10, to
+    /// verify a license the file carries; without them such a license
+    /// cannot be confirmed.
+    pub zz1: Option<(&'a zz_core::Bundle, zz_core::Usage<'a>)>,
 }
 
 /// One check, with its reason in Chinese and English.
@@ -268,7 +269,7 @@ fn embedded_license(
     let Ok(bytes) = p.read(file) else {
         return (fail("电子证照附件无法读取", "The license attachment cannot be read"), None);
     };
-    let Some((bundle, matter)) = opts.zz1 else {
+    let Some((bundle, usage)) = opts.zz1 else {
         return (
             check(
                 id,
@@ -279,7 +280,7 @@ fn embedded_license(
             None,
         );
     };
-    let ctx = zz_core::Context { bundle, now: opts.now, matter };
+    let ctx = zz_core::Context::new(bundle, opts.now).with(usage);
     let r = zz_core::verify(&bytes, ctx);
     let stated = r.license.as_ref().map(|l| (l.id.as_str(), l.type_code.as_str()));
     let c = if stated != Some((tag_id.as_deref().unwrap_or(""), tag_type.as_deref().unwrap_or(""))) {
@@ -371,7 +372,7 @@ pub fn to_report(r: &OfdReport, opts: &Options<'_>, trust: zz_core::report::Trus
         annotation: None,
         signer: license.and_then(|l| l.signer.clone()),
         annotation_signer: None,
-        matter: opts.zz1.and_then(|(_, m)| m).map(str::to_owned),
+        matter: opts.zz1.and_then(|(_, u)| u.matter).map(str::to_owned),
         now: opts.now,
         trust,
         signatures,

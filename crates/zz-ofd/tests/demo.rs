@@ -27,7 +27,10 @@ fn fixture() -> Fixture {
 
 impl Fixture {
     fn verify(&self, bytes: &[u8]) -> OfdReport {
-        verify(bytes, &Options { roots: &self.roots, now: self.world.now, zz1: Some((&self.bundle, None)) })
+        verify(
+            bytes,
+            &Options { roots: &self.roots, now: self.world.now, zz1: Some((&self.bundle, zz_core::Usage::default())) },
+        )
     }
 
     fn sample(&self, name: &str) -> &[u8] {
@@ -47,7 +50,7 @@ fn every_demo_ofd_gives_what_it_is_for() {
         let r = f.verify(&s.data);
         assert_eq!(r.verdict.as_str(), s.expect, "{}: {r:#?}", s.name);
         // The report in the form of every other, and its JSON read back.
-        let opts = Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, None)) };
+        let opts = Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) };
         let report = zz_ofd::report(&s.data, &opts, f.bundle.trust_ref());
         assert_eq!(report.verdict, r.verdict);
         assert_eq!(report.signatures.len(), r.signatures.len());
@@ -63,14 +66,17 @@ fn every_demo_ofd_gives_what_it_is_for() {
 fn without_roots_the_sound_seal_is_untrusted_and_without_trust_data_the_license_unconfirmed() {
     let f = fixture();
     let bytes = f.sample("ofd-valid-business-license");
-    let r = verify(bytes, &Options { roots: &[], now: f.world.now, zz1: Some((&f.bundle, None)) });
+    let r = verify(bytes, &Options { roots: &[], now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) });
     assert_eq!(r.verdict, Verdict::Indeterminate);
     assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
     let r = verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: None });
     assert_eq!(r.verdict, Verdict::Indeterminate);
     assert_eq!(r.outcome("ofd-license"), Outcome::Warn);
     // Only the root pinned, not the CA: the chain cannot be built.
-    let r = verify(bytes, &Options { roots: &f.roots[..1], now: f.world.now, zz1: Some((&f.bundle, None)) });
+    let r = verify(
+        bytes,
+        &Options { roots: &f.roots[..1], now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) },
+    );
     assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
 }
 
@@ -85,7 +91,7 @@ fn the_carried_license_is_reported_and_must_match_its_tag() {
     // differs, and the seal is sound.
     let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
     let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
-    let l = zz_core::verify(cose, zz_core::Context { bundle: &f.bundle, now: f.world.now, matter: None });
+    let l = zz_core::verify(cose, zz_core::Context::new(&f.bundle, f.world.now));
     let issuer = l.license.as_ref().unwrap();
     let sealer = sealer_x(&f);
     let mut o = demo::ofd::license_ofd(&f.world, cose, None, f.world.now).unwrap();
@@ -185,4 +191,28 @@ fn an_added_unsigned_page_or_annotation_is_a_coverage_gap() {
             assert!(why.contains(path), "{why}");
         }
     }
+}
+
+/// SPEC section 12: the carried license is verified with the same optional
+/// inputs as any ZZ1 input, so an applicant who is not its holder makes
+/// the OFD file invalid.
+#[test]
+fn the_carried_license_is_checked_against_the_applicant() {
+    let f = fixture();
+    let bytes = f.sample("ofd-valid-business-license");
+    let holder =
+        verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, Default::default())) })
+            .license
+            .and_then(|l| l.license.map(|l| l.holder.id))
+            .unwrap();
+    let with = |applicant: &str| {
+        let usage = zz_core::Usage { applicant: Some(applicant), ..Default::default() };
+        verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, usage)) })
+    };
+    let r = with(&format!(" {} ", holder.to_ascii_lowercase()));
+    assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
+    let r = with("310104199007020176");
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert_eq!(r.outcome("ofd-license"), Outcome::Fail);
+    assert!(r.checks.iter().any(|c| c.id == "ofd-license" && c.zh.contains("办事主体")), "{r:#?}");
 }

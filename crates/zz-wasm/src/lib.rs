@@ -25,7 +25,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zz_catalog::{CatalogIndex, Filter};
 use zz_core::model::{HolderType, Level};
-use zz_core::{Bundle, Context, HighWater, Roots, UnixTime, verify};
+use zz_core::{Bundle, Context, HighWater, Roots, UnixTime, Usage, verify};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -34,7 +34,7 @@ export type Outcome = "pass" | "fail" | "warn" | "skip";
 export type CheckId = "decode" | "structure" | "signature" | "signer-trusted" | "signer-authorized"
   | "signer-validity" | "license-validity" | "status" | "catalog" | "identifier" | "holder-id"
   | "annotation-signature" | "annotation-signer" | "annotation-validity" | "annotation-scope"
-  | "matter" | "bundle"
+  | "annotation-recipient" | "applicant" | "matter" | "bundle"
   | "ofd-package" | "ofd-references" | "ofd-signed-hash" | "ofd-signature" | "ofd-seal" | "ofd-signer-chain"
   | "ofd-coverage" | "ofd-license";
 /** One check of SPEC section 10, with its reason in Chinese and English. */
@@ -51,7 +51,7 @@ export interface License {
 /** The statement of use of an annotated copy (SPEC section 5). Times are unix seconds. */
 export interface Annotation {
   purpose: string; matter?: Named; recipient?: Named;
-  validFrom: number; validTo: number; maker: Named; iat: number;
+  validFrom: number; validTo: number; maker: Named; agent?: Holder; iat: number;
 }
 export interface Signer { kid: string; name: string; code: string; }
 /** A certificate of an OFD signature (SPEC section 12). Times are unix seconds. */
@@ -180,8 +180,8 @@ impl ZzVerifier {
         Ok(self.sm2_roots.len() as u32)
     }
 
-    fn ofd_options<'a>(&'a self, now: Option<f64>, matter: Option<&'a str>) -> zz_ofd::Options<'a> {
-        zz_ofd::Options { roots: &self.sm2_roots, now: now_or(now), zz1: Some((&self.bundle, matter)) }
+    fn ofd_options<'a>(&'a self, now: Option<f64>, usage: Usage<'a>) -> zz_ofd::Options<'a> {
+        zz_ofd::Options { roots: &self.sm2_roots, now: now_or(now), zz1: Some((&self.bundle, usage)) }
     }
 
     /// Draws a page (from 0) of an OFD file as SVG from what its valid
@@ -198,7 +198,7 @@ impl ZzVerifier {
             not_covered: Vec<String>,
             seals: usize,
         }
-        let report = zz_ofd::verify(bytes, &self.ofd_options(now, None));
+        let report = zz_ofd::verify(bytes, &self.ofd_options(now, Usage::default()));
         match zz_ofd::render::render(bytes, &report, page.unwrap_or(0) as usize) {
             Ok(p) => {
                 Ok(to_js(&Page { svg: p.svg, pages: p.pages, not_covered: p.not_covered, seals: p.seals }, Via::Json))
@@ -231,29 +231,42 @@ impl ZzVerifier {
 
     /// Verifies a license or annotated copy: `.zzl` bytes, or `ZZ1:` text
     /// (as a string or as bytes), or an OFD file's bytes (SPEC section 12,
-    /// with the SM2 roots set). `matter` is the matter code being handled.
+    /// with the SM2 roots set). The optional inputs of SPEC section 10:
+    /// `matter` is the matter code being handled, `org` the verifying
+    /// organisation's USCC (用证单位), `applicant` the ID of the person or
+    /// organisation the matter is for (办事主体).
     pub fn verify(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
         now: Option<f64>,
         matter: Option<String>,
+        org: Option<String>,
+        applicant: Option<String>,
     ) -> Report {
+        let usage = Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() };
         let bytes = match input.as_string() {
             Some(text) => text.into_bytes(),
             None => js_sys::Uint8Array::new(&input).to_vec(),
         };
         if zz_ofd::package::looks_like_zip(&bytes) {
-            let opts = self.ofd_options(now, matter.as_deref());
+            let opts = self.ofd_options(now, usage);
             return Report::new(zz_ofd::report(&bytes, &opts, self.bundle.trust_ref()));
         }
-        let ctx = Context { bundle: &self.bundle, now: now_or(now), matter: matter.as_deref() };
-        Report::new(verify(&bytes, ctx))
+        Report::new(verify(&bytes, Context::new(&self.bundle, now_or(now)).with(usage)))
     }
 
     /// Just the verdict of [`Self::verify`] (for hot loops and benchmarks).
     #[wasm_bindgen(js_name = verifyVerdict, unchecked_return_type = "Verdict")]
-    pub fn verify_verdict(&self, input: &[u8], now: Option<f64>, matter: Option<String>) -> String {
-        let ctx = Context { bundle: &self.bundle, now: now_or(now), matter: matter.as_deref() };
+    pub fn verify_verdict(
+        &self,
+        input: &[u8],
+        now: Option<f64>,
+        matter: Option<String>,
+        org: Option<String>,
+        applicant: Option<String>,
+    ) -> String {
+        let usage = Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() };
+        let ctx = Context::new(&self.bundle, now_or(now)).with(usage);
         verify(input, ctx).verdict.as_str().to_owned()
     }
 

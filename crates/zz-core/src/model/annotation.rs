@@ -16,11 +16,13 @@ pub struct Annotation {
     /// End of the window, exclusive.
     pub valid_to: UnixTime,
     pub maker: Named,
+    /// The person entrusted to present the copy for the holder (受托人).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<Holder>,
     pub iat: UnixTime,
 }
 
 impl Annotation {
-    /// Reads an annotated-copy payload: the annotation and the license bytes.
     /// Reads an annotated-copy payload: the annotation and the embedded
     /// license's bytes.
     pub fn from_cbor<'a>(v: &Item<'a>) -> FieldResult<(Annotation, &'a [u8])> {
@@ -34,6 +36,7 @@ impl Annotation {
             valid_from: m.req("validFrom", time)?,
             valid_to: m.req("validTo", time)?,
             maker: Named::from_parent(&m, "maker")?,
+            agent: Holder::opt_from_parent(&m, "agent")?,
             iat: m.req("iat", time)?,
         };
         Ok((annotation, license))
@@ -49,6 +52,7 @@ impl Annotation {
             .put("validFrom", self.valid_from)
             .put("validTo", self.valid_to)
             .put("maker", self.maker.to_value())
+            .put_opt("agent", self.agent.as_ref().map(Holder::to_value))
             .put("iat", self.iat)
             .build()
     }

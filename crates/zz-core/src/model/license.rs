@@ -12,6 +12,46 @@ pub struct Holder {
     pub id: String,
 }
 
+impl Holder {
+    fn read(m: &MapReader<'_, '_>) -> FieldResult<Holder> {
+        cbor::text_map(m)?;
+        Ok(Holder { name: m.req("name", text)?, id_type: m.req("idType", text)?, id: m.req("id", text)? })
+    }
+
+    /// The required map `key` of `parent` (a license's `holder`).
+    pub(crate) fn from_parent(parent: &MapReader<'_, '_>, key: &str) -> FieldResult<Holder> {
+        let path = format!("{}.{key}", parent.path());
+        Holder::read(&parent.map(key, &path)?)
+    }
+
+    /// The optional map `key` of `parent` (an annotated copy's `agent`).
+    pub(crate) fn opt_from_parent(parent: &MapReader<'_, '_>, key: &str) -> FieldResult<Option<Holder>> {
+        let path = format!("{}.{key}", parent.path());
+        parent.opt_map(key, &path)?.map(|m| Holder::read(&m)).transpose()
+    }
+
+    pub(crate) fn to_value(&self) -> Value {
+        MapBuilder::new()
+            .put("name", self.name.as_str())
+            .put("idType", self.id_type.as_str())
+            .put("id", self.id.as_str())
+            .build()
+    }
+
+    /// Whether `id` (an applicant's ID as typed) is this person's or
+    /// organisation's code: SPEC section 10 compares ignoring ASCII case and
+    /// surrounding spaces.
+    pub fn is(&self, id: &str) -> bool {
+        same_id(&self.id, id)
+    }
+}
+
+/// SPEC section 10's comparison of IDs: ignoring ASCII case and
+/// surrounding spaces.
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.trim_matches(' ').eq_ignore_ascii_case(b.trim_matches(' '))
+}
+
 /// Holder code type of a resident ID number (GB 11643).
 pub const ID_TYPE_RESIDENT: &str = "111";
 /// Holder code type of a unified social credit code (GB 32100).
@@ -93,8 +133,6 @@ impl License {
     pub fn from_cbor(v: &Item<'_>) -> FieldResult<License> {
         let m = MapReader::new(v, "license")?;
         m.version()?;
-        let holder = m.map("holder", "license.holder")?;
-        cbor::text_map(&holder)?;
         let fields_map = m.map("fields", "license.fields")?;
         let fields = fields_map
             .entries()
@@ -112,11 +150,7 @@ impl License {
             id: m.req("id", text)?,
             type_code: m.req("type", text)?,
             no: m.req("no", text)?,
-            holder: Holder {
-                name: holder.req("name", text)?,
-                id_type: holder.req("idType", text)?,
-                id: holder.req("id", text)?,
-            },
+            holder: Holder::from_parent(&m, "holder")?,
             issuer: Named::from_parent(&m, "issuer")?,
             issued: m.req("issued", date)?,
             valid_from: m.req("validFrom", date)?,
@@ -129,11 +163,6 @@ impl License {
     }
 
     pub fn to_value(&self) -> Value {
-        let holder = MapBuilder::new()
-            .put("name", self.holder.name.as_str())
-            .put("idType", self.holder.id_type.as_str())
-            .put("id", self.holder.id.as_str())
-            .build();
         let fields = Value::Map(self.fields.iter().map(|(k, v)| (Value::Text(k.clone()), v.to_value())).collect());
         let status =
             self.status.as_ref().map(|s| MapBuilder::new().put("list", s.list.as_str()).put("idx", s.idx).build());
@@ -142,7 +171,7 @@ impl License {
             .put("id", self.id.as_str())
             .put("type", self.type_code.as_str())
             .put("no", self.no.as_str())
-            .put("holder", holder)
+            .put("holder", self.holder.to_value())
             .put("issuer", self.issuer.to_value())
             .put("issued", date_value(self.issued))
             .put("validFrom", date_value(self.valid_from))

@@ -7,7 +7,7 @@ use ed25519_dalek::{Signer, SigningKey};
 use zz_core::dates::CstDate;
 use zz_core::ident::LicenseId;
 use zz_core::model::*;
-use zz_core::{Bundle, Context, Report, Roots, UnixTime, verify};
+use zz_core::{Bundle, Context, Report, Roots, UnixTime, Usage, verify};
 use zz_issuer::{Key, StatusListBuilder};
 
 pub const NOW: u64 = 1_795_311_000; // 2026-11-22T09:30:00+08:00
@@ -174,6 +174,7 @@ pub fn annotation() -> Annotation {
         valid_from: unix(NOW - DAY),
         valid_to: unix(NOW + 10 * DAY),
         maker: named("大数据中心", "12310000MB2F00001X"),
+        agent: None,
         iat: unix(NOW - DAY),
     }
 }
@@ -188,11 +189,16 @@ impl World {
     }
 
     pub fn verify_at(&self, input: &[u8], now: UnixTime, matter: Option<&str>) -> Report {
-        verify(input, Context { bundle: &self.bundle, now, matter })
+        verify(input, Context::new(&self.bundle, now).with(Usage::matter(matter)))
     }
 
     pub fn verify(&self, input: &[u8]) -> Report {
         self.verify_at(input, unix(NOW), None)
+    }
+
+    /// Verifies at NOW with SPEC section 10's optional inputs.
+    pub fn verify_for(&self, input: &[u8], usage: Usage<'_>) -> Report {
+        verify(input, Context::new(&self.bundle, unix(NOW)).with(usage))
     }
 }
 

@@ -34,16 +34,32 @@ pub struct Sample {
     pub en: String,
     /// The presented bytes: tagged COSE, or text for the undecodable ones.
     pub data: SampleData,
-    /// The verdict verifying it gives (with `matter`, `now`, `bundle`).
+    /// The verdict verifying it gives (with `matter`, `org`, `applicant`,
+    /// `now`, `bundle`).
     pub expect: &'static str,
     /// The checks this sample exists for, with their expected outcome.
     pub checks: Vec<(&'static str, &'static str)>,
     /// The matter to verify it for, if any.
     pub matter: Option<String>,
+    /// The verifying organisation's USCC to verify it with, if any.
+    pub org: Option<String>,
+    /// The applicant's ID to verify it with, if any.
+    pub applicant: Option<String>,
     /// Verify at this time instead of the world's reference time.
     pub now: Option<UnixTime>,
     /// Verify against this bundle file instead of `bundle.zzb`.
     pub bundle: Option<&'static str>,
+}
+
+impl Sample {
+    /// The optional inputs to verify it with (SPEC section 10).
+    pub fn usage(&self) -> zz_core::Usage<'_> {
+        zz_core::Usage {
+            matter: self.matter.as_deref(),
+            org: self.org.as_deref(),
+            applicant: self.applicant.as_deref(),
+        }
+    }
 }
 
 /// The bytes of a sample.
@@ -482,6 +498,8 @@ pub fn world(now: UnixTime) -> World {
         expect: "invalid",
         checks: vec![("decode", "fail")],
         matter: None,
+        org: None,
+        applicant: None,
         now: None,
         bundle: None,
     });
@@ -496,6 +514,8 @@ pub fn world(now: UnixTime) -> World {
         expect: "invalid",
         checks: vec![("decode", "fail")],
         matter: None,
+        org: None,
+        applicant: None,
         now: None,
         bundle: None,
     });
@@ -513,6 +533,7 @@ pub fn world(now: UnixTime) -> World {
             valid_from: window.0,
             valid_to: window.1,
             maker: platform.named(),
+            agent: None,
             iat,
         };
     let a_ok =
@@ -532,6 +553,8 @@ pub fn world(now: UnixTime) -> World {
             ("matter", "pass"),
         ],
         matter: Some(transfer.code.into()),
+        org: None,
+        applicant: None,
         now: None,
         bundle: None,
     };
@@ -575,6 +598,90 @@ pub fn world(now: UnixTime) -> World {
     );
     add(&mut samples, "annotated-nested", annotate(&ann_marriage, &a_ok, &maker));
 
+    // --- who uses it, and for whom (SPEC section 10's organisation and applicant) ---
+    let bank = named("中国工商银行股份有限公司上海市分行", &uscc("91", "310000", 13_250_000));
+    let agent = person("孙志强", "19850923", 55);
+    let used = |name: &str,
+                zh: &str,
+                en: &str,
+                data: &[u8],
+                org: Option<&str>,
+                applicant: Option<&str>,
+                expect: &'static str,
+                checks: Vec<(&'static str, &'static str)>| Sample {
+        name: name.into(),
+        zh: zh.into(),
+        en: en.into(),
+        data: SampleData::Cose(data.to_vec()),
+        expect,
+        checks,
+        matter: None,
+        org: org.map(str::to_owned),
+        applicant: applicant.map(str::to_owned),
+        now: None,
+        bundle: None,
+    };
+    let mut s = used(
+        "annotated-for-this-org",
+        "结婚证加注件在其指定的用证单位（不动产登记局）核验",
+        "The annotated copy checked at the organisation it names (the land registry)",
+        &ann_marriage,
+        Some(&registry.code),
+        Some(&spouse_a.id),
+        "valid",
+        vec![("annotation-recipient", "pass"), ("applicant", "pass")],
+    );
+    s.matter = Some(transfer.code.into());
+    samples.push(s);
+    samples.push(used(
+        "annotated-other-org",
+        "为不动产登记局制作的加注件拿到银行使用",
+        "An annotated copy made for the land registry presented at a bank",
+        &ann_marriage,
+        Some(&bank.code),
+        None,
+        "invalid",
+        vec![("annotation-recipient", "fail")],
+    ));
+    let a_agent = Annotation {
+        agent: Some(agent.clone()),
+        ..annotation("委托孙志强办理二手房买卖转移登记", Some(transfer), window, now.saturating_sub_secs(DAY))
+    };
+    let ann_agent = annotate(&valid_marriage_cose, &a_agent, &maker);
+    let mut s = used(
+        "annotated-agent",
+        "加注件指定受托人孙志强代为办理，由受托人本人出示",
+        "An annotated copy naming an agent, presented by that agent",
+        &ann_agent,
+        Some(&registry.code),
+        Some(&agent.id),
+        "valid",
+        vec![("applicant", "pass")],
+    );
+    s.matter = Some(transfer.code.into());
+    samples.push(s);
+    samples.push(used(
+        "applicant-not-holder",
+        "他人持有效的驾驶证来办事（办事主体不是持证人）",
+        "Someone else presents a valid driving licence (the applicant is not the holder)",
+        &issue(&valid_driving, &issuer_key("driving")),
+        None,
+        Some(&spouse_b.id),
+        "invalid",
+        vec![("applicant", "fail")],
+    ));
+    let spaced = format!("  {}  ", biz_holder.id.to_ascii_lowercase());
+    samples.push(used(
+        "applicant-legal-person",
+        "企业办事：办事主体为营业执照上的统一社会信用代码（大小写、空格不计）",
+        "A company's matter: the applicant is the licence's USCC (case and spaces ignored)",
+        &valid_biz_cose,
+        None,
+        Some(&spaced),
+        "valid",
+        vec![("applicant", "pass")],
+    ));
+
     // --- matters ----------------------------------------------------------------------
     let with_matter = |samples: &mut Vec<Sample>,
                        name: &str,
@@ -592,6 +699,8 @@ pub fn world(now: UnixTime) -> World {
             expect,
             checks: vec![("matter", check)],
             matter: Some(matter.into()),
+            org: None,
+            applicant: None,
             now: None,
             bundle: None,
         });
@@ -646,6 +755,8 @@ pub fn world(now: UnixTime) -> World {
         expect: "valid",
         checks: vec![("bundle", "warn")],
         matter: None,
+        org: None,
+        applicant: None,
         now: None,
         bundle: Some("bundle-outdated.zzb"),
     };

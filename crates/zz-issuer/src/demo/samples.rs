@@ -28,6 +28,8 @@ impl Spec {
             expect: self.expect,
             checks: self.checks.to_vec(),
             matter: None,
+            org: None,
+            applicant: None,
             now: None,
             bundle: None,
         }
