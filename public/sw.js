@@ -5,7 +5,7 @@ const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
 const CACHE = `zz-verify-${VERSION}`;
 // Trust data changes without a new build: try the network first for it.
-const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb|sm2-roots\.pem)$/;
+const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb|sm2-roots\.pem|site\.json)$/;
 // Kept when first fetched: only the workers, the QR decoder (loaded on
 // first scan) and the OFD verifier (on the first OFD file); their files
 // are named by content and covered by VERSION. Nothing else that is not

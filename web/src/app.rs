@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::site::{From as SiteFrom, Site};
 use crate::trust::Trust;
 
 /// The trust data as the app knows it.
@@ -28,18 +29,29 @@ impl PartialEq for TrustState {
     }
 }
 
-/// State shared by every page: language and trust data, in one place.
+/// State shared by every page: language, trust data and the site's
+/// configuration, in one place.
 #[derive(Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
     pub trust: TrustState,
     pub set_lang: Callback<Lang>,
     pub set_trust: Callback<Rc<Trust>>,
+    /// The deployment's organisation, hall, window and matters.
+    pub site: Rc<Site>,
+    pub site_from: SiteFrom,
+    pub set_site: Callback<(Rc<Site>, SiteFrom)>,
 }
 
 impl AppState {
     pub fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
         self.lang.t(zh, en)
+    }
+
+    /// What a verification is asked for `matter` (and an applicant): the
+    /// site's organisation goes with every one.
+    pub fn usage(&self, matter: Option<String>, applicant: Option<String>) -> zz_web::OwnedUsage {
+        zz_web::OwnedUsage { matter, org: self.site.org_code(), applicant }
     }
 }
 
@@ -51,6 +63,9 @@ pub fn use_app() -> AppState {
         trust: TrustState::Loading,
         set_lang: Callback::noop(),
         set_trust: Callback::noop(),
+        site: Rc::default(),
+        site_from: SiteFrom::Nothing,
+        set_site: Callback::noop(),
     })
 }
 

@@ -17,6 +17,7 @@ mod pin;
 mod present;
 mod scan;
 mod settings;
+mod site;
 mod store;
 mod trust;
 mod verify;
@@ -62,10 +63,15 @@ const KEY_LANG: &str = "zz.lang";
 fn App() -> Html {
     let lang = use_state(|| LocalStorage::get::<String>(KEY_LANG).map_or(Lang::Zh, |s| Lang::from_code(&s)));
     let trust = use_state(|| TrustState::Loading);
+    let site = use_state(|| (Rc::new(site::Site::default()), site::From::Nothing));
     {
         let trust = trust.clone();
+        let site = site.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                // The organisation first: nothing is verified without it.
+                let (s, from) = site::load().await;
+                site.set((Rc::new(s), from));
                 trust.set(match trust::load().await {
                     Ok(t) => TrustState::Ready(t),
                     Err(e) => TrustState::Failed(e),
@@ -94,6 +100,12 @@ fn App() -> Html {
         set_trust: {
             let trust = trust.clone();
             Callback::from(move |t: Rc<Trust>| trust.set(TrustState::Ready(t)))
+        },
+        site: site.0.clone(),
+        site_from: site.1,
+        set_site: {
+            let site = site.clone();
+            Callback::from(move |s| site.set(s))
         },
     };
     if kiosk::requested() {

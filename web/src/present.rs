@@ -117,3 +117,37 @@ pub fn Present(props: &PresentProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct MatterSelectProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// The chosen matter's code, empty for none.
+    pub value: String,
+    pub onchange: Callback<Event>,
+}
+
+/// The matter being handled: the site's matters (only those in scoped
+/// mode, where "no matter" is not offered), then the rest of the catalog.
+#[component]
+pub fn MatterSelect(props: &MatterSelectProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let crate::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
+    let none = if app.site.may_verify_without_matter() {
+        lang.t("不指定事项", "No matter")
+    } else {
+        lang.t("请选择事项", "Choose the matter")
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <select id={props.id.clone()} onchange={props.onchange.clone()}>
+                <option value="" selected={props.value.is_empty()}>{ none }</option>
+                { for app.site.offered(&t.bundle.catalog.matters).into_iter().map(|m| html! {
+                    <option value={m.code.clone()} selected={props.value == m.code}>{ format!("{}（{}）", m.name, m.code) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}

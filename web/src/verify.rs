@@ -51,7 +51,6 @@ struct Verified {
 fn VerifyPanel(props: &PanelProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let t = props.trust.0.clone();
     let matter = use_state(String::new);
     let result = use_state(|| None::<Rc<Verified>>);
 
@@ -80,19 +79,23 @@ fn VerifyPanel(props: &PanelProps) -> Html {
         })
     };
     let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
+    let chooser = html! {
+        <crate::present::MatterSelect id="matter" value={(*matter).clone()} onchange={on_matter}
+            label={if app.site.may_verify_without_matter() { lang.t("办理事项（可选）", "Matter being handled (optional)") } else { lang.t("办理事项", "Matter being handled") }} />
+    };
     html! {
         <>
-        <crate::present::Present trust={props.trust.clone()} usage={zz_web::OwnedUsage { matter: (!matter.is_empty()).then(|| (*matter).clone()), ..Default::default() }} {on_report} again_on_matter=true>
-            <div class="field">
-                <label for="matter">{ lang.t("办理事项（可选）", "Matter being handled (optional)") }</label>
-                <select id="matter" onchange={on_matter}>
-                    <option value="" selected={matter.is_empty()}>{ lang.t("不指定事项", "No matter") }</option>
-                    { for t.bundle.catalog.matters.iter().map(|m| html! {
-                        <option value={m.code.clone()} selected={*matter == m.code}>{ format!("{}（{}）", m.name, m.code) }</option>
-                    }) }
-                </select>
+        <crate::site::SiteLine />
+        if matter.is_empty() && !app.site.may_verify_without_matter() {
+            <div class="verify-inputs">
+                { chooser }
+                <p class="hint" id="choose-matter-first">{ lang.t("本机构仅在所办理的事项范围内用证：请先选择办理事项。", "This organisation uses licenses only for its matters: choose the matter first.") }</p>
             </div>
-        </crate::present::Present>
+        } else {
+            <crate::present::Present trust={props.trust.clone()} usage={app.usage((!matter.is_empty()).then(|| (*matter).clone()), None)} {on_report} again_on_matter=true>
+                { chooser }
+            </crate::present::Present>
+        }
         <div class="visually-hidden" role="status" aria-live="assertive" id="announce">{ announcement }</div>
         if let Some(r) = &*result {
             <ResultView verified={r.clone()} trust={props.trust.clone()} />

@@ -41,6 +41,7 @@ pub fn run(out: &Path, now: UnixTime) -> Result<()> {
     write(&trust.join("bundle.zzb"), &w.bundle)?;
     write(&trust.join("bundle-outdated.zzb"), &w.bundle_outdated)?;
     write(&trust.join("bundle-next.zzb"), &w.bundle_next)?;
+    write(&trust.join("site.json"), site_json(&w))?;
     write(&trust.join("items/trust-list.zzt"), &w.trust_cose)?;
     write(&trust.join("items/catalog.zzc"), &w.catalog_cose)?;
     for (id, cose) in &w.status_cose {
@@ -149,6 +150,7 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
          - `trust/bundle-next.zzb`: the next update (seq 8), to try importing a bundle.\n\
          - `trust/items/`: the signed items of the bundle.\n\
          - `trust/sm2-roots.pem`: the demo SM2 root and seal CA, to pin for OFD files (`--sm2-roots`).\n\
+         - `trust/site.json`: the portal's configuration: it verifies as the land registry the demo copies name.\n\
          - `demo-keys/`: the demo keys, secret halves included (they are not secret).\n\
          - `inputs/catalog.json`: the catalog as input for `zz catalog`.\n\
          - `samples/`: sample licenses as `.zzl`, `ZZ1:` text `.txt` and QR `.png`, and sealed OFD e-licenses `.ofd`;\n  \
@@ -177,4 +179,20 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
         s.push_str(&format!("| `{}` (OFD) | {} | | {} / {} |\n", x.name, x.expect, x.zh, x.en));
     }
     s
+}
+
+/// The demo portal's configuration (`trust/site.json`): it verifies as the
+/// land registry the demo's annotated copies are made for, at a window of
+/// a service hall, not scoped (the demo shows every matter).
+fn site_json(w: &demo::World) -> String {
+    let site = serde_json::json!({
+        "org": { "name": w.registry.name, "code": w.registry.code },
+        "hall": "上海市政务服务中心（演示）",
+        "window": "不动产登记 3 号窗口",
+        "matters": ["310000-DJ-0201", "310000-GG-0301", "310000-GG-0701"],
+        "scoped": false,
+        "objectionDays": 3,
+        "objectionRule": "常熟市规定发证部门 3 个工作日内核查（柯桥区为 5 个工作日）",
+    });
+    serde_json::to_string_pretty(&site).unwrap_or_default() + "\n"
 }

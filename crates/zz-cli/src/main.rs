@@ -1,5 +1,6 @@
 //! `zz`: issue, inspect and verify ZZ1 e-licenses.
 
+mod archive;
 mod demo;
 mod files;
 mod issuing;
@@ -123,8 +124,15 @@ enum Command {
                             4 bundle or roots unreadable or refused, 2 usage error.")]
     Verify {
         /// .zzl files, ZZ1: text files, PNG or JPEG images of QR codes, OFD files, or - for standard input.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "case", conflicts_with = "case")]
         inputs: Vec<String>,
+        /// A counter case record (JSON, as the portal saves it for the case
+        /// archive): verify every signed object it holds again, at the time
+        /// of the case unless --now is given, for its matter and
+        /// organisation, and say whether the record's verdicts hold (exit
+        /// 0) or not (1). The status lists are those of --bundle.
+        #[arg(long, value_name = "CASE.json")]
+        case: Option<PathBuf>,
         /// The trust bundle (.zzb).
         #[arg(long)]
         bundle: PathBuf,
@@ -284,7 +292,20 @@ fn status_value(s: &str) -> Result<StatusValue, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Verify { inputs, bundle, roots, now, matter, org, applicant, sm2_roots, json, min_seq, lang } => {
+        Command::Verify {
+            inputs,
+            case,
+            bundle,
+            roots,
+            now,
+            matter,
+            org,
+            applicant,
+            sm2_roots,
+            json,
+            min_seq,
+            lang,
+        } => {
             let args = verifying::Args {
                 inputs: &inputs,
                 bundle: &bundle,
@@ -300,6 +321,9 @@ fn main() -> ExitCode {
                 min_seq,
                 lang,
             };
+            if let Some(case) = case {
+                return ExitCode::from(archive::run(&args, &case, now) as u8);
+            }
             return ExitCode::from(verifying::run(&args) as u8);
         }
         Command::Keygen { seed, name, out } => issuing::keygen(seed.as_deref(), &name, out.as_deref()),

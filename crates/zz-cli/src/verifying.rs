@@ -46,7 +46,7 @@ pub struct Args<'a> {
 /// Largest roots file read (a roots file holds a few 65-byte lines).
 const MAX_ROOTS_FILE: u64 = 1024 * 1024;
 
-fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
+pub fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
     let text = read_limited(args.roots, MAX_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
     let text = String::from_utf8(text).map_err(|_| format!("{}: not UTF-8 text", args.roots.display()))?;
     let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", args.roots.display()))?;
@@ -57,7 +57,7 @@ fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
 /// Largest SM2 roots file read.
 const MAX_SM2_ROOTS_FILE: u64 = 4 * 1024 * 1024;
 
-fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
+pub fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
     let Some(path) = path else { return Ok(Vec::new()) };
     let bytes = read_limited(path, MAX_SM2_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
@@ -78,19 +78,25 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: 
             Err(e) => return undecodable(ctx, format!("无法读取输入：{e:#}"), format!("Cannot read the input: {e:#}")),
         },
     };
-    if zz_ofd::package::looks_like_zip(&bytes) {
+    verify_bytes(&bytes, ctx, sm2_roots)
+}
+
+/// Verifies bytes: an OFD file, an image of a QR code, or a license or
+/// annotated copy (binary or `ZZ1:` text).
+pub fn verify_bytes(bytes: &[u8], ctx: Context<'_>, sm2_roots: &[zz_ofd::cert::Cert]) -> Report {
+    if zz_ofd::package::looks_like_zip(bytes) {
         let opts = zz_ofd::Options { roots: sm2_roots, now: ctx.now, zz1: Some((ctx.bundle, ctx.usage)) };
-        return zz_ofd::report(&bytes, &opts, ctx.bundle.trust_ref());
+        return zz_ofd::report(bytes, &opts, ctx.bundle.trust_ref());
     }
-    if zz_qr::sniff(&bytes).is_none() {
-        return verify(&bytes, ctx);
+    if zz_qr::sniff(bytes).is_none() {
+        return verify(bytes, ctx);
     }
     // One image decoded at a time: each may take up to ~160 MB, and
     // inputs are verified in parallel.
     static ONE_IMAGE_AT_A_TIME: Mutex<()> = Mutex::new(());
     let decoded = {
         let _turn = ONE_IMAGE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        zz_qr::decode_image(&bytes)
+        zz_qr::decode_image(bytes)
     };
     match decoded {
         Ok(codes) => match zz_core::transport::pick_code(&codes) {

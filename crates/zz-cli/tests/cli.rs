@@ -373,3 +373,169 @@ fn ofd_files_are_verified_by_section_12() {
     let o = verify(&d, &[&file("v4signed.ofd")], &["--sm2-roots", "trust/roots.txt"]);
     assert_eq!(o.status.code(), Some(4));
 }
+
+/// A counter case record as the portal saves it, made from demo samples:
+/// the property transfer (real-estate and marriage copies), verified at
+/// the demo's time at the land registry.
+fn case_record(d: &Path) -> (zz_log::case::CaseRecord, String) {
+    use zz_log::case::{CaseRecord, FORMAT, Party, Row, Verified};
+    let w = zz_issuer::demo::world(zz_issuer::demo::DEFAULT_NOW);
+    let roots = zz_core::Roots::parse(&w.roots_txt).unwrap();
+    let bundle = zz_core::Bundle::load(&w.bundle, &roots, None).unwrap();
+    let matter = bundle.matter("310000-DJ-0201").unwrap().clone();
+    // The applicant is the holder of both (李明).
+    let marriage = std::fs::read(d.join("samples/annotated-valid.zzl")).unwrap();
+    let holder =
+        zz_core::verify(&marriage, zz_core::Context::new(&bundle, w.now)).license.map(|l| l.holder.id).unwrap();
+    let usage = zz_core::Usage { matter: Some(&matter.code), org: Some(&w.registry.code), applicant: Some(&holder) };
+    let ctx = zz_core::Context::new(&bundle, w.now).with(usage);
+    let row = |need: &zz_core::model::Need, sample: &str| {
+        let bytes = std::fs::read(d.join(format!("samples/{sample}.zzl"))).unwrap();
+        let r = zz_core::verify(&bytes, ctx);
+        assert_eq!(r.verdict, zz_core::Verdict::Valid, "{sample}");
+        assert_eq!(r.outcome(zz_core::CheckId::Applicant), zz_core::Outcome::Pass);
+        Row {
+            needed_type: need.type_code.clone(),
+            annotated_required: need.annotated,
+            verified: Some(Verified::of(&r, &bytes)),
+            exception: None,
+        }
+    };
+    let rows = vec![row(&matter.needs[0], "annotated-real-estate"), row(&matter.needs[1], "annotated-valid")];
+    let record = CaseRecord {
+        format: FORMAT.into(),
+        id: "case-1".into(),
+        started: w.now,
+        recorded: w.now,
+        org: Some(w.registry.clone()),
+        hall: "大厅".into(),
+        window: "3".into(),
+        matter: zz_core::model::Named { name: matter.name.clone(), code: matter.code.clone() },
+        applicant: Party::masked("李明", "111", &holder),
+        agent: None,
+        identity_checked: Some(w.now),
+        outcome: CaseRecord::outcome_of(&rows, true),
+        exceptions: CaseRecord::exceptions_of(&rows),
+        trust_seq: bundle.trust.seq,
+        catalog_seq: bundle.catalog.seq,
+        licenses: rows,
+    };
+    (record, holder)
+}
+
+#[test]
+fn a_case_record_is_verified_again_and_tampering_is_caught() {
+    use zz_log::case::{CaseOutcome, CaseRecord, Exception, ExceptionKind};
+    let (_tmp, d) = demo();
+    let (record, holder) = case_record(&d);
+    assert_eq!(record.outcome, CaseOutcome::Complete);
+    let check = |record: &CaseRecord, extra: &[&str]| {
+        std::fs::write(d.join("case.json"), serde_json::to_vec_pretty(record).unwrap()).unwrap();
+        let o = run(zz()
+            .current_dir(&d)
+            .args([
+                "verify",
+                "--case",
+                "case.json",
+                "--json",
+                "--bundle",
+                "trust/bundle.zzb",
+                "--roots",
+                "trust/roots.txt",
+            ])
+            .args(extra));
+        let v: Value =
+            serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+        (o.status.code(), v)
+    };
+    // As saved: it holds, at the time of the case (no --now).
+    let (code, v) = check(&record, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(v["holds"], true);
+    assert_eq!(v["applicantChecked"], false);
+    assert_eq!(v["reports"].as_array().unwrap().len(), 2);
+    // The applicant given again: the holder passes, a stranger does not.
+    assert_eq!(check(&record, &["--applicant", &holder]).0, Some(0));
+    let (code, v) = check(&record, &["--applicant", "110105194912310029"]);
+    assert_eq!(code, Some(1));
+    assert!(v["mismatches"].to_string().contains("applicant"), "{v:#}");
+
+    type Edit = Box<dyn Fn(&mut CaseRecord)>;
+    let tampered: Vec<(&str, Edit)> = vec![
+        ("a verdict", Box::new(|r| r.licenses[0].verified.as_mut().unwrap().verdict = "invalid".into())),
+        (
+            "one byte of an object",
+            Box::new(|r| {
+                let v = r.licenses[1].verified.as_mut().unwrap();
+                let mut b = v.object_bytes().unwrap();
+                let i = b.len() / 2;
+                b[i] ^= 1;
+                *v = zz_log::case::Verified { object: base64_of(&b), ..v.clone() };
+            }),
+        ),
+        ("the identifier", Box::new(|r| r.licenses[0].verified.as_mut().unwrap().identifier = Some("x".into()))),
+        ("the masked holder", Box::new(|r| r.licenses[1].verified.as_mut().unwrap().holder = Some("王*华 x".into()))),
+        ("the outcome", Box::new(|r| r.outcome = CaseOutcome::CompleteWithExceptions)),
+        ("the identity tick", Box::new(|r| r.identity_checked = None)),
+        ("the matter", Box::new(|r| r.matter.code = "310000-GG-0701".into())),
+        ("the organisation", Box::new(|r| r.org.as_mut().unwrap().code = "91310000132500001X".into())),
+        (
+            "a row removed",
+            Box::new(|r| {
+                r.licenses.pop();
+            }),
+        ),
+        (
+            "an exception with no note",
+            Box::new(|r| {
+                r.licenses[1].exception =
+                    Some(Exception { kind: ExceptionKind::Paper, note: " ".into(), promised: None });
+                r.outcome = CaseRecord::outcome_of(&r.licenses, true);
+                r.exceptions = CaseRecord::exceptions_of(&r.licenses);
+            }),
+        ),
+        ("the format", Box::new(|r| r.format = "zz-case/0".into())),
+    ];
+    for (what, edit) in tampered {
+        let mut r = record.clone();
+        edit(&mut r);
+        let (code, v) = check(&r, &[]);
+        assert_eq!(code, Some(1), "{what}: {v:#}");
+        assert_eq!(v["holds"], false, "{what}");
+        assert!(!v["mismatches"].as_array().unwrap().is_empty(), "{what}");
+    }
+    // An exception with its note stands in for a license.
+    let mut r = record.clone();
+    r.licenses[1].verified = None;
+    r.licenses[1].exception = Some(Exception {
+        kind: ExceptionKind::Pending,
+        note: "结婚证补交".into(),
+        promised: Some("2026-12-01".into()),
+    });
+    r.outcome = CaseRecord::outcome_of(&r.licenses, true);
+    r.exceptions = CaseRecord::exceptions_of(&r.licenses);
+    assert_eq!(r.outcome, CaseOutcome::CompleteWithExceptions);
+    let (code, v) = check(&r, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    // Human output, and garbage.
+    std::fs::write(d.join("junk.json"), "{}").unwrap();
+    let o = run(zz().current_dir(&d).args([
+        "verify",
+        "--case",
+        "junk.json",
+        "--bundle",
+        "trust/bundle.zzb",
+        "--roots",
+        "trust/roots.txt",
+    ]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a case record"));
+    // --case and inputs together are a usage error.
+    let o = run(zz().current_dir(&d).args(["verify", "x.zzl", "--case", "junk.json", "--bundle", "b", "--roots", "r"]));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}

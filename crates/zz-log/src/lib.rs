@@ -7,6 +7,8 @@
 //! (by the caller), so that cutting entries off the end is detected too.
 #![forbid(unsafe_code)]
 
+pub mod case;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zz_core::{Outcome, Report};

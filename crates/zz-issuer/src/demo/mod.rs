@@ -90,6 +90,9 @@ pub struct World {
     /// Every demo key by name, with what it is for.
     pub keys: Vec<(String, Key, String)>,
     pub samples: Vec<Sample>,
+    /// The organisation the demo's annotated copies are made for (用证单位):
+    /// the demo portal verifies as it.
+    pub registry: zz_core::model::Named,
 }
 
 impl World {
@@ -814,6 +817,7 @@ pub fn world(now: UnixTime) -> World {
         bundle_next,
         keys,
         samples,
+        registry,
     }
 }
 
