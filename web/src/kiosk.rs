@@ -75,7 +75,8 @@ fn Kiosk(props: &Props) -> Html {
                 bytes,
                 t.clone(),
                 zz_web::OwnedUsage::default(),
-                Callback::from(move |(report, _page): (Report, _)| {
+                Callback::from(move |v: crate::scan::Verification| {
+                    let report = v.report;
                     crate::scan::beep(report.verdict == Verdict::Valid);
                     screen.set(Screen::Verdict(Rc::new(report)));
                     let back = screen.clone();

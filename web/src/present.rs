@@ -24,6 +24,8 @@ pub struct Presented {
     /// An OFD file's first page, drawn from what its signatures cover
     /// (none when the file is invalid).
     pub page: Option<Rc<OfdPage>>,
+    /// The object verified (see [`crate::scan::Verification`]).
+    pub object: Rc<Vec<u8>>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -71,11 +73,11 @@ pub fn Present(props: &PresentProps) -> Html {
                 bytes,
                 t.clone(),
                 usage.clone(),
-                Callback::from(move |(report, page): (Report, Option<Rc<OfdPage>>)| {
+                Callback::from(move |v: crate::scan::Verification| {
                     if sound_always || source == Source::Camera {
-                        crate::scan::beep(report.verdict == Verdict::Valid);
+                        crate::scan::beep(v.report.verdict == Verdict::Valid);
                     }
-                    on_report.emit(Presented { report, source: source.clone(), page });
+                    on_report.emit(Presented { report: v.report, source: source.clone(), page: v.page, object: v.object });
                 }),
             );
         })

@@ -440,20 +440,32 @@ pub fn resolve(bytes: Vec<u8>, done: Callback<Result<Vec<u8>, (String, String)>>
     );
 }
 
+/// A verification of what was presented.
+#[derive(Clone)]
+pub struct Verification {
+    pub report: zz_core::Report,
+    /// An OFD file's first page, drawn from what its signatures cover.
+    pub page: Option<std::rc::Rc<OfdPage>>,
+    /// What was verified: a license's or annotated copy's COSE bytes, or
+    /// the OFD file (empty when nothing could be read).
+    pub object: std::rc::Rc<Vec<u8>>,
+}
+
 /// Verifies what was presented (license bytes or text, an image whose
 /// QR code the worker reads, or an OFD file, which the OFD worker verifies
 /// and draws) at the device's clock, for `usage` (matter, organisation,
 /// applicant, as given); records it in the log and hands `done` the core's
-/// report, with an OFD file's page.
+/// report, with an OFD file's page and the object verified.
 pub fn verify_presented(
     bytes: Vec<u8>,
     trust: std::rc::Rc<Trust>,
     usage: zz_web::OwnedUsage,
-    done: Callback<(zz_core::Report, Option<std::rc::Rc<OfdPage>>)>,
+    done: Callback<Verification>,
 ) {
     if zz_ofd::package::looks_like_zip(&bytes) {
         let now = crate::trust::now();
         let raw = trust.raw.clone();
+        let object = std::rc::Rc::new(bytes.clone());
         let request = OfdRequest::Verify {
             bytes,
             roots: raw.roots.clone(),
@@ -510,7 +522,7 @@ pub fn verify_presented(
                 ),
             };
             crate::log::record_later(&report);
-            done.emit((report, page));
+            done.emit(Verification { report, page, object: object.clone() });
         });
         let waited = finish.clone();
         Timeout::new(OFD_WAIT_MS, move || waited(None)).forget();
@@ -521,12 +533,17 @@ pub fn verify_presented(
         bytes,
         Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
             let ctx = zz_core::Context::new(&trust.bundle, crate::trust::now()).with(usage.usage());
-            let report = match input {
-                Ok(bytes) => zz_core::verify(&bytes, ctx),
-                Err((zh, en)) => zz_core::verify::undecodable(ctx, zh, en),
+            let (report, object) = match input {
+                Ok(bytes) => {
+                    // The signed object itself (a case record keeps it):
+                    // the COSE bytes of `ZZ1:` text.
+                    let object = zz_core::transport::decode_input(&bytes).map_or_else(|_| bytes.clone(), |d| d.cose.into_owned());
+                    (zz_core::verify(&bytes, ctx), object)
+                }
+                Err((zh, en)) => (zz_core::verify::undecodable(ctx, zh, en), Vec::new()),
             };
             crate::log::record_later(&report);
-            done.emit((report, None));
+            done.emit(Verification { report, page: None, object: std::rc::Rc::new(object) });
         }),
     );
 }

@@ -89,6 +89,8 @@ export interface FieldSpec { key: string; label: string; labelEn?: string; kind:
 export interface LicenseType {
   code: string; name: string; nameEn?: string; dept: Named; level: Level; holderTypes: HolderType[];
   public: boolean; since: string; validity: "fixed" | "long-term" | "either"; fields: FieldSpec[]; codeRule?: string;
+  /** The issuing department's contact, and where to apply or download (keys SPEC does not name). */
+  contact?: string; guide?: string;
 }
 /** A service matter of the usage lists and the licenses it needs. */
 export interface Matter { code: string; name: string; dept: Named; needs: { type: string; annotated: boolean }[]; }

@@ -57,6 +57,15 @@ pub struct LicenseType {
     pub fields: Vec<FieldSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_rule: Option<String>,
+    /// The issuing department's contact (phone, address) for citizens and
+    /// for objections. Not named by SPEC section 7 (an unknown key there):
+    /// read when it is text, ignored otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Where to apply for or download the license (申领/下载), a link. As
+    /// `contact`, not named by SPEC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
 }
 
 impl LicenseType {
@@ -73,6 +82,8 @@ impl LicenseType {
             validity: m.req("validity", Validity::from_item)?,
             fields: each_map(m.array("fields")?, &format!("{}.fields", m.path()), FieldSpec::read)?,
             code_rule: m.opt("codeRule", text)?,
+            contact: lenient_text(m, "contact"),
+            guide: lenient_text(m, "guide"),
         })
     }
 
@@ -89,8 +100,16 @@ impl LicenseType {
             .put("validity", self.validity)
             .put("fields", Value::Array(self.fields.iter().map(FieldSpec::to_value).collect()))
             .put_opt("codeRule", self.code_rule.as_deref())
+            .put_opt("contact", self.contact.as_deref())
+            .put_opt("guide", self.guide.as_deref())
             .build()
     }
+}
+
+/// A key SPEC does not name: its text, or nothing when it is not text
+/// (an unknown key is ignored, never an error).
+fn lenient_text(m: &MapReader<'_, '_>, key: &str) -> Option<String> {
+    m.entries().find(|(k, _)| *k == key).and_then(|(_, v)| v.as_text()).map(str::to_owned)
 }
 
 /// What a matter accepts: a license type, and whether it must be annotated.

@@ -894,6 +894,10 @@ pub(super) fn build_catalog(
                 validity: d.validity,
                 fields: fields(d.fields),
                 code_rule: d.code_rule.map(str::to_owned),
+                // Where citizens apply and whom to ask (public types; the
+                // link is a reserved .example name, the hotline is 12345).
+                contact: d.public.then(|| format!("{}（演示）· 12345 政务服务便民热线", shanghai[d.issued_by].name)),
+                guide: d.public.then(|| format!("https://guide.zz-verify.example/{}", d.key)),
             }
         })
         .collect();
