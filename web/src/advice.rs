@@ -35,6 +35,11 @@ pub enum Problem {
     CopyExpired,
     /// The annotated copy was made for another matter.
     CopyForAnotherMatter,
+    /// The annotated copy was made for another organisation.
+    CopyForAnotherOrg,
+    /// The person presenting it is neither the holder nor the agent the
+    /// copy names.
+    NotTheApplicant,
     /// The matter needs an annotated copy and an original was shown.
     NeedsCopy,
     /// The matter does not take this kind of license, or is unknown.
@@ -49,7 +54,7 @@ impl Problem {
     /// The problem behind a verdict that is not `valid`.
     pub fn of(r: &Report, bundle: &Bundle) -> Option<Problem> {
         let failed = |id: CheckId| r.outcome(id) == Outcome::Fail;
-        let order: [(CheckId, Problem); 15] = [
+        let order: [(CheckId, Problem); 17] = [
             (CheckId::Decode, Problem::Unreadable),
             (CheckId::Structure, Problem::Unreadable),
             (CheckId::Signature, Problem::Forged),
@@ -62,6 +67,8 @@ impl Problem {
             (CheckId::LicenseValidity, Problem::OutsideValidity),
             (CheckId::AnnotationValidity, Problem::CopyExpired),
             (CheckId::AnnotationScope, Problem::CopyForAnotherMatter),
+            (CheckId::AnnotationRecipient, Problem::CopyForAnotherOrg),
+            (CheckId::Applicant, Problem::NotTheApplicant),
             (CheckId::Matter, Problem::NotForThisMatter),
             (CheckId::Catalog, Problem::NotInCatalog),
             (CheckId::Bundle, Problem::StatusUnknown),
@@ -121,7 +128,7 @@ impl Problem {
                     "此证照已不能使用：请出示现行有效的证照，或向发证机关咨询。",
                     "This license can no longer be used: show a current one, or ask the issuing authority.",
                 ),
-                Problem::CopyExpired | Problem::CopyForAnotherMatter | Problem::NeedsCopy => lang.t(
+                Problem::CopyExpired | Problem::CopyForAnotherMatter | Problem::CopyForAnotherOrg | Problem::NeedsCopy => lang.t(
                     "请为本次办理制作新的加注件后再出示，或联系工作人员。",
                     "Make an annotated copy for this matter and show it, or ask a member of staff.",
                 ),
@@ -161,6 +168,14 @@ impl Problem {
                 "此加注件是为其他事项制作的：请申请人出示为本事项制作的加注件。",
                 "This annotated copy was made for another matter: ask for a copy made for this matter.",
             ),
+            Problem::CopyForAnotherOrg => lang.t(
+                "此加注件是为其他用证单位制作的，不能在本单位使用：请申请人为本单位制作加注件后出示。",
+                "This annotated copy was made for another organisation and cannot be used here: ask for a copy made for this organisation.",
+            ),
+            Problem::NotTheApplicant => lang.t(
+                "出示证照的人既不是持证人，也不是加注件指定的受托人：请持证人本人办理，或出示指定受托人的加注件。",
+                "The person presenting it is neither the holder nor the agent the annotated copy names: the holder must come, or bring a copy naming the agent.",
+            ),
             Problem::NeedsCopy => lang.t(
                 "本事项要求加注件，出示的是证照原件：请申请人为本事项制作加注件后出示。",
                 "This matter needs an annotated copy and an original was shown: ask for an annotated copy made for this matter.",
@@ -179,6 +194,40 @@ impl Problem {
             ),
         }
     }
+}
+
+/// What to do next, with what the report adds: for a superseded license
+/// its version and the one it replaced, and to ask for the newest.
+pub fn next_step(p: Problem, lang: Lang, who: Audience, r: &Report, bundle: &Bundle) -> String {
+    let step = p.next_step(lang, who);
+    match (p, superseded(r, bundle)) {
+        (Problem::NotInForce, Some(l)) => {
+            let version = zz_core::ident::LicenseId::parse(&l.id).map(|id| id.version.to_owned()).ok();
+            let version = version.as_deref().unwrap_or("?");
+            let prev = l.prev.as_deref().map(|p| match lang {
+                Lang::Zh => format!("，它替代了 {p}"),
+                Lang::En => format!(", which replaced {p}"),
+            });
+            match lang {
+                Lang::Zh => format!(
+                    "此证照（第 {version} 版{}）已变更或换发，存在更新的版本：请出示最新版本。",
+                    prev.unwrap_or_default()
+                ),
+                Lang::En => format!(
+                    "This license (version {version}{}) was changed or reissued and a newer version exists: ask for the newest version.",
+                    prev.unwrap_or_default()
+                ),
+            }
+        }
+        _ => step.to_owned(),
+    }
+}
+
+/// The license when its status list marks it superseded.
+fn superseded<'a>(r: &'a Report, bundle: &Bundle) -> Option<&'a zz_core::model::License> {
+    let l = r.license.as_ref()?;
+    let s = l.status.as_ref()?;
+    (bundle.status_list(&s.list)?.get(s.idx)? == zz_core::model::StatusValue::Superseded).then_some(l)
 }
 
 /// Whether the failed `matter` check is an original shown where the matter

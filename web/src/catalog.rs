@@ -289,6 +289,27 @@ pub fn TypePage(props: &TypeProps) -> Html {
                     </tr> }) }
                     </tbody>
                 </table>
+                <section class="how-to-get" aria-labelledby="how-to-get">
+                    <h2 id="how-to-get">{ lang.t("如何申领、下载", "How to get it") }</h2>
+                    <p>{ match lang {
+                        crate::i18n::Lang::Zh => format!("由发证部门签发：{}。电子证照在签发后归集到持证人名下，可在政务服务平台或移动端下载、出示。", ty.dept.name),
+                        crate::i18n::Lang::En => format!("Issued by {}. Once issued, the e-license is linked to its holder and can be downloaded and shown in the government service app.", ty.dept.name),
+                    } }
+                    if let Some(g) = &ty.guide {
+                        { " " }<a href={g.clone()} rel="noopener noreferrer" target="_blank" id="type-guide">{ lang.t("办事指南", "Guide") }</a>
+                    }
+                    </p>
+                    if let Some(c) = &ty.contact {
+                        <p>{ lang.t("咨询：", "Contact: ") }<span id="type-contact">{ c }</span></p>
+                    }
+                    if !matters.is_empty() {
+                        <p class="rights">{ lang.t(
+                            "办理下列事项时，此电子证照与纸质证照具有同等效力：您有权拒绝提交纸质证照或复印件。",
+                            "For the matters below this e-license counts as the paper one: you may decline to hand in the paper license or a copy.",
+                        ) }</p>
+                    }
+                    <p><Link<Route> to={Route::Objection { code: ty.code.clone() }} classes="objection-link">{ lang.t("信息有误？申请核查", "Data wrong? Ask for a check") }</Link<Route>></p>
+                </section>
                 <h2>{ lang.t("接受此证照的事项", "Matters that accept it") }</h2>
                 if matters.is_empty() {
                     <p>{ lang.t("暂无。", "None yet.") }</p>

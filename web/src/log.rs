@@ -25,19 +25,30 @@ fn head() -> Head {
     LocalStorage::get(KEY_HEAD).unwrap_or_default()
 }
 
-/// Records a verification. Entries are appended one at a time: the head
-/// moves only once the entry is stored.
-async fn record(report: &Report) -> Result<(), String> {
+/// What is logged: a verification, or something the staff did.
+enum Logged {
+    Verified(Report, Option<String>),
+    Happened(zz_log::Happened),
+}
+
+/// Records one entry. Entries are appended one at a time: the head moves
+/// only once the entry is stored.
+async fn record(what: &Logged) -> Result<(), String> {
     let h = head();
     let prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
-    let entry = Entry::of(report, h.count + 1, &prev);
+    let entry = match what {
+        Logged::Verified(report, case) => Entry { case: case.clone(), ..Entry::of(report, h.count + 1, &prev) },
+        Logged::Happened(w) => Entry::event(h.count + 1, &prev, crate::trust::now().as_secs(), w),
+    };
     crate::store::log_append(&entry.canonical()).await?;
     LocalStorage::set(KEY_HEAD, Head { count: entry.n, hash: entry.hash() }).map_err(|e| e.to_string())
 }
 
 thread_local! {
     /// Verifications waiting to be recorded, oldest first.
-    static PENDING: std::cell::RefCell<std::collections::VecDeque<Report>> = Default::default();
+    static PENDING: std::cell::RefCell<std::collections::VecDeque<Logged>> = Default::default();
+    /// The counter case open on this page, stamped on its verifications.
+    static CASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     /// Whether a task is recording them.
     static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -46,13 +57,33 @@ thread_local! {
 /// are serialised: two quick verifications once read the same head and
 /// were stored with the same `n` and `prev`, a broken chain.
 pub fn record_later(report: &Report) {
-    PENDING.with(|q| q.borrow_mut().push_back(report.clone()));
+    let case = CASE.with(|c| c.borrow().clone());
+    enqueue(Logged::Verified(report.clone(), case));
+}
+
+/// Records something the staff did (an event of [`Entry`]), in the open
+/// case unless it names one.
+pub fn record_event(mut what: zz_log::Happened) {
+    if what.case.is_none() {
+        what.case = CASE.with(|c| c.borrow().clone());
+    }
+    enqueue(Logged::Happened(what));
+}
+
+/// Sets the counter case that verifications belong to (`None` when the
+/// counter is left).
+pub fn set_case(case: Option<String>) {
+    CASE.with(|c| *c.borrow_mut() = case);
+}
+
+fn enqueue(what: Logged) {
+    PENDING.with(|q| q.borrow_mut().push_back(what));
     if DRAINING.with(|d| d.replace(true)) {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        while let Some(report) = PENDING.with(|q| q.borrow_mut().pop_front()) {
-            if let Err(e) = record(&report).await {
+        while let Some(what) = PENDING.with(|q| q.borrow_mut().pop_front()) {
+            if let Err(e) = record(&what).await {
                 gloo::console::error!(format!("verification log: {e}"));
             }
         }
@@ -145,6 +176,7 @@ pub fn LogPage() -> Html {
                     e.license_type.clone(),
                     e.identifier.clone(),
                     e.holder.clone(),
+                    e.case.clone(),
                     Some(type_name(&e.license_type)),
                     Some(matter_name(&e.matter)),
                 ]
@@ -279,10 +311,13 @@ pub fn LogPage() -> Html {
                     <th scope="col">{ lang.t("未通过", "Failed") }</th>
                 </tr></thead>
                 <tbody>
-                { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()}>
+                { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()} data-event={e.event.clone()} data-case={e.case.clone()}>
                     <td data-label="#">{ e.n }</td>
                     <td data-label={lang.t("时间", "Time")}>{ lang.instant(UnixTime::from_secs(e.time)) }</td>
-                    <td data-label={lang.t("结论", "Verdict")}>{ crate::verify::verdict_icon(verdict_of(&e.verdict)) }{ " " }{ verdict_word(&e.verdict) }</td>
+                    <td data-label={lang.t("结论", "Verdict")}>{ match &e.event {
+                        Some(ev) => html! { <span class="event">{ event_words(lang, ev) }</span> },
+                        None => html! { <>{ crate::verify::verdict_icon(verdict_of(&e.verdict)) }{ " " }{ verdict_word(&e.verdict) }</> },
+                    } }</td>
                     <td data-label={lang.t("证照", "License")} class="license" title={e.identifier.clone().unwrap_or_default()}>{ type_name(&e.license_type) }</td>
                     <td data-label={lang.t("持证主体", "Holder")}>{ e.holder.clone().unwrap_or_default() }</td>
                     <td data-label={lang.t("事项", "Matter")}>{ matter_name(&e.matter) }</td>
@@ -292,4 +327,19 @@ pub fn LogPage() -> Html {
             </table>
         </section>
     }
+}
+
+/// What a staff event of the log means, in words.
+pub fn event_words(lang: Lang, event: &str) -> String {
+    let exception = event.strip_prefix("exception-").and_then(zz_log::case::ExceptionKind::parse);
+    let words = match (event, exception) {
+        (_, Some(k)) => return format!("{}{}", lang.t("例外：", "Exception: "), lang.t(k.zh(), k.en())),
+        ("reveal", _) => lang.t("显示完整证件号码", "Full ID number shown"),
+        ("identity-checked", _) => lang.t("已核验身份证件", "Identity document checked"),
+        ("case-complete", _) => lang.t("办件完成", "Case complete"),
+        ("case-complete-with-exceptions", _) => lang.t("办件完成（含例外）", "Case complete with exceptions"),
+        ("objection", _) => lang.t("异议核查申请", "Objection request"),
+        (other, _) => other,
+    };
+    words.to_owned()
 }

@@ -13,6 +13,7 @@ mod input;
 mod kiosk;
 mod log;
 mod matters;
+mod objection;
 mod pin;
 mod present;
 mod scan;
@@ -48,6 +49,8 @@ pub enum Route {
     Matters,
     #[at("/matters/:code")]
     Matter { code: String },
+    #[at("/objection/:code")]
+    Objection { code: String },
     #[at("/log")]
     Log,
     #[at("/settings")]
@@ -152,6 +155,7 @@ fn switch(route: Route) -> Html {
         Route::Type { code } => html! { <catalog::TypePage {code} /> },
         Route::Matters => html! { <matters::MattersPage /> },
         Route::Matter { code } => html! { <matters::MattersPage focus={Some(code)} /> },
+        Route::Objection { code } => html! { <objection::ObjectionPage type_code={code} /> },
         Route::Log => html! { <log::LogPage /> },
         Route::Settings => html! { <settings::SettingsPage /> },
         Route::NotFound => html! { <NotFound /> },

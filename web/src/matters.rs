@@ -59,17 +59,22 @@ fn MatterList(props: &ListProps) -> Html {
                    <span>{ lang.t("受理部门：", "Department: ") }{ &m.dept.name }</span></p>
                 <table>
                     <caption>{ lang.t("所需证照", "Licenses needed") }</caption>
-                    <thead><tr><th scope="col">{ lang.t("证照", "License") }</th><th scope="col">{ lang.t("形式", "Form") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ lang.t("证照", "License") }</th><th scope="col">{ lang.t("形式", "Form") }</th><th scope="col">{ lang.t("可免交的纸质材料", "Paper it replaces") }</th></tr></thead>
                     <tbody>
                     { for m.needs.iter().map(|n| {
                         let ty = b.license_type(&n.type_code);
                         let name = ty.map_or(n.type_code.clone(), |t| t.name.clone());
+                        let link_name = name.clone();
                         let public = ty.is_some_and(|t| t.public);
                         html! { <tr>
                             <td>{ if public {
-                                html! { <Link<Route> to={Route::Type { code: n.type_code.clone() }}>{ name }</Link<Route>> }
-                            } else { html! { name } } }</td>
+                                html! { <Link<Route> to={Route::Type { code: n.type_code.clone() }}>{ link_name }</Link<Route>> }
+                            } else { html! { link_name } } }</td>
                             <td>{ if n.annotated { lang.t("加注件", "Annotated copy") } else { lang.t("原件或加注件", "Original or annotated copy") } }</td>
+                            <td class="replaces">{ match lang {
+                                crate::i18n::Lang::Zh => format!("纸质《{name}》原件及复印件"),
+                                crate::i18n::Lang::En => format!("the paper {name} and its copies"),
+                            } }</td>
                         </tr> }
                     }) }
                     </tbody>

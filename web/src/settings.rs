@@ -214,6 +214,7 @@ pub fn SettingsPage() -> Html {
         <section>
             <h1>{ app.t("设置", "Settings") }</h1>
             <NeedTrust {render} />
+            <SiteSettings />
             <PinSettings />
             <h2 id="lang-h">{ app.t("语言", "Language") }</h2>
             <div role="radiogroup" aria-labelledby="lang-h" class="radios">
@@ -382,6 +383,133 @@ fn PinSettings() -> Html {
         { match *message {
             Some(Ok(())) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
             Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ crate::pin::message(lang, e) }</p> },
+            None => html! {},
+        } }
+        </div>
+        </>
+    }
+}
+
+/// The deployment's configuration on this device: organisation, hall,
+/// window, matters, scoped mode, objection deadline. Saving needs the
+/// staff PIN; the site's own `trust/site.json` is used again on request.
+#[component]
+fn SiteSettings() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let site = (*app.site).clone();
+    let matters = use_state(|| site.matters.clone());
+    let refs: [NodeRef; 7] = Default::default();
+    let [org_name, org_code, hall, window, days, rule, pin] = refs.clone();
+    let scoped = use_node_ref();
+    let message = use_state(|| None::<Result<&'static str, String>>);
+    let crate::app::TrustState::Ready(t) = &app.trust else { return html! {} };
+    let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+    let save = {
+        let (matters, message, set_site, refs, scoped) =
+            (matters.clone(), message.clone(), app.set_site.clone(), refs.clone(), scoped.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let [org_name, org_code, hall, window, days, rule, pin] = &refs;
+            if !crate::pin::is_set() {
+                message.set(Some(Err(lang.t("请先设置工作人员 PIN（见下）。", "Set the staff PIN first (below).").to_owned())));
+                return;
+            }
+            if let Err(e) = crate::pin::check(&value(pin), trust::now()) {
+                message.set(Some(Err(crate::pin::message(lang, e).to_owned())));
+                return;
+            }
+            let code = value(org_code).trim().to_uppercase();
+            if !code.is_empty() && !zz_core::ident::uscc_valid(&code) {
+                message.set(Some(Err(lang.t("统一社会信用代码校验位不符。", "The USCC's check character does not match.").to_owned())));
+                return;
+            }
+            let next = crate::site::Site {
+                org: (!code.is_empty()).then(|| zz_core::model::Named { name: value(org_name).trim().to_owned(), code }),
+                hall: value(hall).trim().to_owned(),
+                window: value(window).trim().to_owned(),
+                matters: (*matters).clone(),
+                scoped: scoped.cast::<HtmlInputElement>().is_some_and(|i| i.checked()),
+                objection_days: value(days).trim().parse().ok(),
+                objection_rule: value(rule).trim().to_owned(),
+            };
+            match crate::site::Site::parse(&serde_json::to_string(&next).unwrap_or_default()) {
+                Some(parsed) => match crate::site::save(Some(&parsed)) {
+                    Ok(()) => {
+                        set_site.emit((Rc::new(parsed), crate::site::From::Device));
+                        message.set(Some(Ok("saved")));
+                    }
+                    Err(e) => message.set(Some(Err(e))),
+                },
+                None => message.set(Some(Err("?".into()))),
+            }
+        })
+    };
+    let revert = {
+        let (message, set_site) = (message.clone(), app.set_site.clone());
+        Callback::from(move |_| {
+            let _ = crate::site::save(None);
+            let (message, set_site) = (message.clone(), set_site.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (s, from) = crate::site::load().await;
+                set_site.emit((Rc::new(s), from));
+                message.set(Some(Ok("reverted")));
+            });
+        })
+    };
+    let toggle = |code: String| {
+        let matters = matters.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut m: Vec<String> = (*matters).iter().filter(|c| **c != code).cloned().collect();
+            if on {
+                m.push(code.clone());
+            }
+            matters.set(m);
+        })
+    };
+    let from = match app.site_from {
+        crate::site::From::Nothing => lang.t("未配置", "none"),
+        crate::site::From::Served => lang.t("站点的 trust/site.json", "the site's trust/site.json"),
+        crate::site::From::Device => lang.t("本设备的设置", "this device's settings"),
+    };
+    let org = site.org.clone().unwrap_or(zz_core::model::Named { name: String::new(), code: String::new() });
+    html! {
+        <>
+        <h2 id="site-h">{ lang.t("用证单位与窗口", "Organisation and window") }</h2>
+        <p>{ lang.t("当前配置来源：", "Configuration in use: ") }<strong id="site-from">{ from }</strong>{ lang.t(
+            "。部署时替换站点的 trust/site.json；也可在此为本设备设置（需工作人员 PIN）。",
+            ". Replace the site's trust/site.json at deployment, or set it for this device here (needs the staff PIN).",
+        ) }</p>
+        <form class="site-form" onsubmit={save} aria-labelledby="site-h">
+            <div class="field"><label for="site-org-name">{ lang.t("单位名称", "Organisation") }</label><input id="site-org-name" ref={org_name} value={org.name} /></div>
+            <div class="field"><label for="site-org-code">{ lang.t("统一社会信用代码", "USCC") }</label><input id="site-org-code" ref={org_code} value={org.code} spellcheck="false" /></div>
+            <div class="field"><label for="site-hall">{ lang.t("服务大厅", "Service hall") }</label><input id="site-hall" ref={hall} value={site.hall.clone()} /></div>
+            <div class="field"><label for="site-window">{ lang.t("窗口", "Window") }</label><input id="site-window" ref={window} value={site.window.clone()} /></div>
+            <fieldset>
+                <legend>{ lang.t("本单位办理的事项", "The matters it handles") }</legend>
+                { for t.bundle.catalog.matters.iter().map(|m| html! {
+                    <div class="check-field">
+                        <input type="checkbox" id={format!("site-m-{}", m.code)} checked={matters.contains(&m.code)} onchange={toggle(m.code.clone())} />
+                        <label for={format!("site-m-{}", m.code)}>{ format!("{}（{}）", m.name, m.code) }</label>
+                    </div>
+                }) }
+            </fieldset>
+            <div class="check-field">
+                <input type="checkbox" id="site-scoped" ref={scoped} checked={site.scoped} />
+                <label for="site-scoped">{ lang.t("仅限本单位事项（不选择事项不能核验）", "Its matters only (nothing is verified without a matter)") }</label>
+            </div>
+            <div class="field"><label for="site-days">{ lang.t("异议核查期限（工作日）", "Objection deadline (working days)") }</label>
+                <input id="site-days" ref={days} type="number" min="1" max="60" value={site.objection_days().to_string()} /></div>
+            <div class="field wide"><label for="site-rule">{ lang.t("期限依据", "The rule that sets it") }</label><input id="site-rule" ref={rule} value={site.objection_rule.clone()} /></div>
+            <div class="field"><label for="site-pin">{ lang.t("工作人员 PIN", "Staff PIN") }</label><input id="site-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" /></div>
+            <button type="submit" class="button primary" id="site-save">{ lang.t("保存到本设备", "Save on this device") }</button>
+            { " " }<button type="button" class="button" onclick={revert}>{ lang.t("改用站点配置", "Use the site's configuration") }</button>
+        </form>
+        <div role="status" aria-live="polite" id="site-result">
+        { match &*message {
+            Some(Ok(_)) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ e }</p> },
             None => html! {},
         } }
         </div>

@@ -196,7 +196,7 @@ fn ResultView(props: &ResultProps) -> Html {
                         if props.verified.source != Source::Pasted { { " · " }<span class="source">{ props.verified.source.label(lang) }</span> }
                     </p>
                     if let Some(p) = problem {
-                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ p.next_step(lang, Audience::Clerk) }</p>
+                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ crate::advice::next_step(p, lang, Audience::Clerk, r, &t.bundle) }</p>
                     }
                     if !warnings.is_empty() {
                         <ul class="warnings" aria-label={lang.t("注意", "Warnings")}>
@@ -341,15 +341,32 @@ struct FaceProps {
 fn Face(props: &FaceProps) -> Html {
     let app = use_app();
     let lang = app.lang;
+    // ID numbers are masked until the clerk reveals them (logged).
+    let revealed = use_state(|| false);
     let Some(l) = &props.report.report.license else {
         return html! {};
     };
     let ty = props.trust.0.bundle.license_type(&l.type_code);
+    let shown_id = |id: &str| if *revealed { id.to_owned() } else { zz_log::mask_code(id) };
+    let reveal = {
+        let revealed = revealed.clone();
+        let (id, type_code) = (l.id.clone(), l.type_code.clone());
+        Callback::from(move |_| {
+            crate::log::record_event(zz_log::Happened {
+                event: "reveal".into(),
+                license_type: Some(type_code.clone()),
+                identifier: Some(id.clone()),
+                ..Default::default()
+            });
+            revealed.set(true);
+        })
+    };
     let title = ty.map_or(l.type_code.as_str(), |t| {
         if lang == Lang::En { t.name_en.as_deref().unwrap_or(&t.name) } else { &t.name }
     });
-    let value = |v: &FieldValue, date: bool| match v {
-        FieldValue::Text(s) if date => lang.date_text(s),
+    let value = |v: &FieldValue, kind: Option<zz_core::model::FieldKind>| match v {
+        FieldValue::Text(s) if kind == Some(zz_core::model::FieldKind::Date) => lang.date_text(s),
+        FieldValue::Text(s) if kind == Some(zz_core::model::FieldKind::Id) => shown_id(s),
         FieldValue::Bool(b) => lang.t(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" }).to_owned(),
         other => other.display(),
     };
@@ -360,7 +377,7 @@ fn Face(props: &FaceProps) -> Html {
                 .filter_map(|f| {
                     let v = l.field(&f.key)?;
                     let label = if lang == Lang::En { f.label_en.as_deref().unwrap_or(&f.label) } else { &f.label };
-                    Some(html! { <><dt>{ label }</dt><dd>{ value(v, f.kind == zz_core::model::FieldKind::Date) }</dd></> })
+                    Some(html! { <><dt>{ label }</dt><dd>{ value(v, Some(f.kind)) }</dd></> })
                 })
                 .collect()
         })
@@ -369,7 +386,7 @@ fn Face(props: &FaceProps) -> Html {
         .fields
         .iter()
         .filter(|(k, _)| ty.is_none_or(|t| !t.fields.iter().any(|f| &f.key == k)))
-        .map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ value(v, false) }</dd></> })
+        .map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ value(v, None) }</dd></> })
         .collect();
     let id_type = match l.holder.id_type.as_str() {
         zz_core::model::ID_TYPE_RESIDENT => lang.t("公民身份号码", "Resident ID"),
@@ -388,7 +405,11 @@ fn Face(props: &FaceProps) -> Html {
             </header>
             <dl>
                 <dt>{ lang.t("持证主体", "Holder") }</dt><dd class="holder">{ &l.holder.name }</dd>
-                <dt>{ id_type }</dt><dd>{ &l.holder.id }</dd>
+                <dt>{ id_type }</dt><dd class="holder-id">{ shown_id(&l.holder.id) }
+                    if !*revealed {
+                        { " " }<button type="button" class="button small no-print" id="reveal-id" onclick={reveal}>{ lang.t("显示完整号码", "Show in full") }</button>
+                    }
+                </dd>
                 { for templated }
                 { for extra }
                 <dt>{ lang.t("有效期", "Validity") }</dt><dd>{ validity }</dd>

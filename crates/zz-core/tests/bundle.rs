@@ -262,3 +262,32 @@ fn summary_reports_freshness() {
     let json = serde_json::to_value(&s).unwrap();
     assert!(json["trustSeq"].is_number() && json["statusLists"][0]["ageSeconds"].is_number());
 }
+
+/// `contact` and `guide` are not keys SPEC section 7 names: read when they
+/// are text, ignored (never an error) when they are not.
+#[test]
+fn catalog_contact_and_guide_are_read_when_text_and_otherwise_ignored() {
+    let mut s = setup();
+    s.catalog.types[0].contact = Some("某局 · 12345".into());
+    s.catalog.types[0].guide = Some("https://guide.example/a".into());
+    let w = s.build();
+    let t = w.bundle.license_type(TYPE).unwrap();
+    assert_eq!((t.contact.as_deref(), t.guide.as_deref()), (Some("某局 · 12345"), Some("https://guide.example/a")));
+    assert_eq!(w.bundle.license_type(OTHER_TYPE).unwrap().contact, None);
+
+    let mut v = setup().catalog.to_value();
+    let types = match &mut v {
+        Value::Map(m) => m.iter_mut().find(|(k, _)| k.as_text() == Some("types")).map(|(_, t)| t),
+        _ => None,
+    };
+    if let Some(Value::Array(types)) = types
+        && let Some(Value::Map(first)) = types.first_mut()
+    {
+        first.push((text("contact"), int(5)));
+        first.push((text("guide"), Value::Array(vec![])));
+    }
+    let bytes = encode(&v);
+    let item = zz_core::cbor::parse(&bytes).unwrap();
+    let catalog = zz_core::model::Catalog::from_cbor(&item).unwrap();
+    assert_eq!((catalog.types[0].contact.clone(), catalog.types[0].guide.clone()), (None, None));
+}

@@ -37,6 +37,17 @@ pub struct Entry {
     pub trust_seq: u64,
     /// SHA-256 (hex) of the previous entry's canonical form.
     pub prev: String,
+    /// The counter case (窗口办件) it belongs to, if any. Absent fields are
+    /// left out of the canonical form: entries written before them hash
+    /// as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// What the staff did, when the entry is not a verification:
+    /// `reveal` (a masked ID shown), `identity-checked`, `exception-paper`,
+    /// `exception-pending`, `exception-issuance`, `exception-objection`,
+    /// `case-complete`, `case-complete-with-exceptions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 impl Entry {
@@ -61,6 +72,28 @@ impl Entry {
                 .collect(),
             trust_seq: report.trust.trust_seq,
             prev: prev.to_owned(),
+            case: None,
+            event: None,
+        }
+    }
+
+    /// An entry for something the staff did (see [`Entry::event`]'s
+    /// values), in a case, about a matter or license when there is one.
+    pub fn event(n: u64, prev: &str, time: i64, what: &Happened) -> Entry {
+        Entry {
+            n,
+            time,
+            matter: what.matter.clone(),
+            kind: None,
+            license_type: what.license_type.clone(),
+            identifier: what.identifier.clone(),
+            holder: None,
+            verdict: String::new(),
+            failed: Vec::new(),
+            trust_seq: 0,
+            prev: prev.to_owned(),
+            case: what.case.clone(),
+            event: Some(what.event.clone()),
         }
     }
 
@@ -73,6 +106,16 @@ impl Entry {
     pub fn hash(&self) -> String {
         zz_core::envelope::hex(&Sha256::digest(self.canonical().as_bytes()))
     }
+}
+
+/// Something the staff did, to be logged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Happened {
+    pub event: String,
+    pub case: Option<String>,
+    pub matter: Option<String>,
+    pub license_type: Option<String>,
+    pub identifier: Option<String>,
 }
 
 /// Keeps the first character of a name and hides the rest but the last
@@ -143,7 +186,7 @@ pub fn to_csv(entries: &[Entry]) -> String {
         if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
     let mut out =
-        String::from("\u{feff}n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev\r\n");
+        String::from("\u{feff}n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev,case,event\r\n");
     for e in entries {
         let cols = [
             e.n.to_string(),
@@ -157,6 +200,8 @@ pub fn to_csv(entries: &[Entry]) -> String {
             e.failed.join(" "),
             e.trust_seq.to_string(),
             e.prev.clone(),
+            e.case.clone().unwrap_or_default(),
+            e.event.clone().unwrap_or_default(),
         ];
         out.push_str(&cols.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -181,7 +226,25 @@ mod tests {
             failed: vec![],
             trust_seq: 7,
             prev: prev.to_owned(),
+            case: None,
+            event: None,
         }
+    }
+
+    /// Entries written before `case` and `event` existed hash as they did:
+    /// the canonical form leaves absent fields out.
+    #[test]
+    fn entries_without_case_or_event_keep_their_canonical_form() {
+        let e = entry(1, GENESIS);
+        assert!(!e.canonical().contains("case") && !e.canonical().contains("event"));
+        assert_eq!(serde_json::from_str::<Entry>(&e.canonical()).unwrap(), e);
+        let what = Happened { event: "reveal".into(), case: Some("c1".into()), ..Happened::default() };
+        let ev = Entry::event(2, &e.hash(), 1_795_311_100, &what);
+        assert!(ev.canonical().ends_with(r#""case":"c1","event":"reveal"}"#), "{}", ev.canonical());
+        assert_eq!(verify_chain(&[e.clone(), ev.clone()], Some((2, &ev.hash()))), Ok(()));
+        let mut edited = ev.clone();
+        edited.event = Some("identity-checked".into());
+        assert!(verify_chain(&[e, edited], Some((2, &ev.hash()))).is_err());
     }
 
     fn chain(n: u64) -> Vec<Entry> {

@@ -87,6 +87,8 @@ pub fn setup() -> Setup {
         validity: Validity::Either,
         fields: vec![field("name", true), field("scope", false)],
         code_rule: None,
+        contact: None,
+        guide: None,
     };
     let m = |code: &str, type_code: &str, annotated: bool| Matter {
         code: code.into(),

@@ -198,6 +198,7 @@ pub fn world(now: UnixTime) -> World {
     let serial = std::cell::Cell::new(2_430_000u32);
     let next_idx = std::cell::Cell::new(0u64);
 
+    #[derive(Clone)]
     struct Draft {
         type_key: &'static str,
         holder: Holder,
@@ -572,6 +573,23 @@ pub fn world(now: UnixTime) -> World {
 
     let a_re = annotation("仅用于办理二手房买卖转移登记", Some(transfer), window, now.saturating_sub_secs(7 * DAY));
     add(&mut samples, "annotated-real-estate", annotate(&valid_realestate_cose, &a_re, &maker));
+    let other_estate = lic(
+        &Draft {
+            holder: driver.clone(),
+            fields: vec![
+                ("owner".into(), text("王丽华")),
+                ("shared".into(), text("单独所有")),
+                ("location".into(), text("上海市徐汇区漕溪北路88号2单元601室")),
+                ("unitNo".into(), text("310104002001GB00017F00020601")),
+                ("use".into(), text("住宅")),
+                ("area".into(), FieldValue::Int(72)),
+            ],
+            ..realestate.clone()
+        },
+        Some((MAIN, alloc(&mut main, StatusValue::Valid))),
+    );
+    let other_estate_cose = issue(&other_estate, &issuer_key("realestate"));
+    add(&mut samples, "annotated-real-estate-other-holder", annotate(&other_estate_cose, &a_re, &maker));
 
     let old_window = (at("2026-01-05", 0, 0), at("2026-02-05", 0, 0));
     let a_old = annotation("仅用于办理二手房买卖转移登记", Some(transfer), old_window, at("2026-01-05", 0, 0));

@@ -291,6 +291,13 @@ pub const SPECS: &[Spec] = &[
         checks: &[("annotation-scope", "pass"), ("matter", "skip")],
     },
     Spec {
+        name: "annotated-real-estate-other-holder",
+        zh: "另一人（王丽华）的不动产权证书加注件，用于二手房买卖转移登记",
+        en: "An annotated copy of another person's (王丽华) real estate certificate, for the property transfer",
+        expect: "valid",
+        checks: &[("annotation-scope", "pass")],
+    },
+    Spec {
         name: "annotated-window-expired",
         zh: "加注件已过其有效期",
         en: "An annotated copy whose window has ended",
