@@ -173,6 +173,11 @@ test("counter workflow by camera: the scanned license fills its row and complete
     await page.waitForSelector("#case-matter");
     await page.selectOption("#case-matter", "310000-XK-0101");
     await page.click("text=用摄像头扫码");
+    await page.waitForSelector("table.case-table tbody tr[data-verdict=valid]", { timeout: 30000 });
+    // The applicant: the holder of the license scanned, confirmed; identity checked.
+    await page.click("#applicant-from-license");
+    await page.click("#people-confirm");
+    await page.check("#identity-checked");
     await page.waitForSelector(".case[data-complete=true]", { timeout: 30000 });
     assert.equal(await page.getAttribute("table.case-table tbody tr", "data-verdict"), "valid");
     await page.screenshot({ path: `${ART}/counter-camera.png`, fullPage: true });

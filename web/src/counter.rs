@@ -290,7 +290,8 @@ fn Counter(props: &Props) -> Html {
                     t.clone(),
                     usage.clone(),
                     Callback::from(move |v: crate::scan::Verification| {
-                        let again = Presented { report: Rc::new(v.report), source: p.source.clone(), object: p.object.clone() };
+                        let again =
+                            Presented { report: Rc::new(v.report), source: p.source.clone(), object: p.object.clone() };
                         case.dispatch(Action::Again(i, again));
                     }),
                 );
@@ -699,7 +700,8 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
     let presented = props.case.rows.get(props.row).and_then(|r| r.presented.clone());
     let save = {
         let (case, row, on_done) = (props.case.clone(), props.row, props.on_done.clone());
-        let (kind, note, promised, field, error) = (kind.clone(), note.clone(), promised.clone(), field.clone(), error.clone());
+        let (kind, note, promised, field, error) =
+            (kind.clone(), note.clone(), promised.clone(), field.clone(), error.clone());
         let type_code = props.type_code.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -718,7 +720,11 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
             });
             case.dispatch(Action::Exception(
                 row,
-                Some(Exception { kind: *kind, note: note.trim().to_owned(), promised: pending.then(|| (*promised).clone()) }),
+                Some(Exception {
+                    kind: *kind,
+                    note: note.trim().to_owned(),
+                    promised: pending.then(|| (*promised).clone()),
+                }),
             ));
             let draft = (*kind == ExceptionKind::Objection).then(|| crate::objection::Draft {
                 type_code: type_code.clone(),

@@ -90,7 +90,9 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let rule = if site.objection_rule.is_empty() {
         match lang {
             Lang::Zh => format!("发证部门应在 {days} 个工作日内核查（常熟市规定为 3 个工作日，柯桥区为 5 个工作日）"),
-            Lang::En => format!("The issuing department checks within {days} working days (3 in Changshu's rules, 5 in Keqiao's)"),
+            Lang::En => format!(
+                "The issuing department checks within {days} working days (3 in Changshu's rules, 5 in Keqiao's)"
+            ),
         }
     } else {
         site.objection_rule.clone()
@@ -230,7 +232,8 @@ pub struct PageProps {
 pub fn ObjectionPage(props: &PageProps) -> Html {
     let app = use_app();
     let draft = Draft { type_code: props.type_code.to_string(), ..Draft::default() };
-    let render = Callback::from(move |_t: Rc<crate::trust::Trust>| html! { <Sheet draft={draft.clone()} editable=true /> });
+    let render =
+        Callback::from(move |_t: Rc<crate::trust::Trust>| html! { <Sheet draft={draft.clone()} editable=true /> });
     html! {
         <section>
             <h1>{ app.t("证照信息有误或缺失", "License data wrong or missing") }</h1>

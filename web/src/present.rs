@@ -77,7 +77,12 @@ pub fn Present(props: &PresentProps) -> Html {
                     if sound_always || source == Source::Camera {
                         crate::scan::beep(v.report.verdict == Verdict::Valid);
                     }
-                    on_report.emit(Presented { report: v.report, source: source.clone(), page: v.page, object: v.object });
+                    on_report.emit(Presented {
+                        report: v.report,
+                        source: source.clone(),
+                        page: v.page,
+                        object: v.object,
+                    });
                 }),
             );
         })

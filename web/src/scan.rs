@@ -537,7 +537,8 @@ pub fn verify_presented(
                 Ok(bytes) => {
                     // The signed object itself (a case record keeps it):
                     // the COSE bytes of `ZZ1:` text.
-                    let object = zz_core::transport::decode_input(&bytes).map_or_else(|_| bytes.clone(), |d| d.cose.into_owned());
+                    let object = zz_core::transport::decode_input(&bytes)
+                        .map_or_else(|_| bytes.clone(), |d| d.cose.into_owned());
                     (zz_core::verify(&bytes, ctx), object)
                 }
                 Err((zh, en)) => (zz_core::verify::undecodable(ctx, zh, en), Vec::new()),

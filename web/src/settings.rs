@@ -204,7 +204,10 @@ fn Sm2Roots(props: &PanelProps) -> Html {
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app();
-    let render = Callback::from(|t: Rc<Trust>| html! { <TrustPanel trust={crate::app::TrustProp(t)} /> });
+    // The site's configuration is loaded before the trust data: once
+    // that is ready, the form starts from the configuration in use.
+    let render =
+        Callback::from(|t: Rc<Trust>| html! { <><TrustPanel trust={crate::app::TrustProp(t)} /><SiteSettings /></> });
     let lang = app.lang;
     let choose = |l: Lang| {
         let set = app.set_lang.clone();
@@ -214,7 +217,6 @@ pub fn SettingsPage() -> Html {
         <section>
             <h1>{ app.t("设置", "Settings") }</h1>
             <NeedTrust {render} />
-            <SiteSettings />
             <PinSettings />
             <h2 id="lang-h">{ app.t("语言", "Language") }</h2>
             <div role="radiogroup" aria-labelledby="lang-h" class="radios">
@@ -403,6 +405,24 @@ fn SiteSettings() -> Html {
     let [org_name, org_code, hall, window, days, rule, pin] = refs.clone();
     let scoped = use_node_ref();
     let message = use_state(|| None::<Result<&'static str, String>>);
+    {
+        // The inputs start from the configuration in use, once: a message
+        // drawn after a refused save must not reset what was typed.
+        let (refs, site, scoped) = (refs.clone(), site.clone(), scoped.clone());
+        use_effect_with((), move |_| {
+            if let Some(i) = scoped.cast::<HtmlInputElement>() {
+                i.set_checked(site.scoped);
+            }
+            let org = site.org.clone().unwrap_or(zz_core::model::Named { name: String::new(), code: String::new() });
+            let days = site.objection_days().to_string();
+            let values = [&org.name, &org.code, &site.hall, &site.window, &days, &site.objection_rule];
+            for (r, v) in refs.iter().zip(values) {
+                if let Some(i) = r.cast::<HtmlInputElement>() {
+                    i.set_value(v);
+                }
+            }
+        });
+    }
     let crate::app::TrustState::Ready(t) = &app.trust else { return html! {} };
     let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
     let save = {
@@ -412,7 +432,9 @@ fn SiteSettings() -> Html {
             e.prevent_default();
             let [org_name, org_code, hall, window, days, rule, pin] = &refs;
             if !crate::pin::is_set() {
-                message.set(Some(Err(lang.t("请先设置工作人员 PIN（见下）。", "Set the staff PIN first (below).").to_owned())));
+                message.set(Some(Err(lang
+                    .t("请先设置工作人员 PIN（见下）。", "Set the staff PIN first (below).")
+                    .to_owned())));
                 return;
             }
             if let Err(e) = crate::pin::check(&value(pin), trust::now()) {
@@ -421,11 +443,14 @@ fn SiteSettings() -> Html {
             }
             let code = value(org_code).trim().to_uppercase();
             if !code.is_empty() && !zz_core::ident::uscc_valid(&code) {
-                message.set(Some(Err(lang.t("统一社会信用代码校验位不符。", "The USCC's check character does not match.").to_owned())));
+                message.set(Some(Err(lang
+                    .t("统一社会信用代码校验位不符。", "The USCC's check character does not match.")
+                    .to_owned())));
                 return;
             }
             let next = crate::site::Site {
-                org: (!code.is_empty()).then(|| zz_core::model::Named { name: value(org_name).trim().to_owned(), code }),
+                org: (!code.is_empty())
+                    .then(|| zz_core::model::Named { name: value(org_name).trim().to_owned(), code }),
                 hall: value(hall).trim().to_owned(),
                 window: value(window).trim().to_owned(),
                 matters: (*matters).clone(),
@@ -473,7 +498,6 @@ fn SiteSettings() -> Html {
         crate::site::From::Served => lang.t("站点的 trust/site.json", "the site's trust/site.json"),
         crate::site::From::Device => lang.t("本设备的设置", "this device's settings"),
     };
-    let org = site.org.clone().unwrap_or(zz_core::model::Named { name: String::new(), code: String::new() });
     html! {
         <>
         <h2 id="site-h">{ lang.t("用证单位与窗口", "Organisation and window") }</h2>
@@ -482,10 +506,10 @@ fn SiteSettings() -> Html {
             ". Replace the site's trust/site.json at deployment, or set it for this device here (needs the staff PIN).",
         ) }</p>
         <form class="site-form" onsubmit={save} aria-labelledby="site-h">
-            <div class="field"><label for="site-org-name">{ lang.t("单位名称", "Organisation") }</label><input id="site-org-name" ref={org_name} value={org.name} /></div>
-            <div class="field"><label for="site-org-code">{ lang.t("统一社会信用代码", "USCC") }</label><input id="site-org-code" ref={org_code} value={org.code} spellcheck="false" /></div>
-            <div class="field"><label for="site-hall">{ lang.t("服务大厅", "Service hall") }</label><input id="site-hall" ref={hall} value={site.hall.clone()} /></div>
-            <div class="field"><label for="site-window">{ lang.t("窗口", "Window") }</label><input id="site-window" ref={window} value={site.window.clone()} /></div>
+            <div class="field"><label for="site-org-name">{ lang.t("单位名称", "Organisation") }</label><input id="site-org-name" ref={org_name} /></div>
+            <div class="field"><label for="site-org-code">{ lang.t("统一社会信用代码", "USCC") }</label><input id="site-org-code" ref={org_code} spellcheck="false" /></div>
+            <div class="field"><label for="site-hall">{ lang.t("服务大厅", "Service hall") }</label><input id="site-hall" ref={hall} /></div>
+            <div class="field"><label for="site-window">{ lang.t("窗口", "Window") }</label><input id="site-window" ref={window} /></div>
             <fieldset>
                 <legend>{ lang.t("本单位办理的事项", "The matters it handles") }</legend>
                 { for t.bundle.catalog.matters.iter().map(|m| html! {
@@ -496,12 +520,12 @@ fn SiteSettings() -> Html {
                 }) }
             </fieldset>
             <div class="check-field">
-                <input type="checkbox" id="site-scoped" ref={scoped} checked={site.scoped} />
+                <input type="checkbox" id="site-scoped" ref={scoped.clone()} />
                 <label for="site-scoped">{ lang.t("仅限本单位事项（不选择事项不能核验）", "Its matters only (nothing is verified without a matter)") }</label>
             </div>
             <div class="field"><label for="site-days">{ lang.t("异议核查期限（工作日）", "Objection deadline (working days)") }</label>
-                <input id="site-days" ref={days} type="number" min="1" max="60" value={site.objection_days().to_string()} /></div>
-            <div class="field wide"><label for="site-rule">{ lang.t("期限依据", "The rule that sets it") }</label><input id="site-rule" ref={rule} value={site.objection_rule.clone()} /></div>
+                <input id="site-days" ref={days} type="number" min="1" max="60" /></div>
+            <div class="field wide"><label for="site-rule">{ lang.t("期限依据", "The rule that sets it") }</label><input id="site-rule" ref={rule} /></div>
             <div class="field"><label for="site-pin">{ lang.t("工作人员 PIN", "Staff PIN") }</label><input id="site-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" /></div>
             <button type="submit" class="button primary" id="site-save">{ lang.t("保存到本设备", "Save on this device") }</button>
             { " " }<button type="button" class="button" onclick={revert}>{ lang.t("改用站点配置", "Use the site's configuration") }</button>

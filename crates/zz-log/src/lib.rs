@@ -185,8 +185,9 @@ pub fn to_csv(entries: &[Entry]) -> String {
         let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
         if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
-    let mut out =
-        String::from("\u{feff}n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev,case,event\r\n");
+    let mut out = String::from(
+        "\u{feff}n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev,case,event\r\n",
+    );
     for e in entries {
         let cols = [
             e.n.to_string(),

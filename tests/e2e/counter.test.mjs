@@ -1,0 +1,362 @@
+// The counter as the rules run it (issue 11): the site's organisation and
+// matters, the applicant and agent of a case, exceptions, the objection
+// request, the case record re-verified by `zz verify --case`, masked IDs,
+// and the catalog's citizen side. Screenshots go to tests/artifacts/.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { site } from "./lib.mjs";
+
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const DIST = process.env.DIST ?? "dist";
+const SAMPLES = `${DIST}/samples`;
+const ART = "tests/artifacts";
+const ZZ = process.env.ZZ ?? "target/release/zz";
+const TRANSFER = "310000-DJ-0201"; // 二手房买卖转移登记: real estate and marriage, annotated
+const RENTAL = "310000-GG-0701";
+const SITE = JSON.parse(await readFile(`${DIST}/trust/site.json`, "utf8"));
+const REGISTRY = SITE.org.code;
+const MANIFEST = JSON.parse(await readFile(`${SAMPLES}/samples.json`, "utf8"));
+const BANK = MANIFEST.find((s) => s.name === "annotated-other-org").org;
+const LI_MING = MANIFEST.find((s) => s.name === "annotated-for-this-org").applicant; // 李明, holder of the demo copies
+const AGENT = MANIFEST.find((s) => s.name === "annotated-agent").applicant; // 孙志强
+
+const ctx = site(DIST, ART);
+const pageErrors = [];
+
+async function axe(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(bad, [], `axe-core on ${name}`);
+}
+
+/** A fresh page; `site` replaces trust/site.json (null: the site has none). */
+async function open(hash, site) {
+  const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  if (site !== undefined) {
+    await context.route("**/trust/site.json", (route) =>
+      site === null ? route.fulfill({ status: 404, body: "not found" })
+        : route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(site) }));
+  }
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(`${ctx.server.url}${hash}`);
+  await page.waitForSelector("main");
+  return page;
+}
+
+const options = (page, sel) => page.$$eval(`${sel} option`, (os) => os.map((o) => o.value));
+
+/** Uploads a sample at the counter and waits for its row (by type) to change. */
+async function present(page, file) {
+  const before = await page.$$eval("table.case-table tbody tr", (rs) => rs.map((r) => r.getAttribute("data-verdict")).join());
+  await page.setInputFiles("#file", `${SAMPLES}/${file}`);
+  await page.waitForFunction((b) => [...document.querySelectorAll("table.case-table tbody tr")].map((r) => r.getAttribute("data-verdict")).join() !== b
+    || document.querySelector(".case .alert.warn"), before);
+}
+
+async function startCase(page, matter = TRANSFER) {
+  await page.waitForSelector("#case-matter");
+  await page.selectOption("#case-matter", matter);
+  await page.waitForSelector("table.case-table tbody tr");
+}
+
+async function nameApplicant(page, name, id, agent) {
+  await page.fill("#applicant-name", name);
+  await page.fill("#applicant-id", id);
+  if (agent) {
+    await page.check("#with-agent");
+    await page.fill("#agent-name", agent.name);
+    await page.fill("#agent-id", agent.id);
+  }
+  await page.click("#people-confirm");
+  await page.waitForSelector("#identity-checked");
+}
+
+const rowAttr = (page, i, attr) => page.getAttribute(`table.case-table tbody tr:nth-child(${i + 1})`, attr);
+
+async function saveRecord(page) {
+  const download = page.waitForEvent("download");
+  await page.click("#case-save");
+  const path = await (await download).path();
+  return { path, record: JSON.parse(await readFile(path, "utf8")) };
+}
+
+function zzCase(file, extra = []) {
+  try {
+    const out = execFileSync(ZZ, ["verify", "--case", file, "--json", "--bundle", `${DIST}/trust/bundle.zzb`,
+      "--roots", `${DIST}/trust/roots.txt`, ...extra], { encoding: "utf8" });
+    return { code: 0, out: JSON.parse(out) };
+  } catch (e) {
+    return { code: e.status, out: JSON.parse(e.stdout || "{}") };
+  }
+}
+
+test("scoped mode offers only the organisation's matters and verifies nothing without one", async () => {
+  const scoped = { ...SITE, matters: [TRANSFER], scoped: true };
+  const page = await open("#/verify", scoped);
+  await page.waitForSelector("#matter");
+  assert.deepEqual(await options(page, "#matter"), ["", TRANSFER]);
+  assert.equal(await page.$("#file"), null, "verifying offered before a matter is chosen");
+  await page.waitForSelector("#choose-matter-first");
+  assert.match(await page.textContent("#site-line"), /仅限本单位事项/);
+  await axe(page, "verify, scoped");
+  await page.selectOption("#matter", TRANSFER);
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  assert.equal(await page.getAttribute('[data-check="annotation-recipient"]', "data-outcome"), "pass");
+  await page.goto(`${ctx.server.url}#/counter`);
+  await page.waitForSelector("#case-matter");
+  assert.deepEqual(await options(page, "#case-matter"), ["", TRANSFER]);
+  await page.context().close();
+});
+
+test("a copy made for another organisation is invalid here; with no organisation it is a warning", async () => {
+  let page = await open("#/verify", { ...SITE, org: { name: "中国工商银行上海市分行", code: BANK } });
+  await page.waitForSelector("#matter");
+  await page.selectOption("#matter", TRANSFER);
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector('[data-verdict="invalid"]');
+  assert.equal(await page.getAttribute('[data-check="annotation-recipient"]', "data-outcome"), "fail");
+  assert.match(await page.textContent(".next-step"), /其他用证单位/);
+  await page.screenshot({ path: `${ART}/counter-other-org.png`, fullPage: true });
+  await page.context().close();
+  // The demo site is the land registry the copy names.
+  page = await open("#/verify");
+  await page.waitForSelector("#matter");
+  await page.selectOption("#matter", TRANSFER);
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  assert.equal(await page.getAttribute('[data-check="annotation-recipient"]', "data-outcome"), "pass");
+  await page.context().close();
+  // No configuration: the portal says so, and the recipient is a warning.
+  page = await open("#/verify", null);
+  await page.waitForSelector("#site-line.unset");
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  assert.equal(await page.getAttribute('[data-check="annotation-recipient"]', "data-outcome"), "warn");
+  await page.context().close();
+});
+
+test("licenses of two different holders cannot complete a case; the applicant decides whose count", async () => {
+  const page = await open("#/counter");
+  await startCase(page);
+  await present(page, "annotated-real-estate-other-holder.zzl"); // 王丽华
+  await present(page, "annotated-valid.zzl"); // 李明
+  assert.equal(await rowAttr(page, 0, "data-verdict"), "valid");
+  assert.equal(await rowAttr(page, 1, "data-verdict"), "valid");
+  await page.waitForSelector(".holder-problem");
+  assert.match(await page.textContent(".holder-problem"), /不是同一人/);
+  // Taken from a license presented: the first row's holder, 王丽华.
+  await page.click("#applicant-from-license");
+  assert.equal(await page.inputValue("#applicant-name"), "王丽华");
+  await page.click("#people-confirm");
+  await page.check("#identity-checked");
+  // Verified again for her: the marriage copy is 李明's, the core says so.
+  await page.waitForFunction(() => document.querySelector("table.case-table tbody tr:nth-child(2)")?.getAttribute("data-verdict") === "invalid");
+  assert.equal(await page.getAttribute(".case", "data-complete"), "false");
+  // The applicant is 李明 after all: his own copies complete the case.
+  await page.click("#people button");
+  await nameApplicant(page, "李明", LI_MING.toLowerCase());
+  await page.waitForFunction(() => document.querySelector("table.case-table tbody tr:nth-child(1)")?.getAttribute("data-verdict") === "invalid");
+  assert.equal(await rowAttr(page, 1, "data-verdict"), "valid");
+  await present(page, "annotated-real-estate.zzl");
+  await page.check("#identity-checked");
+  await page.waitForSelector('.case[data-outcome="complete"]');
+  assert.match(await page.textContent(".case-status"), /材料齐全/);
+  await page.screenshot({ path: `${ART}/counter-case.png`, fullPage: true });
+  await axe(page, "counter case");
+  // The record: masked people, the identity tick, the objects themselves.
+  const { path, record } = await saveRecord(page);
+  assert.equal(record.outcome, "complete");
+  assert.equal(record.org.code, REGISTRY);
+  assert.match(record.applicant.id, /\*/);
+  assert.ok(!JSON.stringify(record).includes(LI_MING), "a full ID number in the record");
+  assert.ok(record.identityChecked > 0);
+  assert.deepEqual(record.licenses.map((l) => l.verified.verdict), ["valid", "valid"]);
+  assert.ok(record.licenses.every((l) => l.verified.checks.length === 19 && l.verified.object.length > 100));
+  // The archive verified again, with and without the applicant's ID.
+  let r = zzCase(path);
+  assert.equal(r.code, 0, JSON.stringify(r.out));
+  assert.equal(r.out.holds, true);
+  r = zzCase(path, ["--applicant", LI_MING]);
+  assert.equal(r.code, 0, JSON.stringify(r.out));
+  // A tampered record is caught: a verdict, an object's byte.
+  const tampered = structuredClone(record);
+  tampered.licenses[0].verified.verdict = "invalid";
+  await writeFile(`${path}-a.json`, JSON.stringify(tampered));
+  assert.equal(zzCase(`${path}-a.json`).code, 1);
+  const bytes = Buffer.from(record.licenses[1].verified.object, "base64");
+  bytes[bytes.length >> 1] ^= 1;
+  const flipped = structuredClone(record);
+  flipped.licenses[1].verified.object = bytes.toString("base64");
+  await writeFile(`${path}-b.json`, JSON.stringify(flipped));
+  r = zzCase(`${path}-b.json`);
+  assert.equal(r.code, 1);
+  assert.equal(r.out.holds, false);
+  await page.context().close();
+});
+
+test("an agent presents a copy naming them; a copy that does not name them fails", async () => {
+  const page = await open("#/counter");
+  await startCase(page);
+  await nameApplicant(page, "李明", LI_MING, { name: "孙志强", id: AGENT });
+  await present(page, "annotated-agent.zzl");
+  assert.equal(await rowAttr(page, 1, "data-verdict"), "valid");
+  await present(page, "annotated-real-estate.zzl");
+  assert.equal(await rowAttr(page, 0, "data-verdict"), "invalid");
+  assert.match(await page.textContent("table.case-table tbody tr:nth-child(1)"), /受托人/);
+  await page.context().close();
+});
+
+const EXCEPTIONS = [
+  ["paper", "实体证照已核验", "核验了不动产权证书原件"],
+  ["pending", "容缺受理", "不动产权证书承诺补交"],
+  ["issuance", "申请签发", "系统中无此证照，已申请签发"],
+  ["objection", "异议/纠错", "坐落地址门牌号有误"],
+];
+
+test("each exception completes the case with exceptions, in the record and in the log", async () => {
+  for (const [kind, words, note] of EXCEPTIONS) {
+    const page = await open("#/counter");
+    await startCase(page);
+    await nameApplicant(page, "李明", LI_MING);
+    await page.check("#identity-checked");
+    await present(page, "annotated-valid.zzl");
+    assert.equal(await page.getAttribute(".case", "data-complete"), "false");
+    await page.click("table.case-table tbody tr:nth-child(1) button");
+    await page.selectOption("#exc-0-kind", kind);
+    // The note is required.
+    await page.click(".exception-form button[type=submit]");
+    await page.waitForSelector(".exception-form .alert.error");
+    await page.fill("#exc-0-note", note);
+    if (kind === "pending") await page.fill("#exc-0-promised", "2026-12-04");
+    if (kind === "objection") await page.selectOption("#exc-0-field", "location");
+    await page.click(".exception-form button[type=submit]");
+    await page.waitForSelector('.case[data-outcome="complete-with-exceptions"]');
+    assert.equal(await rowAttr(page, 0, "data-exception"), kind);
+    assert.match(await page.textContent(".case-status"), new RegExp(words.replace("/", "\\/")));
+    const { path, record } = await saveRecord(page);
+    assert.equal(record.outcome, "complete-with-exceptions");
+    assert.deepEqual(record.exceptions, [kind]);
+    assert.equal(record.licenses[0].exception.kind, kind);
+    assert.equal(record.licenses[0].exception.note, note);
+    if (kind === "pending") assert.equal(record.licenses[0].exception.promised, "2026-12-04");
+    assert.equal(zzCase(path).code, 0);
+    if (kind === "objection") {
+      // The request, prefilled, with the deadline the rules give.
+      await page.waitForSelector("#objection");
+      assert.match(await page.textContent("#objection-dept"), /局|部/);
+      assert.match(await page.textContent("#objection-deadline"), /3 个工作日/);
+      assert.equal(await page.inputValue("#objection-problem"), note);
+      assert.equal(await page.inputValue("#objection-field"), "location");
+      const download = page.waitForEvent("download");
+      await page.click("#objection-save");
+      const req = JSON.parse(await readFile(await (await download).path(), "utf8"));
+      assert.equal(req.workingDays, 3);
+      assert.equal(req.deadline, workingDaysAfter(new Date(), 3));
+      assert.equal(req.problem, note);
+      assert.equal(req.case, record.id);
+      // Printed on its own: only the request.
+      await page.evaluate(() => document.body.setAttribute("data-print", "objection"));
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.isVisible("#objection"), true);
+      assert.equal(await page.isVisible(".case"), false);
+      assert.equal(await page.isVisible("header.top"), false);
+      await page.screenshot({ path: `${ART}/objection-print.png`, fullPage: true });
+      await page.emulateMedia({ media: "screen" });
+      await page.evaluate(() => document.body.removeAttribute("data-print"));
+      await axe(page, "counter with an objection");
+    }
+    // The log has the exception and the completed case.
+    await page.goto(`${ctx.server.url}#/log`);
+    await page.waitForSelector(`tr[data-event="exception-${kind}"]`);
+    await page.waitForSelector('tr[data-event="case-complete-with-exceptions"]');
+    assert.equal(await page.getAttribute(`tr[data-event="exception-${kind}"]`, "data-case"), record.id);
+    await page.context().close();
+  }
+});
+
+/** `days` working days (Monday to Friday) after the day of `d` in China Standard Time, YYYY-MM-DD. */
+function workingDaysAfter(d, days) {
+  let day = Math.floor((d.getTime() / 1000 + 8 * 3600) / 86400);
+  while (days > 0) {
+    day += 1;
+    if ((day + 3) % 7 < 5) days -= 1;
+  }
+  return new Date(day * 86400 * 1000).toISOString().slice(0, 10);
+}
+
+test("IDs on the face are masked until revealed, and the reveal is logged; superseded says what to ask for", async () => {
+  const page = await open("#/verify");
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${SAMPLES}/valid-driving-license.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  const masked = await page.textContent(".face .holder-id");
+  assert.match(masked, /\*{6,}/);
+  await page.click("#reveal-id");
+  await page.waitForFunction(() => !/\*/.test(document.querySelector(".face .holder-id").textContent));
+  await page.setInputFiles("#file", `${SAMPLES}/invalid-superseded.zzl`);
+  await page.waitForSelector('[data-verdict="invalid"]');
+  assert.match(await page.textContent(".next-step"), /请出示最新版本/);
+  await page.goto(`${ctx.server.url}#/log`);
+  await page.waitForSelector('tr[data-event="reveal"]');
+  await page.context().close();
+});
+
+test("catalog: how to get a license, the contact, the right to decline paper, and the objection form", async () => {
+  const page = await open("#/catalog");
+  await page.waitForSelector("ul.types li a");
+  await page.click("ul.types li a");
+  await page.waitForSelector(".how-to-get");
+  assert.match(await page.textContent(".how-to-get"), /如何申领/);
+  assert.match(await page.textContent("#type-contact"), /12345/);
+  assert.match(await page.getAttribute("#type-guide", "href"), /^https:\/\//);
+  await axe(page, "type page");
+  await page.click(".objection-link");
+  await page.waitForSelector("#objection");
+  assert.equal(await page.isDisabled("#objection-print"), true);
+  await page.fill("#objection-id", "1.2.156.3005.2.x");
+  await page.fill("#objection-problem", "姓名有误");
+  assert.equal(await page.isDisabled("#objection-print"), false);
+  assert.match(await page.textContent("#objection-deadline"), /个工作日/);
+  await page.screenshot({ path: `${ART}/objection-citizen.png`, fullPage: true });
+  await axe(page, "objection page");
+  await page.goto(`${ctx.server.url}#/matters`);
+  await page.waitForSelector("td.replaces");
+  assert.match(await page.textContent("td.replaces"), /纸质/);
+  await page.context().close();
+});
+
+test("the site's configuration is set on the device behind the staff PIN", async () => {
+  const page = await open("#/settings");
+  await page.waitForSelector("#site-org-code");
+  assert.match(await page.textContent("#site-from"), /trust\/site\.json/);
+  await page.fill("#site-org-name", "上海市浦东新区市场监督管理局");
+  await page.fill("#site-org-code", REGISTRY);
+  await page.fill("#site-window", "7 号窗口");
+  await page.click("#site-save");
+  await page.waitForSelector("#site-result .alert.error"); // no PIN set yet
+  await page.fill("#new-pin", "246810");
+  await page.click("text=保存 PIN");
+  await page.waitForSelector("#pin-result .alert.ok");
+  await page.fill("#site-pin", "135799");
+  await page.click("#site-save");
+  await page.waitForSelector("#site-result .alert.error"); // a wrong PIN
+  await page.fill("#site-pin", "246810");
+  await page.click("#site-save");
+  await page.waitForSelector("#site-result .alert.ok");
+  assert.match(await page.textContent("#site-from"), /本设备/);
+  await axe(page, "settings");
+  await page.goto(`${ctx.server.url}#/counter`);
+  await page.waitForSelector("#site-line");
+  assert.match(await page.textContent("#site-line"), /浦东新区.*7 号窗口/, await page.evaluate(() => localStorage.getItem("zz.site")));
+  await page.context().close();
+});
+
+test("no script errors", () => {
+  assert.deepEqual(pageErrors, []);
+});
