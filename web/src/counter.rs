@@ -710,7 +710,9 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
                 error.set(true);
                 return;
             }
-            let identifier = presented.as_ref().and_then(|p| p.report.license.as_ref()).map(|l| l.id.clone());
+            let license = presented.as_ref().and_then(|p| p.report.license.as_ref());
+            let identifier = license.map(|l| l.id.clone());
+            let issuer = license.map(|l| l.issuer.clone());
             crate::log::record_event(zz_log::Happened {
                 event: format!("exception-{}", kind.as_str()),
                 matter: case.matter.as_ref().map(|m| m.code.clone()),
@@ -729,6 +731,7 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
             let draft = (*kind == ExceptionKind::Objection).then(|| crate::objection::Draft {
                 type_code: type_code.clone(),
                 license_id: identifier.unwrap_or_default(),
+                issuer,
                 field: (*field).clone(),
                 problem: note.trim().to_owned(),
                 case: Some(case.id.clone()),

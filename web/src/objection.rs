@@ -21,6 +21,9 @@ pub struct Draft {
     pub type_code: String,
     /// The license identifier, when a license was presented.
     pub license_id: String,
+    /// The license's issuer (发证机关), when a license was presented; the
+    /// catalog names only the department that defines the type.
+    pub issuer: Option<zz_core::model::Named>,
     /// The face field that is wrong (its key), or empty for the license as
     /// a whole (missing, not issued).
     pub field: String,
@@ -42,6 +45,7 @@ struct Request<'a> {
     type_name: &'a str,
     license_id: &'a str,
     department: &'a zz_core::model::Named,
+    issuer: Option<&'a zz_core::model::Named>,
     contact: Option<&'a str>,
     field: &'a str,
     problem: &'a str,
@@ -160,6 +164,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
                 type_name: &ty.name,
                 license_id: &draft.license_id,
                 department: &ty.dept,
+                issuer: draft.issuer.as_ref(),
                 contact: ty.contact.as_deref(),
                 field: &draft.field,
                 problem: &draft.problem,
@@ -177,7 +182,10 @@ pub fn Sheet(props: &SheetProps) -> Html {
             <h2 id="objection-title">{ lang.t("异议核查申请", "Request to check license data (objection)") }</h2>
             <dl class="objection-facts">
                 <dt>{ lang.t("证照类型", "License type") }</dt><dd>{ &ty.name }{ " " }<code>{ &ty.code }</code></dd>
-                <dt>{ lang.t("发证部门", "Issuing department") }</dt><dd id="objection-dept">{ &ty.dept.name }</dd>
+                if let Some(i) = &draft.issuer {
+                    <dt>{ lang.t("发证机关", "Issued by") }</dt><dd id="objection-issuer">{ &i.name }</dd>
+                }
+                <dt>{ lang.t("主管部门", "Department of the type") }</dt><dd id="objection-dept">{ &ty.dept.name }</dd>
                 if let Some(c) = &ty.contact {
                     <dt>{ lang.t("联系方式", "Contact") }</dt><dd id="objection-contact">{ c }</dd>
                 }
