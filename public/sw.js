@@ -7,10 +7,11 @@ const CACHE = `zz-verify-${VERSION}`;
 // Trust data changes without a new build: try the network first for it.
 const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb|sm2-roots\.pem|site\.json)$/;
 // Kept when first fetched: only the workers, the QR decoder (loaded on
-// first scan) and the OFD verifier (on the first OFD file); their files
+// first scan) and the OFD verifier (on the first OFD file), and the staff
+// pages (counter, log, settings: when one is first opened); their files
 // are named by content and covered by VERSION. Nothing else that is not
 // precached is stored.
-const RUNTIME = /\/zz-(decoder|ofd)(-[0-9a-f]{16})?(_loader|_bg)?\.(js|wasm)$/;
+const RUNTIME = /\/zz-(decoder|ofd|staff)(-[0-9a-f]{16})?(_loader|_bg)?\.(js|wasm)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

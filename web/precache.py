@@ -63,14 +63,39 @@ for worker in ["zz-decoder", "zz-ofd"]:
         loader.write_text(text)
         print(f"{worker}: content tag {tag}")
 
+# The staff pages (counter, log, settings, objection request): a second
+# program, loaded on the main thread the first time one is opened. Trunk
+# builds it like a worker (no-modules JS and its wasm); renamed by content,
+# and a loader that keeps its name is written for the portal to add.
+staff = [staging / "zz-staff.js", staging / "zz-staff_bg.wasm"]
+if all(f.exists() for f in staff):
+    h = hashlib.sha256()
+    for f in staff:
+        h.update(f.read_bytes())
+    tag = h.hexdigest()[:16]
+    js, wasm = (f.name.replace("zz-staff", f"zz-staff-{tag}", 1) for f in staff)
+    for f, name in zip(staff, (js, wasm)):
+        f.rename(staging / name)
+    (staging / "zz-staff_loader.js").write_text(
+        "// Loads the portal's staff pages (written by web/precache.py).\n"
+        "(() => {\n"
+        "  const s = document.createElement(\"script\");\n"
+        f"  s.src = \"./{js}\";\n"
+        f"  s.onload = () => wasm_bindgen({{ module_or_path: \"./{wasm}\" }})\n"
+        "    .then(() => window.dispatchEvent(new Event(\"zz-staff-ready\")));\n"
+        "  document.head.append(s);\n"
+        "})();\n"
+    )
+    print(f"zz-staff: content tag {tag}")
+
 # Not precached: sample files, the JS module, its example and benchmark
 # pages, and trust files the portal does not load.
 SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
 SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb", "csp.txt"}
-# The QR decoder (fetched when scanning starts) and the OFD worker
-# (fetched when an OFD file arrives), then kept by the service worker's
-# runtime cache: not part of the first load.
-SKIP_PREFIXES = ("zz-decoder", "zz-ofd")
+# The QR decoder (fetched when scanning starts), the OFD worker (fetched
+# when an OFD file arrives) and the staff pages (when one is opened), then
+# kept by the service worker's runtime cache: not part of the first load.
+SKIP_PREFIXES = ("zz-decoder", "zz-ofd", "zz-staff")
 files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")
@@ -80,8 +105,9 @@ files = sorted(
     and not SKIP_DIRS & set(p.relative_to(staging).parts)
 )
 digest = hashlib.sha256()
-# The version covers the decoder too, which is fetched on first scan.
-versioned = files + sorted(p.name for p in staging.glob("zz-decoder*") if p.is_file())
+# The version covers what is fetched later too (the decoder, the OFD
+# worker, the staff pages): a change of any of them reaches every client.
+versioned = files + sorted(p.name for p in staging.iterdir() if p.is_file() and p.name.startswith(SKIP_PREFIXES))
 for f in versioned:
     digest.update(f.encode())
     digest.update((staging / f).read_bytes())

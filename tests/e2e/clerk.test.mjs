@@ -104,7 +104,7 @@ for (const size of Object.keys(SIZES)) {
       ["invalid-tampered.zzl", "", /不予受理/, true],
       ["invalid-revoked.zzl", "", /现行有效的证照/, false],
       ["invalid-suspended.zzl", "", /现行有效的证照/, false],
-      ["invalid-superseded.zzl", "", /现行有效的证照/, false],
+      ["invalid-superseded.zzl", "", /第 1 版.*请出示最新版本/, false],
       ["invalid-expired.zzl", "", /有效期内的证照/, false],
       ["annotated-wrong-matter.zzl", null, /为本事项制作的加注件/, false],
       ["matter-original-not-enough.zzl", null, /要求加注件/, false],

@@ -357,6 +357,32 @@ test("the site's configuration is set on the device behind the staff PIN", async
   await page.context().close();
 });
 
+test("the staff pages are a second program, loaded when one is first opened, not with the portal", async () => {
+  const page = await open("#/");
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.reload();
+  await page.waitForSelector(".cards");
+  await page.goto(`${ctx.server.url}#/verify`);
+  await page.waitForSelector("#file");
+  assert.ok(!fetched.some((p) => /zz-staff/.test(p)), fetched.join(" "));
+  await page.click('nav a[href="#/counter"]');
+  await page.waitForSelector("#case-matter");
+  assert.ok(fetched.some((p) => /zz-staff-[0-9a-f]{16}_bg\.wasm$/.test(p)), fetched.join(" "));
+  // One <main> at a time, and back to a portal page the staff page is gone.
+  assert.equal((await page.$$("main")).length, 1);
+  await page.click('nav a[href="#/catalog"]');
+  await page.waitForSelector("ul.types");
+  assert.equal(await page.$("#case-matter"), null);
+  assert.equal((await page.$$("main")).length, 1);
+  // The language follows from the portal's header to the staff page.
+  await page.click('nav a[href="#/log"]');
+  await page.waitForSelector("table.log");
+  await page.click("button.lang");
+  await page.waitForFunction(() => /Verification log/.test(document.querySelector("#staff h1")?.textContent ?? ""));
+  await page.context().close();
+});
+
 test("no script errors", () => {
   assert.deepEqual(pageErrors, []);
 });

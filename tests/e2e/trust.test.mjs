@@ -112,12 +112,14 @@ test("a Content-Security-Policy is in force, and the app and its decoder worker 
   await context.close();
 });
 
-test("the workers' files are named by their content, and the service worker's version covers them", async () => {
+test("the workers' and the staff pages' files are named by their content, and the service worker's version covers them", async () => {
   const { readdir, readFile: read } = await import("node:fs/promises");
   const names = await readdir(DIST);
   const sw = await read(`${DIST}/sw.js`, "utf8");
   assert.match(sw, /const VERSION = "[0-9a-f]{16}";/);
-  for (const worker of ["zz-decoder", "zz-ofd"]) {
+  // The staff pages (counter, log, settings) are a second program, loaded
+  // on first use like the workers.
+  for (const worker of ["zz-decoder", "zz-ofd", "zz-staff"]) {
     const files = names.filter((n) => n.startsWith(`${worker}-`) || n.startsWith(`${worker}.`) || n.startsWith(`${worker}_`));
     assert.ok(!files.includes(`${worker}.js`) && !files.includes(`${worker}_bg.wasm`), files.join(", "));
     const js = files.find((n) => new RegExp(`^${worker}-[0-9a-f]{16}\\.js$`).test(n));

@@ -202,8 +202,10 @@ pub fn next_step(p: Problem, lang: Lang, who: Audience, r: &Report, bundle: &Bun
     let step = p.next_step(lang, who);
     match (p, superseded(r, bundle)) {
         (Problem::NotInForce, Some(l)) => {
-            let version = zz_core::ident::LicenseId::parse(&l.id).map(|id| id.version.to_owned()).ok();
-            let version = version.as_deref().unwrap_or("?");
+            let version = zz_core::ident::LicenseId::parse(&l.id)
+                .map(|id| id.version.trim_start_matches('0').to_owned())
+                .unwrap_or_default();
+            let version = if version.is_empty() { "?" } else { version.as_str() };
             let prev = l.prev.as_deref().map(|p| match lang {
                 Lang::Zh => format!("，它替代了 {p}"),
                 Lang::En => format!(", which replaced {p}"),

@@ -101,3 +101,121 @@ pub fn NeedTrust(props: &NeedTrustProps) -> Html {
         TrustState::Ready(t) => props.render.emit(t.clone()),
     }
 }
+
+const KEY_LANG: &str = "zz.lang";
+/// Told on `window` when one program changed what the other must follow:
+/// the language (kept in local storage), the trust data, the site's
+/// configuration. The portal and the staff pages are two wasm programs.
+const EVENT_LANG: &str = "zz-lang";
+const EVENT_TRUST: &str = "zz-trust";
+const EVENT_SITE: &str = "zz-site";
+
+thread_local! {
+    /// Set while this program tells the other: its own event is not news.
+    static TELLING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn tell(event: &str) {
+    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new(event)) {
+        TELLING.with(|t| t.set(true));
+        let _ = w.dispatch_event(&e);
+        TELLING.with(|t| t.set(false));
+    }
+}
+
+fn stored_lang() -> Lang {
+    use gloo::storage::Storage;
+    gloo::storage::LocalStorage::get::<String>(KEY_LANG).map_or(Lang::Zh, |s| Lang::from_code(&s))
+}
+
+/// The state of a program's root: the language, the site's configuration
+/// (loaded first: nothing is verified without it), then the trust data;
+/// what one program changes, the other follows.
+#[hook]
+pub fn use_root_state() -> AppState {
+    let lang = use_state(stored_lang);
+    let trust = use_state(|| TrustState::Loading);
+    let site = use_state(|| (Rc::new(Site::default()), SiteFrom::Nothing));
+    let load_site = {
+        let site = site.clone();
+        move || {
+            let site = site.clone();
+            async move {
+                let (s, from) = crate::site::load().await;
+                site.set((Rc::new(s), from));
+            }
+        }
+    };
+    let load_trust = {
+        let trust = trust.clone();
+        move || {
+            let trust = trust.clone();
+            async move {
+                trust.set(match crate::trust::load().await {
+                    Ok(t) => TrustState::Ready(t),
+                    Err(e) => TrustState::Failed(e),
+                });
+            }
+        }
+    };
+    {
+        let (load_site, load_trust, lang) = (load_site.clone(), load_trust.clone(), lang.clone());
+        use_effect_with((), move |_| {
+            let (first_site, first_trust) = (load_site(), load_trust());
+            wasm_bindgen_futures::spawn_local(async move {
+                first_site.await;
+                first_trust.await;
+            });
+            let follow = |event: &'static str, f: Box<dyn Fn()>| {
+                gloo::events::EventListener::new(&gloo::utils::window(), event, move |_| {
+                    if !TELLING.with(|t| t.get()) {
+                        f();
+                    }
+                })
+            };
+            let listeners = [
+                follow(EVENT_LANG, Box::new(move || lang.set(stored_lang()))),
+                follow(EVENT_TRUST, Box::new(move || wasm_bindgen_futures::spawn_local(load_trust()))),
+                follow(EVENT_SITE, Box::new(move || wasm_bindgen_futures::spawn_local(load_site()))),
+            ];
+            move || drop(listeners)
+        });
+    }
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("lang", lang.html_lang());
+            }
+        });
+    }
+    AppState {
+        lang: *lang,
+        trust: (*trust).clone(),
+        set_lang: {
+            let lang = lang.clone();
+            Callback::from(move |l: Lang| {
+                use gloo::storage::Storage;
+                let _ = gloo::storage::LocalStorage::set(KEY_LANG, l.code());
+                lang.set(l);
+                tell(EVENT_LANG);
+            })
+        },
+        set_trust: {
+            let trust = trust.clone();
+            Callback::from(move |t: Rc<Trust>| {
+                trust.set(TrustState::Ready(t));
+                tell(EVENT_TRUST);
+            })
+        },
+        site: site.0.clone(),
+        site_from: site.1,
+        set_site: {
+            let site = site.clone();
+            Callback::from(move |s| {
+                site.set(s);
+                tell(EVENT_SITE);
+            })
+        },
+    }
+}

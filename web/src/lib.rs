@@ -1,7 +1,36 @@
-//! What the portal's wasm programs share: the QR decoding worker and the
-//! OFD worker, each run off the main thread (gloo-worker) and loaded only
-//! when first needed (scanning or an image upload; an OFD file), so that
-//! the portal's first load stays small.
+//! The portal's wasm programs and what they share: the portal itself
+//! (`portal`), the staff pages (`staff`: counter, log, settings, objection
+//! request), the QR decoding worker and the OFD worker. All but the portal
+//! are loaded only when first needed (a staff page; scanning or an image
+//! upload; an OFD file), so that the portal's first load stays small.
+
+// The modules name the crate as the programs do.
+extern crate self as zz_web;
+
+pub mod advice;
+pub mod app;
+pub mod catalog;
+pub mod counter;
+pub mod home;
+pub mod i18n;
+pub mod icons;
+pub mod input;
+pub mod kiosk;
+pub mod log;
+pub mod matters;
+pub mod objection;
+pub mod pin;
+pub mod portal;
+pub mod present;
+pub mod scan;
+pub mod settings;
+pub mod site;
+pub mod staff;
+pub mod store;
+pub mod trust;
+pub mod verify;
+
+pub use portal::Route;
 
 use serde::{Deserialize, Serialize};
 use zz_worker_api::*;

@@ -27,7 +27,7 @@ fn head() -> Head {
 
 /// What is logged: a verification, or something the staff did.
 enum Logged {
-    Verified(Report, Option<String>),
+    Verified(Box<Report>, Option<String>),
     Happened(zz_log::Happened),
 }
 
@@ -58,7 +58,7 @@ thread_local! {
 /// were stored with the same `n` and `prev`, a broken chain.
 pub fn record_later(report: &Report) {
     let case = CASE.with(|c| c.borrow().clone());
-    enqueue(Logged::Verified(report.clone(), case));
+    enqueue(Logged::Verified(Box::new(report.clone()), case));
 }
 
 /// Records something the staff did (an event of [`Entry`]), in the open

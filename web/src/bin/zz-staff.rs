@@ -1,0 +1,6 @@
+//! The staff pages of the portal (counter, log, settings, objection
+//! request): loaded when one is first opened (see `zz_web::staff`).
+
+fn main() {
+    zz_web::staff::register();
+}
