@@ -10,7 +10,7 @@ use zz_log::case::{self, CaseRecord, Mismatch};
 
 use crate::files::read_limited;
 use crate::terminal::safe;
-use crate::verifying::{Args, EXIT_INVALID, EXIT_TRUST, EXIT_VALID, Lang, load_sm2_roots, load_trust, verify_bytes};
+use crate::verifying::{Args, EXIT_INVALID, EXIT_VALID, Lang, load_all, verify_bytes};
 
 /// Largest case record read: a few OFD files of up to 64 MiB, in base64.
 const MAX_CASE: u64 = 512 * 1024 * 1024;
@@ -34,19 +34,9 @@ struct Output<'a> {
 /// Verifies the record at `path` again; the exit status is 0 when it
 /// holds, 1 when it does not (or cannot be read), 4 for the trust data.
 pub fn run(args: &Args<'_>, path: &std::path::Path, now: Option<UnixTime>) -> i32 {
-    let bundle = match load_trust(args) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("zz verify: {}", safe(&e));
-            return EXIT_TRUST;
-        }
-    };
-    let sm2_roots = match load_sm2_roots(args.sm2_roots) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("zz verify: {}", safe(&e));
-            return EXIT_TRUST;
-        }
+    let (bundle, sm2_roots) = match load_all(args) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let record: CaseRecord = match read_limited(path, MAX_CASE)
         .map_err(|e| format!("{e:#}"))

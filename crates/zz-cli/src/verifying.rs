@@ -46,7 +46,7 @@ pub struct Args<'a> {
 /// Largest roots file read (a roots file holds a few 65-byte lines).
 const MAX_ROOTS_FILE: u64 = 1024 * 1024;
 
-pub fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
+fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
     let text = read_limited(args.roots, MAX_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
     let text = String::from_utf8(text).map_err(|_| format!("{}: not UTF-8 text", args.roots.display()))?;
     let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", args.roots.display()))?;
@@ -57,7 +57,7 @@ pub fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
 /// Largest SM2 roots file read.
 const MAX_SM2_ROOTS_FILE: u64 = 4 * 1024 * 1024;
 
-pub fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
+fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
     let Some(path) = path else { return Ok(Vec::new()) };
     let bytes = read_limited(path, MAX_SM2_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
@@ -114,20 +114,19 @@ struct Output<'a> {
     report: &'a Report,
 }
 
+/// The bundle and the SM2 roots of `args`; on failure the message is on
+/// standard error and the exit status is the error.
+pub fn load_all(args: &Args<'_>) -> Result<(Bundle, Vec<zz_ofd::cert::Cert>), i32> {
+    load_trust(args).and_then(|b| Ok((b, load_sm2_roots(args.sm2_roots)?))).map_err(|e| {
+        eprintln!("zz verify: {}", safe(&e));
+        EXIT_TRUST
+    })
+}
+
 pub fn run(args: &Args<'_>) -> i32 {
-    let bundle = match load_trust(args) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("zz verify: {}", safe(&e));
-            return EXIT_TRUST;
-        }
-    };
-    let sm2_roots = match load_sm2_roots(args.sm2_roots) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("zz verify: {}", safe(&e));
-            return EXIT_TRUST;
-        }
+    let (bundle, sm2_roots) = match load_all(args) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let mut stdin_data = None;
     if args.inputs.iter().any(|i| i == "-") {
