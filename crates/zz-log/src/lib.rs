@@ -7,6 +7,7 @@
 //! (by the caller), so that cutting entries off the end is detected too.
 #![forbid(unsafe_code)]
 
+pub mod audit;
 pub mod case;
 
 use serde::{Deserialize, Serialize};

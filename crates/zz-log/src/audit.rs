@@ -1,0 +1,402 @@
+//! The audit log: every use of a license and every staff action as an
+//! entry that holds the hash of the one before and is signed by the key of
+//! the device that wrote it (Ed25519). Someone who edits entries and
+//! recomputes every hash still cannot sign them; entries cut off the end,
+//! or a whole log re-signed with another key, are caught against a
+//! checkpoint (the head signed by the device, kept elsewhere).
+//!
+//! The file is JSON Lines: a header line (format, device id, public key),
+//! then one entry per line, in order. The portal and `zz verify --log`
+//! write the same format; `zz log verify` checks it.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zz_core::envelope::hex;
+
+/// The header's `format`.
+pub const FORMAT: &str = "zz-log/2";
+/// A checkpoint's `format`.
+pub const CHECKPOINT_FORMAT: &str = "zz-log-checkpoint/1";
+/// The signature algorithm of device keys.
+pub const ALG: &str = "Ed25519";
+/// Largest line read (an entry holds a few hundred bytes).
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// The first line of a log: which device wrote it, with which key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Header {
+    pub format: String,
+    pub device: String,
+    pub alg: String,
+    /// The device's public key, hex.
+    pub public_key: String,
+}
+
+/// Who did it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Operator {
+    pub name: String,
+    /// Staff number.
+    pub number: String,
+    /// `counter`, `supervisor` or `admin`.
+    pub role: String,
+}
+
+/// On what authority an annotated copy was used: who made it, for which
+/// organisation, for what purpose.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Authority {
+    pub maker: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    pub purpose: String,
+}
+
+/// A verification as logged: no more personal data than needed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verified {
+    /// `license`, `annotated`, `ofd`, or absent when nothing was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// The holder, masked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    pub verdict: String,
+    /// Ids of the checks that failed.
+    pub failed: Vec<String>,
+    pub trust_seq: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Authority>,
+}
+
+impl Verified {
+    pub fn of(report: &zz_core::Report) -> Verified {
+        let l = report.license.as_ref();
+        Verified {
+            kind: report.kind.map(|k| k.as_str().to_owned()),
+            license_type: l.map(|l| l.type_code.clone()),
+            identifier: l.map(|l| l.id.clone()),
+            holder: l.map(|l| crate::mask_holder(&l.holder)),
+            verdict: report.verdict.as_str().to_owned(),
+            failed: report.failures().map(|c| c.id.as_str().to_owned()).collect(),
+            trust_seq: report.trust.trust_seq,
+            authority: report.annotation.as_ref().map(|a| Authority {
+                maker: a.maker.name.clone(),
+                recipient: a.recipient.as_ref().map(|r| r.name.clone()),
+                purpose: a.purpose.clone(),
+            }),
+        }
+    }
+}
+
+/// One event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// Position in the log, from 1.
+    pub n: u64,
+    /// Unix seconds.
+    pub time: i64,
+    /// `verify`, `exception-…`, `reveal`, `identity-checked`,
+    /// `trust-import`, `setting`, `sign-in`, `sign-out`, `clear`,
+    /// `pruned`, `case-complete`, `case-complete-with-exceptions`, …
+    pub event: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<Operator>,
+    /// The organisation's code and the window, from the site configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<Verified>,
+    /// What else the event says (for `pruned`: the last entry dropped and
+    /// its hash, `N HASH`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// A practice run (模拟办事), left out of the statistics.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drill: bool,
+    /// SHA-256 (hex) of the line of the entry before; 64 zeros for the
+    /// first.
+    pub prev: String,
+    /// The device's signature (hex) over the entry's line without `sig`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sig: String,
+}
+
+/// The `prev` of the first entry.
+pub const GENESIS: &str = crate::GENESIS;
+
+impl Entry {
+    /// What the device signs: the entry's JSON without `sig`.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        let unsigned = Entry { sig: String::new(), ..self.clone() };
+        serde_json::to_vec(&unsigned).unwrap_or_default()
+    }
+
+    /// The entry's line, signature included.
+    pub fn line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// SHA-256 (hex) of the line: the next entry's `prev`.
+    pub fn hash(&self) -> String {
+        hex(&Sha256::digest(self.line().as_bytes()))
+    }
+}
+
+/// A device's signing key, and what it signs.
+pub struct Device {
+    key: SigningKey,
+}
+
+impl Device {
+    pub fn from_secret(secret: &[u8; 32]) -> Device {
+        Device { key: SigningKey::from_bytes(secret) }
+    }
+
+    pub fn secret(&self) -> [u8; 32] {
+        self.key.to_bytes()
+    }
+
+    pub fn header(&self) -> Header {
+        header_of(&self.key.verifying_key())
+    }
+
+    /// Signs `entry` as entry number `n` after `prev` (the hash of the
+    /// entry before, or [`GENESIS`]).
+    pub fn seal(&self, mut entry: Entry, n: u64, prev: &str) -> Entry {
+        entry.n = n;
+        entry.prev = prev.to_owned();
+        entry.sig = String::new();
+        entry.sig = hex(&self.key.sign(&entry.signed_bytes()).to_bytes());
+        entry
+    }
+
+    /// A checkpoint of the log whose last entry is `last`.
+    pub fn checkpoint(&self, last: &Entry, time: i64) -> Checkpoint {
+        let mut c = Checkpoint {
+            format: CHECKPOINT_FORMAT.to_owned(),
+            device: self.header().device,
+            n: last.n,
+            head: last.hash(),
+            time,
+            sig: String::new(),
+        };
+        c.sig = hex(&self.key.sign(&c.signed_bytes()).to_bytes());
+        c
+    }
+}
+
+/// The header of a device's public key; the device id is the first 16 hex
+/// digits of the key's SHA-256.
+pub fn header_of(public: &VerifyingKey) -> Header {
+    Header {
+        format: FORMAT.to_owned(),
+        device: hex(&Sha256::digest(public.as_bytes())).chars().take(16).collect(),
+        alg: ALG.to_owned(),
+        public_key: hex(public.as_bytes()),
+    }
+}
+
+/// The head of a log as signed by its device, kept elsewhere: entries cut
+/// off before it, or a log re-signed with another key, no longer match.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Checkpoint {
+    pub format: String,
+    pub device: String,
+    /// The last entry it covers, and that entry's hash.
+    pub n: u64,
+    pub head: String,
+    pub time: i64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sig: String,
+}
+
+impl Checkpoint {
+    fn signed_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(&Checkpoint { sig: String::new(), ..self.clone() }).unwrap_or_default()
+    }
+}
+
+/// Where a log stopped holding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Broken {
+    /// The line (1 is the header), or `None` for the log as a whole.
+    pub line: Option<usize>,
+    /// The entry's number, when it has one.
+    pub n: Option<u64>,
+    pub why: String,
+}
+
+/// A log that holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Intact {
+    pub device: String,
+    pub entries: usize,
+    /// The first and last entry numbers (the first is above 1 after pruning).
+    pub first: Option<u64>,
+    pub last: Option<u64>,
+    pub head: String,
+    /// Whether a checkpoint was given and holds.
+    pub checkpoint: bool,
+}
+
+/// Why a log could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+fn verifying_key(h: &Header) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = decode_hex(&h.public_key)?.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+fn signature(sig: &str) -> Option<Signature> {
+    let bytes: [u8; 64] = decode_hex(sig)?.try_into().ok()?;
+    Some(Signature::from_bytes(&bytes))
+}
+
+fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
+}
+
+/// Reads a log's text: the header and the entries.
+pub fn parse(text: &str) -> Result<(Header, Vec<Entry>), Unreadable> {
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let (_, first) = lines.next().ok_or_else(|| Unreadable("empty".into()))?;
+    let header: Header =
+        serde_json::from_str(first).map_err(|e| Unreadable(format!("line 1: not a log header: {e}")))?;
+    if header.format != FORMAT || header.alg != ALG {
+        return Err(Unreadable(format!("line 1: format {} {}, expected {FORMAT} {ALG}", header.format, header.alg)));
+    }
+    let mut entries = Vec::new();
+    for (i, l) in lines {
+        if l.len() > MAX_LINE {
+            return Err(Unreadable(format!("line {}: longer than {MAX_LINE} bytes", i + 1)));
+        }
+        entries.push(serde_json::from_str(l).map_err(|e| Unreadable(format!("line {}: not an entry: {e}", i + 1)))?);
+    }
+    Ok((header, entries))
+}
+
+/// Checks a log: every entry signed by the header's key, numbered in
+/// order, holding the hash of the one before; a log that starts after
+/// entry 1 must say, in a signed `pruned` entry, which entry it was pruned
+/// after and that entry's hash. With a checkpoint, the log must be the
+/// checkpoint's device's and hold its head.
+pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint>) -> Result<Intact, Broken> {
+    let whole = |why: String| Broken { line: None, n: None, why };
+    let key = verifying_key(header).ok_or_else(|| whole("the header's public key cannot be read".into()))?;
+    if header_of(&key).device != header.device {
+        return Err(whole("the device id is not that of the public key".into()));
+    }
+    // Pruned: the first entry kept follows the one the `pruned` entry names.
+    let pruned_after = entries.iter().rev().find(|e| e.event == "pruned").and_then(|e| {
+        let (n, hash) = e.detail.as_deref()?.split_once(' ')?;
+        Some((n.parse::<u64>().ok()?, hash.to_owned()))
+    });
+    let mut expected_n = 1;
+    let mut prev = GENESIS.to_owned();
+    if let (Some(first), Some((after, hash))) = (entries.first(), &pruned_after)
+        && first.n == after + 1
+    {
+        expected_n = first.n;
+        prev = hash.clone();
+    }
+    for (i, e) in entries.iter().enumerate() {
+        let at = |why: &str| Broken { line: Some(i + 2), n: Some(e.n), why: why.to_owned() };
+        let signed = signature(&e.sig).is_some_and(|s| key.verify(&e.signed_bytes(), &s).is_ok());
+        if !signed {
+            return Err(at("its signature does not verify with the device's key: edited or not written here"));
+        }
+        if e.n != expected_n {
+            return Err(at(if e.n > expected_n {
+                "entries before it are missing (deleted or reordered)"
+            } else {
+                "its number repeats an earlier one (inserted or reordered)"
+            }));
+        }
+        if e.prev != prev {
+            return Err(at(
+                "it does not follow the entry before (an entry before it was changed, removed or inserted)",
+            ));
+        }
+        prev = e.hash();
+        expected_n += 1;
+    }
+    if let Some(c) = checkpoint {
+        let signed = signature(&c.sig).is_some_and(|s| key.verify(&c.signed_bytes(), &s).is_ok());
+        if c.format != CHECKPOINT_FORMAT || c.device != header.device || !signed {
+            return Err(whole("the checkpoint is not this device's: the log was replaced or re-signed".into()));
+        }
+        match entries.iter().find(|e| e.n == c.n) {
+            Some(e) if e.hash() == c.head => {}
+            Some(e) => {
+                return Err(Broken {
+                    line: entries.iter().position(|x| x.n == e.n).map(|i| i + 2),
+                    n: Some(e.n),
+                    why: "it differs from the entry the checkpoint signed".into(),
+                });
+            }
+            None if entries.last().is_none_or(|l| l.n < c.n) => {
+                return Err(whole(format!(
+                    "entries are missing at the end: the checkpoint covers entry {}, the log ends at {}",
+                    c.n,
+                    entries.last().map_or(0, |l| l.n)
+                )));
+            }
+            None => return Err(whole(format!("entry {} of the checkpoint was pruned", c.n))),
+        }
+    }
+    Ok(Intact {
+        device: header.device.clone(),
+        entries: entries.len(),
+        first: entries.first().map(|e| e.n),
+        last: entries.last().map(|e| e.n),
+        head: prev,
+        checkpoint: checkpoint.is_some(),
+    })
+}
+
+/// Drops the entries up to `up_to` (which the caller has exported first)
+/// and appends a signed `pruned` entry naming the last one dropped and its
+/// hash: the rest still verifies.
+pub fn prune(device: &Device, entries: &[Entry], up_to: u64, time: i64, event: Entry) -> Option<Vec<Entry>> {
+    let dropped = entries.iter().find(|e| e.n == up_to)?;
+    let detail = format!("{up_to} {}", dropped.hash());
+    let mut kept: Vec<Entry> = entries.iter().filter(|e| e.n > up_to).cloned().collect();
+    let (n, prev) = kept.last().or(Some(dropped)).map(|l| (l.n + 1, l.hash()))?;
+    kept.push(device.seal(Entry { event: "pruned".into(), time, detail: Some(detail), ..event }, n, &prev));
+    Some(kept)
+}
+
+/// The text of a log.
+pub fn to_text(header: &Header, entries: &[Entry]) -> String {
+    let mut out = serde_json::to_string(header).unwrap_or_default();
+    out.push('\n');
+    for e in entries {
+        out.push_str(&e.line());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,193 @@
+//! The audit log against a deliberate editor: every edit, deletion,
+//! insertion and reordering is caught even when the editor recomputes every
+//! hash (without the device key, nothing can be signed); truncation and a
+//! log re-signed with another key are caught against a checkpoint; pruning
+//! leaves a log that verifies.
+
+use zz_log::audit::{self, Device, Entry, GENESIS, Operator, Verified};
+
+const T0: i64 = 1_795_311_000;
+
+fn device(seed: u8) -> Device {
+    Device::from_secret(&[seed; 32])
+}
+
+fn entry(i: u64) -> Entry {
+    Entry {
+        time: T0 + i as i64 * 60,
+        event: if i % 5 == 0 { "exception-paper".into() } else { "verify".into() },
+        operator: Some(Operator { name: "王*".into(), number: "S0012".into(), role: "counter".into() }),
+        org: Some("11310000024175008N".into()),
+        window: Some("3 号窗口".into()),
+        case: Some(format!("case-{}", i / 3)),
+        matter: Some("310000-DJ-0201".into()),
+        verified: (i % 5 != 0).then(|| Verified {
+            kind: Some("license".into()),
+            identifier: Some(format!("1.2.156.x.{i}")),
+            verdict: "valid".into(),
+            trust_seq: 7,
+            ..Verified::default()
+        }),
+        ..Entry::default()
+    }
+}
+
+/// A log of `n` entries written by `d`.
+fn log(d: &Device, n: u64) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for i in 1..=n {
+        let prev = out.last().map_or(GENESIS.to_owned(), Entry::hash);
+        out.push(d.seal(entry(i), i, &prev));
+    }
+    out
+}
+
+/// What an editor without the key can do: recompute every `prev` after an
+/// edit (signatures cannot be made again).
+fn rechain(entries: &mut [Entry]) {
+    let mut prev = GENESIS.to_owned();
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.n = i as u64 + 1;
+        e.prev = prev.clone();
+        prev = e.hash();
+    }
+}
+
+#[test]
+fn an_intact_log_verifies_and_reads_back_from_its_text() {
+    let d = device(1);
+    let es = log(&d, 50);
+    let text = audit::to_text(&d.header(), &es);
+    let (h, back) = audit::parse(&text).unwrap();
+    assert_eq!(back, es);
+    let ok = audit::verify(&h, &back, None).unwrap();
+    assert_eq!((ok.entries, ok.first, ok.last), (50, Some(1), Some(50)));
+    assert_eq!(ok.head, es[49].hash());
+    let c = d.checkpoint(&es[49], T0 + 9999);
+    assert!(audit::verify(&h, &back, Some(&c)).unwrap().checkpoint);
+}
+
+#[test]
+fn edits_with_every_hash_recomputed_are_caught_without_the_key() {
+    let d = device(1);
+    let h = d.header();
+    let es = log(&d, 20);
+    type Edit = Box<dyn Fn(&mut Vec<Entry>)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        ("a verdict", Box::new(|es| es[7].verified.as_mut().unwrap().verdict = "invalid".into())),
+        ("the operator", Box::new(|es| es[7].operator.as_mut().unwrap().number = "S9999".into())),
+        ("the time", Box::new(|es| es[7].time += 1)),
+        ("a drill flag", Box::new(|es| es[7].drill = true)),
+        (
+            "a deletion",
+            Box::new(|es| {
+                es.remove(7);
+            }),
+        ),
+        (
+            "an insertion",
+            Box::new(|es| {
+                let copy = es[3].clone();
+                es.insert(8, copy);
+            }),
+        ),
+        ("a reordering", Box::new(|es| es.swap(7, 8))),
+    ];
+    for (what, edit) in edits {
+        // Hashes left as they were.
+        let mut bad = es.clone();
+        edit(&mut bad);
+        let broken = audit::verify(&h, &bad, None).expect_err(what);
+        assert!(broken.n.is_some() && broken.line.is_some(), "{what}: {broken:?}");
+        // Hashes recomputed by the editor: the signatures still fail.
+        rechain(&mut bad);
+        let broken = audit::verify(&h, &bad, None).expect_err(what);
+        assert!(broken.why.contains("signature"), "{what}: {broken:?}");
+        // Entry 8 (index 7) is on line 9 (the header is line 1); the
+        // insertion is at index 8.
+        let line = if what == "an insertion" { 10 } else { 9 };
+        assert_eq!(broken.line, Some(line), "{what}: the first changed entry");
+    }
+}
+
+#[test]
+fn truncation_and_a_log_re_signed_with_another_key_are_caught_against_a_checkpoint() {
+    let d = device(1);
+    let es = log(&d, 30);
+    let c = d.checkpoint(&es[24], T0 + 5000);
+    // Entries cut off the end still verify on their own...
+    let cut = &es[..20];
+    assert!(audit::verify(&d.header(), cut, None).is_ok());
+    // ...but not against the checkpoint kept elsewhere.
+    let broken = audit::verify(&d.header(), cut, Some(&c)).unwrap_err();
+    assert!(broken.why.contains("missing at the end"), "{broken:?}");
+    // A whole log re-signed with the editor's own key.
+    let other = device(2);
+    let mut forged = es.clone();
+    forged[3].verified = None;
+    let mut prev = GENESIS.to_owned();
+    for (i, e) in forged.iter_mut().enumerate() {
+        *e = other.seal(e.clone(), i as u64 + 1, &prev);
+        prev = e.hash();
+    }
+    assert!(audit::verify(&other.header(), &forged, None).is_ok());
+    let broken = audit::verify(&other.header(), &forged, Some(&c)).unwrap_err();
+    assert!(broken.why.contains("not this device's"), "{broken:?}");
+    // A header that claims the device but carries another key.
+    let mut lying = other.header();
+    lying.device = d.header().device;
+    assert!(audit::verify(&lying, &forged, Some(&c)).is_err());
+    // The checkpoint's entry changed.
+    let mut changed = es.clone();
+    changed[24].time += 1;
+    changed[24] = d.seal(changed[24].clone(), 25, &changed[23].hash());
+    let broken = audit::verify(&d.header(), &changed[..25], Some(&c)).unwrap_err();
+    assert_eq!(broken.n, Some(25), "{broken:?}");
+}
+
+#[test]
+fn pruning_leaves_a_log_that_verifies_and_cannot_be_faked() {
+    let d = device(1);
+    let es = log(&d, 40);
+    let kept = audit::prune(&d, &es, 25, T0 + 8000, Entry::default()).unwrap();
+    assert_eq!(kept.first().unwrap().n, 26);
+    let last = kept.last().unwrap();
+    assert_eq!((last.n, last.event.as_str()), (41, "pruned"));
+    let ok = audit::verify(&d.header(), &kept, None).unwrap();
+    assert_eq!((ok.first, ok.last), (Some(26), Some(41)));
+    // Verifies across the cut with a checkpoint taken after it.
+    let c = d.checkpoint(last, T0 + 8001);
+    assert!(audit::verify(&d.header(), &kept, Some(&c)).is_ok());
+    // Without a signed `pruned` entry, a log that starts late is missing
+    // its beginning.
+    let broken = audit::verify(&d.header(), &es[25..], None).unwrap_err();
+    assert!(broken.why.contains("missing"), "{broken:?}");
+    // The pruned entry is signed: claiming a later cut fails.
+    let mut more = kept.clone();
+    if let Some(p) = more.last_mut() {
+        p.detail = Some(format!("30 {}", es[29].hash()));
+    }
+    assert!(audit::verify(&d.header(), &more[5..], None).is_err());
+    // Pruning everything leaves just the signed note.
+    let all = audit::prune(&d, &es, 40, T0 + 9000, Entry::default()).unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(audit::verify(&d.header(), &all, None).is_ok());
+}
+
+#[test]
+fn unreadable_text_says_why() {
+    for (text, why) in [
+        ("", "empty"),
+        ("not json\n", "line 1"),
+        (r#"{"format":"zz-log/1","device":"x","alg":"Ed25519","publicKey":"00"}"#, "format"),
+    ] {
+        let e = audit::parse(text).unwrap_err();
+        assert!(e.0.contains(why), "{text:?}: {e:?}");
+    }
+    let d = device(1);
+    let mut text = audit::to_text(&d.header(), &log(&d, 2));
+    text.push_str("{\"n\": \n");
+    assert!(audit::parse(&text).unwrap_err().0.contains("line 4"));
+    let bad_key = zz_log::audit::Header { public_key: "zz".into(), ..d.header() };
+    assert!(audit::verify(&bad_key, &[], None).is_err());
+}
