@@ -70,18 +70,19 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// 32 bytes from exactly 64 hex digits (either case); `None` otherwise
-/// (`u8::from_str_radix` alone would also take a sign: `+f`).
+/// 32 bytes from exactly 64 hex digits (either case); `None` otherwise.
 pub fn parse_hex32(s: &str) -> Option<[u8; 32]> {
+    parse_hex(s)?.try_into().ok()
+}
+
+/// Bytes from hex digits (either case, an even number of them); `None`
+/// otherwise (`u8::from_str_radix` alone would also take a sign: `+f`).
+pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
     let digits = s.as_bytes();
-    if digits.len() != 64 || !digits.iter().all(u8::is_ascii_hexdigit) {
+    if !digits.len().is_multiple_of(2) || !digits.iter().all(u8::is_ascii_hexdigit) {
         return None;
     }
-    let mut out = [0u8; 32];
-    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
-        *byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
-    }
-    Some(out)
+    digits.chunks_exact(2).map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()).collect()
 }
 
 /// Strict Ed25519 verification (SPEC section 1): rejects S >= L, a

@@ -12,7 +12,7 @@
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use zz_core::envelope::hex;
+use zz_core::envelope::{hex, parse_hex};
 
 /// The header's `format`.
 pub const FORMAT: &str = "zz-log/2";
@@ -264,20 +264,13 @@ pub struct Intact {
 pub struct Unreadable(pub String);
 
 fn verifying_key(h: &Header) -> Option<VerifyingKey> {
-    let bytes: [u8; 32] = decode_hex(&h.public_key)?.try_into().ok()?;
+    let bytes: [u8; 32] = parse_hex(&h.public_key)?.try_into().ok()?;
     VerifyingKey::from_bytes(&bytes).ok()
 }
 
 fn signature(sig: &str) -> Option<Signature> {
-    let bytes: [u8; 64] = decode_hex(sig)?.try_into().ok()?;
+    let bytes: [u8; 64] = parse_hex(sig)?.try_into().ok()?;
     Some(Signature::from_bytes(&bytes))
-}
-
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
 }
 
 /// Reads a log's text: the header and the entries.

@@ -15,13 +15,13 @@ fn device(seed: u8) -> Device {
 fn entry(i: u64) -> Entry {
     Entry {
         time: T0 + i as i64 * 60,
-        event: if i % 5 == 0 { "exception-paper".into() } else { "verify".into() },
+        event: if i.is_multiple_of(5) { "exception-paper".into() } else { "verify".into() },
         operator: Some(Operator { name: "王*".into(), number: "S0012".into(), role: "counter".into() }),
         org: Some("11310000024175008N".into()),
         window: Some("3 号窗口".into()),
         case: Some(format!("case-{}", i / 3)),
         matter: Some("310000-DJ-0201".into()),
-        verified: (i % 5 != 0).then(|| Verified {
+        verified: (!i.is_multiple_of(5)).then(|| Verified {
             kind: Some("license".into()),
             identifier: Some(format!("1.2.156.x.{i}")),
             verdict: "valid".into(),
