@@ -1,6 +1,7 @@
 //! `zz`: issue, inspect and verify ZZ1 e-licenses.
 
 mod archive;
+mod auditing;
 mod demo;
 mod files;
 mod issuing;
@@ -82,6 +83,12 @@ enum Command {
     Ofd {
         #[command(subcommand)]
         action: OfdCommand,
+    },
+    /// The audit log: check one (the portal's export or `zz verify --log`'s),
+    /// sign its head as a checkpoint to keep elsewhere.
+    Log {
+        #[command(subcommand)]
+        action: LogCommand,
     },
     /// Sign a trust list from a JSON or TOML description (with a root key).
     Trust {
@@ -166,6 +173,19 @@ enum Command {
         /// Language of the human-readable output.
         #[arg(long, value_enum, default_value = "zh")]
         lang: verifying::Lang,
+        /// Append one signed entry per input to this audit log (JSON Lines,
+        /// the portal's export format; made when missing).
+        #[arg(long, value_name = "FILE", requires = "device_key")]
+        log: Option<PathBuf>,
+        /// The key that signs the log (made, random, on first use; keep it
+        /// beside the log).
+        #[arg(long, value_name = "KEY", requires = "log")]
+        device_key: Option<PathBuf>,
+        /// Who is verifying, for the log: name and staff number.
+        #[arg(long, requires = "log")]
+        operator: Option<String>,
+        #[arg(long, requires = "log")]
+        staff_no: Option<String>,
     },
     /// Write the demo world: keys, trust data, catalog and samples.
     Demo {
@@ -261,6 +281,33 @@ enum QrCommand {
 }
 
 #[derive(Subcommand)]
+enum LogCommand {
+    /// Check a log: every entry signed by its device and chained to the one
+    /// before; with a checkpoint, nothing cut off or re-signed. Exit 0
+    /// intact, 1 broken (the first broken entry is named), 2 unreadable.
+    Verify {
+        log: PathBuf,
+        /// A checkpoint of this log kept elsewhere (`zz log checkpoint`, or
+        /// the portal's).
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign the head of a log written by `zz verify --log` with its device
+    /// key, as a checkpoint to keep elsewhere.
+    Checkpoint {
+        log: PathBuf,
+        #[arg(long, value_name = "KEY")]
+        device_key: PathBuf,
+        #[arg(long, short)]
+        out: PathBuf,
+        #[arg(long, value_parser = time_arg)]
+        now: Option<UnixTime>,
+    },
+}
+
+#[derive(Subcommand)]
 enum OfdCommand {
     /// Draw a page of an OFD file as SVG from what its signatures cover:
     /// uncovered content is left out, and an invalid file is not drawn (exit 1).
@@ -305,6 +352,10 @@ fn main() -> ExitCode {
             json,
             min_seq,
             lang,
+            log,
+            device_key,
+            operator,
+            staff_no,
         } => {
             let args = verifying::Args {
                 inputs: &inputs,
@@ -320,7 +371,27 @@ fn main() -> ExitCode {
                 json,
                 min_seq,
                 lang,
+                audit: None,
             };
+            let audit = match (log.as_deref(), device_key.as_deref()) {
+                (Some(log), Some(key)) => match auditing::device(key) {
+                    Ok(d) => Some(verifying::AuditLog {
+                        log,
+                        device: d,
+                        operator: (operator.is_some() || staff_no.is_some()).then(|| zz_log::audit::Operator {
+                            name: operator.clone().unwrap_or_default(),
+                            number: staff_no.clone().unwrap_or_default(),
+                            role: "cli".into(),
+                        }),
+                    }),
+                    Err(e) => {
+                        eprintln!("zz verify: {}", terminal::safe(&format!("{e:#}")));
+                        return ExitCode::from(2);
+                    }
+                },
+                _ => None,
+            };
+            let args = verifying::Args { audit, ..args };
             if let Some(case) = case {
                 return ExitCode::from(archive::run(&args, &case, now) as u8);
             }
@@ -370,6 +441,14 @@ fn main() -> ExitCode {
             },
         },
         Command::Demo { out, now } => demo::run(&out, now),
+        Command::Log { action } => match action {
+            LogCommand::Verify { log, checkpoint, json } => {
+                return ExitCode::from(auditing::verify(&log, checkpoint.as_deref(), json) as u8);
+            }
+            LogCommand::Checkpoint { log, device_key, out, now } => {
+                auditing::checkpoint(&log, &device_key, &out, now.unwrap_or_else(files::now))
+            }
+        },
         Command::Ofd { action } => match action {
             OfdCommand::Render { file, svg, page, sm2_roots, now } => {
                 match verifying::render_ofd(&file, &svg, page, sm2_roots.as_deref(), now) {

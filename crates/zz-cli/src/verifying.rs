@@ -41,6 +41,15 @@ pub struct Args<'a> {
     pub json: bool,
     pub min_seq: Option<u64>,
     pub lang: Lang,
+    /// Where each verification is logged, if anywhere.
+    pub audit: Option<AuditLog<'a>>,
+}
+
+/// The audit log `zz verify --log` appends to, and the device that signs it.
+pub struct AuditLog<'a> {
+    pub log: &'a Path,
+    pub device: zz_log::audit::Device,
+    pub operator: Option<zz_log::audit::Operator>,
 }
 
 /// Largest roots file read (a roots file holds a few 65-byte lines).
@@ -168,6 +177,12 @@ pub fn run(args: &Args<'_>) -> i32 {
             human(&mut out, input, r, &bundle, args.lang);
         }
         print!("{out}");
+    }
+    if let Some(a) = &args.audit
+        && let Err(e) = crate::auditing::append(a.log, &a.device, a.operator.clone(), &reports)
+    {
+        eprintln!("zz verify: the audit log: {}", safe(&format!("{e:#}")));
+        return 2;
     }
     exit_code(&reports)
 }

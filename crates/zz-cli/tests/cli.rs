@@ -539,3 +539,84 @@ fn base64_of(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+/// `zz verify --log` keeps a signed audit log; `zz log verify` checks it and
+/// names what broke: an edit, a deletion, an insertion, a reordering, and
+/// (against a checkpoint) a truncation.
+#[test]
+fn the_audit_log_of_zz_verify_is_checked_by_zz_log_verify() {
+    let (_tmp, d) = demo();
+    let log = |extra: &[&str]| {
+        verify(
+            &d,
+            &["samples/valid-business-license.zzl", "samples/invalid-revoked.zzl", "samples/annotated-valid.zzl"],
+            &[
+                &["--log", "audit.log", "--device-key", "device.json", "--operator", "王芳", "--staff-no", "S0012"],
+                extra,
+            ]
+            .concat(),
+        )
+    };
+    assert_eq!(log(&[]).status.code(), Some(1)); // one input is invalid
+    assert_eq!(log(&["--matter", "310000-DJ-0201"]).status.code(), Some(1));
+    let key = std::fs::read_to_string(d.join("device.json")).unwrap();
+    assert!(key.contains("secretKey") && key.contains("device key"), "{key}");
+    let text = std::fs::read_to_string(d.join("audit.log")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 7, "{text}");
+    assert!(lines[1].contains("\"operator\":{\"name\":\"王芳\",\"number\":\"S0012\""), "{}", lines[1]);
+    assert!(lines[3].contains("\"authority\":{\"maker\":"), "an annotated copy's authority: {}", lines[3]);
+    let check = |file: &str, extra: &[&str]| {
+        let o = run(zz().current_dir(&d).args(["log", "verify", file, "--json"]).args(extra));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap_or(Value::Null);
+        (o.status.code(), v)
+    };
+    let (code, v) = check("audit.log", &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(v["summary"]["entries"], 6);
+    // A checkpoint kept elsewhere.
+    let o = run(zz().current_dir(&d).args([
+        "log",
+        "checkpoint",
+        "audit.log",
+        "--device-key",
+        "device.json",
+        "-o",
+        "kept.json",
+    ]));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(check("audit.log", &["--checkpoint", "kept.json"]).0, Some(0));
+    let tampered = |name: &str, lines: Vec<String>| {
+        std::fs::write(d.join(name), lines.join("\n") + "\n").unwrap();
+        check(name, &["--checkpoint", "kept.json"])
+    };
+    let own: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let mut edited = own.clone();
+    edited[3] = edited[3].replacen("\"valid\"", "\"invalid\"", 1);
+    let mut deleted = own.clone();
+    deleted.remove(2);
+    let mut inserted = own.clone();
+    inserted.insert(3, own[2].clone());
+    let mut reordered = own.clone();
+    reordered.swap(2, 3);
+    for (what, lines, line) in
+        [("edited", edited, 4), ("deleted", deleted, 3), ("inserted", inserted, 4), ("reordered", reordered, 3)]
+    {
+        let (code, v) = tampered(&format!("{what}.log"), lines);
+        assert_eq!(code, Some(1), "{what}: {v:#}");
+        assert_eq!(v["broken"]["line"], line, "{what}: {v:#}");
+    }
+    let (code, v) = tampered("truncated.log", own[..5].to_vec());
+    assert_eq!(code, Some(1), "{v:#}");
+    assert!(v["broken"]["why"].as_str().unwrap().contains("missing at the end"), "{v:#}");
+    // Human output names the entry.
+    let o = run(zz().current_dir(&d).args(["log", "verify", "edited.log"]));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("line 4 (entry #3)"), "{}", String::from_utf8_lossy(&o.stdout));
+    // Unreadable: 2.
+    std::fs::write(d.join("junk.log"), "hello\n").unwrap();
+    assert_eq!(check("junk.log", &[]).0, Some(2));
+    // Another device's key cannot append to this log.
+    let o = verify(&d, &["samples/valid-business-license.zzl"], &["--log", "audit.log", "--device-key", "other.json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("another device"));
+}
