@@ -349,6 +349,17 @@ test("the site's configuration is set on the device behind the staff PIN", async
   await page.fill("#site-pin", "246810");
   await page.click("#site-save");
   await page.waitForSelector("#site-result .alert.ok");
+  // The PIN is nowhere in storage in clear.
+  const stored = await page.evaluate(async () => {
+    const values = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    for (const name of db.objectStoreNames) {
+      const all = await new Promise((ok) => { const r = db.transaction(name).objectStore(name).getAll(); r.onsuccess = () => ok(r.result); });
+      values.push(...all.map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v))));
+    }
+    return values.join("\n");
+  });
+  assert.ok(stored.length > 100 && !stored.includes("246810"), "the PIN in clear in storage");
   assert.match(await page.textContent("#site-from"), /本设备/);
   await axe(page, "settings");
   await page.goto(`${ctx.server.url}#/counter`);

@@ -181,6 +181,8 @@ pub fn use_root_state() -> AppState {
             move || drop(listeners)
         });
     }
+    // Every log entry carries the organisation and window in use.
+    use_effect_with(site.0.clone(), |s| crate::log::set_site(s));
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| {

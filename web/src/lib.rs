@@ -11,6 +11,7 @@ pub mod advice;
 pub mod app;
 pub mod catalog;
 pub mod counter;
+pub mod device;
 pub mod home;
 pub mod i18n;
 pub mod icons;

@@ -1,19 +1,24 @@
-//! The verification log: every verification recorded in IndexedDB with a
-//! hash chain (zz-log), a page to browse, filter, check the chain, export
-//! CSV and JSON, and clear after a confirmation.
+//! The verification log: every verification and staff action recorded in
+//! IndexedDB as an audit log entry (`zz_log::audit`): chained to the one
+//! before and signed by this device's WebCrypto key, with the organisation
+//! and window of the site's configuration. A page to browse and filter it,
+//! check it, export it (the format `zz log verify` reads), sign its head
+//! as a checkpoint, and clear it after a confirmation.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use zz_core::{Report, UnixTime, Verdict};
-use zz_log::{ChainError, Entry, GENESIS, verify_chain};
+use zz_log::Entry;
+use zz_log::audit::{self, GENESIS};
 
 use crate::app::use_app;
 use crate::i18n::Lang;
 
-/// The count and last hash, kept apart from the entries (truncation).
-const KEY_HEAD: &str = "zz.logHead";
+/// The last entry's number and hash, kept apart from the entries
+/// (truncation).
+const KEY_HEAD: &str = "zz.auditHead";
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Head {
@@ -34,14 +39,63 @@ enum Logged {
 /// Records one entry. Entries are appended one at a time: the head moves
 /// only once the entry is stored.
 async fn record(what: &Logged) -> Result<(), String> {
+    let device = crate::device::device().await?;
     let h = head();
-    let prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
-    let entry = match what {
-        Logged::Verified(report, case) => Entry { case: case.clone(), ..Entry::of(report, h.count + 1, &prev) },
-        Logged::Happened(w) => Entry::event(h.count + 1, &prev, crate::trust::now().as_secs(), w),
+    let (org, window) = SITE.with(|s| s.borrow().clone());
+    let mut entry = match what {
+        Logged::Verified(report, case) => audit::Entry {
+            time: report.now.as_secs(),
+            event: "verify".into(),
+            case: case.clone(),
+            matter: report.matter.clone(),
+            verified: Some(audit::Verified::of(report)),
+            ..audit::Entry::default()
+        },
+        Logged::Happened(w) => audit::Entry {
+            time: crate::trust::now().as_secs(),
+            event: w.event.clone(),
+            case: w.case.clone(),
+            matter: w.matter.clone(),
+            license_type: w.license_type.clone(),
+            identifier: w.identifier.clone(),
+            detail: w.detail.clone(),
+            ..audit::Entry::default()
+        },
     };
-    crate::store::log_append(&entry.canonical()).await?;
+    entry.org = org;
+    entry.window = window;
+    entry.n = h.count + 1;
+    entry.prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
+    entry.sig = device.sign(&entry.signed_bytes()).await?;
+    crate::store::audit_append(&entry.line()).await?;
     LocalStorage::set(KEY_HEAD, Head { count: entry.n, hash: entry.hash() }).map_err(|e| e.to_string())
+}
+
+/// An entry as the page shows it.
+fn view(a: &audit::Entry) -> Entry {
+    let v = a.verified.as_ref();
+    Entry {
+        n: a.n,
+        time: a.time,
+        matter: a.matter.clone(),
+        kind: v.and_then(|v| v.kind.clone()),
+        license_type: v.and_then(|v| v.license_type.clone()).or_else(|| a.license_type.clone()),
+        identifier: v.and_then(|v| v.identifier.clone()).or_else(|| a.identifier.clone()),
+        holder: v.and_then(|v| v.holder.clone()),
+        verdict: v.map(|v| v.verdict.clone()).unwrap_or_default(),
+        failed: v.map(|v| v.failed.clone()).unwrap_or_default(),
+        trust_seq: v.map_or(0, |v| v.trust_seq),
+        prev: a.prev.clone(),
+        case: a.case.clone(),
+        event: (a.event != "verify").then(|| a.event.clone()),
+    }
+}
+
+/// Sets the organisation's code and the window every entry carries.
+pub fn set_site(site: &crate::site::Site) {
+    let org = site.org_code();
+    let window = (!site.window.is_empty()).then(|| site.window.clone());
+    SITE.with(|s| *s.borrow_mut() = (org, window));
 }
 
 thread_local! {
@@ -49,6 +103,8 @@ thread_local! {
     static PENDING: std::cell::RefCell<std::collections::VecDeque<Logged>> = Default::default();
     /// The counter case open on this page, stamped on its verifications.
     static CASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The organisation's code and the window, stamped on every entry.
+    static SITE: std::cell::RefCell<(Option<String>, Option<String>)> = const { std::cell::RefCell::new((None, None)) };
     /// Whether a task is recording them.
     static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -91,9 +147,27 @@ fn enqueue(what: Logged) {
     });
 }
 
-async fn load() -> Result<Vec<Entry>, String> {
-    let records = crate::store::log_all().await?;
-    records.iter().map(|r| serde_json::from_str::<Entry>(r).map_err(|e| format!("unreadable entry: {e}"))).collect()
+/// The log as stored: this device's header and every entry.
+#[derive(Clone, PartialEq)]
+struct Loaded {
+    header: audit::Header,
+    entries: Vec<audit::Entry>,
+    /// The same, as the page shows them.
+    views: Vec<Entry>,
+    /// Records of the log from before entries were signed.
+    legacy: Vec<String>,
+}
+
+async fn load() -> Result<Loaded, String> {
+    let header = crate::device::device().await?.header.clone();
+    let lines = crate::store::audit_all().await?;
+    let entries = lines
+        .iter()
+        .map(|l| serde_json::from_str::<audit::Entry>(l).map_err(|e| format!("unreadable entry: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let views = entries.iter().map(view).collect();
+    let legacy = crate::store::legacy_log_all().await.unwrap_or_default();
+    Ok(Loaded { header, entries, views, legacy })
 }
 
 /// Starts a download of `text` as `name`.
@@ -124,7 +198,7 @@ enum ChainState {
 pub fn LogPage() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let entries = use_state(|| None::<Result<Vec<Entry>, String>>);
+    let entries = use_state(|| None::<Result<Loaded, String>>);
     let verdict = use_state(String::new);
     let query = use_state(String::new);
     let chain = use_state(|| ChainState::Unchecked);
@@ -140,10 +214,11 @@ pub fn LogPage() -> Html {
         let reload = reload.clone();
         use_effect_with((), move |_| reload.emit(()));
     }
-    let list: Vec<Entry> = match &*entries {
-        Some(Ok(es)) => es.clone(),
-        _ => Vec::new(),
+    let loaded = match &*entries {
+        Some(Ok(l)) => Some(l.clone()),
+        _ => None,
     };
+    let list: Vec<Entry> = loaded.as_ref().map(|l| l.views.clone()).unwrap_or_default();
     // Names from the trust data in hand (codes when it does not know them).
     let bundle = match &app.trust {
         crate::app::TrustState::Ready(t) => Some(t.clone()),
@@ -186,31 +261,74 @@ pub fn LogPage() -> Html {
         .collect();
     let check_chain = {
         let chain = chain.clone();
-        let list = list.clone();
+        let loaded = loaded.clone();
         Callback::from(move |_| {
+            let Some(l) = &loaded else { return };
             let h = head();
-            chain.set(match verify_chain(&list, Some((h.count, &h.hash))) {
-                Ok(()) => ChainState::Intact(list.len()),
-                Err(ChainError::Broken { n, .. }) => ChainState::Broken(format!("#{n}")),
-                Err(ChainError::Truncated { have, expected }) => ChainState::Broken(format!("{have}/{expected}")),
+            let last = l.entries.last().map(|e| (e.n, e.hash())).unwrap_or((0, String::new()));
+            chain.set(match audit::verify(&l.header, &l.entries, None) {
+                // The head kept apart: entries cut off the end.
+                Ok(_) if h.count != last.0 || (h.count > 0 && h.hash != last.1) => {
+                    ChainState::Broken(format!("{}/{}", l.entries.len(), h.count))
+                }
+                Ok(_) => ChainState::Intact(l.entries.len()),
+                Err(b) => ChainState::Broken(b.n.map_or_else(|| b.why.clone(), |n| format!("#{n}"))),
             });
         })
     };
     let export_csv = {
-        let list = list.clone();
-        Callback::from(move |_| download("zz-verification-log.csv", "text/csv", &zz_log::to_csv(&list)))
-    };
-    let export_json = {
-        let list = list.clone();
+        let loaded = loaded.clone();
         Callback::from(move |_| {
-            download(
-                "zz-verification-log.json",
-                "application/json",
-                &serde_json::to_string_pretty(&list).unwrap_or_default(),
-            )
+            if let Some(l) = &loaded {
+                download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.entries));
+            }
+        })
+    };
+    // A checkpoint: the head signed by this device, to keep elsewhere.
+    let checkpoint = {
+        let loaded = loaded.clone();
+        Callback::from(move |_| {
+            let Some(l) = loaded.clone() else { return };
+            let Some(last) = l.entries.last().cloned() else { return };
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(device) = crate::device::device().await else { return };
+                let mut c = audit::Checkpoint {
+                    format: audit::CHECKPOINT_FORMAT.to_owned(),
+                    device: l.header.device.clone(),
+                    n: last.n,
+                    head: last.hash(),
+                    time: crate::trust::now().as_secs(),
+                    sig: String::new(),
+                };
+                if let Ok(sig) = device.sign(&c.signed_bytes()).await {
+                    c.sig = sig;
+                    let name = format!("zz-checkpoint-{}-{}.json", c.device, c.n);
+                    download(&name, "application/json", &serde_json::to_string_pretty(&c).unwrap_or_default());
+                }
+            });
+        })
+    };
+    // The log as `zz log verify` reads it: this device's header, then every
+    // entry as stored.
+    let export_log = {
+        let loaded = loaded.clone();
+        Callback::from(move |_| {
+            if let Some(l) = &loaded {
+                let name = format!("zz-audit-log-{}.jsonl", l.header.device);
+                download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
+            }
+        })
+    };
+    let export_legacy = {
+        let loaded = loaded.clone();
+        Callback::from(move |_| {
+            if let Some(l) = &loaded {
+                download("zz-verification-log-unsigned.json", "application/json", &format!("[{}]", l.legacy.join(",")));
+            }
         })
     };
     let clear = {
+        let loaded = loaded.clone();
         let confirm = confirm.clone();
         let reload = reload.clone();
         let chain = chain.clone();
@@ -222,9 +340,21 @@ pub fn LogPage() -> Html {
             confirm.set(false);
             let reload = reload.clone();
             chain.set(ChainState::Unchecked);
+            // Cleared, the log goes on from where it was: its next entry is
+            // a signed note of the last entry dropped and its hash, so the
+            // rest still verifies and a checkpoint kept elsewhere shows it.
+            let last = loaded.as_ref().and_then(|l| l.entries.last().map(|e| (e.n, e.hash())));
             wasm_bindgen_futures::spawn_local(async move {
-                if crate::store::log_clear().await.is_ok() {
-                    let _ = LocalStorage::set(KEY_HEAD, Head::default());
+                if crate::store::audit_clear().await.is_ok()
+                    && let Some((n, hash)) = last
+                {
+                    let _ = LocalStorage::set(KEY_HEAD, Head { count: n, hash: hash.clone() });
+                    let _ = record(&Logged::Happened(zz_log::Happened {
+                        event: "pruned".into(),
+                        detail: Some(format!("{n} {hash}")),
+                        ..Default::default()
+                    }))
+                    .await;
                 }
                 reload.emit(());
             });
@@ -250,17 +380,33 @@ pub fn LogPage() -> Html {
         _ => Verdict::Indeterminate,
     };
     let verdict_word = |v: &str| crate::verify::verdict_label(lang, verdict_of(v));
+    // Names come from the trust data: wait for it (a failed load still
+    // shows the log, with codes).
+    if app.trust == crate::app::TrustState::Loading {
+        return html! { <section><h1>{ lang.t("核验记录", "Verification log") }</h1><p class="loading" role="status">{ lang.t("正在加载…", "Loading…") }</p></section> };
+    }
     html! {
         <section>
             <h1>{ lang.t("核验记录", "Verification log") }</h1>
             <p>{ lang.t(
-                "每次核验都记录在本设备上：时间、事项、证照类型、标识、脱敏后的持证主体、结论、未通过的项目和信任数据版本。每条记录含前一条的哈希值，任何修改或删除都会被发现。",
-                "Every verification is recorded on this device: time, matter, license type, identifier, masked holder, verdict, failed checks and trust data version. Each entry holds the hash of the one before, so any edit or deletion is detected.",
+                "每次核验和工作人员的操作都记录在本设备上：时间、单位与窗口、办件、事项、证照类型、标识、脱敏后的持证主体、结论和未通过的项目。每条记录含前一条的哈希值，并由本设备不可导出的密钥签名：修改、删除或插入都会被发现；签署检查点并另行保存，可发现截断。",
+                "Every verification and staff action is recorded on this device: time, organisation and window, case, matter, license type, identifier, masked holder, verdict and failed checks. Each entry holds the hash of the one before and is signed with this device's non-extractable key: edits, deletions and insertions are detected; sign a checkpoint and keep it elsewhere to detect truncation.",
             ) }</p>
+            if let Some(l) = &loaded {
+                <p class="meta">{ lang.t("本设备：", "This device: ") }<code id="log-device">{ &l.header.device }</code>
+                    { " · " }{ lang.t("导出的日志可用 zz log verify 校验", "exported logs are checked with zz log verify") }</p>
+                if !l.legacy.is_empty() {
+                    <p class="meta">{ match lang {
+                        Lang::Zh => format!("本设备另有 {} 条启用签名前的记录。", l.legacy.len()),
+                        Lang::En => format!("This device also holds {} entries from before entries were signed.", l.legacy.len()),
+                    } }{ " " }<button type="button" class="button small" onclick={export_legacy}>{ lang.t("导出", "Export") }</button></p>
+                }
+            }
             <div class="log-tools">
                 <button type="button" class="button" onclick={check_chain}>{ lang.t("校验记录链", "Check the chain") }</button>
                 <button type="button" class="button" onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }</button>
-                <button type="button" class="button" onclick={export_json}>{ lang.t("导出 JSON", "Export JSON") }</button>
+                <button type="button" class="button" id="log-export" onclick={export_log}>{ lang.t("导出日志", "Export the log") }</button>
+                <button type="button" class="button" id="log-checkpoint" onclick={checkpoint}>{ lang.t("签署检查点", "Sign a checkpoint") }</button>
                 <button type="button" class="button danger" onclick={clear}>
                     { if *confirm { lang.t("确认清空全部记录", "Confirm: clear every entry") } else { lang.t("清空记录…", "Clear the log…") } }
                 </button>
@@ -339,6 +485,7 @@ pub fn event_words(lang: Lang, event: &str) -> String {
         ("case-complete", _) => lang.t("办件完成", "Case complete"),
         ("case-complete-with-exceptions", _) => lang.t("办件完成（含例外）", "Case complete with exceptions"),
         ("objection", _) => lang.t("异议核查申请", "Objection request"),
+        ("pruned", _) => lang.t("之前的记录已清空（留有签名说明）", "Earlier entries cleared (a signed note remains)"),
         (other, _) => other,
     };
     words.to_owned()

@@ -1,6 +1,7 @@
-//! IndexedDB: a byte store (imported bundles can be megabytes, more than
-//! local storage holds; string keys, `Uint8Array` values) and the
-//! verification log (one record per entry, in insertion order).
+//! IndexedDB: a value store (imported bundles can be megabytes, more than
+//! local storage holds; the device's signing key, which cannot leave
+//! WebCrypto, is kept as a `CryptoKey`), the audit log (one line per
+//! entry, in insertion order) and the log from before entries were signed.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -8,9 +9,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 const DB: &str = "zz-verify";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const STORE: &str = "bytes";
+/// The log written before entries were signed (kept, and exportable).
 const LOG: &str = "log";
+/// The audit log: signed entries (`zz_log::audit`).
+const AUDIT: &str = "audit";
 
 /// Waits for an IndexedDB request to succeed or fail.
 async fn done(request: &IdbRequest) -> Result<JsValue, String> {
@@ -45,10 +49,12 @@ async fn open() -> Result<IdbDatabase, String> {
             if !names.contains(STORE) {
                 let _ = db.create_object_store(STORE);
             }
-            if !names.contains(LOG) {
-                let params = web_sys::IdbObjectStoreParameters::new();
-                params.set_auto_increment(true);
-                let _ = db.create_object_store_with_optional_parameters(LOG, &params);
+            for log in [LOG, AUDIT] {
+                if !names.contains(log) {
+                    let params = web_sys::IdbObjectStoreParameters::new();
+                    params.set_auto_increment(true);
+                    let _ = db.create_object_store_with_optional_parameters(log, &params);
+                }
             }
         }
     });
@@ -81,34 +87,76 @@ pub async fn put(key: &str, bytes: &[u8]) -> Result<(), String> {
     done(&request).await.map(drop)
 }
 
-/// Appends a log record (a JSON string).
-pub async fn log_append(record: &str) -> Result<(), String> {
+/// Reads the value stored under `key` (any value IndexedDB can clone).
+pub async fn get_value(key: &str) -> Result<JsValue, String> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(STORE).map_err(|_| "cannot read IndexedDB".to_owned())?;
+    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
+    let request = store.get(&JsValue::from_str(key)).map_err(|_| "cannot read IndexedDB".to_owned())?;
+    done(&request).await
+}
+
+/// Stores `value` under `key` only if nothing is stored there yet; gives
+/// what is stored afterwards (two programs starting at once keep one).
+pub async fn put_value_once(key: &str, value: &JsValue) -> Result<JsValue, String> {
     let db = open().await?;
     let tx = db
-        .transaction_with_str_and_mode(LOG, IdbTransactionMode::Readwrite)
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(|_| "cannot write IndexedDB".to_owned())?;
+    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
+    let request =
+        store.add_with_key(value, &JsValue::from_str(key)).map_err(|_| "cannot write IndexedDB".to_owned())?;
+    match done(&request).await {
+        Ok(_) => Ok(value.clone()),
+        Err(_) => get_value(key).await,
+    }
+}
+
+/// Appends an audit log line.
+pub async fn audit_append(line: &str) -> Result<(), String> {
+    append_to(AUDIT, line).await
+}
+
+/// Every audit log line, oldest first.
+pub async fn audit_all() -> Result<Vec<String>, String> {
+    all_of(AUDIT).await
+}
+
+/// Deletes every audit log line.
+pub async fn audit_clear() -> Result<(), String> {
+    clear(AUDIT).await
+}
+
+async fn append_to(store_name: &str, record: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(store_name, IdbTransactionMode::Readwrite)
         .map_err(|_| "cannot write the log".to_owned())?;
-    let store = tx.object_store(LOG).map_err(|_| "no log store".to_owned())?;
+    let store = tx.object_store(store_name).map_err(|_| "no log store".to_owned())?;
     let request = store.add(&JsValue::from_str(record)).map_err(|_| "cannot write the log".to_owned())?;
     done(&request).await.map(drop)
 }
 
-/// Every log record, oldest first.
-pub async fn log_all() -> Result<Vec<String>, String> {
+async fn all_of(store_name: &str) -> Result<Vec<String>, String> {
     let db = open().await?;
-    let tx = db.transaction_with_str(LOG).map_err(|_| "cannot read the log".to_owned())?;
-    let store = tx.object_store(LOG).map_err(|_| "no log store".to_owned())?;
+    let tx = db.transaction_with_str(store_name).map_err(|_| "cannot read the log".to_owned())?;
+    let store = tx.object_store(store_name).map_err(|_| "no log store".to_owned())?;
     let request = store.get_all().map_err(|_| "cannot read the log".to_owned())?;
     let all = done(&request).await?;
     Ok(js_sys::Array::from(&all).iter().filter_map(|v| v.as_string()).collect())
 }
 
-/// Deletes every log record.
-pub async fn log_clear() -> Result<(), String> {
+async fn clear(store_name: &str) -> Result<(), String> {
     let db = open().await?;
     let tx = db
-        .transaction_with_str_and_mode(LOG, IdbTransactionMode::Readwrite)
+        .transaction_with_str_and_mode(store_name, IdbTransactionMode::Readwrite)
         .map_err(|_| "cannot clear the log".to_owned())?;
-    let store = tx.object_store(LOG).map_err(|_| "no log store".to_owned())?;
+    let store = tx.object_store(store_name).map_err(|_| "no log store".to_owned())?;
     let request = store.clear().map_err(|_| "cannot clear the log".to_owned())?;
     done(&request).await.map(drop)
+}
+
+/// Every record of the log from before entries were signed.
+pub async fn legacy_log_all() -> Result<Vec<String>, String> {
+    all_of(LOG).await
 }

@@ -123,6 +123,12 @@ pub struct Entry {
     pub matter: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<Verified>,
+    /// The license an event other than a verification is about (a reveal,
+    /// an exception): its type and identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
     /// What else the event says (for `pruned`: the last entry dropped and
     /// its hash, `N HASH`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +208,13 @@ impl Device {
     }
 }
 
+/// The header of a device's raw public key (32 bytes); `None` when it is
+/// not an Ed25519 public key.
+pub fn header_of_raw(public: &[u8]) -> Option<Header> {
+    let bytes: [u8; 32] = public.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok().map(|k| header_of(&k))
+}
+
 /// The header of a device's public key; the device id is the first 16 hex
 /// digits of the key's SHA-256.
 pub fn header_of(public: &VerifyingKey) -> Header {
@@ -229,7 +242,8 @@ pub struct Checkpoint {
 }
 
 impl Checkpoint {
-    fn signed_bytes(&self) -> Vec<u8> {
+    /// What the device signs: the checkpoint's JSON without `sig`.
+    pub fn signed_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(&Checkpoint { sig: String::new(), ..self.clone() }).unwrap_or_default()
     }
 }
@@ -390,6 +404,43 @@ pub fn to_text(header: &Header, entries: &[Entry]) -> String {
     for e in entries {
         out.push_str(&e.line());
         out.push('\n');
+    }
+    out
+}
+
+/// The log as CSV (RFC 4180 quoting), with a header row, after a UTF-8
+/// byte order mark; a cell a spreadsheet would take for a formula gets a
+/// leading `'` (see [`crate::to_csv`]).
+pub fn to_csv(entries: &[Entry]) -> String {
+    let mut out = String::from(
+        "\u{feff}n,time,event,operator,staffNo,org,window,case,matter,kind,licenseType,identifier,holder,verdict,failed,drill,trustSeq,prev,sig\r\n",
+    );
+    for e in entries {
+        let v = e.verified.as_ref();
+        let op = e.operator.as_ref();
+        let cols = [
+            e.n.to_string(),
+            zz_core::UnixTime::from_secs(e.time).en(),
+            e.event.clone(),
+            op.map(|o| o.name.clone()).unwrap_or_default(),
+            op.map(|o| o.number.clone()).unwrap_or_default(),
+            e.org.clone().unwrap_or_default(),
+            e.window.clone().unwrap_or_default(),
+            e.case.clone().unwrap_or_default(),
+            e.matter.clone().unwrap_or_default(),
+            v.and_then(|v| v.kind.clone()).unwrap_or_default(),
+            v.and_then(|v| v.license_type.clone()).or_else(|| e.license_type.clone()).unwrap_or_default(),
+            v.and_then(|v| v.identifier.clone()).or_else(|| e.identifier.clone()).unwrap_or_default(),
+            v.and_then(|v| v.holder.clone()).unwrap_or_default(),
+            v.map(|v| v.verdict.clone()).unwrap_or_default(),
+            v.map(|v| v.failed.join(" ")).unwrap_or_default(),
+            if e.drill { "1".into() } else { String::new() },
+            v.map(|v| v.trust_seq.to_string()).unwrap_or_default(),
+            e.prev.clone(),
+            e.sig.clone(),
+        ];
+        out.push_str(&cols.iter().map(|c| crate::csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
     }
     out
 }

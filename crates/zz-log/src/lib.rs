@@ -113,6 +113,8 @@ impl Entry {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Happened {
     pub event: String,
+    /// What else the event says (see `audit::Entry::detail`).
+    pub detail: Option<String>,
     pub case: Option<String>,
     pub matter: Option<String>,
     pub license_type: Option<String>,
@@ -146,6 +148,14 @@ pub fn mask_code(code: &str) -> String {
     let (head, rest) = chars.split_at(3);
     let (middle, tail) = rest.split_at(rest.len() - 4);
     format!("{}{}{}", head.iter().collect::<String>(), "*".repeat(middle.len()), tail.iter().collect::<String>())
+}
+
+/// One CSV cell: quoted when it must be (RFC 4180), with a leading `'`
+/// when a spreadsheet would take it for a formula (license data is
+/// attacker-controlled).
+pub fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 /// Where a chain check found the first problem.
@@ -182,10 +192,7 @@ pub fn verify_chain(entries: &[Entry], head: Option<(u64, &str)>) -> Result<(), 
 /// with `=`, `+`, `-`, `@`, tab or CR: license data is attacker-controlled)
 /// gets a leading `'`.
 pub fn to_csv(entries: &[Entry]) -> String {
-    let field = |s: &str| {
-        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
-        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
-    };
+    let field = csv_cell;
     let mut out = String::from(
         "\u{feff}n,time,matter,kind,licenseType,identifier,holder,verdict,failed,trustSeq,prev,case,event\r\n",
     );

@@ -1,0 +1,75 @@
+//! The device's signing key for the audit log: an Ed25519 key made by
+//! WebCrypto as non-extractable (its secret half never leaves the browser's
+//! key store, not even to this program) and kept in IndexedDB as a
+//! `CryptoKey`. Every log entry is signed with it; its public key and the
+//! device id (from the key) head every export.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use zz_core::envelope::hex;
+use zz_log::audit::Header;
+
+const KEY: &str = "device-key";
+
+/// The key pair and the header of its public key.
+pub struct Device {
+    private: JsValue,
+    pub header: Header,
+}
+
+thread_local! {
+    static DEVICE: RefCell<Option<Rc<Device>>> = const { RefCell::new(None) };
+}
+
+fn subtle() -> Result<JsValue, String> {
+    let crypto = Reflect::get(&gloo::utils::window(), &"crypto".into()).map_err(|_| "no WebCrypto".to_owned())?;
+    Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| s.is_object()).ok_or_else(|| "no WebCrypto".to_owned())
+}
+
+/// Calls `subtle.NAME(args…)` and waits for its promise.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let subtle = subtle()?;
+    let f: js_sys::Function =
+        Reflect::get(&subtle, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| format!("no {name}"))?;
+    let promise = f.apply(&subtle, &args.iter().collect::<Array>()).map_err(|e| format!("{name}: {e:?}"))?;
+    JsFuture::from(js_sys::Promise::from(promise)).await.map_err(|e| format!("{name}: {e:?}"))
+}
+
+fn ed25519() -> JsValue {
+    let alg = Object::new();
+    let _ = Reflect::set(&alg, &"name".into(), &"Ed25519".into());
+    alg.into()
+}
+
+/// This device's key: the one kept, or a new one (non-extractable).
+pub async fn device() -> Result<Rc<Device>, String> {
+    if let Some(d) = DEVICE.with(|d| d.borrow().clone()) {
+        return Ok(d);
+    }
+    let mut pair = crate::store::get_value(KEY).await.unwrap_or(JsValue::UNDEFINED);
+    if !pair.is_object() {
+        let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
+        let made = call("generateKey", &[ed25519(), JsValue::FALSE, usages.into()]).await?;
+        // Two programs starting at once keep one key.
+        pair = crate::store::put_value_once(KEY, &made).await?;
+    }
+    let private = Reflect::get(&pair, &"privateKey".into()).map_err(|_| "no private key".to_owned())?;
+    let public = Reflect::get(&pair, &"publicKey".into()).map_err(|_| "no public key".to_owned())?;
+    let raw = Uint8Array::new(&call("exportKey", &["raw".into(), public]).await?).to_vec();
+    let header = zz_log::audit::header_of_raw(&raw).ok_or_else(|| "not an Ed25519 public key".to_owned())?;
+    let device = Rc::new(Device { private, header });
+    DEVICE.with(|d| *d.borrow_mut() = Some(device.clone()));
+    Ok(device)
+}
+
+impl Device {
+    /// The device's signature of `bytes`, hex.
+    pub async fn sign(&self, bytes: &[u8]) -> Result<String, String> {
+        let sig = call("sign", &[ed25519(), self.private.clone(), Uint8Array::from(bytes).into()]).await?;
+        Ok(hex(&Uint8Array::new(&sig).to_vec()))
+    }
+}
