@@ -459,7 +459,7 @@ fn Counter(props: &Props) -> Html {
                     match outcome {
                         CaseOutcome::Complete => html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("材料齐全，全部核验有效：可以受理。", "Complete: every license needed is valid.") }</> },
                         CaseOutcome::CompleteWithExceptions => html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("可以受理（含例外）：", "Complete with exceptions: ") }
-                            { CaseRecord::exceptions_of(&case.rows.iter().map(|r| case::Row { needed_type: String::new(), annotated_required: false, verified: None, exception: r.exception.clone() }).collect::<Vec<_>>())
+                            { case::kinds_of(case.rows.iter().map(|r| r.exception.as_ref()))
                                 .iter().map(|k| lang.t(k.zh(), k.en())).collect::<Vec<_>>().join(lang.t("、", ", ")) }</> },
                         CaseOutcome::Incomplete => html! { <>{ lang.t("尚不能受理：", "Not complete: ") }{ missing(lang, &case).join(lang.t("；", "; ")) }</> },
                     }
