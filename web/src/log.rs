@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use zz_core::{Report, UnixTime, Verdict};
-use zz_log::Entry;
 use zz_log::audit::{self, GENESIS};
 
 use crate::app::use_app;
@@ -69,26 +68,6 @@ async fn record(what: &Logged) -> Result<(), String> {
     entry.sig = device.sign(&entry.signed_bytes()).await?;
     crate::store::audit_append(&entry.line()).await?;
     LocalStorage::set(KEY_HEAD, Head { count: entry.n, hash: entry.hash() }).map_err(|e| e.to_string())
-}
-
-/// An entry as the page shows it.
-fn view(a: &audit::Entry) -> Entry {
-    let v = a.verified.as_ref();
-    Entry {
-        n: a.n,
-        time: a.time,
-        matter: a.matter.clone(),
-        kind: v.and_then(|v| v.kind.clone()),
-        license_type: v.and_then(|v| v.license_type.clone()).or_else(|| a.license_type.clone()),
-        identifier: v.and_then(|v| v.identifier.clone()).or_else(|| a.identifier.clone()),
-        holder: v.and_then(|v| v.holder.clone()),
-        verdict: v.map(|v| v.verdict.clone()).unwrap_or_default(),
-        failed: v.map(|v| v.failed.clone()).unwrap_or_default(),
-        trust_seq: v.map_or(0, |v| v.trust_seq),
-        prev: a.prev.clone(),
-        case: a.case.clone(),
-        event: (a.event != "verify").then(|| a.event.clone()),
-    }
 }
 
 /// Sets the organisation's code and the window every entry carries.
@@ -152,8 +131,6 @@ fn enqueue(what: Logged) {
 struct Loaded {
     header: audit::Header,
     entries: Vec<audit::Entry>,
-    /// The same, as the page shows them.
-    views: Vec<Entry>,
     /// Records of the log from before entries were signed.
     legacy: Vec<String>,
 }
@@ -165,9 +142,8 @@ async fn load() -> Result<Loaded, String> {
         .iter()
         .map(|l| serde_json::from_str::<audit::Entry>(l).map_err(|e| format!("unreadable entry: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
-    let views = entries.iter().map(view).collect();
     let legacy = crate::store::legacy_log_all().await.unwrap_or_default();
-    Ok(Loaded { header, entries, views, legacy })
+    Ok(Loaded { header, entries, legacy })
 }
 
 /// Starts a download of `text` as `name`.
@@ -218,42 +194,42 @@ pub fn LogPage() -> Html {
         Some(Ok(l)) => Some(l.clone()),
         _ => None,
     };
-    let list: Vec<Entry> = loaded.as_ref().map(|l| l.views.clone()).unwrap_or_default();
+    let list: Vec<audit::Entry> = loaded.as_ref().map(|l| l.entries.clone()).unwrap_or_default();
     // Names from the trust data in hand (codes when it does not know them).
     let bundle = match &app.trust {
         crate::app::TrustState::Ready(t) => Some(t.clone()),
         _ => None,
     };
-    let type_name = |code: &Option<String>| -> String {
-        let code = code.as_deref().unwrap_or_default();
+    let type_name = |code: Option<&str>| -> String {
+        let code = code.unwrap_or_default();
         bundle.as_ref().map_or(code, |t| t.bundle.type_name(code)).to_owned()
     };
-    let matter_name = |code: &Option<String>| -> String {
-        let code = code.as_deref().unwrap_or_default();
+    let matter_name = |code: Option<&str>| -> String {
+        let code = code.unwrap_or_default();
         bundle.as_ref().and_then(|t| t.bundle.matter(code)).map_or_else(|| code.to_owned(), |m| m.name.clone())
     };
-    let failed_words = |e: &Entry| -> String {
-        e.failed
+    let failed_words = |e: &audit::Entry| -> String {
+        e.failed()
             .iter()
             .map(|id| zz_core::CheckId::from_id(id).map_or(id.as_str(), |c| lang.t(c.title_zh(), c.title_en())))
             .collect::<Vec<_>>()
             .join(lang.t("、", ", "))
     };
     let q = query.to_lowercase();
-    let shown: Vec<&Entry> = list
+    let shown: Vec<&audit::Entry> = list
         .iter()
         .rev()
-        .filter(|e| verdict.is_empty() || e.verdict == *verdict)
+        .filter(|e| verdict.is_empty() || e.verdict() == *verdict)
         .filter(|e| {
             q.is_empty()
                 || [
                     e.matter.clone(),
-                    e.license_type.clone(),
-                    e.identifier.clone(),
-                    e.holder.clone(),
+                    e.license_type().map(str::to_owned),
+                    e.identifier().map(str::to_owned),
+                    e.holder().map(str::to_owned),
                     e.case.clone(),
-                    Some(type_name(&e.license_type)),
-                    Some(matter_name(&e.matter)),
+                    Some(type_name(e.license_type())),
+                    Some(matter_name(e.matter.as_deref())),
                 ]
                 .iter()
                 .any(|f| f.as_deref().is_some_and(|s| s.to_lowercase().contains(&q)))
@@ -457,16 +433,16 @@ pub fn LogPage() -> Html {
                     <th scope="col">{ lang.t("未通过", "Failed") }</th>
                 </tr></thead>
                 <tbody>
-                { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict.clone()} data-event={e.event.clone()} data-case={e.case.clone()}>
+                { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict().to_owned()} data-event={e.staff_event().map(str::to_owned)} data-case={e.case.clone()}>
                     <td data-label="#">{ e.n }</td>
                     <td data-label={lang.t("时间", "Time")}>{ lang.instant(UnixTime::from_secs(e.time)) }</td>
-                    <td data-label={lang.t("结论", "Verdict")}>{ match &e.event {
+                    <td data-label={lang.t("结论", "Verdict")}>{ match e.staff_event() {
                         Some(ev) => html! { <span class="event">{ event_words(lang, ev) }</span> },
-                        None => html! { <>{ crate::verify::verdict_icon(verdict_of(&e.verdict)) }{ " " }{ verdict_word(&e.verdict) }</> },
+                        None => html! { <>{ crate::verify::verdict_icon(verdict_of(e.verdict())) }{ " " }{ verdict_word(e.verdict()) }</> },
                     } }</td>
-                    <td data-label={lang.t("证照", "License")} class="license" title={e.identifier.clone().unwrap_or_default()}>{ type_name(&e.license_type) }</td>
-                    <td data-label={lang.t("持证主体", "Holder")}>{ e.holder.clone().unwrap_or_default() }</td>
-                    <td data-label={lang.t("事项", "Matter")}>{ matter_name(&e.matter) }</td>
+                    <td data-label={lang.t("证照", "License")} class="license" title={e.identifier().unwrap_or_default().to_owned()}>{ type_name(e.license_type()) }</td>
+                    <td data-label={lang.t("持证主体", "Holder")}>{ e.holder().unwrap_or_default().to_owned() }</td>
+                    <td data-label={lang.t("事项", "Matter")}>{ matter_name(e.matter.as_deref()) }</td>
                     <td data-label={lang.t("未通过", "Failed")}>{ failed_words(e) }</td>
                 </tr> }) }
                 </tbody>

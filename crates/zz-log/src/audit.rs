@@ -80,12 +80,12 @@ pub struct Verified {
 
 impl Verified {
     pub fn of(report: &zz_core::Report) -> Verified {
-        let l = report.license.as_ref();
+        let seen = crate::Seen::of(report);
         Verified {
-            kind: report.kind.map(|k| k.as_str().to_owned()),
-            license_type: l.map(|l| l.type_code.clone()),
-            identifier: l.map(|l| l.id.clone()),
-            holder: l.map(|l| crate::mask_holder(&l.holder)),
+            kind: seen.kind,
+            license_type: seen.license_type,
+            identifier: seen.identifier,
+            holder: seen.holder,
             verdict: report.verdict.as_str().to_owned(),
             failed: report.failures().map(|c| c.id.as_str().to_owned()).collect(),
             trust_seq: report.trust.trust_seq,
@@ -148,6 +148,36 @@ pub struct Entry {
 pub const GENESIS: &str = crate::GENESIS;
 
 impl Entry {
+    /// The license's type: the verified one, or the one the event is about.
+    pub fn license_type(&self) -> Option<&str> {
+        self.verified.as_ref().and_then(|v| v.license_type.as_deref()).or(self.license_type.as_deref())
+    }
+
+    /// The license's identifier, likewise.
+    pub fn identifier(&self) -> Option<&str> {
+        self.verified.as_ref().and_then(|v| v.identifier.as_deref()).or(self.identifier.as_deref())
+    }
+
+    /// The masked holder of a verification.
+    pub fn holder(&self) -> Option<&str> {
+        self.verified.as_ref().and_then(|v| v.holder.as_deref())
+    }
+
+    /// The verdict of a verification; empty for other events.
+    pub fn verdict(&self) -> &str {
+        self.verified.as_ref().map_or("", |v| v.verdict.as_str())
+    }
+
+    /// The checks a verification failed.
+    pub fn failed(&self) -> &[String] {
+        self.verified.as_ref().map_or(&[], |v| v.failed.as_slice())
+    }
+
+    /// What the staff did, when the entry is not a verification.
+    pub fn staff_event(&self) -> Option<&str> {
+        (self.event != "verify").then_some(self.event.as_str())
+    }
+
     /// What the device signs: the entry's JSON without `sig`.
     pub fn signed_bytes(&self) -> Vec<u8> {
         let unsigned = Entry { sig: String::new(), ..self.clone() };
@@ -410,7 +440,7 @@ pub fn to_text(header: &Header, entries: &[Entry]) -> String {
 
 /// The log as CSV (RFC 4180 quoting), with a header row, after a UTF-8
 /// byte order mark; a cell a spreadsheet would take for a formula gets a
-/// leading `'` (see [`crate::to_csv`]).
+/// leading `'` ([`crate::csv_cell`]).
 pub fn to_csv(entries: &[Entry]) -> String {
     let mut out = String::from(
         "\u{feff}n,time,event,operator,staffNo,org,window,case,matter,kind,licenseType,identifier,holder,verdict,failed,drill,trustSeq,prev,sig\r\n",
@@ -429,11 +459,11 @@ pub fn to_csv(entries: &[Entry]) -> String {
             e.case.clone().unwrap_or_default(),
             e.matter.clone().unwrap_or_default(),
             v.and_then(|v| v.kind.clone()).unwrap_or_default(),
-            v.and_then(|v| v.license_type.clone()).or_else(|| e.license_type.clone()).unwrap_or_default(),
-            v.and_then(|v| v.identifier.clone()).or_else(|| e.identifier.clone()).unwrap_or_default(),
-            v.and_then(|v| v.holder.clone()).unwrap_or_default(),
-            v.map(|v| v.verdict.clone()).unwrap_or_default(),
-            v.map(|v| v.failed.join(" ")).unwrap_or_default(),
+            e.license_type().unwrap_or_default().to_owned(),
+            e.identifier().unwrap_or_default().to_owned(),
+            e.holder().unwrap_or_default().to_owned(),
+            e.verdict().to_owned(),
+            e.failed().join(" "),
             if e.drill { "1".into() } else { String::new() },
             v.map(|v| v.trust_seq.to_string()).unwrap_or_default(),
             e.prev.clone(),

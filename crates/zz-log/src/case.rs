@@ -110,12 +110,12 @@ pub struct Verified {
 
 impl Verified {
     pub fn of(report: &Report, object: &[u8]) -> Verified {
-        let l = report.license.as_ref();
+        let seen = crate::Seen::of(report);
         Verified {
-            kind: report.kind.map(|k| k.as_str().to_owned()),
-            license_type: l.map(|l| l.type_code.clone()),
-            identifier: l.map(|l| l.id.clone()),
-            holder: l.map(|l| crate::mask_holder(&l.holder)),
+            kind: seen.kind,
+            license_type: seen.license_type,
+            identifier: seen.identifier,
+            holder: seen.holder,
             verdict: report.verdict.as_str().to_owned(),
             checks: report.checks.clone(),
             object: STANDARD.encode(object),
@@ -233,18 +233,17 @@ pub struct Mismatch {
 pub fn compare(row: usize, recorded: &Verified, again: &Report, applicant_given: bool) -> Vec<Mismatch> {
     let mut out = Vec::new();
     let mut differ = |what: String| out.push(Mismatch { row: Some(row), what });
-    let l = again.license.as_ref();
-    let kind = again.kind.map(|k| k.as_str().to_owned());
-    if recorded.kind != kind {
-        differ(format!("kind: recorded {:?}, verified {:?}", recorded.kind, kind));
+    let seen = crate::Seen::of(again);
+    if recorded.kind != seen.kind {
+        differ(format!("kind: recorded {:?}, verified {:?}", recorded.kind, seen.kind));
     }
-    if recorded.identifier.as_deref() != l.map(|l| l.id.as_str()) {
+    if recorded.identifier != seen.identifier {
         differ("identifier: the recorded one is not the object's".to_owned());
     }
-    if recorded.license_type.as_deref() != l.map(|l| l.type_code.as_str()) {
+    if recorded.license_type != seen.license_type {
         differ("license type: the recorded one is not the object's".to_owned());
     }
-    if recorded.holder != l.map(|l| crate::mask_holder(&l.holder)) {
+    if recorded.holder != seen.holder {
         differ("holder: the recorded one is not the object's".to_owned());
     }
     let counts = |id: &str| applicant_given || id != CheckId::Applicant.as_str();
