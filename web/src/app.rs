@@ -41,6 +41,9 @@ pub struct AppState {
     pub site: Rc<Site>,
     pub site_from: SiteFrom,
     pub set_site: Callback<(Rc<Site>, SiteFrom)>,
+    /// Who is signed in (see [`crate::accounts`]).
+    pub operator: Option<zz_log::audit::Operator>,
+    pub set_operator: Callback<Option<zz_log::audit::Operator>>,
 }
 
 impl AppState {
@@ -66,6 +69,8 @@ pub fn use_app() -> AppState {
         site: Rc::default(),
         site_from: SiteFrom::Nothing,
         set_site: Callback::noop(),
+        operator: None,
+        set_operator: Callback::noop(),
     })
 }
 
@@ -109,6 +114,7 @@ const KEY_LANG: &str = "zz.lang";
 const EVENT_LANG: &str = "zz-lang";
 const EVENT_TRUST: &str = "zz-trust";
 const EVENT_SITE: &str = "zz-site";
+const EVENT_OPERATOR: &str = "zz-operator";
 
 thread_local! {
     /// Set while this program tells the other: its own event is not news.
@@ -136,6 +142,7 @@ pub fn use_root_state() -> AppState {
     let lang = use_state(stored_lang);
     let trust = use_state(|| TrustState::Loading);
     let site = use_state(|| (Rc::new(Site::default()), SiteFrom::Nothing));
+    let operator = use_state(crate::accounts::current);
     let load_site = {
         let site = site.clone();
         move || {
@@ -159,7 +166,8 @@ pub fn use_root_state() -> AppState {
         }
     };
     {
-        let (load_site, load_trust, lang) = (load_site.clone(), load_trust.clone(), lang.clone());
+        let (load_site, load_trust, lang, operator) =
+            (load_site.clone(), load_trust.clone(), lang.clone(), operator.clone());
         use_effect_with((), move |_| {
             let (first_site, first_trust) = (load_site(), load_trust());
             wasm_bindgen_futures::spawn_local(async move {
@@ -177,6 +185,7 @@ pub fn use_root_state() -> AppState {
                 follow(EVENT_LANG, Box::new(move || lang.set(stored_lang()))),
                 follow(EVENT_TRUST, Box::new(move || wasm_bindgen_futures::spawn_local(load_trust()))),
                 follow(EVENT_SITE, Box::new(move || wasm_bindgen_futures::spawn_local(load_site()))),
+                follow(EVENT_OPERATOR, Box::new(move || operator.set(crate::accounts::current()))),
             ];
             move || drop(listeners)
         });
@@ -217,6 +226,14 @@ pub fn use_root_state() -> AppState {
             Callback::from(move |s| {
                 site.set(s);
                 tell(EVENT_SITE);
+            })
+        },
+        operator: (*operator).clone(),
+        set_operator: {
+            let operator = operator.clone();
+            Callback::from(move |o| {
+                operator.set(o);
+                tell(EVENT_OPERATOR);
             })
         },
     }

@@ -30,7 +30,11 @@ pub fn CounterPage() -> Html {
     html! {
         <section>
             <h1>{ app.t("窗口办件", "Counter: handle a case") }</h1>
-            <NeedTrust {render} />
+            <crate::accounts::Gate need={crate::accounts::Role::Counter} what={app.t("窗口办件", "The counter")}>
+                <crate::accounts::OperatorLine />
+                <crate::log::DrillSwitch />
+                <NeedTrust {render} />
+            </crate::accounts::Gate>
         </section>
     }
 }

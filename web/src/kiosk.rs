@@ -1,19 +1,20 @@
 //! Kiosk mode (`?kiosk` in the URL): full screen, the camera always on, a
 //! very large verdict with sound, back to waiting after a few seconds, no
-//! way to navigate out, the trust data's age always shown. Trust updates
-//! come from a bundle file (a USB stick) behind a staff PIN.
+//! way to navigate out, the trust data's age always shown. Behind the
+//! "staff" button a kiosk supervisor (or an administrator) signs in to
+//! import a bundle file (a USB stick) or leave kiosk mode; going back
+//! signs them out.
 
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
 
 use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
 use crate::i18n::Lang;
-use crate::pin::{self, PinError};
+use crate::accounts::Role;
 use crate::trust::{self, Trust};
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
@@ -50,7 +51,6 @@ struct Props {
 enum Screen {
     Waiting,
     Verdict(Rc<Report>),
-    Pin,
     Staff,
 }
 
@@ -123,12 +123,28 @@ fn Kiosk(props: &Props) -> Html {
     };
     let staff = {
         let screen = screen.clone();
-        Callback::from(move |_| screen.set(Screen::Pin))
+        Callback::from(move |_| screen.set(Screen::Staff))
     };
+    // Back to the citizens: whoever signed in here is signed out.
     let back = {
-        let screen = screen.clone();
-        Callback::from(move |_| screen.set(Screen::Waiting))
+        let (screen, set_operator) = (screen.clone(), app.set_operator.clone());
+        Callback::from(move |_| {
+            if crate::accounts::current().is_some() {
+                crate::accounts::sign_out();
+                set_operator.emit(None);
+            }
+            screen.set(Screen::Waiting)
+        })
     };
+    let leave = Callback::from(|_| {
+        if !crate::accounts::signed_in_as(Role::Supervisor) {
+            return;
+        }
+        crate::log::record_event(zz_log::Happened { event: "kiosk-left".into(), ..Default::default() });
+        let location = gloo::utils::window().location();
+        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        let _ = location.set_href(&format!("{path}#/"));
+    });
     let summary = t.bundle.summary(trust::now());
     let warn = summary.outdated || summary.clock_behind;
     let fullscreen = Callback::from(|_| {
@@ -161,12 +177,15 @@ fn Kiosk(props: &Props) -> Html {
                     }
                     </>
                 },
-                Screen::Pin => html! { <PinEntry on_ok={{ let s = screen.clone(); Callback::from(move |()| s.set(Screen::Staff)) }} on_cancel={back.clone()} /> },
                 Screen::Staff => html! {
                     <div class="kiosk-staff">
-                        <h1>{ lang.t("工作人员：更新信任数据", "Staff: update the trust data") }</h1>
-                        <crate::settings::TrustPanel trust={props.trust.clone()} />
-                        <button type="button" class="button primary" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>
+                        <h1>{ lang.t("工作人员", "Staff") }</h1>
+                        <crate::accounts::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
+                            <crate::accounts::OperatorLine />
+                            <crate::settings::TrustPanel trust={props.trust.clone()} />
+                            <button type="button" class="button" id="leave-kiosk" onclick={leave}>{ lang.t("退出自助模式", "Leave kiosk mode") }</button>
+                        </crate::accounts::Gate>
+                        <button type="button" class="button primary" id="back-to-kiosk" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>
                     </div>
                 },
             } }
@@ -241,51 +260,5 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
                 Lang::En => format!("Back in {} seconds", *left),
             } }</p>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct PinProps {
-    on_ok: Callback<()>,
-    on_cancel: Callback<MouseEvent>,
-}
-
-#[component]
-fn PinEntry(props: &PinProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let wrong = use_state(|| None::<PinError>);
-    let input = use_node_ref();
-    let submit = {
-        let (wrong, input, ok) = (wrong.clone(), input.clone(), props.on_ok.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let pin = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            match pin::check(&pin, trust::now()) {
-                Ok(()) => ok.emit(()),
-                Err(e) => {
-                    wrong.set(Some(e));
-                    if let Some(i) = input.cast::<HtmlInputElement>() {
-                        i.set_value("");
-                    }
-                }
-            }
-        })
-    };
-    html! {
-        <form class="kiosk-pin" onsubmit={submit}>
-            <h1>{ lang.t("工作人员验证", "Staff check") }</h1>
-            if pin::is_set() {
-                <label for="pin">{ lang.t("请输入工作人员 PIN", "Enter the staff PIN") }</label>
-                <input id="pin" ref={input} type="password" inputmode="numeric" autocomplete="off" />
-                <button type="submit" class="button primary">{ lang.t("确定", "OK") }</button>
-            } else {
-                <p>{ lang.t("尚未设置工作人员 PIN：请在非自助模式的“设置”页面设置。", "No staff PIN is set: set one on the Settings page outside kiosk mode.") }</p>
-            }
-            if let Some(e) = *wrong {
-                <p class="alert error" role="alert">{ pin::message(lang, e) }</p>
-            }
-            <button type="button" class="button" onclick={props.on_cancel.clone()}>{ lang.t("取消", "Cancel") }</button>
-        </form>
     }
 }

@@ -7,6 +7,7 @@
 // The modules name the crate as the programs do.
 extern crate self as zz_web;
 
+pub mod accounts;
 pub mod advice;
 pub mod app;
 pub mod catalog;
@@ -20,7 +21,6 @@ pub mod kiosk;
 pub mod log;
 pub mod matters;
 pub mod objection;
-pub mod pin;
 pub mod portal;
 pub mod present;
 pub mod scan;

@@ -29,35 +29,88 @@ fn head() -> Head {
     LocalStorage::get(KEY_HEAD).unwrap_or_default()
 }
 
-/// What is logged: a verification, or something the staff did.
+/// What is logged: a verification, or something the staff did, with who
+/// and in which case (taken when it happened, not when it is stored); or a
+/// checkpoint of the head.
 enum Logged {
-    Verified(Box<Report>, Option<String>),
-    Happened(zz_log::Happened),
+    Verified(Box<Report>, Stamp),
+    Happened(zz_log::Happened, Stamp),
+    Checkpoint,
+}
+
+/// Who did it, in which case, and whether as a practice run.
+struct Stamp {
+    operator: Option<audit::Operator>,
+    case: Option<String>,
+    drill: bool,
+}
+
+impl Stamp {
+    fn now(case: Option<String>) -> Stamp {
+        Stamp {
+            operator: crate::accounts::current(),
+            case: case.or_else(|| CASE.with(|c| c.borrow().clone())),
+            drill: drill(),
+        }
+    }
+}
+
+/// Checkpoints signed on this device, newest last (the last few kept).
+const KEY_CHECKPOINTS: &str = "zz.checkpoints";
+const MAX_CHECKPOINTS: usize = 60;
+/// Whether this device is in practice mode (模拟办事).
+const KEY_DRILL: &str = "zz.drill";
+
+/// The checkpoints signed on this device, newest last.
+pub fn checkpoints() -> Vec<audit::Checkpoint> {
+    LocalStorage::get(KEY_CHECKPOINTS).unwrap_or_default()
+}
+
+/// Whether what is done now is a practice run, kept out of the statistics.
+pub fn drill() -> bool {
+    LocalStorage::get::<bool>(KEY_DRILL).unwrap_or(false)
+}
+
+/// Starts or ends practice mode (logged).
+pub fn set_drill(on: bool) {
+    if on {
+        let _ = LocalStorage::set(KEY_DRILL, true);
+    }
+    record_event(zz_log::Happened { event: if on { "drill-start" } else { "drill-end" }.into(), ..Default::default() });
+    if !on {
+        LocalStorage::delete(KEY_DRILL);
+    }
 }
 
 /// Records one entry. Entries are appended one at a time: the head moves
-/// only once the entry is stored.
-async fn record(what: &Logged) -> Result<(), String> {
+/// only once the entry is stored. The first entry of each day (China
+/// Standard Time) is followed by a checkpoint.
+async fn record(what: Logged) -> Result<(), String> {
     let device = crate::device::device().await?;
     let h = head();
     let (org, window) = SITE.with(|s| s.borrow().clone());
     let mut entry = match what {
-        Logged::Verified(report, case) => audit::Entry {
+        Logged::Checkpoint => return sign_checkpoint(&device, &h).await.map(|_| ()),
+        Logged::Verified(report, stamp) => audit::Entry {
             time: report.now.as_secs(),
             event: "verify".into(),
-            case: case.clone(),
+            operator: stamp.operator,
+            case: stamp.case,
+            drill: stamp.drill,
             matter: report.matter.clone(),
-            verified: Some(audit::Verified::of(report)),
+            verified: Some(audit::Verified::of(&report)),
             ..audit::Entry::default()
         },
-        Logged::Happened(w) => audit::Entry {
+        Logged::Happened(w, stamp) => audit::Entry {
             time: crate::trust::now().as_secs(),
-            event: w.event.clone(),
-            case: w.case.clone(),
-            matter: w.matter.clone(),
-            license_type: w.license_type.clone(),
-            identifier: w.identifier.clone(),
-            detail: w.detail.clone(),
+            event: w.event,
+            operator: stamp.operator,
+            case: stamp.case,
+            drill: stamp.drill,
+            matter: w.matter,
+            license_type: w.license_type,
+            identifier: w.identifier,
+            detail: w.detail,
             ..audit::Entry::default()
         },
     };
@@ -67,7 +120,41 @@ async fn record(what: &Logged) -> Result<(), String> {
     entry.prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
     entry.sig = device.sign(&entry.signed_bytes()).await?;
     crate::store::audit_append(&entry.line()).await?;
-    LocalStorage::set(KEY_HEAD, Head { count: entry.n, hash: entry.hash() }).map_err(|e| e.to_string())
+    let head = Head { count: entry.n, hash: entry.hash() };
+    LocalStorage::set(KEY_HEAD, &head).map_err(|e| e.to_string())?;
+    let day = |t: i64| zz_core::dates::CstDate::of_instant(UnixTime::from_secs(t));
+    if checkpoints().last().is_none_or(|c| day(c.time) != day(entry.time)) {
+        sign_checkpoint(&device, &head).await?;
+    }
+    Ok(())
+}
+
+/// Signs the head as a checkpoint and keeps it with the last few.
+async fn sign_checkpoint(device: &crate::device::Device, h: &Head) -> Result<audit::Checkpoint, String> {
+    if h.count == 0 {
+        return Err("the log is empty".into());
+    }
+    let mut c = audit::Checkpoint {
+        format: audit::CHECKPOINT_FORMAT.to_owned(),
+        device: device.header.device.clone(),
+        n: h.count,
+        head: h.hash.clone(),
+        time: crate::trust::now().as_secs(),
+        sig: String::new(),
+    };
+    c.sig = device.sign(&c.signed_bytes()).await?;
+    let mut kept = checkpoints();
+    kept.push(c.clone());
+    let over = kept.len().saturating_sub(MAX_CHECKPOINTS);
+    kept.drain(..over);
+    LocalStorage::set(KEY_CHECKPOINTS, &kept).map_err(|e| e.to_string())?;
+    Ok(c)
+}
+
+/// Signs the head as a checkpoint once what is waiting is recorded (at
+/// sign-out).
+pub fn checkpoint_later() {
+    enqueue(Logged::Checkpoint);
 }
 
 /// Sets the organisation's code and the window every entry carries.
@@ -92,17 +179,14 @@ thread_local! {
 /// are serialised: two quick verifications once read the same head and
 /// were stored with the same `n` and `prev`, a broken chain.
 pub fn record_later(report: &Report) {
-    let case = CASE.with(|c| c.borrow().clone());
-    enqueue(Logged::Verified(Box::new(report.clone()), case));
+    enqueue(Logged::Verified(Box::new(report.clone()), Stamp::now(None)));
 }
 
-/// Records something the staff did (an event of [`Entry`]), in the open
-/// case unless it names one.
-pub fn record_event(mut what: zz_log::Happened) {
-    if what.case.is_none() {
-        what.case = CASE.with(|c| c.borrow().clone());
-    }
-    enqueue(Logged::Happened(what));
+/// Records something the staff did (an event of [`audit::Entry`]), in the
+/// open case unless it names one.
+pub fn record_event(what: zz_log::Happened) {
+    let stamp = Stamp::now(what.case.clone());
+    enqueue(Logged::Happened(what, stamp));
 }
 
 /// Sets the counter case that verifications belong to (`None` when the
@@ -118,7 +202,7 @@ fn enqueue(what: Logged) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         while let Some(what) = PENDING.with(|q| q.borrow_mut().pop_front()) {
-            if let Err(e) = record(&what).await {
+            if let Err(e) = record(what).await {
                 gloo::console::error!(format!("verification log: {e}"));
             }
         }
@@ -126,16 +210,54 @@ fn enqueue(what: Logged) {
     });
 }
 
-/// The log as stored: this device's header and every entry.
-#[derive(Clone, PartialEq)]
-struct Loaded {
-    header: audit::Header,
-    entries: Vec<audit::Entry>,
-    /// Records of the log from before entries were signed.
-    legacy: Vec<String>,
+/// The practice-mode switch (模拟办事): while on, every entry is marked a
+/// drill and left out of the statistics.
+#[component]
+pub fn DrillSwitch() -> Html {
+    let lang = use_app().lang;
+    let on = use_state(drill);
+    let toggle = {
+        let on = on.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            set_drill(checked);
+            on.set(checked);
+        })
+    };
+    html! {
+        <div class={classes!("drill", on.then_some("on"))}>
+            <div class="check-field">
+                <input type="checkbox" id="drill" checked={*on} onchange={toggle} />
+                <label for="drill">{ lang.t("模拟办事（练习，不计入统计）", "Drill (practice, left out of the statistics)") }</label>
+            </div>
+            if *on {
+                <p class="alert warn" role="status" id="drill-on">{ lang.t("模拟办事中：本设备的记录标为模拟。", "Drill mode: this device's entries are marked as practice.") }</p>
+            }
+        </div>
+    }
 }
 
-async fn load() -> Result<Loaded, String> {
+/// Waits (a few seconds at most) until every entry queued is stored.
+pub async fn settled() {
+    for _ in 0..200 {
+        if !DRAINING.with(std::cell::Cell::get) && PENDING.with(|q| q.borrow().is_empty()) {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(25).await;
+    }
+}
+
+/// The log as stored: this device's header and every entry.
+#[derive(Clone, PartialEq)]
+pub struct Loaded {
+    pub header: audit::Header,
+    pub entries: std::rc::Rc<Vec<audit::Entry>>,
+    /// Records of the log from before entries were signed.
+    pub legacy: std::rc::Rc<Vec<String>>,
+}
+
+/// Reads the whole log (and the records from before entries were signed).
+pub async fn load() -> Result<Loaded, String> {
     let header = crate::device::device().await?.header.clone();
     let lines = crate::store::audit_all().await?;
     let entries = lines
@@ -143,7 +265,7 @@ async fn load() -> Result<Loaded, String> {
         .map(|l| serde_json::from_str::<audit::Entry>(l).map_err(|e| format!("unreadable entry: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
     let legacy = crate::store::legacy_log_all().await.unwrap_or_default();
-    Ok(Loaded { header, entries, legacy })
+    Ok(Loaded { header, entries: entries.into(), legacy: legacy.into() })
 }
 
 /// Starts a download of `text` as `name`.
@@ -170,20 +292,60 @@ enum ChainState {
     Broken(String),
 }
 
+/// What an administrator's action on the log came to.
+#[derive(Clone, PartialEq)]
+enum Done {
+    /// Refused: no administrator signed in.
+    Refused,
+    /// Exported (entries).
+    Exported(usize),
+    /// Pruned up to this entry, after exporting them.
+    Pruned(u64),
+    /// Nothing older than the retention period.
+    NothingToPrune(u32),
+    Failed(String),
+}
+
+/// Rows per page of the list.
+const PAGE: usize = 100;
+
+/// The log page: for staff signed in.
 #[component]
 pub fn LogPage() -> Html {
+    let lang = use_app().lang;
+    html! {
+        <section>
+            <h1>{ lang.t("核验记录", "Verification log") }</h1>
+            <crate::accounts::Gate need={crate::accounts::Role::Counter} what={lang.t("查看核验记录", "The verification log")}>
+                <crate::accounts::OperatorLine />
+                <LogView />
+            </crate::accounts::Gate>
+        </section>
+    }
+}
+
+/// The log itself: check, checkpoints, exports and pruning (the last two
+/// for an administrator), and the entries, a page at a time.
+#[component]
+fn LogView() -> Html {
     let app = use_app();
     let lang = app.lang;
     let entries = use_state(|| None::<Result<Loaded, String>>);
     let verdict = use_state(String::new);
     let query = use_state(String::new);
+    let page = use_state(|| 0usize);
     let chain = use_state(|| ChainState::Unchecked);
     let confirm = use_state(|| false);
+    let done = use_state(|| None::<Done>);
+    let kept = use_state(checkpoints);
     let reload = {
-        let entries = entries.clone();
+        let (entries, kept) = (entries.clone(), kept.clone());
         Callback::from(move |()| {
-            let entries = entries.clone();
-            wasm_bindgen_futures::spawn_local(async move { entries.set(Some(load().await)) });
+            let (entries, kept) = (entries.clone(), kept.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                entries.set(Some(load().await));
+                kept.set(checkpoints());
+            });
         })
     };
     {
@@ -194,7 +356,7 @@ pub fn LogPage() -> Html {
         Some(Ok(l)) => Some(l.clone()),
         _ => None,
     };
-    let list: Vec<audit::Entry> = loaded.as_ref().map(|l| l.entries.clone()).unwrap_or_default();
+    let list: std::rc::Rc<Vec<audit::Entry>> = loaded.as_ref().map(|l| l.entries.clone()).unwrap_or_default();
     // Names from the trust data in hand (codes when it does not know them).
     let bundle = match &app.trust {
         crate::app::TrustState::Ready(t) => Some(t.clone()),
@@ -228,6 +390,8 @@ pub fn LogPage() -> Html {
                     e.identifier().map(str::to_owned),
                     e.holder().map(str::to_owned),
                     e.case.clone(),
+                    e.operator.as_ref().map(|o| format!("{} {}", o.name, o.number)),
+                    Some(e.event.clone()),
                     Some(type_name(e.license_type())),
                     Some(matter_name(e.matter.as_deref())),
                 ]
@@ -235,6 +399,8 @@ pub fn LogPage() -> Html {
                 .any(|f| f.as_deref().is_some_and(|s| s.to_lowercase().contains(&q)))
         })
         .collect();
+    let pages = shown.len().div_ceil(PAGE).max(1);
+    let at = (*page).min(pages - 1);
     let check_chain = {
         let chain = chain.clone();
         let loaded = loaded.clone();
@@ -252,47 +418,103 @@ pub fn LogPage() -> Html {
             });
         })
     };
-    let export_csv = {
-        let loaded = loaded.clone();
-        Callback::from(move |_| {
-            if let Some(l) = &loaded {
-                download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.entries));
+    let admin = app.operator.as_ref().and_then(crate::accounts::role_of) == Some(crate::accounts::Role::Admin);
+    // Exports and pruning: for an administrator, logged.
+    let as_admin = |f: Box<dyn Fn(&Loaded) -> Done>| {
+        let (loaded, done) = (loaded.clone(), done.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(l) = &loaded else { return };
+            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+                done.set(Some(Done::Refused));
+                return;
             }
+            done.set(Some(f(l)));
+        })
+    };
+    let export_csv = as_admin(Box::new(|l| {
+        download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.entries));
+        record_event(zz_log::Happened { event: "log-export".into(), detail: Some("csv".into()), ..Default::default() });
+        Done::Exported(l.entries.len())
+    }));
+    // The log as `zz log verify` reads it: this device's header, then every
+    // entry as stored.
+    let export_log = as_admin(Box::new(|l| {
+        let name = format!("zz-audit-log-{}.jsonl", l.header.device);
+        download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
+        record_event(zz_log::Happened { event: "log-export".into(), detail: Some("jsonl".into()), ..Default::default() });
+        Done::Exported(l.entries.len())
+    }));
+    // Pruning drops the entries older than the retention period, after
+    // exporting them; clearing drops every one. Either way the log goes on
+    // from where it was: its next entry is a signed note of the last entry
+    // dropped and its hash, so the rest still verifies and a checkpoint
+    // kept elsewhere shows it.
+    let prune_through = {
+        let (reload, chain) = (reload.clone(), chain.clone());
+        move |l: &Loaded, through: usize| -> Done {
+            let Some(last) = l.entries.get(through) else { return Done::Failed("?".into()) };
+            let dropped = l.entries.get(..=through).unwrap_or_default();
+            let first = dropped.first().map_or(0, |e| e.n);
+            download(
+                &format!("zz-audit-log-{}-{}-{}.jsonl", l.header.device, first, last.n),
+                "application/jsonl",
+                &audit::to_text(&l.header, dropped),
+            );
+            let (n, hash) = (last.n, last.hash());
+            let (reload, count) = (reload.clone(), through + 1);
+            chain.set(ChainState::Unchecked);
+            wasm_bindgen_futures::spawn_local(async move {
+                if crate::store::audit_drop_first(count).await.is_ok() {
+                    record_event(zz_log::Happened {
+                        event: "pruned".into(),
+                        detail: Some(format!("{n} {hash}")),
+                        ..Default::default()
+                    });
+                }
+                settled().await;
+                reload.emit(());
+            });
+            Done::Pruned(n)
+        }
+    };
+    let days = app.site.retention_days();
+    let prune = {
+        let prune_through = prune_through.clone();
+        as_admin(Box::new(move |l| {
+            let cutoff = crate::trust::now().as_secs().saturating_sub(i64::from(days) * 86_400);
+            match l.entries.iter().rposition(|e| e.time < cutoff && e.event != "pruned") {
+                Some(i) => prune_through(l, i),
+                None => Done::NothingToPrune(days),
+            }
+        }))
+    };
+    let clear = {
+        let confirm = confirm.clone();
+        let clear_all = as_admin(Box::new(move |l| match l.entries.len().checked_sub(1) {
+            Some(i) => prune_through(l, i),
+            None => Done::Exported(0),
+        }));
+        Callback::from(move |e: MouseEvent| {
+            if !*confirm {
+                confirm.set(true);
+                return;
+            }
+            confirm.set(false);
+            clear_all.emit(e);
         })
     };
     // A checkpoint: the head signed by this device, to keep elsewhere.
     let checkpoint = {
-        let loaded = loaded.clone();
+        let kept = kept.clone();
         Callback::from(move |_| {
-            let Some(l) = loaded.clone() else { return };
-            let Some(last) = l.entries.last().cloned() else { return };
+            let kept = kept.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(device) = crate::device::device().await else { return };
-                let mut c = audit::Checkpoint {
-                    format: audit::CHECKPOINT_FORMAT.to_owned(),
-                    device: l.header.device.clone(),
-                    n: last.n,
-                    head: last.hash(),
-                    time: crate::trust::now().as_secs(),
-                    sig: String::new(),
-                };
-                if let Ok(sig) = device.sign(&c.signed_bytes()).await {
-                    c.sig = sig;
-                    let name = format!("zz-checkpoint-{}-{}.json", c.device, c.n);
-                    download(&name, "application/json", &serde_json::to_string_pretty(&c).unwrap_or_default());
+                if let Ok(c) = sign_checkpoint(&device, &head()).await {
+                    download_checkpoint(&c);
+                    kept.set(checkpoints());
                 }
             });
-        })
-    };
-    // The log as `zz log verify` reads it: this device's header, then every
-    // entry as stored.
-    let export_log = {
-        let loaded = loaded.clone();
-        Callback::from(move |_| {
-            if let Some(l) = &loaded {
-                let name = format!("zz-audit-log-{}.jsonl", l.header.device);
-                download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
-            }
         })
     };
     let export_legacy = {
@@ -303,52 +525,25 @@ pub fn LogPage() -> Html {
             }
         })
     };
-    let clear = {
-        let loaded = loaded.clone();
-        let confirm = confirm.clone();
-        let reload = reload.clone();
-        let chain = chain.clone();
-        Callback::from(move |_| {
-            if !*confirm {
-                confirm.set(true);
-                return;
-            }
-            confirm.set(false);
-            let reload = reload.clone();
-            chain.set(ChainState::Unchecked);
-            // Cleared, the log goes on from where it was: its next entry is
-            // a signed note of the last entry dropped and its hash, so the
-            // rest still verifies and a checkpoint kept elsewhere shows it.
-            let last = loaded.as_ref().and_then(|l| l.entries.last().map(|e| (e.n, e.hash())));
-            wasm_bindgen_futures::spawn_local(async move {
-                if crate::store::audit_clear().await.is_ok()
-                    && let Some((n, hash)) = last
-                {
-                    let _ = LocalStorage::set(KEY_HEAD, Head { count: n, hash: hash.clone() });
-                    let _ = record(&Logged::Happened(zz_log::Happened {
-                        event: "pruned".into(),
-                        detail: Some(format!("{n} {hash}")),
-                        ..Default::default()
-                    }))
-                    .await;
-                }
-                reload.emit(());
-            });
-        })
-    };
     let on_verdict = {
-        let verdict = verdict.clone();
+        let (verdict, page) = (verdict.clone(), page.clone());
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             verdict.set(s.value());
+            page.set(0);
         })
     };
     let on_query = {
-        let query = query.clone();
+        let (query, page) = (query.clone(), page.clone());
         Callback::from(move |e: InputEvent| {
             let i: HtmlInputElement = e.target_unchecked_into();
             query.set(i.value());
+            page.set(0);
         })
+    };
+    let go = |to: usize| {
+        let page = page.clone();
+        Callback::from(move |_| page.set(to))
     };
     let verdict_of = |v: &str| match v {
         "valid" => Verdict::Valid,
@@ -359,14 +554,14 @@ pub fn LogPage() -> Html {
     // Names come from the trust data: wait for it (a failed load still
     // shows the log, with codes).
     if app.trust == crate::app::TrustState::Loading {
-        return html! { <section><h1>{ lang.t("核验记录", "Verification log") }</h1><p class="loading" role="status">{ lang.t("正在加载…", "Loading…") }</p></section> };
+        return html! { <p class="loading" role="status">{ lang.t("正在加载…", "Loading…") }</p> };
     }
+    let admin_note = if admin { "" } else { lang.t("（需管理员）", " (administrator)") };
     html! {
-        <section>
-            <h1>{ lang.t("核验记录", "Verification log") }</h1>
+        <>
             <p>{ lang.t(
-                "每次核验和工作人员的操作都记录在本设备上：时间、单位与窗口、办件、事项、证照类型、标识、脱敏后的持证主体、结论和未通过的项目。每条记录含前一条的哈希值，并由本设备不可导出的密钥签名：修改、删除或插入都会被发现；签署检查点并另行保存，可发现截断。",
-                "Every verification and staff action is recorded on this device: time, organisation and window, case, matter, license type, identifier, masked holder, verdict and failed checks. Each entry holds the hash of the one before and is signed with this device's non-extractable key: edits, deletions and insertions are detected; sign a checkpoint and keep it elsewhere to detect truncation.",
+                "每次核验和工作人员的操作都记录在本设备上：时间、操作人员、单位与窗口、办件、事项、证照类型、标识、脱敏后的持证主体、结论和未通过的项目。每条记录含前一条的哈希值，并由本设备不可导出的密钥签名：修改、删除或插入都会被发现；每次退出登录和每天第一条记录时自动签署检查点，另行保存检查点可发现截断。",
+                "Every verification and staff action is recorded on this device: time, operator, organisation and window, case, matter, license type, identifier, masked holder, verdict and failed checks. Each entry holds the hash of the one before and is signed with this device's non-extractable key: edits, deletions and insertions are detected; a checkpoint is signed at each sign-out and with the first entry of each day; keep checkpoints elsewhere to detect truncation.",
             ) }</p>
             if let Some(l) = &loaded {
                 <p class="meta">{ lang.t("本设备：", "This device: ") }<code id="log-device">{ &l.header.device }</code>
@@ -380,11 +575,15 @@ pub fn LogPage() -> Html {
             }
             <div class="log-tools">
                 <button type="button" class="button" onclick={check_chain}>{ lang.t("校验记录链", "Check the chain") }</button>
-                <button type="button" class="button" onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }</button>
-                <button type="button" class="button" id="log-export" onclick={export_log}>{ lang.t("导出日志", "Export the log") }</button>
                 <button type="button" class="button" id="log-checkpoint" onclick={checkpoint}>{ lang.t("签署检查点", "Sign a checkpoint") }</button>
-                <button type="button" class="button danger" onclick={clear}>
-                    { if *confirm { lang.t("确认清空全部记录", "Confirm: clear every entry") } else { lang.t("清空记录…", "Clear the log…") } }
+                <button type="button" class="button" id="log-export" onclick={export_log}>{ lang.t("导出日志", "Export the log") }{ admin_note }</button>
+                <button type="button" class="button" id="log-csv" onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }{ admin_note }</button>
+                <button type="button" class="button" id="log-prune" onclick={prune}>{ match lang {
+                    Lang::Zh => format!("导出并清理 {days} 天前的记录"),
+                    Lang::En => format!("Export and prune entries older than {days} days"),
+                } }{ admin_note }</button>
+                <button type="button" class="button danger" id="log-clear" onclick={clear}>
+                    { if *confirm { lang.t("确认导出并清空全部记录", "Confirm: export and clear every entry") } else { lang.t("清空记录…", "Clear the log…") } }{ admin_note }
                 </button>
             </div>
             <div role="status" aria-live="polite" id="chain-result">
@@ -400,9 +599,30 @@ pub fn LogPage() -> Html {
                 } }</p> },
             } }
             </div>
+            <div role="status" aria-live="polite" id="log-done">
+            { match &*done {
+                None => html! {},
+                Some(Done::Refused) => html! { <p class="alert error" role="alert" id="log-refused">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t(
+                    "导出、清理和清空核验记录需要管理员登录。", "Exporting, pruning and clearing the log need an administrator to sign in.") }</p> },
+                Some(Done::Exported(n)) => html! { <p class="alert ok">{ match lang {
+                    Lang::Zh => format!("已导出 {n} 条记录。"),
+                    Lang::En => format!("{n} entries exported."),
+                } }</p> },
+                Some(Done::Pruned(n)) => html! { <p class="alert ok" id="log-pruned">{ match lang {
+                    Lang::Zh => format!("已导出并清理第 {n} 条及之前的记录；日志中留有签名说明。"),
+                    Lang::En => format!("Entries up to #{n} were exported and pruned; a signed note stays in the log."),
+                } }</p> },
+                Some(Done::NothingToPrune(d)) => html! { <p class="alert info">{ match lang {
+                    Lang::Zh => format!("没有 {d} 天前的记录。"),
+                    Lang::En => format!("No entries are older than {d} days."),
+                } }</p> },
+                Some(Done::Failed(e)) => html! { <p class="alert error">{ e }</p> },
+            } }
+            </div>
+            <CheckpointList kept={(*kept).clone()} />
             <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field wide">
-                    <label for="log-q">{ lang.t("筛选（事项、证照类型、标识、持证主体）", "Filter (matter, license type, identifier, holder)") }</label>
+                    <label for="log-q">{ lang.t("筛选（事项、证照、标识、持证主体、操作人员、办件）", "Filter (matter, license, identifier, holder, operator, case)") }</label>
                     <input id="log-q" type="search" value={(*query).clone()} oninput={on_query} />
                 </div>
                 <div class="field">
@@ -420,8 +640,8 @@ pub fn LogPage() -> Html {
             }
             <table class="log">
                 <caption>{ match lang {
-                    Lang::Zh => format!("共 {} 条，显示 {} 条（最新在前）", list.len(), shown.len()),
-                    Lang::En => format!("{} entries, {} shown (newest first)", list.len(), shown.len()),
+                    Lang::Zh => format!("共 {} 条，符合 {} 条（最新在前），第 {} / {} 页", list.len(), shown.len(), at + 1, pages),
+                    Lang::En => format!("{} entries, {} match (newest first), page {} of {}", list.len(), shown.len(), at + 1, pages),
                 } }</caption>
                 <thead><tr>
                     <th scope="col">{ "#" }</th>
@@ -430,24 +650,105 @@ pub fn LogPage() -> Html {
                     <th scope="col">{ lang.t("证照", "License") }</th>
                     <th scope="col">{ lang.t("持证主体", "Holder") }</th>
                     <th scope="col">{ lang.t("事项", "Matter") }</th>
+                    <th scope="col">{ lang.t("操作人员", "Operator") }</th>
                     <th scope="col">{ lang.t("未通过", "Failed") }</th>
                 </tr></thead>
                 <tbody>
-                { for shown.iter().map(|e| html! { <tr data-verdict={e.verdict().to_owned()} data-event={e.staff_event().map(str::to_owned)} data-case={e.case.clone()}>
+                { for shown.iter().skip(at * PAGE).take(PAGE).map(|e| html! { <tr data-verdict={e.verdict().to_owned()} data-event={e.staff_event().map(str::to_owned)} data-case={e.case.clone()} data-drill={e.drill.then_some("1")}>
                     <td data-label="#">{ e.n }</td>
                     <td data-label={lang.t("时间", "Time")}>{ lang.instant(UnixTime::from_secs(e.time)) }</td>
                     <td data-label={lang.t("结论", "Verdict")}>{ match e.staff_event() {
                         Some(ev) => html! { <span class="event">{ event_words(lang, ev) }</span> },
                         None => html! { <>{ crate::verify::verdict_icon(verdict_of(e.verdict())) }{ " " }{ verdict_word(e.verdict()) }</> },
-                    } }</td>
+                    } }{ if e.drill { lang.t("（模拟）", " (drill)") } else { "" } }</td>
                     <td data-label={lang.t("证照", "License")} class="license" title={e.identifier().unwrap_or_default().to_owned()}>{ type_name(e.license_type()) }</td>
                     <td data-label={lang.t("持证主体", "Holder")}>{ e.holder().unwrap_or_default().to_owned() }</td>
                     <td data-label={lang.t("事项", "Matter")}>{ matter_name(e.matter.as_deref()) }</td>
+                    <td data-label={lang.t("操作人员", "Operator")} class="operator">{ e.operator.as_ref().map(|o| format!("{}（{}）", o.name, o.number)).unwrap_or_default() }</td>
                     <td data-label={lang.t("未通过", "Failed")}>{ failed_words(e) }</td>
                 </tr> }) }
                 </tbody>
             </table>
-        </section>
+            if pages > 1 {
+                <nav class="pager" aria-label={lang.t("分页", "Pages")}>
+                    <button type="button" class="button small" id="log-prev" disabled={at == 0} onclick={go(at.saturating_sub(1))}>{ lang.t("上一页", "Previous") }</button>
+                    <span>{ format!(" {} / {} ", at + 1, pages) }</span>
+                    <button type="button" class="button small" id="log-next" disabled={at + 1 >= pages} onclick={go(at + 1)}>{ lang.t("下一页", "Next") }</button>
+                </nav>
+            }
+        </>
+    }
+}
+
+fn download_checkpoint(c: &audit::Checkpoint) {
+    let name = format!("zz-checkpoint-{}-{}.json", c.device, c.n);
+    download(&name, "application/json", &serde_json::to_string_pretty(c).unwrap_or_default());
+}
+
+#[derive(Properties, PartialEq)]
+struct CheckpointProps {
+    kept: Vec<audit::Checkpoint>,
+}
+
+/// The checkpoints signed here, newest first: each to download, or to show
+/// as a QR code that a supervisor photographs or scans elsewhere.
+#[component]
+fn CheckpointList(props: &CheckpointProps) -> Html {
+    let lang = use_app().lang;
+    let shown = use_state(|| None::<u64>);
+    if props.kept.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="checkpoints" id="checkpoints">
+            <summary>{ match lang {
+                Lang::Zh => format!("本设备签署的检查点（最近 {} 个）", props.kept.len()),
+                Lang::En => format!("Checkpoints signed here (last {})", props.kept.len()),
+            } }</summary>
+            <p>{ lang.t(
+                "将检查点文件或其二维码另行保存（例如由主管拍照或打印）：之后对该检查点之前记录的任何修改、删除、插入或截断都会被 zz log verify --checkpoint 发现。",
+                "Keep a checkpoint's file or its QR code elsewhere (a supervisor photographs or prints it): any later edit, deletion, insertion or truncation before it is found by zz log verify --checkpoint.",
+            ) }</p>
+            <ul>
+            { for props.kept.iter().rev().map(|c| {
+                let (n, c1, c2) = (c.n, c.clone(), shown.clone());
+                html! { <li data-n={n.to_string()}>
+                    { match lang {
+                        Lang::Zh => format!("至第 {} 条 · {} ", c.n, lang.instant(UnixTime::from_secs(c.time))),
+                        Lang::En => format!("up to #{} · {} ", c.n, lang.instant(UnixTime::from_secs(c.time))),
+                    } }
+                    <button type="button" class="button small" onclick={Callback::from(move |_| download_checkpoint(&c1))}>{ lang.t("下载", "Download") }</button>
+                    { " " }
+                    <button type="button" class="button small checkpoint-qr-button" onclick={Callback::from(move |_| c2.set(if *c2 == Some(n) { None } else { Some(n) }))}>{ lang.t("二维码", "QR code") }</button>
+                    if *shown == Some(n) {
+                        <div class="checkpoint-qr">{ qr_svg(&serde_json::to_string(c).unwrap_or_default(), lang.t("检查点二维码", "Checkpoint QR code")) }</div>
+                    }
+                </li> }
+            }) }
+            </ul>
+        </details>
+    }
+}
+
+/// `text` as a QR code drawn in SVG (medium error correction, a quiet
+/// zone of four modules).
+fn qr_svg(text: &str, label: &str) -> Html {
+    let Ok(code) = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M) else {
+        return html! {};
+    };
+    let w = code.width();
+    let mut path = String::new();
+    for (i, c) in code.to_colors().iter().enumerate() {
+        if *c == qrcode::Color::Dark {
+            path.push_str(&format!("M{},{}h1v1h-1z", i % w + 4, i / w + 4));
+        }
+    }
+    let size = w + 8;
+    html! {
+        <svg class="qr" role="img" aria-label={label.to_owned()} viewBox={format!("0 0 {size} {size}")} width="240" height="240" shape-rendering="crispEdges">
+            <rect width={size.to_string()} height={size.to_string()} fill="#fff" />
+            <path d={path} fill="#000" />
+        </svg>
     }
 }
 

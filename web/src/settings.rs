@@ -207,7 +207,7 @@ pub fn SettingsPage() -> Html {
     // The site's configuration is loaded before the trust data: once
     // that is ready, the form starts from the configuration in use.
     let render =
-        Callback::from(|t: Rc<Trust>| html! { <><TrustPanel trust={crate::app::TrustProp(t)} /><SiteSettings /></> });
+        Callback::from(|t: Rc<Trust>| html! { <><TrustPanel trust={crate::app::TrustProp(t)} sign_in={false} /><SiteSettings /></> });
     let lang = app.lang;
     let choose = |l: Lang| {
         let set = app.set_lang.clone();
@@ -217,7 +217,7 @@ pub fn SettingsPage() -> Html {
         <section>
             <h1>{ app.t("设置", "Settings") }</h1>
             <NeedTrust {render} />
-            <PinSettings />
+            <KioskAndStaff />
             <h2 id="lang-h">{ app.t("语言", "Language") }</h2>
             <div role="radiogroup" aria-labelledby="lang-h" class="radios">
                 <label><input type="radio" name="lang" checked={lang == Lang::Zh} onchange={choose(Lang::Zh)} />{ "中文" }</label>
@@ -230,9 +230,14 @@ pub fn SettingsPage() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub trust: crate::app::TrustProp,
+    /// Whether to offer a sign-in form for importing (not where the page
+    /// offers one already).
+    #[prop_or(true)]
+    pub sign_in: bool,
 }
 
-/// Trust data status and bundle import (also behind the kiosk's staff PIN).
+/// Trust data status and bundle import (a kiosk supervisor or an
+/// administrator signed in).
 #[component]
 pub fn TrustPanel(props: &PanelProps) -> Html {
     let app = use_app();
@@ -258,6 +263,14 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
                     Ok(bytes) => trust::import(&current, &bytes).await,
                     Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
                 };
+                crate::log::record_event(zz_log::Happened {
+                    event: if result.is_ok() { "trust-import" } else { "trust-import-refused" }.into(),
+                    detail: Some(match &result {
+                        Ok(next) => format!("seq {}", next.bundle.trust.seq),
+                        Err(e) => e.en.clone(),
+                    }),
+                    ..Default::default()
+                });
                 match result {
                     Ok(next) => {
                         let seq = next.bundle.trust.seq;
@@ -325,8 +338,10 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
             "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",
             "Choose a trust bundle (.zzb, for example from a USB stick). It must be signed by the pinned roots and not older than the current one; a refused file never replaces the current data.",
         ) }</p>
-        <label for="bundle-file" class="button">{ lang.t("选择 .zzb 文件", "Choose a .zzb file") }</label>
-        <input id="bundle-file" type="file" accept=".zzb,application/octet-stream" class="visually-hidden-file" onchange={on_file} />
+        <crate::accounts::Gate need={crate::accounts::Role::Supervisor} what={lang.t("导入信任数据", "Importing trust data")} sign_in={props.sign_in}>
+            <label for="bundle-file" class="button">{ lang.t("选择 .zzb 文件", "Choose a .zzb file") }</label>
+            <input id="bundle-file" type="file" accept=".zzb,application/octet-stream" class="visually-hidden-file" onchange={on_file} />
+        </crate::accounts::Gate>
         <div role="status" aria-live="polite" id="import-result">
         { match &*message {
             Some(Ok(seq)) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ match lang {
@@ -341,53 +356,19 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     }
 }
 
-/// The staff PIN that guards trust updates in kiosk mode: changing it
-/// needs the current one.
+/// Kiosk mode, and the staff accounts.
 #[component]
-fn PinSettings() -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let old = use_node_ref();
-    let new = use_node_ref();
-    let message = use_state(|| None::<Result<(), crate::pin::PinError>>);
-    let submit = {
-        let (old, new, message) = (old.clone(), new.clone(), message.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            message.set(Some(crate::pin::set(&value(&old), &value(&new), trust::now())));
-            for r in [&old, &new] {
-                if let Some(i) = r.cast::<HtmlInputElement>() {
-                    i.set_value("");
-                }
-            }
-        })
-    };
-    let is_set = crate::pin::is_set();
+fn KioskAndStaff() -> Html {
+    let lang = use_app().lang;
     html! {
         <>
         <h2>{ lang.t("自助终端", "Self-service kiosk") }</h2>
         <p>{ lang.t(
-            "在网址后加上 ?kiosk 进入自助模式（全屏、摄像头常开、数秒后自动复位）。在自助模式中更新信任数据需要工作人员 PIN。",
-            "Add ?kiosk to the address for kiosk mode (full screen, camera always on, resets after a few seconds). Updating trust data in kiosk mode needs the staff PIN.",
+            "在网址后加上 ?kiosk 进入自助模式（全屏、摄像头常开、数秒后自动复位）。在自助模式中更新信任数据或退出自助模式需要自助终端管理员或管理员登录。",
+            "Add ?kiosk to the address for kiosk mode (full screen, camera always on, resets after a few seconds). Updating trust data or leaving kiosk mode needs a kiosk supervisor or an administrator to sign in.",
         ) }</p>
         <p><a href="?kiosk">{ lang.t("打开自助模式", "Open kiosk mode") }</a></p>
-        <form class="pin-form" onsubmit={submit}>
-            if is_set {
-                <label for="old-pin">{ lang.t("当前 PIN", "Current PIN") }</label>
-                <input id="old-pin" ref={old} type="password" inputmode="numeric" autocomplete="current-password" />
-            }
-            <label for="new-pin">{ if is_set { lang.t("新的工作人员 PIN（至少 6 位数字）", "New staff PIN (6 or more digits)") } else { lang.t("设置工作人员 PIN（至少 6 位数字）", "Set the staff PIN (6 or more digits)") } }</label>
-            <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
-            <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
-        </form>
-        <div role="status" aria-live="polite" id="pin-result">
-        { match *message {
-            Some(Ok(())) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ crate::pin::message(lang, e) }</p> },
-            None => html! {},
-        } }
-        </div>
+        <crate::accounts::StaffSettings />
         </>
     }
 }
@@ -402,7 +383,7 @@ fn SiteSettings() -> Html {
     let site = (*app.site).clone();
     let matters = use_state(|| site.matters.clone());
     let refs: [NodeRef; 7] = Default::default();
-    let [org_name, org_code, hall, window, days, rule, pin] = refs.clone();
+    let [org_name, org_code, hall, window, days, rule, retention] = refs.clone();
     let scoped = use_node_ref();
     let message = use_state(|| None::<Result<&'static str, String>>);
     {
@@ -415,7 +396,8 @@ fn SiteSettings() -> Html {
             }
             let org = site.org.clone().unwrap_or(zz_core::model::Named { name: String::new(), code: String::new() });
             let days = site.objection_days().to_string();
-            let values = [&org.name, &org.code, &site.hall, &site.window, &days, &site.objection_rule];
+            let keep = site.retention_days().to_string();
+            let values = [&org.name, &org.code, &site.hall, &site.window, &days, &site.objection_rule, &keep];
             for (r, v) in refs.iter().zip(values) {
                 if let Some(i) = r.cast::<HtmlInputElement>() {
                     i.set_value(v);
@@ -430,15 +412,9 @@ fn SiteSettings() -> Html {
             (matters.clone(), message.clone(), app.set_site.clone(), refs.clone(), scoped.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let [org_name, org_code, hall, window, days, rule, pin] = &refs;
-            if !crate::pin::is_set() {
-                message.set(Some(Err(lang
-                    .t("请先设置工作人员 PIN（见下）。", "Set the staff PIN first (below).")
-                    .to_owned())));
-                return;
-            }
-            if let Err(e) = crate::pin::check(&value(pin), trust::now()) {
-                message.set(Some(Err(crate::pin::message(lang, e).to_owned())));
+            let [org_name, org_code, hall, window, days, rule, retention] = &refs;
+            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+                message.set(Some(Err(crate::accounts::message(lang, crate::accounts::AccountError::NotAllowed))));
                 return;
             }
             let code = value(org_code).trim().to_uppercase();
@@ -457,10 +433,16 @@ fn SiteSettings() -> Html {
                 scoped: scoped.cast::<HtmlInputElement>().is_some_and(|i| i.checked()),
                 objection_days: value(days).trim().parse().ok(),
                 objection_rule: value(rule).trim().to_owned(),
+                retention_days: value(retention).trim().parse().ok(),
             };
             match crate::site::Site::parse(&serde_json::to_string(&next).unwrap_or_default()) {
                 Some(parsed) => match crate::site::save(Some(&parsed)) {
                     Ok(()) => {
+                        crate::log::record_event(zz_log::Happened {
+                            event: "setting".into(),
+                            detail: Some(serde_json::to_string(&parsed).unwrap_or_default()),
+                            ..Default::default()
+                        });
                         set_site.emit((Rc::new(parsed), crate::site::From::Device));
                         message.set(Some(Ok("saved")));
                     }
@@ -473,7 +455,12 @@ fn SiteSettings() -> Html {
     let revert = {
         let (message, set_site) = (message.clone(), app.set_site.clone());
         Callback::from(move |_| {
+            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+                message.set(Some(Err(crate::accounts::message(lang, crate::accounts::AccountError::NotAllowed))));
+                return;
+            }
             let _ = crate::site::save(None);
+            crate::log::record_event(zz_log::Happened { event: "setting".into(), detail: Some("site.json".into()), ..Default::default() });
             let (message, set_site) = (message.clone(), set_site.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let (s, from) = crate::site::load().await;
@@ -502,8 +489,8 @@ fn SiteSettings() -> Html {
         <>
         <h2 id="site-h">{ lang.t("用证单位与窗口", "Organisation and window") }</h2>
         <p>{ lang.t("当前配置来源：", "Configuration in use: ") }<strong id="site-from">{ from }</strong>{ lang.t(
-            "。部署时替换站点的 trust/site.json；也可在此为本设备设置（需工作人员 PIN）。",
-            ". Replace the site's trust/site.json at deployment, or set it for this device here (needs the staff PIN).",
+            "。部署时替换站点的 trust/site.json；也可在此为本设备设置（需管理员登录）。",
+            ". Replace the site's trust/site.json at deployment, or set it for this device here (an administrator signed in).",
         ) }</p>
         <form class="site-form" onsubmit={save} aria-labelledby="site-h">
             <div class="field"><label for="site-org-name">{ lang.t("单位名称", "Organisation") }</label><input id="site-org-name" ref={org_name} /></div>
@@ -526,7 +513,8 @@ fn SiteSettings() -> Html {
             <div class="field"><label for="site-days">{ lang.t("异议核查期限（工作日）", "Objection deadline (working days)") }</label>
                 <input id="site-days" ref={days} type="number" min="1" max="60" /></div>
             <div class="field wide"><label for="site-rule">{ lang.t("期限依据", "The rule that sets it") }</label><input id="site-rule" ref={rule} /></div>
-            <div class="field"><label for="site-pin">{ lang.t("工作人员 PIN", "Staff PIN") }</label><input id="site-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" /></div>
+            <div class="field"><label for="site-retention">{ lang.t("核验记录保留天数", "Days the log keeps entries") }</label>
+                <input id="site-retention" ref={retention} type="number" min="1" max="3650" /></div>
             <button type="submit" class="button primary" id="site-save">{ lang.t("保存到本设备", "Save on this device") }</button>
             { " " }<button type="button" class="button" onclick={revert}>{ lang.t("改用站点配置", "Use the site's configuration") }</button>
         </form>

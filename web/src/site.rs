@@ -21,6 +21,8 @@ const MAX_SITE: usize = 64 * 1024;
 /// Working days an issuing department has to answer an objection when the
 /// configuration says nothing (常熟市电子证照管理办法: 核查 within 3).
 pub const DEFAULT_OBJECTION_DAYS: u32 = 3;
+/// Days log entries are kept when the configuration says nothing.
+pub const DEFAULT_RETENTION_DAYS: u32 = 180;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -39,6 +41,9 @@ pub struct Site {
     /// (异议核查), and the rule that says so.
     pub objection_days: Option<u32>,
     pub objection_rule: String,
+    /// Days the verification log keeps its entries before an administrator
+    /// may prune them (exported first).
+    pub retention_days: Option<u32>,
 }
 
 /// Where the configuration in use came from.
@@ -62,6 +67,7 @@ impl Site {
         s.org = s.org.filter(|o| !o.code.trim().is_empty());
         s.matters.retain(|m| !m.trim().is_empty());
         s.objection_days = s.objection_days.map(|d| d.clamp(1, 60));
+        s.retention_days = s.retention_days.map(|d| d.clamp(1, 3650));
         Some(s)
     }
 
@@ -88,6 +94,10 @@ impl Site {
 
     pub fn objection_days(&self) -> u32 {
         self.objection_days.unwrap_or(DEFAULT_OBJECTION_DAYS)
+    }
+
+    pub fn retention_days(&self) -> u32 {
+        self.retention_days.unwrap_or(DEFAULT_RETENTION_DAYS)
     }
 }
 

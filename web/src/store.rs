@@ -127,6 +127,24 @@ pub async fn audit_clear() -> Result<(), String> {
     clear(AUDIT).await
 }
 
+/// Deletes the first `count` audit log lines (pruning: they were exported
+/// first).
+pub async fn audit_drop_first(count: usize) -> Result<(), String> {
+    let Some(last) = count.checked_sub(1) else { return Ok(()) };
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(AUDIT, IdbTransactionMode::Readwrite)
+        .map_err(|_| "cannot write the log".to_owned())?;
+    let store = tx.object_store(AUDIT).map_err(|_| "no log store".to_owned())?;
+    let keys = done(&store.get_all_keys().map_err(|_| "cannot read the log".to_owned())?).await?;
+    let key = js_sys::Array::from(&keys).get(u32::try_from(last).unwrap_or(u32::MAX));
+    if key.is_undefined() {
+        return Err("fewer entries than to prune".into());
+    }
+    let range = web_sys::IdbKeyRange::upper_bound(&key).map_err(|_| "bad key".to_owned())?;
+    done(&store.delete(&range).map_err(|_| "cannot write the log".to_owned())?).await.map(drop)
+}
+
 async fn append_to(store_name: &str, record: &str) -> Result<(), String> {
     let db = open().await?;
     let tx = db

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod case;
+pub mod stats;
 
 /// The `prev` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
