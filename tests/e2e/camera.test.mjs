@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { serve, launch } from "./lib.mjs";
+import { serve, launch, signedIn, STAFF } from "./lib.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 async function axe(page, name) {
@@ -96,29 +96,14 @@ test("kiosk without a camera: no upload advice (it has none), ask staff, try aga
   }
 });
 
-test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN for trust updates", async () => {
+test("kiosk mode: camera on, a very large verdict, reset, no way out but for a kiosk supervisor, who updates trust data", async () => {
   const browser = await launchWithCamera();
   try {
     const context = await browser.newContext({ locale: "zh-CN" });
+    // The demo staff are set up, no one signed in: a kiosk is unattended.
+    await signedIn(context, "counter");
+    await context.addInitScript(() => localStorage.removeItem("zz.operator"));
     const page = await context.newPage();
-    // Staff set the PIN outside kiosk mode: six digits at least.
-    await page.goto(`${server.url}#/settings`);
-    await page.waitForSelector("#new-pin");
-    await page.fill("#new-pin", "2468");
-    await page.click("text=保存 PIN");
-    await page.waitForSelector("#pin-result .alert.error");
-    assert.match(await page.textContent("#pin-result"), /至少 6 位数字/);
-    await page.fill("#new-pin", "246813");
-    await page.click("text=保存 PIN");
-    await page.waitForSelector("#pin-result .alert.ok");
-    // Changing it needs the current one; the stored PIN is salted PBKDF2.
-    await page.fill("#old-pin", "000000");
-    await page.fill("#new-pin", "135790");
-    await page.click("text=保存 PIN");
-    await page.waitForSelector("#pin-result .alert.error");
-    const stored = await page.evaluate(() => localStorage.getItem("zz.kioskPin"));
-    assert.doesNotMatch(stored, /246813/);
-    assert.match(stored, /"salt":"[0-9a-f]{32}".*"rounds":\d+/);
     await page.goto(`${server.url}?kiosk&reset=4`);
     await page.waitForSelector(".kiosk-footer");
     assert.match(await page.textContent(".kiosk-footer"), /信任数据第 \d+ 版/);
@@ -134,14 +119,24 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
     assert.equal(await page.$(".kiosk-verdict"), null);
     await page.screenshot({ path: `${ART}/kiosk-waiting.png` });
     await axe(page, "kiosk");
-    // Staff: a wrong PIN is refused, the right one opens the update panel.
+    // Staff: counter staff may not, a wrong PIN is refused, the kiosk
+    // supervisor opens the update panel.
     await page.click(".kiosk-staff-button");
-    await page.fill("#pin", "111111");
-    await page.click("text=确定");
-    await page.waitForSelector(".kiosk-pin .alert.error");
-    await page.fill("#pin", "246813");
-    await page.click("text=确定");
-    await page.waitForSelector(".kiosk-staff #bundle-file");
+    await page.waitForSelector(".kiosk-staff #gate-need");
+    assert.match(await page.textContent("#gate-need"), /自助终端管理员或管理员/);
+    await page.fill("#staff-number", STAFF.counter.number);
+    await page.fill("#staff-pin", STAFF.counter.pin);
+    await page.click("#sign-in");
+    await page.waitForSelector(".kiosk-staff #operator");
+    assert.equal(await page.$(".kiosk-staff #bundle-file"), null, "counter staff may not import trust data");
+    await page.click("#back-to-kiosk");
+    await page.click(".kiosk-staff-button");
+    await page.fill("#staff-number", STAFF.supervisor.number);
+    await page.fill("#staff-pin", "111111");
+    await page.click("#sign-in");
+    await page.waitForSelector("#sign-in-error");
+    await page.fill("#staff-pin", STAFF.supervisor.pin);
+    await page.click("#sign-in");
     await page.setInputFiles("#bundle-file", `${DIST}/trust/bundle-next.zzb`);
     await page.waitForSelector("#import-result .alert.ok");
     assert.equal((await page.textContent("[data-testid=trust-seq]")).trim(), "8");
@@ -168,7 +163,9 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out, staff PIN 
 test("counter workflow by camera: the scanned license fills its row and completes the case", async () => {
   const browser = await launchWithCamera();
   try {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await signedIn(context, "counter");
+    const page = await context.newPage();
     await page.goto(`${server.url}#/counter`);
     await page.waitForSelector("#case-matter");
     await page.selectOption("#case-matter", "310000-XK-0101");

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { site } from "./lib.mjs";
+import { site, signedIn } from "./lib.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -30,6 +30,7 @@ const pageErrors = [];
 /** A fresh page at one of the sizes, on the verify page. */
 async function verifyPage(size) {
   const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: SIZES[size] });
+  await signedIn(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${size}: ${e.message}`));
   await page.goto(`${ctx.server.url}#/verify`);

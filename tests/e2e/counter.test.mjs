@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { site } from "./lib.mjs";
+import { site, signedIn, STAFF } from "./lib.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const DIST = process.env.DIST ?? "dist";
@@ -36,6 +36,7 @@ async function axe(page, name) {
 /** A fresh page; `site` replaces trust/site.json (null: the site has none). */
 async function open(hash, site) {
   const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  await signedIn(context);
   if (site !== undefined) {
     await context.route("**/trust/site.json", (route) =>
       site === null ? route.fulfill({ status: 404, body: "not found" })
@@ -331,22 +332,22 @@ test("catalog: how to get a license, the contact, the right to decline paper, an
   await page.context().close();
 });
 
-test("the site's configuration is set on the device behind the staff PIN", async () => {
+test("the site's configuration is set on the device by an administrator", async () => {
   const page = await open("#/settings");
   await page.waitForSelector("#site-org-code");
   assert.match(await page.textContent("#site-from"), /trust\/site\.json/);
+  // Signed out, nothing is saved.
+  await page.click("#sign-out");
   await page.fill("#site-org-name", "上海市浦东新区市场监督管理局");
   await page.fill("#site-org-code", REGISTRY);
   await page.fill("#site-window", "7 号窗口");
   await page.click("#site-save");
-  await page.waitForSelector("#site-result .alert.error"); // no PIN set yet
-  await page.fill("#new-pin", "246810");
-  await page.click("text=保存 PIN");
-  await page.waitForSelector("#pin-result .alert.ok");
-  await page.fill("#site-pin", "135799");
-  await page.click("#site-save");
-  await page.waitForSelector("#site-result .alert.error"); // a wrong PIN
-  await page.fill("#site-pin", "246810");
+  await page.waitForSelector("#site-result .alert.error");
+  assert.match(await page.textContent("#site-result"), /管理员/);
+  await page.fill("#staff-number", STAFF.admin.number);
+  await page.fill("#staff-pin", STAFF.admin.pin);
+  await page.click("#sign-in");
+  await page.waitForSelector("#operator");
   await page.click("#site-save");
   await page.waitForSelector("#site-result .alert.ok");
   // The PIN is nowhere in storage in clear.
@@ -359,7 +360,7 @@ test("the site's configuration is set on the device behind the staff PIN", async
     }
     return values.join("\n");
   });
-  assert.ok(stored.length > 100 && !stored.includes("246810"), "the PIN in clear in storage");
+  assert.ok(stored.length > 100 && !stored.includes(STAFF.admin.pin), "the PIN in clear in storage");
   assert.match(await page.textContent("#site-from"), /本设备/);
   await axe(page, "settings");
   await page.goto(`${ctx.server.url}#/counter`);

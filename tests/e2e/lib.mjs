@@ -56,3 +56,31 @@ export function site(root, artifacts = "tests/artifacts") {
   });
   return s;
 }
+
+/** Demo staff of the tests (PINs are test data, not secrets). */
+export const STAFF = {
+  admin: { name: "张管理", number: "A001", role: "admin", pin: "902115" },
+  supervisor: { name: "赵自助", number: "K001", role: "supervisor", pin: "613370" },
+  counter: { name: "王窗口", number: "C001", role: "counter", pin: "481526" },
+};
+
+/**
+ * Sets up the demo staff on a browser context as the portal stores them
+ * (PBKDF2-HMAC-SHA256 of each PIN with a random salt, never the PIN), with
+ * `who` signed in, once: for tests of something other than signing in.
+ */
+export async function signedIn(context, who = "admin") {
+  const { pbkdf2Sync, randomBytes } = await import("node:crypto");
+  const accounts = Object.values(STAFF).map(({ name, number, role, pin }) => {
+    const salt = randomBytes(16).toString("hex");
+    const rounds = 1000;
+    return { name, number, role, salt, rounds, hash: pbkdf2Sync(pin, salt, rounds, 32, "sha256").toString("hex") };
+  });
+  const { name, number, role } = STAFF[who];
+  await context.addInitScript(([accounts, operator]) => {
+    if (!localStorage.getItem("zz.staff")) {
+      localStorage.setItem("zz.staff", accounts);
+      localStorage.setItem("zz.operator", operator);
+    }
+  }, [JSON.stringify(accounts), JSON.stringify({ name, number, role })]);
+}

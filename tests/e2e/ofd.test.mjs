@@ -5,7 +5,7 @@
 // Screenshots go to tests/artifacts/ofd-*.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { site } from "./lib.mjs";
+import { site, signedIn } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
@@ -16,6 +16,7 @@ const ctx = site(DIST, ART);
 
 async function fresh(hash, viewport = { width: 1366, height: 900 }) {
   const context = await ctx.browser.newContext({ locale: "zh-CN", viewport });
+  await signedIn(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -136,6 +137,7 @@ test("the kiosk takes an OFD e-license file: its verdict, then back to waiting",
 
 test("an OFD worker that cannot load: after a while the page says so, and stays usable", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  await signedIn(context);
   const page = await context.newPage();
   await page.clock.install();
   await page.route(/zz-ofd/, (route) => route.abort());
@@ -153,6 +155,7 @@ test("an OFD worker that cannot load: after a while the page says so, and stays 
 
 test("a site that answers the SM2 roots with a page pins nothing: settings say there are none", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  await signedIn(context);
   const page = await context.newPage();
   await page.route(/sm2-roots\.pem$/, (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>not found</p>" }));

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
-import { serve, launch } from "./lib.mjs";
+import { serve, launch, signedIn } from "./lib.mjs";
 
 /** `zz log verify FILE …`: its exit status. */
 function zzLogVerify(file, extra = []) {
@@ -35,6 +35,7 @@ before(async () => {
   server = await serve(DIST);
   browser = await launch();
   context = await browser.newContext({ locale: "zh-CN" });
+  await signedIn(context);
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
 });
@@ -360,7 +361,7 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   await page.waitForSelector("[data-chain=broken]");
   await shot("log-broken");
   await page.click("text=清空记录…");
-  await page.click("text=确认清空全部记录");
+  await page.click("text=确认导出并清空全部记录");
   // What is left is a signed note of what was dropped: the log goes on.
   await page.waitForSelector('table.log tbody tr[data-event="pruned"]');
   assert.equal((await page.$$("table.log tbody tr")).length, 1);

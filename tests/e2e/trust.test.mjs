@@ -5,7 +5,7 @@
 // the test controls what the network serves.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { site } from "./lib.mjs";
+import { site, signedIn } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const ART = "tests/artifacts";
@@ -24,6 +24,7 @@ async function verdictOf(page, file) {
 
 test("the demo root is flagged on every page, the kiosk included", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  await signedIn(context);
   const page = await context.newPage();
   for (const hash of ["", "#/verify", "#/catalog", "#/counter", "#/log", "#/settings"]) {
     await page.goto(ctx.server.url + hash);
@@ -37,6 +38,7 @@ test("the demo root is flagged on every page, the kiosk included", async () => {
 
 test("roots are pinned on first use; other roots served later are refused with a notice", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  await signedIn(context);
   const page = await context.newPage();
   // First visit: the served (demo) roots are pinned.
   assert.equal(await verdictOf(page, "valid-business-license.zzl"), "valid");
@@ -74,6 +76,7 @@ test("roots are pinned on first use; other roots served later are refused with a
 
 test("a Content-Security-Policy is in force, and the app and its decoder worker run under it", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN" });
+  await signedIn(context);
   const page = await context.newPage();
   const violations = [];
   page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
@@ -135,6 +138,7 @@ test("the workers' and the staff pages' files are named by their content, and th
 
 test("a device upgraded from one trust seq for all roots keeps it until marks per root exist", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  await signedIn(context);
   const page = await context.newPage();
   // Set what an earlier version stored, before the app first runs here.
   await page.goto(ctx.server.url + "trust/roots.txt");

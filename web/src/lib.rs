@@ -27,6 +27,7 @@ pub mod scan;
 pub mod settings;
 pub mod site;
 pub mod staff;
+pub mod stats;
 pub mod store;
 pub mod trust;
 pub mod verify;

@@ -1,6 +1,6 @@
 //! The portal's first load: the app (language, trust data, the site's
 //! configuration), the header and the routes. The staff pages (counter,
-//! log, settings, objection request) are a second program, loaded when
+//! log, statistics, settings, objection request) are a second program, loaded when
 //! first opened ([`crate::staff`]), so that the first load stays small.
 
 use yew::prelude::*;
@@ -31,6 +31,8 @@ pub enum Route {
     Objection { code: String },
     #[at("/log")]
     Log,
+    #[at("/stats")]
+    Stats,
     #[at("/settings")]
     Settings,
     #[not_found]
@@ -92,6 +94,7 @@ fn switch(route: Route) -> Html {
         Route::Counter => return html! { <crate::staff::StaffHost page="counter" /> },
         Route::Objection { code } => return html! { <crate::staff::StaffHost page={format!("objection/{code}")} /> },
         Route::Log => return html! { <crate::staff::StaffHost page="log" /> },
+        Route::Stats => return html! { <crate::staff::StaffHost page="stats" /> },
         Route::Settings => return html! { <crate::staff::StaffHost page="settings" /> },
     };
     html! { <main id="main" tabindex="-1">{ page }</main> }
@@ -133,6 +136,7 @@ fn Header() -> Html {
                     { link(Route::Catalog, "证照目录", "Catalog") }
                     { link(Route::Matters, "用证清单", "Usage lists") }
                     { link(Route::Log, "核验记录", "Log") }
+                    { link(Route::Stats, "统计", "Statistics") }
                     { link(Route::Settings, "设置", "Settings") }
                 </ul>
             </nav>

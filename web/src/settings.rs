@@ -109,17 +109,30 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
     let adopt = {
         let error = error.clone();
         Callback::from(move |_| {
+            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+                error.set(Some(trust::Refusal {
+                    zh: "需要管理员登录（见下方“工作人员”）。".into(),
+                    en: "An administrator must sign in (see Staff below).".into(),
+                }));
+                return;
+            }
             if !gloo::dialogs::confirm(question) {
                 return;
             }
+            crate::log::record_event(zz_log::Happened {
+                event: "roots-adopted".into(),
+                detail: Some(if anchor == Anchor::Zz1 { "zz1" } else { "sm2" }.into()),
+                ..Default::default()
+            });
             let done = match anchor {
                 Anchor::Zz1 => trust::adopt_offered_roots(&offered),
                 Anchor::Sm2 => trust::adopt_offered_sm2_roots(&offered),
             };
             match done {
-                Ok(()) => {
+                Ok(()) => wasm_bindgen_futures::spawn_local(async {
+                    crate::log::settled().await;
                     let _ = gloo::utils::window().location().reload();
-                }
+                }),
                 Err(e) => error.set(Some(e)),
             }
         })

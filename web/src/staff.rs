@@ -1,5 +1,5 @@
 //! The staff pages as a second program: the counter, the verification
-//! log, the settings and the objection request. The portal's first load
+//! log, the statistics, the settings and the objection request. The portal's first load
 //! does not carry them; the first time one is opened, the portal loads
 //! this program (`zz-staff`, named by content and kept by the service
 //! worker, like the QR decoder) and asks it to draw the page into the
@@ -26,7 +26,7 @@ const WAIT_MS: u32 = 30_000;
 
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
-    /// `counter`, `log`, `settings` or `objection/CODE`.
+    /// `counter`, `log`, `stats`, `settings` or `objection/CODE`.
     pub page: AttrValue,
 }
 
@@ -38,6 +38,7 @@ fn StaffApp(props: &PageProps) -> Html {
     let page = match props.page.as_str() {
         "counter" => html! { <crate::counter::CounterPage /> },
         "log" => html! { <crate::log::LogPage /> },
+        "stats" => html! { <crate::stats::StatsPage /> },
         "settings" => html! { <crate::settings::SettingsPage /> },
         other => match other.strip_prefix("objection/") {
             Some(code) => html! { <crate::objection::ObjectionPage type_code={code.to_owned()} /> },

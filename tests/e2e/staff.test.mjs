@@ -1,0 +1,313 @@
+// Staff, the audit log and the statistics (issue 12): the administrator is
+// set up and adds counter staff; a clerk signs in and what they do carries
+// their name; a clerk may not export or clear the log; the administrator's
+// export re-verifies with `zz log verify`; no PIN is in storage in clear;
+// checkpoints at sign-out, with a QR code; a seeded log gives known totals
+// on the statistics page. Screenshots go to tests/artifacts/.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { site, signedIn } from "./lib.mjs";
+
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const DIST = process.env.DIST ?? "dist";
+const SAMPLES = `${DIST}/samples`;
+const ART = "tests/artifacts";
+const ZZ = process.env.ZZ ?? "target/release/zz";
+const TRANSFER = "310000-DJ-0201";
+const MANIFEST = JSON.parse(await readFile(`${SAMPLES}/samples.json`, "utf8"));
+const LI_MING = MANIFEST.find((s) => s.name === "annotated-for-this-org").applicant;
+const ADMIN = { name: "陈主管", number: "A900", pin: "770315" };
+const CLERK = { name: "刘窗口", number: "C207", pin: "318842" };
+
+const ctx = site(DIST, ART);
+const pageErrors = [];
+
+async function axe(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(bad, [], `axe-core on ${name}`);
+}
+
+async function newPage(setup) {
+  const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  if (setup) await setup(context);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  return page;
+}
+
+async function go(page, hash) {
+  await page.goto(`${ctx.server.url}${hash}`);
+  await page.waitForSelector("main");
+}
+
+async function signIn(page, who) {
+  await page.fill("#staff-number", who.number);
+  await page.fill("#staff-pin", who.pin);
+  await page.click("#sign-in");
+  await page.waitForSelector("#operator");
+}
+
+function zzLogVerify(file, extra = []) {
+  try {
+    execFileSync(ZZ, ["log", "verify", file, ...extra], { encoding: "utf8", stdio: "pipe" });
+    return 0;
+  } catch (e) {
+    return e.status;
+  }
+}
+
+/** Every localStorage and IndexedDB value of the page, as text. */
+const everythingStored = (page) => page.evaluate(async () => {
+  const values = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
+  for (const { name } of await indexedDB.databases()) {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    for (const store of db.objectStoreNames) {
+      const all = await new Promise((ok) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+      values.push(...all.map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v))));
+    }
+    db.close();
+  }
+  return values.join("\n");
+});
+
+test("staff sign in; what a clerk does carries their name; only the administrator exports or clears; no PIN in clear", async () => {
+  const page = await newPage();
+  // A fresh device: the counter asks for staff, and there are none yet.
+  await go(page, "#/counter");
+  await page.waitForSelector("#gate-need");
+  assert.match(await page.textContent(".gate"), /尚未设置工作人员账号/);
+  // The administrator is set up first, and signed in.
+  await go(page, "#/settings");
+  await page.waitForSelector("#admin-name");
+  await page.fill("#admin-name", ADMIN.name);
+  await page.fill("#admin-number", ADMIN.number);
+  await page.fill("#admin-pin", "1234");
+  await page.click("#setup-admin");
+  await page.waitForSelector("#staff-result .alert.error");
+  await page.fill("#admin-pin", ADMIN.pin);
+  await page.click("#setup-admin");
+  await page.waitForSelector("#operator");
+  assert.match(await page.textContent("#operator"), new RegExp(`${ADMIN.name}.*管理员`));
+  // They add a clerk.
+  await page.fill("#new-staff-name", CLERK.name);
+  await page.fill("#new-staff-number", CLERK.number);
+  await page.selectOption("#new-staff-role", "counter");
+  await page.fill("#new-staff-pin", CLERK.pin);
+  await page.click("#add-staff");
+  await page.waitForSelector(`table.staff tr[data-number="${CLERK.number}"]`);
+  await page.screenshot({ path: `${ART}/staff-settings.png`, fullPage: true });
+  await axe(page, "settings with staff");
+  await page.click("#sign-out");
+  // Wrong PINs: refused, then a wait.
+  for (let i = 0; i < 3; i++) {
+    await page.fill("#staff-number", CLERK.number);
+    await page.fill("#staff-pin", "000000");
+    await page.click("#sign-in");
+    await page.waitForSelector("#sign-in-error");
+  }
+  assert.match(await page.textContent("#sign-in-error"), /秒后再试/);
+  await page.evaluate(() => localStorage.removeItem("zz.signInFails")); // the wait, skipped for the test
+  // The clerk signs in at the counter and handles a case with an exception.
+  await go(page, "#/counter");
+  await page.waitForSelector("#staff-number");
+  await signIn(page, CLERK);
+  await page.waitForSelector("#case-matter");
+  await page.selectOption("#case-matter", TRANSFER);
+  await page.fill("#applicant-name", "李明");
+  await page.fill("#applicant-id", LI_MING);
+  await page.click("#people-confirm");
+  await page.check("#identity-checked");
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector("table.case-table tbody tr[data-verdict=valid]");
+  await page.click("table.case-table tbody tr:nth-child(1) button");
+  await page.selectOption("#exc-0-kind", "paper");
+  await page.fill("#exc-0-note", "核验了不动产权证书原件");
+  await page.click(".exception-form button[type=submit]");
+  await page.waitForSelector('.case[data-outcome="complete-with-exceptions"]');
+  // A reveal on the verify page.
+  await go(page, "#/verify");
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${SAMPLES}/valid-driving-license.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  await page.click("#reveal-id");
+  // The log: each of these carries the clerk.
+  await go(page, "#/log");
+  await page.waitForSelector('table.log tbody tr[data-event="reveal"]');
+  for (const sel of ['tr[data-event="sign-in"]', 'tr[data-event="exception-paper"]', 'tr[data-event="reveal"]', 'tr[data-verdict="valid"]:not([data-event])']) {
+    assert.match(await page.textContent(`table.log ${sel} td.operator`), new RegExp(`${CLERK.name}（${CLERK.number}）`), sel);
+  }
+  // A clerk may not export or clear it.
+  let downloads = 0;
+  page.on("download", () => { downloads += 1; });
+  for (const button of ["#log-export", "#log-csv", "#log-prune"]) {
+    await page.click(button);
+    await page.waitForSelector("#log-refused");
+  }
+  await page.click("#log-clear");
+  await page.click("#log-clear");
+  await page.waitForSelector("#log-refused");
+  await page.waitForTimeout(300);
+  assert.equal(downloads, 0);
+  const rowsBefore = await page.$$eval("table.log tbody tr", (trs) => trs.length);
+  await page.reload();
+  await page.waitForSelector("table.log tbody tr");
+  assert.equal(await page.$$eval("table.log tbody tr", (trs) => trs.length), rowsBefore, "the clerk's clear changed the log");
+  await axe(page, "log");
+  // Sign-out signs a checkpoint; the administrator exports, and the export
+  // re-verifies natively, with that checkpoint.
+  await page.click("#sign-out");
+  await page.waitForSelector("#staff-number");
+  await signIn(page, ADMIN);
+  await page.waitForSelector("#checkpoints");
+  await page.click("#checkpoints summary");
+  await page.click("#checkpoints li:first-child .checkpoint-qr-button");
+  await page.waitForSelector(".checkpoint-qr svg.qr");
+  await page.screenshot({ path: `${ART}/log-checkpoint-qr.png`, fullPage: true });
+  const cp = page.waitForEvent("download");
+  await page.click("#checkpoints li:first-child button:first-of-type");
+  const checkpoint = await (await cp).path();
+  const exported = page.waitForEvent("download");
+  await page.click("#log-export");
+  const logFile = await (await exported).path();
+  const text = await readFile(logFile, "utf8");
+  assert.equal(zzLogVerify(logFile), 0);
+  assert.equal(zzLogVerify(logFile, ["--checkpoint", checkpoint]), 0);
+  const entries = text.trim().split("\n").slice(1).map((l) => JSON.parse(l));
+  const byClerk = entries.filter((e) => e.operator?.number === CLERK.number).map((e) => e.event);
+  for (const ev of ["sign-in", "verify", "exception-paper", "reveal", "sign-out"]) assert.ok(byClerk.includes(ev), `${ev} by the clerk: ${byClerk}`);
+  assert.ok(entries.some((e) => e.event === "staff-added" && e.operator?.number === ADMIN.number));
+  // Annotated copies log the authority they were used on.
+  assert.ok(entries.some((e) => e.verified?.authority?.recipient), "the authority of the annotated copy");
+  // No PIN is anywhere in storage in clear.
+  const stored = await everythingStored(page);
+  assert.ok(stored.includes(CLERK.number) && stored.length > 1000);
+  for (const pin of [ADMIN.pin, CLERK.pin]) assert.ok(!stored.includes(pin), `a PIN in clear in storage`);
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+// The content of crates/zz-log/tests/stats.rs, from 09:30 CST two days ago.
+const DAY = 86400;
+const TODAY = Math.floor((Date.now() / 1000 + 8 * 3600) / DAY);
+const T0 = (TODAY - 2) * DAY - 8 * 3600 + 9.5 * 3600;
+const cstDate = (t) => new Date((t + 8 * 3600) * 1000).toISOString().slice(0, 10);
+
+/** The log of known content of `crates/zz-log/tests/stats.rs`, as lines. */
+function knownLog() {
+  const op = (n) => ({ name: `员工${n}`, number: n, role: "counter" });
+  const verify = (time, matter, ty, id, verdict, failed) => ({
+    n: 0, time, event: "verify", operator: op("S1"), window: "1", case: `case-${id}`,
+    ...(matter ? { matter } : {}),
+    verified: { licenseType: ty, identifier: id, verdict, failed, trustSeq: 7 },
+  });
+  const exception = (time, matter, kind) => ({ n: 0, time, event: `exception-${kind}`, operator: op("S2"), window: "2", matter });
+  const entries = [
+    verify(T0, "310000-DJ-0201", "BL", "a", "valid", []),
+    verify(T0 + 60, "310000-DJ-0201", "BL", "a", "valid", []),
+    verify(T0 + 3600, "310000-DJ-0201", "ID", "b", "invalid", ["signature", "status"]),
+    verify(T0 + DAY, "310000-GG-0701", "BL", "c", "indeterminate", ["status"]),
+    verify(T0 + DAY + 7200, "", "ID", "d", "valid", []),
+    exception(T0 + DAY, "310000-DJ-0201", "paper"),
+    exception(T0 + 2 * DAY, "310000-GG-0701", "pending"),
+    exception(T0 + 2 * DAY, "310000-GG-0701", "objection"),
+    { ...verify(T0, "310000-DJ-0201", "BL", "x", "valid", []), drill: true },
+    { n: 0, time: T0, event: "sign-in" },
+  ];
+  return entries.map((e, i) => JSON.stringify({ ...e, n: i + 1, prev: "0".repeat(64) }));
+}
+
+test("statistics: a seeded log of known content gives known totals, filtered, drills left out, with charts and tables", async () => {
+  const page = await newPage((c) => signedIn(c, "counter"));
+  await go(page, "#/");
+  await page.evaluate(async (lines) => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open("zz-verify", 3);
+      r.onupgradeneeded = () => {
+        for (const s of ["bytes"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s);
+        for (const s of ["log", "audit"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s, { autoIncrement: true });
+      };
+      r.onsuccess = () => ok(r.result); r.onerror = ko;
+    });
+    const tx = db.transaction("audit", "readwrite");
+    for (const l of lines) tx.objectStore("audit").add(l);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  }, knownLog());
+  await go(page, "#/stats");
+  await page.waitForSelector("#stats-summary");
+  const stat = (name) => page.textContent(`[data-stat=${name}]`);
+  assert.equal(await stat("verifications"), "5");
+  assert.equal(await stat("valid"), "3");
+  assert.equal(await stat("invalid"), "1");
+  assert.equal(await stat("undecided"), "20.0%");
+  assert.equal(await stat("use-rate"), "40.0%");
+  assert.match(await page.textContent("#stats-time"), /10 条记录.*模拟办事 1 条未计入/);
+  // Per matter: e-licenses once per case, paper and other exceptions.
+  const cells = (matter) => page.$$eval(`#by-matter tr[data-matter="${matter}"] td`, (tds) => tds.map((t) => t.textContent));
+  assert.deepEqual(await cells("310000-DJ-0201"), ["3", "1", "1", "0", "50.0%"]);
+  assert.deepEqual(await cells("310000-GG-0701"), ["1", "0", "0", "2", "0.0%"]);
+  // By day, the last 30 days up to today; by hour; top failing checks.
+  const table = (id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent).join("=")));
+  const days = await table("by-day");
+  assert.equal(days.length, 30);
+  assert.deepEqual(days.slice(-3), [`${cstDate(T0).slice(5)}=3`, `${cstDate(T0 + DAY).slice(5)}=2`, `${cstDate(T0 + 2 * DAY).slice(5)}=0`]);
+  assert.deepEqual((await table("by-hour")).filter((r) => !r.endsWith("=0")), ["9=3", "10=1", "11=1"]);
+  const failing = await table("failing");
+  assert.equal(failing.length, 2);
+  assert.match(failing[0], /=2$/);
+  assert.equal(await page.$$eval("svg.chart", (s) => s.length), 6);
+  for (const d of await page.$$("details")) await d.evaluate((e) => { e.open = true; });
+  await page.screenshot({ path: `${ART}/statistics.png`, fullPage: true });
+  for (const id of ["by-day", "by-hour", "by-matter"]) await page.locator(`#${id} svg`).screenshot({ path: `${ART}/statistics-${id}.png` });
+  await axe(page, "statistics");
+  // Filters: one window, one day, one operator.
+  await page.selectOption("#stats-window", "2");
+  await page.waitForFunction(() => document.querySelector("[data-stat=verifications]").textContent === "0");
+  assert.equal(await stat("use-rate"), "0.0%");
+  await page.selectOption("#stats-window", "");
+  await page.fill("#stats-from", cstDate(T0));
+  await page.fill("#stats-to", cstDate(T0));
+  await page.dispatchEvent("#stats-to", "change");
+  await page.waitForFunction(() => document.querySelector("[data-stat=verifications]").textContent === "3");
+  assert.equal(await stat("invalid"), "1");
+  // CSV of the totals.
+  const download = page.waitForEvent("download");
+  await page.click("#stats-csv");
+  const csv = await readFile(await (await download).path(), "utf8");
+  assert.match(csv, /verdict,valid,2\r\n/);
+  assert.ok(csv.includes(`day,${cstDate(T0)},3\r\n`), csv);
+  await page.selectOption("#stats-operator", "S2");
+  await page.fill("#stats-from", "");
+  await page.dispatchEvent("#stats-from", "change");
+  await page.fill("#stats-to", "");
+  await page.dispatchEvent("#stats-to", "change");
+  await page.waitForFunction(() => document.querySelector("[data-stat=verifications]").textContent === "0");
+  assert.deepEqual(await cells("310000-GG-0701"), ["0", "0", "0", "2", "0.0%"]);
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+test("a drill (模拟办事) at the counter is marked in the log and left out of the statistics", async () => {
+  const page = await newPage((c) => signedIn(c, "counter"));
+  await go(page, "#/counter");
+  await page.waitForSelector("#drill");
+  await page.check("#drill");
+  await page.waitForSelector("#drill-on");
+  await page.waitForSelector("#case-matter");
+  await page.selectOption("#case-matter", TRANSFER);
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector("table.case-table tbody tr[data-verdict=valid]");
+  await page.uncheck("#drill");
+  await go(page, "#/log");
+  await page.waitForSelector('table.log tr[data-verdict="valid"][data-drill="1"]');
+  await go(page, "#/stats");
+  await page.waitForSelector("#stats-summary");
+  assert.equal(await page.textContent("[data-stat=verifications]"), "0");
+  assert.match(await page.textContent("#stats-time"), /模拟办事 [1-9]\d* 条未计入/);
+  await page.context().close();
+});
