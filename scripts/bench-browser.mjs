@@ -2,11 +2,14 @@
 //  1. verification per license (public/bench/) against bare Ed25519 checks;
 //  2. catalog search per keystroke in the portal with a 10,000-type catalog
 //     (SITE_BIG: a copy of the site whose trust files hold that catalog);
-//  3. the first load's total transfer, gzip.
+//  3. the first load's total transfer, gzip;
+//  4. OFD and SM2 against sm-crypto;
+//  5. the statistics and log pages with 100,000 log entries (against the
+//     same totals in plain JavaScript), and IndexedDB's size per 10,000.
 // usage: node scripts/bench-browser.mjs SITE SITE_BIG
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { serve, launch } from "../tests/e2e/lib.mjs";
+import { serve, launch, signedIn } from "../tests/e2e/lib.mjs";
 
 const [site, bigSite] = process.argv.slice(2);
 const browser = await launch();
@@ -92,6 +95,138 @@ if (bigSite) {
   const sm2 = results[0].us, full = results[2].us;
   console.log(`  sm-crypto / ours: ${smCryptoOverOurs.toFixed(1)}×; the full verification's 6 SM2 verifications ≈ ${(100 * 6 * sm2 / full).toFixed(0)} % of it`);
   await page.close();
+  await server.close();
+}
+
+// 5. Statistics and the log with 100,000 entries, seeded into the
+// device's IndexedDB as the portal stores them (lines of zz-log/2).
+{
+  const N = Number(process.env.LOG_ENTRIES ?? 100000);
+  const server = await serve(site);
+  const context = await browser.newContext({ locale: "zh-CN" });
+  await signedIn(context, "admin");
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/`);
+  await page.waitForSelector("main");
+  const usage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  const before = await usage();
+  const now = Math.floor(Date.now() / 1000);
+  const matters = ["310000-DJ-0201", "310000-GG-0701", "310000-XK-0101", "310000-SB-0301", ""];
+  const types = ["BL", "ID", "RE", "MC", "DL", "FB"];
+  const verdicts = ["valid", "valid", "valid", "valid", "valid", "valid", "invalid", "indeterminate"];
+  const hex = (i, n) => (i.toString(16).padStart(8, "0")).repeat(n / 8);
+  const line = (i) => {
+    const time = now - Math.floor((N - i) * (180 * 86400 / N));
+    const common = { n: i + 1, time, operator: { name: `员工${i % 12}`, number: `C${100 + (i % 12)}`, role: "counter" },
+      org: "12310000MB2F12345X", window: `${1 + (i % 6)} 号窗口`, case: `case-${Math.floor(i / 3)}`, matter: matters[i % 5] || undefined };
+    const e = i % 10 === 9
+      ? { ...common, event: `exception-${["paper", "pending", "issuance", "objection"][i % 4]}`, licenseType: types[i % 6], identifier: `1.2.156.3005.${i}` }
+      : { ...common, event: "verify", verified: { kind: "license", licenseType: types[i % 6], identifier: `1.2.156.3005.${i}`,
+          holder: "李*", verdict: verdicts[i % 8], failed: verdicts[i % 8] === "valid" ? [] : ["status"], trustSeq: 7 } };
+    return JSON.stringify({ ...e, drill: i % 50 === 0 || undefined, prev: hex(i, 64), sig: hex(i * 7, 128) });
+  };
+  for (let start = 0; start < N; start += 10000) {
+    const lines = Array.from({ length: Math.min(10000, N - start) }, (_, k) => line(start + k));
+    await page.evaluate(async (lines) => {
+      const db = await new Promise((ok, ko) => {
+        const r = indexedDB.open("zz-verify", 3);
+        r.onupgradeneeded = () => {
+          if (!r.result.objectStoreNames.contains("bytes")) r.result.createObjectStore("bytes");
+          for (const s of ["log", "audit"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s, { autoIncrement: true });
+        };
+        r.onsuccess = () => ok(r.result); r.onerror = ko;
+      });
+      const tx = db.transaction("audit", "readwrite");
+      for (const l of lines) tx.objectStore("audit").add(l);
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+    }, lines);
+  }
+  const after = await usage();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  // The statistics page: reading the log, then the totals, then each
+  // filter change (the totals again).
+  const t = Date.now();
+  await page.goto(`${server.url}#/stats`);
+  await page.waitForSelector("#stats-summary", { timeout: 120000 });
+  const open = Date.now() - t;
+  const first = await page.$eval("#stats-time", (p) => ({ ms: +p.dataset.ms, load: +p.dataset.loadMs, entries: +p.dataset.entries }));
+  const windows = await page.$$eval("#stats-window option", (os) => os.map((o) => o.value));
+  const runs = [];
+  for (let k = 0; k < 9; k++) {
+    const w = windows[k % windows.length];
+    const t0 = await page.evaluate(() => performance.now());
+    await page.selectOption("#stats-window", w);
+    await page.waitForFunction((w) => document.querySelector("#stats-window").value === w, w);
+    const ms = await page.$eval("#stats-time", (p) => +p.dataset.ms);
+    const frame = await page.evaluate(async (t0) => { await new Promise((r) => requestAnimationFrame(r)); return performance.now() - t0; }, t0);
+    runs.push({ ms, frame });
+  }
+  // The same totals in plain JavaScript, over the same lines.
+  const js = await page.evaluate(async () => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const t0 = performance.now();
+    const lines = await new Promise((ok) => { const r = db.transaction("audit").objectStore("audit").getAll(); r.onsuccess = () => ok(r.result); });
+    const entries = lines.map((l) => JSON.parse(l));
+    const t1 = performance.now();
+    const times = [];
+    for (let run = 0; run < 9; run++) {
+      const s = performance.now();
+      const today = Math.floor((Date.now() / 1000 + 28800) / 86400);
+      const days = new Array(30).fill(0), hours = new Array(24).fill(0);
+      const matters = new Map(), types = new Map(), failing = new Map(), seen = new Set();
+      let valid = 0, invalid = 0, indeterminate = 0, drills = 0;
+      for (const e of entries) {
+        if (e.drill) { drills++; continue; }
+        const m = e.matter ?? "";
+        if (!matters.has(m)) matters.set(m, { v: 0, e: 0, p: 0, o: 0 });
+        const mu = matters.get(m);
+        const v = e.verified;
+        if (v) {
+          if (v.verdict === "valid") valid++; else if (v.verdict === "invalid") invalid++; else indeterminate++;
+          const day = Math.floor((e.time + 28800) / 86400);
+          if (day > today - 30 && day <= today) days[day - today + 29]++;
+          hours[Math.floor(((e.time + 28800) % 86400) / 3600)]++;
+          mu.v++;
+          const key = `${e.case}\u0000${v.identifier}`;
+          const once = !seen.has(key); seen.add(key);
+          if (v.verdict === "valid" && once) mu.e++;
+          if (v.licenseType) types.set(v.licenseType, (types.get(v.licenseType) ?? 0) + 1);
+          for (const f of v.failed) failing.set(f, (failing.get(f) ?? 0) + 1);
+        } else if (e.event === "exception-paper") mu.p++;
+        else if (e.event.startsWith("exception-")) mu.o++;
+      }
+      [...types].sort((a, b) => b[1] - a[1]); [...failing].sort((a, b) => b[1] - a[1]);
+      times.push(performance.now() - s);
+      if (run === 0) globalThis.jsCheck = valid + invalid + indeterminate + drills;
+    }
+    db.close();
+    return { read: t1 - t0, compute: times.sort((a, b) => a - b)[4], check: globalThis.jsCheck };
+  });
+  console.log(`statistics with ${first.entries} log entries in Chromium:`);
+  console.log(`  IndexedDB: ${((after - before) / 1024 / 1024).toFixed(1)} MB for ${N} entries, ${((after - before) / (N / 10000) / 1024 / 1024).toFixed(2)} MB per 10,000 (navigator.storage.estimate)`);
+  console.log(`  the totals (zz_log::stats in wasm): first ${first.ms.toFixed(1)} ms, median of ${runs.length} filter changes ${median(runs.map((r) => r.ms)).toFixed(1)} ms; to the next frame ${median(runs.map((r) => r.frame)).toFixed(0)} ms`);
+  console.log(`  the same totals in plain JavaScript over parsed entries: ${js.compute.toFixed(1)} ms (ours / JS: ${(median(runs.map((r) => r.ms)) / js.compute).toFixed(2)}×)`);
+  console.log(`  reading the log: wasm (IndexedDB + serde_json) ${first.load.toFixed(0)} ms; JS (IndexedDB + JSON.parse) ${js.read.toFixed(0)} ms; page opened in ${open} ms`);
+  // The log page: the first page of rows, the next page, a filter keystroke.
+  const t2 = Date.now();
+  await page.goto(`${server.url}#/log`);
+  await page.waitForSelector("table.log tbody tr", { timeout: 120000 });
+  const logOpen = Date.now() - t2;
+  const flip = [];
+  for (let k = 0; k < 5; k++) {
+    const cap = await page.textContent("table.log caption");
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click("#log-next");
+    await page.waitForFunction((c) => document.querySelector("table.log caption").textContent !== c, cap);
+    flip.push(await page.evaluate((t0) => performance.now() - t0, t0));
+  }
+  const t3 = await page.evaluate(() => performance.now());
+  await page.fill("#log-q", "C105");
+  await page.waitForFunction(() => /符合 \d+ 条/.test(document.querySelector("table.log caption").textContent) && !/符合 100000 条/.test(document.querySelector("table.log caption").textContent));
+  const filterMs = await page.evaluate((t0) => performance.now() - t0, t3);
+  console.log(`  log page: opened with its first 100 rows in ${logOpen} ms; next page median ${median(flip).toFixed(0)} ms; a filter over every entry ${filterMs.toFixed(0)} ms`);
+  await context.close();
   await server.close();
 }
 

@@ -327,7 +327,11 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   await page.click("text=导出 CSV");
   const csv = await (await download).path();
   assert.match(await readFile(csv, "utf8"), /^\uFEFFn,time,event,operator,staffNo,org,window,case,matter,kind,licenseType,identifier,holder,verdict/);
-  // The export is the signed log, and zz log verify checks it natively.
+  // A checkpoint of the head, then the export: the signed log, which zz
+  // log verify checks natively, with the checkpoint too.
+  const cp = page.waitForEvent("download");
+  await page.click("#log-checkpoint");
+  const checkpoint = await (await cp).path();
   const exported = page.waitForEvent("download");
   await page.click("#log-export");
   const logFile = await (await exported).path();
@@ -335,9 +339,6 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   assert.match(text.split("\n")[0], /"format":"zz-log\/2".*"alg":"Ed25519"/);
   assert.ok(text.split("\n")[1].includes('"org":"') && text.includes('"sig":"'), text.slice(0, 600));
   assert.equal(zzLogVerify(logFile), 0);
-  const cp = page.waitForEvent("download");
-  await page.click("#log-checkpoint");
-  const checkpoint = await (await cp).path();
   assert.equal(zzLogVerify(logFile, ["--checkpoint", checkpoint]), 0);
   // Cut off at the end: caught against the checkpoint only.
   const lines = text.trimEnd().split("\n");

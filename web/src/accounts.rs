@@ -367,6 +367,11 @@ pub fn Gate(props: &GateProps) -> Html {
                 Lang::Zh => format!("{}需要{}登录。", props.what, props.need.who(lang)),
                 Lang::En => format!("{} needs {} to sign in.", props.what, props.need.who(lang)),
             } }</p>
+            // Signed in with too small a role: who it is, and a way to
+            // sign in as someone else.
+            if props.sign_in {
+                <OperatorLine />
+            }
             if !any() {
                 <p>{ lang.t("本设备尚未设置工作人员账号：请在“设置”页面设置管理员。", "No staff accounts are set up on this device: set up the administrator on the Settings page.") }</p>
                 <p><a class="button" href="#/settings">{ lang.t("前往设置", "Go to Settings") }</a></p>

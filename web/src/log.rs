@@ -431,19 +431,39 @@ fn LogView() -> Html {
             done.set(Some(f(l)));
         })
     };
-    let export_csv = as_admin(Box::new(|l| {
-        download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.entries));
-        record_event(zz_log::Happened { event: "log-export".into(), detail: Some("csv".into()), ..Default::default() });
-        Done::Exported(l.entries.len())
-    }));
-    // The log as `zz log verify` reads it: this device's header, then every
-    // entry as stored.
-    let export_log = as_admin(Box::new(|l| {
-        let name = format!("zz-audit-log-{}.jsonl", l.header.device);
-        download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
-        record_event(zz_log::Happened { event: "log-export".into(), detail: Some("jsonl".into()), ..Default::default() });
-        Done::Exported(l.entries.len())
-    }));
+    // Exports read the log afresh, once what is queued is stored.
+    let export = |csv: bool| {
+        let done = done.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+                done.set(Some(Done::Refused));
+                return;
+            }
+            let done = done.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                settled().await;
+                let l = match load().await {
+                    Ok(l) => l,
+                    Err(e) => return done.set(Some(Done::Failed(e))),
+                };
+                if csv {
+                    download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.entries));
+                } else {
+                    // The log as `zz log verify` reads it: this device's
+                    // header, then every entry as stored.
+                    let name = format!("zz-audit-log-{}.jsonl", l.header.device);
+                    download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
+                }
+                record_event(zz_log::Happened {
+                    event: "log-export".into(),
+                    detail: Some(if csv { "csv" } else { "jsonl" }.into()),
+                    ..Default::default()
+                });
+                done.set(Some(Done::Exported(l.entries.len())));
+            });
+        })
+    };
+    let (export_log, export_csv) = (export(false), export(true));
     // Pruning drops the entries older than the retention period, after
     // exporting them; clearing drops every one. Either way the log goes on
     // from where it was: its next entry is a signed note of the last entry
@@ -509,6 +529,7 @@ fn LogView() -> Html {
         Callback::from(move |_| {
             let kept = kept.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                settled().await;
                 let Ok(device) = crate::device::device().await else { return };
                 if let Ok(c) = sign_checkpoint(&device, &head()).await {
                     download_checkpoint(&c);

@@ -4,7 +4,8 @@
 //! the undecided share, the checks that fail most. Each chart is drawn here
 //! in SVG and followed by its numbers as a table; filters by date, window
 //! and operator; CSV export. Practice runs are left out. The time the
-//! totals took is shown (`#stats-time`, `data-ms`), for the benchmark.
+//! totals took is shown (`#stats-time`: `data-ms`, and `data-load-ms` for
+//! reading the log), for the benchmark (`scripts/bench-browser.mjs`).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -39,18 +40,22 @@ fn percent(x: Option<f64>) -> String {
 fn StatsView() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let loaded = use_state(|| None::<Result<crate::log::Loaded, String>>);
+    let loaded = use_state(|| None::<(Result<crate::log::Loaded, String>, f64)>);
     let filter = use_state(Filter::default);
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move { loaded.set(Some(crate::log::load().await)) });
+            wasm_bindgen_futures::spawn_local(async move {
+                let started = now_ms();
+                let l = crate::log::load().await;
+                loaded.set(Some((l, now_ms() - started)));
+            });
         });
     }
-    let entries = match &*loaded {
+    let (entries, load_ms) = match &*loaded {
         None => return html! { <p class="loading" role="status">{ lang.t("正在读取核验记录…", "Reading the log…") }</p> },
-        Some(Err(e)) => return html! { <p class="alert error" role="alert">{ e }</p> },
-        Some(Ok(l)) => l.entries.clone(),
+        Some((Err(e), _)) => return html! { <p class="alert error" role="alert">{ e }</p> },
+        Some((Ok(l), ms)) => (l.entries.clone(), *ms),
     };
     let today = stats::day_of(crate::trust::now().as_secs());
     let started = now_ms();
@@ -122,7 +127,7 @@ fn StatsView() -> Html {
                     </select></div>
                 <button type="button" class="button" id="stats-csv" onclick={export}>{ lang.t("导出 CSV", "Export CSV") }</button>
             </form>
-            <p class="meta" id="stats-time" data-ms={format!("{ms:.1}")} data-entries={entries.len().to_string()}>{ match lang {
+            <p class="meta" id="stats-time" data-ms={format!("{ms:.1}")} data-load-ms={format!("{load_ms:.1}")} data-entries={entries.len().to_string()}>{ match lang {
                 Lang::Zh => format!("统计了 {} 条记录，用时 {:.0} 毫秒；模拟办事 {} 条未计入。", entries.len(), ms, t.drills),
                 Lang::En => format!("{} entries totalled in {:.0} ms; {} drill entries left out.", entries.len(), ms, t.drills),
             } }</p>
