@@ -13,6 +13,11 @@ if [ "${1:-}" != quick ]; then
   cargo bench --locked -p zz-core --bench verify 2>&1 | grep -E "^[a-z].*/|time:" | tee "$OUT/criterion.txt"
 fi
 
+if [ "${1:-}" != quick ]; then
+  step "criterion: cargo bench -p zz-log --bench stats (100,000 log entries)"
+  cargo bench --locked -p zz-log --bench stats 2>&1 | grep -E "^[a-z].*|time:" | tee "$OUT/stats-criterion.txt"
+fi
+
 step "interleaved ratio: full verify / bare verify_strict"
 cargo run --locked --release -q -p zz-core --example ratio | tee "$OUT/ratio.txt"
 

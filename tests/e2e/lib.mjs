@@ -66,7 +66,8 @@ export const STAFF = {
 
 /**
  * Sets up the demo staff on a browser context as the portal stores them
- * (PBKDF2-HMAC-SHA256 of each PIN with a random salt, never the PIN), with
+ * (tab-separated name, number, role, salt, rounds and PBKDF2-HMAC-SHA256
+ * of the PIN, never the PIN), with
  * `who` signed in, once: for tests of something other than signing in.
  */
 export async function signedIn(context, who = "admin") {
@@ -74,7 +75,7 @@ export async function signedIn(context, who = "admin") {
   const accounts = Object.values(STAFF).map(({ name, number, role, pin }) => {
     const salt = randomBytes(16).toString("hex");
     const rounds = 1000;
-    return { name, number, role, salt, rounds, hash: pbkdf2Sync(pin, salt, rounds, 32, "sha256").toString("hex") };
+    return [name, number, role, salt, rounds, pbkdf2Sync(pin, salt, rounds, 32, "sha256").toString("hex")].join("\t");
   });
   const { name, number, role } = STAFF[who];
   await context.addInitScript(([accounts, operator]) => {
@@ -82,5 +83,5 @@ export async function signedIn(context, who = "admin") {
       localStorage.setItem("zz.staff", accounts);
       localStorage.setItem("zz.operator", operator);
     }
-  }, [JSON.stringify(accounts), JSON.stringify({ name, number, role })]);
+  }, [JSON.stringify(accounts), JSON.stringify([name, number, role].join("\t"))]);
 }

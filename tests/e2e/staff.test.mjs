@@ -177,6 +177,14 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const text = await readFile(logFile, "utf8");
   assert.equal(zzLogVerify(logFile), 0);
   assert.equal(zzLogVerify(logFile, ["--checkpoint", checkpoint]), 0);
+  const device = JSON.parse(text.split("\n")[0]);
+  // The CSV names the device and its public key on every row, too.
+  const csvDownload = page.waitForEvent("download");
+  await page.click("#log-csv");
+  const csv = (await readFile(await (await csvDownload).path(), "utf8")).trim().split("\r\n");
+  assert.match(csv[0], /,operator,staffNo,.*,device,publicKey$/);
+  assert.ok(csv.slice(1).every((row) => row.endsWith(`,${device.device},${device.publicKey}`)), csv[1]);
+  assert.ok(csv.some((row) => row.includes(`,${CLERK.name},${CLERK.number},`)));
   const entries = text.trim().split("\n").slice(1).map((l) => JSON.parse(l));
   const byClerk = entries.filter((e) => e.operator?.number === CLERK.number).map((e) => e.event);
   for (const ev of ["sign-in", "verify", "exception-paper", "reveal", "sign-out"]) assert.ok(byClerk.includes(ev), `${ev} by the clerk: ${byClerk}`);

@@ -11,10 +11,10 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
 
+use crate::accounts::Role;
 use crate::app::TrustProp;
 use crate::app::{NeedTrust, use_app};
 use crate::i18n::Lang;
-use crate::accounts::Role;
 use crate::trust::{self, Trust};
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).

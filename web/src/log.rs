@@ -61,9 +61,22 @@ const MAX_CHECKPOINTS: usize = 60;
 /// Whether this device is in practice mode (模拟办事).
 const KEY_DRILL: &str = "zz.drill";
 
-/// The checkpoints signed on this device, newest last.
+/// The CST day of the last checkpoint signed here (for the daily one).
+const KEY_CHECKPOINT_DAY: &str = "zz.checkpointDay";
+
+/// The checkpoints signed on this device, newest last. (Kept as JSON text:
+/// the portal's first load only appends to them.)
 pub fn checkpoints() -> Vec<audit::Checkpoint> {
+    kept_checkpoints().iter().filter_map(|c| serde_json::from_str(c).ok()).collect()
+}
+
+fn kept_checkpoints() -> Vec<String> {
     LocalStorage::get(KEY_CHECKPOINTS).unwrap_or_default()
+}
+
+/// The day (China Standard Time) of a Unix time, as days since 1970.
+fn cst_day(time: i64) -> i64 {
+    time.saturating_add(8 * 3600).div_euclid(86_400)
 }
 
 /// Whether what is done now is a practice run, kept out of the statistics.
@@ -122,8 +135,7 @@ async fn record(what: Logged) -> Result<(), String> {
     crate::store::audit_append(&entry.line()).await?;
     let head = Head { count: entry.n, hash: entry.hash() };
     LocalStorage::set(KEY_HEAD, &head).map_err(|e| e.to_string())?;
-    let day = |t: i64| zz_core::dates::CstDate::of_instant(UnixTime::from_secs(t));
-    if checkpoints().last().is_none_or(|c| day(c.time) != day(entry.time)) {
+    if LocalStorage::get::<i64>(KEY_CHECKPOINT_DAY).ok() != Some(cst_day(entry.time)) {
         sign_checkpoint(&device, &head).await?;
     }
     Ok(())
@@ -143,11 +155,12 @@ async fn sign_checkpoint(device: &crate::device::Device, h: &Head) -> Result<aud
         sig: String::new(),
     };
     c.sig = device.sign(&c.signed_bytes()).await?;
-    let mut kept = checkpoints();
-    kept.push(c.clone());
+    let mut kept = kept_checkpoints();
+    kept.push(serde_json::to_string(&c).map_err(|e| e.to_string())?);
     let over = kept.len().saturating_sub(MAX_CHECKPOINTS);
     kept.drain(..over);
     LocalStorage::set(KEY_CHECKPOINTS, &kept).map_err(|e| e.to_string())?;
+    let _ = LocalStorage::set(KEY_CHECKPOINT_DAY, cst_day(c.time));
     Ok(c)
 }
 
@@ -447,7 +460,7 @@ fn LogView() -> Html {
                     Err(e) => return done.set(Some(Done::Failed(e))),
                 };
                 if csv {
-                    download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.entries));
+                    download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.header, &l.entries));
                 } else {
                     // The log as `zz log verify` reads it: this device's
                     // header, then every entry as stored.

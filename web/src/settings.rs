@@ -219,8 +219,9 @@ pub fn SettingsPage() -> Html {
     let app = use_app();
     // The site's configuration is loaded before the trust data: once
     // that is ready, the form starts from the configuration in use.
-    let render =
-        Callback::from(|t: Rc<Trust>| html! { <><TrustPanel trust={crate::app::TrustProp(t)} sign_in={false} /><SiteSettings /></> });
+    let render = Callback::from(
+        |t: Rc<Trust>| html! { <><TrustPanel trust={crate::app::TrustProp(t)} sign_in={false} /><SiteSettings /></> },
+    );
     let lang = app.lang;
     let choose = |l: Lang| {
         let set = app.set_lang.clone();
@@ -473,7 +474,11 @@ fn SiteSettings() -> Html {
                 return;
             }
             let _ = crate::site::save(None);
-            crate::log::record_event(zz_log::Happened { event: "setting".into(), detail: Some("site.json".into()), ..Default::default() });
+            crate::log::record_event(zz_log::Happened {
+                event: "setting".into(),
+                detail: Some("site.json".into()),
+                ..Default::default()
+            });
             let (message, set_site) = (message.clone(), set_site.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let (s, from) = crate::site::load().await;

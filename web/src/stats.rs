@@ -53,7 +53,9 @@ fn StatsView() -> Html {
         });
     }
     let (entries, load_ms) = match &*loaded {
-        None => return html! { <p class="loading" role="status">{ lang.t("正在读取核验记录…", "Reading the log…") }</p> },
+        None => {
+            return html! { <p class="loading" role="status">{ lang.t("正在读取核验记录…", "Reading the log…") }</p> };
+        }
         Some((Err(e), _)) => return html! { <p class="alert error" role="alert">{ e }</p> },
         Some((Ok(l), ms)) => (l.entries.clone(), *ms),
     };
@@ -93,7 +95,8 @@ fn StatsView() -> Html {
         Callback::from(move |_| crate::log::download("zz-statistics.csv", "text/csv", &stats::to_csv(&t)))
     };
     let day_value = |d: Option<i64>| d.map(stats::date_of_day).unwrap_or_default();
-    let days: Vec<(String, u64)> = t.days.iter().map(|d| (d.key.get(5..).unwrap_or_default().to_owned(), d.count)).collect();
+    let days: Vec<(String, u64)> =
+        t.days.iter().map(|d| (d.key.get(5..).unwrap_or_default().to_owned(), d.count)).collect();
     let hours: Vec<(String, u64)> = t.hours.iter().enumerate().map(|(h, c)| (format!("{h}"), *c)).collect();
     let verdicts = [
         (crate::verify::verdict_label(lang, zz_core::Verdict::Valid).to_owned(), t.valid),
@@ -241,7 +244,10 @@ struct MatterProps {
 #[component]
 fn MatterChart(props: &MatterProps) -> Html {
     let lang = use_app().lang;
-    let title = lang.t("按事项：电子证照、纸质证照与其他例外（用证率）", "By matter: e-licenses, paper and other exceptions (use rate)");
+    let title = lang.t(
+        "按事项：电子证照、纸质证照与其他例外（用证率）",
+        "By matter: e-licenses, paper and other exceptions (use rate)",
+    );
     let max = props.rows.iter().map(|(_, m)| m.e_license + m.paper + m.other).max().unwrap_or(0).max(1) as f64;
     let (w, bh) = (640.0, 24.0);
     let h = bh * props.rows.len() as f64;

@@ -440,13 +440,15 @@ pub fn to_text(header: &Header, entries: &[Entry]) -> String {
 
 /// The log as CSV (RFC 4180 quoting), with a header row, after a UTF-8
 /// byte order mark; a cell a spreadsheet would take for a formula gets a
-/// leading `'` ([`crate::csv_cell`]).
-pub fn to_csv(entries: &[Entry]) -> String {
+/// leading `'` ([`crate::csv_cell`]). Every row names the device and its
+/// public key, as every export does.
+pub fn to_csv(header: &Header, entries: &[Entry]) -> String {
     let mut out = String::from(
-        "\u{feff}n,time,event,operator,staffNo,org,window,case,matter,kind,licenseType,identifier,holder,verdict,failed,drill,trustSeq,prev,sig\r\n",
+        "\u{feff}n,time,event,operator,staffNo,org,window,case,matter,kind,licenseType,identifier,holder,verdict,failed,drill,trustSeq,prev,sig,detail,maker,recipient,purpose,device,publicKey\r\n",
     );
     for e in entries {
         let v = e.verified.as_ref();
+        let a = v.and_then(|v| v.authority.as_ref());
         let op = e.operator.as_ref();
         let cols = [
             e.n.to_string(),
@@ -468,6 +470,12 @@ pub fn to_csv(entries: &[Entry]) -> String {
             v.map(|v| v.trust_seq.to_string()).unwrap_or_default(),
             e.prev.clone(),
             e.sig.clone(),
+            e.detail.clone().unwrap_or_default(),
+            a.map(|a| a.maker.clone()).unwrap_or_default(),
+            a.and_then(|a| a.recipient.clone()).unwrap_or_default(),
+            a.map(|a| a.purpose.clone()).unwrap_or_default(),
+            header.device.clone(),
+            header.public_key.clone(),
         ];
         out.push_str(&cols.iter().map(|c| crate::csv_cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");

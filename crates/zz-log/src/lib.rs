@@ -88,6 +88,10 @@ mod tests {
     use super::*;
     use audit::{Entry, Verified};
 
+    fn header() -> audit::Header {
+        audit::Device::from_secret(&[7; 32]).header()
+    }
+
     /// One verification entry of the audit log, with `holder` and `matter`.
     fn entry(holder: &str, matter: &str) -> Entry {
         Entry {
@@ -113,12 +117,18 @@ mod tests {
 
     #[test]
     fn csv_quotes_what_needs_quoting() {
-        let csv = audit::to_csv(&[entry("王*华", "a,\"b\"")]);
+        let csv = audit::to_csv(&header(), &[entry("王*华", "a,\"b\"")]);
         // A UTF-8 byte order mark first, for Excel.
         assert!(csv.starts_with("\u{feff}n,time,"));
         assert_eq!(csv.as_bytes()[..3], [0xef, 0xbb, 0xbf]);
         assert!(csv.contains("\"a,\"\"b\"\"\""), "{csv}");
         assert_eq!(csv.lines().count(), 2);
+        // Every row names the device and its public key.
+        let h = header();
+        assert!(
+            csv.lines().nth(1).is_some_and(|row| row.ends_with(&format!(",{},{}", h.device, h.public_key))),
+            "{csv}"
+        );
     }
 
     #[test]
@@ -132,7 +142,7 @@ mod tests {
             ("\rx", "\"'\rx\""),
             ("a=b", "a=b"),
         ] {
-            let csv = audit::to_csv(&[entry(cell, "M")]);
+            let csv = audit::to_csv(&header(), &[entry(cell, "M")]);
             assert!(csv.contains(&format!(",{shown},")), "{cell:?}: {csv}");
         }
     }

@@ -224,14 +224,13 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
             }
         }
     }
-    t.days = days
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Count { key: date_of_day(first_day + i as i64), count: *c })
-        .collect();
+    t.days =
+        days.iter().enumerate().map(|(i, c)| Count { key: date_of_day(first_day + i as i64), count: *c }).collect();
     t.matters = matters.into_values().collect();
     t.matters.sort_by(|a, b| {
-        (b.verifications + b.paper + b.other).cmp(&(a.verifications + a.paper + a.other)).then_with(|| a.matter.cmp(&b.matter))
+        (b.verifications + b.paper + b.other)
+            .cmp(&(a.verifications + a.paper + a.other))
+            .then_with(|| a.matter.cmp(&b.matter))
     });
     t.types = sorted(types);
     t.failing = sorted(failing);

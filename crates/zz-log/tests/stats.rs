@@ -100,7 +100,8 @@ fn filters_narrow_the_totals() {
     let by_operator = stats::compute(&all, &Filter { operator: Some("S1".into()), ..Filter::default() }, today);
     assert_eq!((by_operator.verifications, by_operator.drills), (5, 1));
     let first_day = stats::day_of(T0);
-    let one_day = stats::compute(&all, &Filter { from: Some(first_day), to: Some(first_day), ..Filter::default() }, today);
+    let one_day =
+        stats::compute(&all, &Filter { from: Some(first_day), to: Some(first_day), ..Filter::default() }, today);
     assert_eq!((one_day.verifications, one_day.valid, one_day.invalid), (3, 2, 1));
     // The chart ends at the filter's last day.
     assert_eq!(one_day.days.last().map(|d| d.key.as_str()), Some("2026-11-20"));
@@ -114,7 +115,14 @@ fn the_csv_has_every_figure() {
     let t = stats::compute(&known(), &Filter::default(), stats::day_of(T0 + 2 * DAY));
     let csv = stats::to_csv(&t);
     assert!(csv.starts_with("\u{feff}section,key,count"));
-    for row in ["verdict,valid,3", "total,undecided share,20.0%", "matter,M1,3,1,1,0,50.0%", "failing,status,2", "day,2026-11-21,2", "hour,09,3"] {
+    for row in [
+        "verdict,valid,3",
+        "total,undecided share,20.0%",
+        "matter,M1,3,1,1,0,50.0%",
+        "failing,status,2",
+        "day,2026-11-21,2",
+        "hour,09,3",
+    ] {
         assert!(csv.contains(row), "{row} missing from\n{csv}");
     }
     assert_eq!(csv.lines().count(), 1 + 7 + 1 + 30 + 24 + 3 + 2 + 2);
