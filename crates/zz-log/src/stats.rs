@@ -158,13 +158,18 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
     let mut types: HashMap<&str, u64> = HashMap::new();
     let mut failing: HashMap<&str, u64> = HashMap::new();
     let mut counted: HashSet<(&str, &str)> = HashSet::new();
-    let (mut windows, mut operators) = (BTreeSet::new(), BTreeSet::new());
+    let (mut windows, mut operators) = (HashSet::new(), HashSet::new());
+    // Runs of entries share a window and operator: look them up once a run.
+    let (mut last_window, mut last_operator) = (None, None);
     for e in entries {
-        if let Some(w) = &e.window {
-            windows.insert(w.as_str());
+        if e.window.as_deref() != last_window {
+            last_window = e.window.as_deref();
+            windows.extend(last_window);
         }
-        if let Some(o) = &e.operator {
-            operators.insert((o.number.as_str(), o.name.as_str()));
+        let op = e.operator.as_ref().map(|o| (o.number.as_str(), o.name.as_str()));
+        if op != last_operator {
+            last_operator = op;
+            operators.extend(op);
         }
         if !filter.keeps(e) {
             continue;
@@ -197,11 +202,12 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
                     .or_insert_with(|| MatterUse { matter: matter.to_owned(), ..MatterUse::default() });
                 m.verifications += 1;
                 // A license counts once per case however often it is shown.
-                let once = match (&e.case, &v.identifier) {
-                    (Some(c), Some(id)) => counted.insert((c.as_str(), id.as_str())),
-                    _ => true,
-                };
-                if v.verdict == "valid" && once {
+                if v.verdict == "valid"
+                    && match (&e.case, &v.identifier) {
+                        (Some(c), Some(id)) => counted.insert((c.as_str(), id.as_str())),
+                        _ => true,
+                    }
+                {
                     m.e_license += 1;
                 }
                 if let Some(ty) = &v.license_type {
@@ -235,8 +241,13 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
     t.types = sorted(types);
     t.failing = sorted(failing);
     t.failing.truncate(TOP_FAILING);
-    t.windows = windows.into_iter().map(str::to_owned).collect();
-    t.operators = operators.into_iter().map(|(n, name)| format!("{n} {name}")).collect();
+    t.windows = windows.into_iter().collect::<BTreeSet<_>>().into_iter().map(str::to_owned).collect();
+    t.operators = operators
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|(n, name)| format!("{n} {name}"))
+        .collect();
     t
 }
 
