@@ -319,3 +319,36 @@ test("a drill (模拟办事) at the counter is marked in the log and left out of
   assert.match(await page.textContent("#stats-time"), /模拟办事 [1-9]\d* 条未计入/);
   await page.context().close();
 });
+
+test("where WebCrypto has no Ed25519 the device signs with ECDSA P-256, and zz log verify checks that log too", async () => {
+  const page = await newPage(async (c) => {
+    await signedIn(c, "admin");
+    await c.addInitScript(() => {
+      const generate = crypto.subtle.generateKey.bind(crypto.subtle);
+      crypto.subtle.generateKey = (alg, ...rest) =>
+        (alg?.name ?? alg) === "Ed25519" ? Promise.reject(new DOMException("not supported", "NotSupportedError")) : generate(alg, ...rest);
+    });
+  });
+  await go(page, "#/verify");
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${SAMPLES}/valid-driving-license.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  await page.setInputFiles("#file", `${SAMPLES}/annotated-valid.zzl`);
+  await page.waitForSelector('[data-verdict]');
+  await go(page, "#/log");
+  await page.waitForSelector("table.log tbody tr");
+  await page.click("text=校验记录链");
+  await page.waitForSelector("[data-chain=intact]");
+  const exported = page.waitForEvent("download");
+  await page.click("#log-export");
+  const logFile = await (await exported).path();
+  const text = await readFile(logFile, "utf8");
+  const header = JSON.parse(text.split("\n")[0]);
+  assert.equal(header.alg, "ECDSA-P256-SHA256");
+  assert.equal(header.publicKey.length, 130);
+  assert.equal(zzLogVerify(logFile), 0);
+  const edited = `${logFile}-edited`;
+  await import("node:fs/promises").then((fs) => fs.writeFile(edited, text.replace('"verdict":"valid"', '"verdict":"invalid"')));
+  assert.equal(zzLogVerify(edited), 1);
+  await page.context().close();
+});

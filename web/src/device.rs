@@ -1,8 +1,9 @@
 //! The device's signing key for the audit log: an Ed25519 key made by
 //! WebCrypto as non-extractable (its secret half never leaves the browser's
 //! key store, not even to this program) and kept in IndexedDB as a
-//! `CryptoKey`. Every log entry is signed with it; its public key and the
-//! device id (from the key) head every export.
+//! `CryptoKey`; where WebCrypto has no Ed25519, an ECDSA P-256 key the same
+//! way (`zz_log::audit::ALG_P256`). Every log entry is signed with it; its
+//! public key and the device id (from the key) head every export.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,6 +19,8 @@ const KEY: &str = "device-key";
 /// The key pair and the header of its public key.
 pub struct Device {
     private: JsValue,
+    /// What `sign` is called with: Ed25519, or ECDSA with SHA-256.
+    params: JsValue,
     pub header: Header,
 }
 
@@ -39,10 +42,16 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     JsFuture::from(js_sys::Promise::from(promise)).await.map_err(|e| format!("{name}: {e:?}"))
 }
 
-fn ed25519() -> JsValue {
+fn algorithm(fields: &[(&str, &str)]) -> JsValue {
     let alg = Object::new();
-    let _ = Reflect::set(&alg, &"name".into(), &"Ed25519".into());
+    for (k, v) in fields {
+        let _ = Reflect::set(&alg, &(*k).into(), &(*v).into());
+    }
     alg.into()
+}
+
+fn ed25519() -> JsValue {
+    algorithm(&[("name", "Ed25519")])
 }
 
 /// This device's key: the one kept, or a new one (non-extractable).
@@ -53,15 +62,31 @@ pub async fn device() -> Result<Rc<Device>, String> {
     let mut pair = crate::store::get_value(KEY).await.unwrap_or(JsValue::UNDEFINED);
     if !pair.is_object() {
         let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
-        let made = call("generateKey", &[ed25519(), JsValue::FALSE, usages.into()]).await?;
+        let made = match call("generateKey", &[ed25519(), JsValue::FALSE, usages.clone().into()]).await {
+            Ok(made) => made,
+            Err(_) => {
+                let p256 = algorithm(&[("name", "ECDSA"), ("namedCurve", "P-256")]);
+                call("generateKey", &[p256, JsValue::FALSE, usages.into()]).await?
+            }
+        };
         // Two programs starting at once keep one key.
         pair = crate::store::put_value_once(KEY, &made).await?;
     }
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(|_| "no private key".to_owned())?;
     let public = Reflect::get(&pair, &"publicKey".into()).map_err(|_| "no public key".to_owned())?;
+    let name = Reflect::get(&private, &"algorithm".into())
+        .and_then(|a| Reflect::get(&a, &"name".into()))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
     let raw = Uint8Array::new(&call("exportKey", &["raw".into(), public]).await?).to_vec();
-    let header = zz_log::audit::header_of_raw(&raw).ok_or_else(|| "not an Ed25519 public key".to_owned())?;
-    let device = Rc::new(Device { private, header });
+    let (header, params) = if name == "ECDSA" {
+        (zz_log::audit::header(zz_log::audit::ALG_P256, &raw), algorithm(&[("name", "ECDSA"), ("hash", "SHA-256")]))
+    } else {
+        let header = zz_log::audit::header_of_raw(&raw).ok_or_else(|| "not an Ed25519 public key".to_owned())?;
+        (header, ed25519())
+    };
+    let device = Rc::new(Device { private, params, header });
     DEVICE.with(|d| *d.borrow_mut() = Some(device.clone()));
     Ok(device)
 }
@@ -69,7 +94,7 @@ pub async fn device() -> Result<Rc<Device>, String> {
 impl Device {
     /// The device's signature of `bytes`, hex.
     pub async fn sign(&self, bytes: &[u8]) -> Result<String, String> {
-        let sig = call("sign", &[ed25519(), self.private.clone(), Uint8Array::from(bytes).into()]).await?;
+        let sig = call("sign", &[self.params.clone(), self.private.clone(), Uint8Array::from(bytes).into()]).await?;
         Ok(hex(&Uint8Array::new(&sig).to_vec()))
     }
 }

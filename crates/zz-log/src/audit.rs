@@ -1,6 +1,7 @@
 //! The audit log: every use of a license and every staff action as an
 //! entry that holds the hash of the one before and is signed by the key of
-//! the device that wrote it (Ed25519). Someone who edits entries and
+//! the device that wrote it (Ed25519, or ECDSA on P-256 where the browser's
+//! WebCrypto has no Ed25519). Someone who edits entries and
 //! recomputes every hash still cannot sign them; entries cut off the end,
 //! or a whole log re-signed with another key, are caught against a
 //! checkpoint (the head signed by the device, kept elsewhere).
@@ -20,6 +21,10 @@ pub const FORMAT: &str = "zz-log/2";
 pub const CHECKPOINT_FORMAT: &str = "zz-log-checkpoint/1";
 /// The signature algorithm of device keys.
 pub const ALG: &str = "Ed25519";
+/// The algorithm of a device whose WebCrypto has no Ed25519: ECDSA on
+/// P-256 with SHA-256; the public key SEC1 (uncompressed, 65 bytes), each
+/// signature r‖s (64 bytes), as WebCrypto gives them.
+pub const ALG_P256: &str = "ECDSA-P256-SHA256";
 /// Largest line read (an entry holds a few hundred bytes).
 pub const MAX_LINE: usize = 64 * 1024;
 
@@ -248,12 +253,26 @@ pub fn header_of_raw(public: &[u8]) -> Option<Header> {
 /// The header of a device's public key; the device id is the first 16 hex
 /// digits of the key's SHA-256.
 pub fn header_of(public: &VerifyingKey) -> Header {
-    Header {
-        format: FORMAT.to_owned(),
-        device: hex(&Sha256::digest(public.as_bytes())).chars().take(16).collect(),
-        alg: ALG.to_owned(),
-        public_key: hex(public.as_bytes()),
-    }
+    header(ALG, public.as_bytes())
+}
+
+/// The header of a P-256 device key ([`ALG_P256`]), SEC1 bytes; `None`
+/// when they are not a point of the curve.
+pub fn header_of_p256(public: &[u8]) -> Option<Header> {
+    p256::ecdsa::VerifyingKey::from_sec1_bytes(public).ok()?;
+    Some(header(ALG_P256, public))
+}
+
+/// The header of a key of `alg` as its device exported it (not checked
+/// here: `verify` reads it; this keeps curve arithmetic out of a portal
+/// that only signs).
+pub fn header(alg: &str, public: &[u8]) -> Header {
+    Header { format: FORMAT.to_owned(), device: device_id(public), alg: alg.to_owned(), public_key: hex(public) }
+}
+
+/// A device's id: the first 16 hex digits of its public key's SHA-256.
+pub fn device_id(public: &[u8]) -> String {
+    hex(&Sha256::digest(public)).chars().take(16).collect()
 }
 
 /// The head of a log as signed by its device, kept elsewhere: entries cut
@@ -307,14 +326,34 @@ pub struct Intact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable(pub String);
 
-fn verifying_key(h: &Header) -> Option<VerifyingKey> {
-    let bytes: [u8; 32] = parse_hex(&h.public_key)?.try_into().ok()?;
-    VerifyingKey::from_bytes(&bytes).ok()
+/// A device's public key, of either algorithm.
+enum DeviceKey {
+    Ed25519(VerifyingKey),
+    P256(p256::ecdsa::VerifyingKey),
 }
 
-fn signature(sig: &str) -> Option<Signature> {
-    let bytes: [u8; 64] = parse_hex(sig)?.try_into().ok()?;
-    Some(Signature::from_bytes(&bytes))
+impl DeviceKey {
+    fn of(h: &Header) -> Option<DeviceKey> {
+        let raw = parse_hex(&h.public_key)?;
+        match h.alg.as_str() {
+            ALG => VerifyingKey::from_bytes(&raw.try_into().ok()?).ok().map(DeviceKey::Ed25519),
+            ALG_P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(&raw).ok().map(DeviceKey::P256),
+            _ => None,
+        }
+    }
+
+    /// Whether `sig` (hex) is this key's signature of `message`.
+    fn signed(&self, message: &[u8], sig: &str) -> bool {
+        let Some(bytes) = parse_hex(sig) else { return false };
+        match self {
+            DeviceKey::Ed25519(k) => {
+                <[u8; 64]>::try_from(bytes).is_ok_and(|b| k.verify(message, &Signature::from_bytes(&b)).is_ok())
+            }
+            DeviceKey::P256(k) => {
+                p256::ecdsa::Signature::from_slice(&bytes).is_ok_and(|s| k.verify(message, &s).is_ok())
+            }
+        }
+    }
 }
 
 /// Reads a log's text: the header and the entries.
@@ -323,8 +362,11 @@ pub fn parse(text: &str) -> Result<(Header, Vec<Entry>), Unreadable> {
     let (_, first) = lines.next().ok_or_else(|| Unreadable("empty".into()))?;
     let header: Header =
         serde_json::from_str(first).map_err(|e| Unreadable(format!("line 1: not a log header: {e}")))?;
-    if header.format != FORMAT || header.alg != ALG {
-        return Err(Unreadable(format!("line 1: format {} {}, expected {FORMAT} {ALG}", header.format, header.alg)));
+    if header.format != FORMAT || (header.alg != ALG && header.alg != ALG_P256) {
+        return Err(Unreadable(format!(
+            "line 1: format {} {}, expected {FORMAT} with {ALG} or {ALG_P256}",
+            header.format, header.alg
+        )));
     }
     let mut entries = Vec::new();
     for (i, l) in lines {
@@ -343,8 +385,8 @@ pub fn parse(text: &str) -> Result<(Header, Vec<Entry>), Unreadable> {
 /// checkpoint's device's and hold its head.
 pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint>) -> Result<Intact, Broken> {
     let whole = |why: String| Broken { line: None, n: None, why };
-    let key = verifying_key(header).ok_or_else(|| whole("the header's public key cannot be read".into()))?;
-    if header_of(&key).device != header.device {
+    let key = DeviceKey::of(header).ok_or_else(|| whole("the header's public key cannot be read".into()))?;
+    if parse_hex(&header.public_key).map(|k| device_id(&k)).as_deref() != Some(header.device.as_str()) {
         return Err(whole("the device id is not that of the public key".into()));
     }
     // Pruned: the first entry kept follows the one the `pruned` entry names.
@@ -362,7 +404,7 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
     }
     for (i, e) in entries.iter().enumerate() {
         let at = |why: &str| Broken { line: Some(i + 2), n: Some(e.n), why: why.to_owned() };
-        let signed = signature(&e.sig).is_some_and(|s| key.verify(&e.signed_bytes(), &s).is_ok());
+        let signed = key.signed(&e.signed_bytes(), &e.sig);
         if !signed {
             return Err(at("its signature does not verify with the device's key: edited or not written here"));
         }
@@ -382,7 +424,7 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
         expected_n += 1;
     }
     if let Some(c) = checkpoint {
-        let signed = signature(&c.sig).is_some_and(|s| key.verify(&c.signed_bytes(), &s).is_ok());
+        let signed = key.signed(&c.signed_bytes(), &c.sig);
         if c.format != CHECKPOINT_FORMAT || c.device != header.device || !signed {
             return Err(whole("the checkpoint is not this device's: the log was replaced or re-signed".into()));
         }

@@ -242,12 +242,8 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
     t.failing = sorted(failing);
     t.failing.truncate(TOP_FAILING);
     t.windows = windows.into_iter().collect::<BTreeSet<_>>().into_iter().map(str::to_owned).collect();
-    t.operators = operators
-        .into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|(n, name)| format!("{n} {name}"))
-        .collect();
+    t.operators =
+        operators.into_iter().collect::<BTreeSet<_>>().into_iter().map(|(n, name)| format!("{n} {name}")).collect();
     t
 }
 

@@ -191,3 +191,49 @@ fn unreadable_text_says_why() {
     let bad_key = zz_log::audit::Header { public_key: "zz".into(), ..d.header() };
     assert!(audit::verify(&bad_key, &[], None).is_err());
 }
+
+/// A device whose WebCrypto has no Ed25519 signs with ECDSA on P-256
+/// (r‖s, as WebCrypto gives it): the same log verifies, and the same edits
+/// are caught; an Ed25519 header over its entries is refused.
+#[test]
+fn a_p256_device_log_verifies_and_edits_are_caught() {
+    use p256::ecdsa::{Signature, SigningKey, signature::Signer};
+    let key = SigningKey::from_slice(&[0x42; 32]).unwrap();
+    let public = key.verifying_key().to_encoded_point(false);
+    let header = audit::header_of_p256(public.as_bytes()).unwrap();
+    assert_eq!((header.alg.as_str(), header.public_key.len()), (audit::ALG_P256, 130));
+    let sign = |bytes: &[u8]| {
+        let sig: Signature = key.sign(bytes);
+        zz_core::envelope::hex(&sig.to_bytes())
+    };
+    let mut es: Vec<Entry> = Vec::new();
+    for i in 1..=10u64 {
+        let mut e = Entry { n: i, prev: es.last().map_or(GENESIS.to_owned(), Entry::hash), ..entry(i) };
+        e.sig = sign(&e.signed_bytes());
+        es.push(e);
+    }
+    let text = audit::to_text(&header, &es);
+    let (h, read) = audit::parse(&text).unwrap();
+    assert_eq!(audit::verify(&h, &read, None).unwrap().entries, 10);
+    let mut c = audit::Checkpoint {
+        format: audit::CHECKPOINT_FORMAT.into(),
+        device: header.device.clone(),
+        n: 10,
+        head: es[9].hash(),
+        time: T0,
+        sig: String::new(),
+    };
+    c.sig = sign(&c.signed_bytes());
+    assert!(audit::verify(&header, &es, Some(&c)).is_ok());
+    assert!(audit::verify(&header, &es[..8], Some(&c)).is_err(), "truncation");
+    let mut edited = es.clone();
+    edited[3].verified.as_mut().unwrap().verdict = "invalid".into();
+    rechain(&mut edited);
+    assert_eq!(audit::verify(&header, &edited, None).unwrap_err().n, Some(4));
+    // The same key claimed as Ed25519, or another curve point, is refused.
+    let wrong_alg = audit::Header { alg: audit::ALG.into(), ..header.clone() };
+    assert!(audit::verify(&wrong_alg, &es, None).is_err());
+    let mut other = public.as_bytes().to_vec();
+    other[40] ^= 1;
+    assert!(audit::header_of_p256(&other).is_none());
+}
