@@ -352,3 +352,36 @@ test("where WebCrypto has no Ed25519 the device signs with ECDSA P-256, and zz l
   assert.equal(zzLogVerify(edited), 1);
   await page.context().close();
 });
+
+test("a supervisor totals logs exported from other devices; one that was edited is listed and not counted", async () => {
+  const { mkdtemp, writeFile } = await import("node:fs/promises");
+  const dir = await mkdtemp("/tmp/zz-logs-");
+  const cli = (log, key, files, staffNo) => {
+    try {
+      execFileSync(ZZ, ["verify", ...files.map((f) => `${SAMPLES}/${f}`), "--bundle", `${DIST}/trust/bundle.zzb`, "--roots", `${DIST}/trust/roots.txt`,
+        "--log", log, "--device-key", key, "--operator", "后台核验", "--staff-no", staffNo], { stdio: "pipe" });
+    } catch (e) {
+      if (e.status !== 1) throw e; // 1: some were not valid
+    }
+  };
+  cli(`${dir}/a.jsonl`, `${dir}/a.key`, ["valid-driving-license.zzl", "valid-business-license.zzl", "invalid-superseded.zzl"], "B1");
+  cli(`${dir}/b.jsonl`, `${dir}/b.key`, ["valid-driving-license.zzl", "valid-business-license.zzl"], "B2");
+  const b = await readFile(`${dir}/b.jsonl`, "utf8");
+  await writeFile(`${dir}/c.jsonl`, b.replace('"verdict":"valid"', '"verdict":"invalid"'));
+  assert.equal(zzLogVerify(`${dir}/a.jsonl`), 0);
+  assert.equal(zzLogVerify(`${dir}/c.jsonl`), 1);
+  const page = await newPage((c) => signedIn(c, "counter"));
+  await go(page, "#/stats");
+  await page.waitForSelector("#stats-summary");
+  await page.setInputFiles("#stats-files", [`${dir}/a.jsonl`, `${dir}/b.jsonl`, `${dir}/c.jsonl`]);
+  await page.waitForSelector("#stats-files-table tbody tr:nth-child(3)");
+  assert.deepEqual(await page.$$eval("#stats-files-table tbody tr", (trs) => trs.map((t) => t.dataset.intact)), ["true", "true", "false"]);
+  // a and b: five verifications, four valid; c is not counted.
+  await page.waitForFunction(() => document.querySelector("[data-stat=verifications]").textContent === "5");
+  assert.equal(await page.textContent("[data-stat=valid]"), "4");
+  assert.deepEqual(await page.$$eval("#stats-operator option", (os) => os.map((o) => o.value)), ["", "B1", "B2"]);
+  await axe(page, "statistics of exported logs");
+  await page.click("#stats-this-device");
+  await page.waitForFunction(() => !document.querySelector("#stats-files-table"));
+  await page.context().close();
+});

@@ -3,7 +3,9 @@
 //! matter and license type, the e-license use rate per matter (用证率),
 //! the undecided share, the checks that fail most. Each chart is drawn here
 //! in SVG and followed by its numbers as a table; filters by date, window
-//! and operator; CSV export. Practice runs are left out. The time the
+//! and operator; CSV export. A supervisor can also open logs exported from
+//! other devices (each checked as `zz log verify` does) and see their
+//! totals together. Practice runs are left out. The time the
 //! totals took is shown (`#stats-time`: `data-ms`, and `data-load-ms` for
 //! reading the log), for the benchmark (`scripts/bench-browser.mjs`).
 
@@ -36,12 +38,73 @@ fn percent(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |x| format!("{:.1}%", x * 100.0))
 }
 
+/// Largest exported log opened, and most at once.
+const MAX_FILE: f64 = 64.0 * 1024.0 * 1024.0;
+const MAX_FILES: u32 = 20;
+
+/// An exported log opened on this page: its device and how it checked.
+#[derive(Clone, PartialEq)]
+struct Opened {
+    name: String,
+    device: Option<String>,
+    entries: usize,
+    /// `Ok` when intact; otherwise why not (unreadable, or where it broke).
+    check: Result<(), String>,
+}
+
+/// Reads and checks exported logs; their entries, together.
+async fn open_files(files: web_sys::FileList) -> (Vec<Opened>, Vec<zz_log::audit::Entry>) {
+    let (mut opened, mut all) = (Vec::new(), Vec::new());
+    for i in 0..files.length().min(MAX_FILES) {
+        let Some(file) = files.get(i) else { continue };
+        let name = file.name();
+        if file.size() > MAX_FILE {
+            opened.push(Opened { name, device: None, entries: 0, check: Err("> 64 MiB".into()) });
+            continue;
+        }
+        let text = gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await.unwrap_or_default();
+        match zz_log::audit::parse(&text) {
+            Err(e) => opened.push(Opened { name, device: None, entries: 0, check: Err(e.0) }),
+            Ok((header, entries)) => {
+                let check = zz_log::audit::verify(&header, &entries, None)
+                    .map(drop)
+                    .map_err(|b| b.n.map_or_else(|| b.why.clone(), |n| format!("#{n}: {}", b.why)));
+                // A log that does not hold is listed, not counted.
+                let n = entries.len();
+                if check.is_ok() {
+                    all.extend(entries);
+                }
+                opened.push(Opened { name, device: Some(header.device), entries: n, check });
+            }
+        }
+    }
+    (opened, all)
+}
+
 #[component]
 fn StatsView() -> Html {
     let app = use_app();
     let lang = app.lang;
     let loaded = use_state(|| None::<(Result<crate::log::Loaded, String>, f64)>);
     let filter = use_state(Filter::default);
+    // Exported logs opened instead of this device's.
+    let files = use_state(|| None::<(Vec<Opened>, std::rc::Rc<Vec<zz_log::audit::Entry>>)>);
+    let on_files = {
+        let files = files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let files = files.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let (opened, all) = open_files(list).await;
+                files.set(Some((opened, all.into())));
+            });
+        })
+    };
+    let this_device = {
+        let files = files.clone();
+        Callback::from(move |_| files.set(None))
+    };
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
@@ -57,7 +120,10 @@ fn StatsView() -> Html {
             return html! { <p class="loading" role="status">{ lang.t("正在读取核验记录…", "Reading the log…") }</p> };
         }
         Some((Err(e), _)) => return html! { <p class="alert error" role="alert">{ e }</p> },
-        Some((Ok(l), ms)) => (l.entries.clone(), *ms),
+        Some((Ok(l), ms)) => match &*files {
+            Some((_, all)) => (all.clone(), *ms),
+            None => (l.entries.clone(), *ms),
+        },
     };
     let today = stats::day_of(crate::trust::now().as_secs());
     let started = now_ms();
@@ -110,6 +176,36 @@ fn StatsView() -> Html {
     let failing = named(&t.failing, &check_name);
     html! {
         <div class="stats-view">
+            <div class="stats-source">
+                <p>{ match &*files {
+                    None => lang.t("统计本设备的核验记录。主管可打开其他设备导出的日志（.jsonl，可多选），合并统计。",
+                        "Totals of this device's log. A supervisor can open logs exported from other devices (.jsonl, several at once) and see their totals together."),
+                    Some(_) => lang.t("统计打开的导出日志：", "Totals of the exported logs opened:"),
+                } }</p>
+                if let Some((opened, _)) = &*files {
+                    <table class="stats-files" id="stats-files-table">
+                        <caption class="visually-hidden">{ lang.t("打开的日志", "Logs opened") }</caption>
+                        <thead><tr>
+                            <th scope="col">{ lang.t("文件", "File") }</th>
+                            <th scope="col">{ lang.t("设备", "Device") }</th>
+                            <th scope="col">{ lang.t("条目", "Entries") }</th>
+                            <th scope="col">{ lang.t("校验", "Check") }</th>
+                        </tr></thead>
+                        <tbody>{ for opened.iter().map(|o| html! { <tr data-intact={o.check.is_ok().to_string()}>
+                            <td>{ &o.name }</td>
+                            <td><code>{ o.device.clone().unwrap_or_default() }</code></td>
+                            <td>{ o.entries }</td>
+                            <td>{ match &o.check {
+                                Ok(()) => html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("完整", "intact") }</> },
+                                Err(why) => html! { <>{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("已被破坏或无法读取，未计入：", "broken or unreadable, not counted: ") }{ why }</> },
+                            } }</td>
+                        </tr> }) }</tbody>
+                    </table>
+                    <button type="button" class="button" id="stats-this-device" onclick={this_device}>{ lang.t("改为统计本设备", "Back to this device's log") }</button>
+                }
+                <label for="stats-files" class="button">{ lang.t("打开导出的日志…", "Open exported logs…") }</label>
+                <input id="stats-files" type="file" multiple=true accept=".jsonl,application/jsonl,text/plain" class="visually-hidden-file" onchange={on_files} />
+            </div>
             <form class="search stats-filters" aria-label={lang.t("筛选", "Filters")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field"><label for="stats-from">{ lang.t("起始日期", "From") }</label>
                     <input id="stats-from" type="date" value={day_value(filter.from)} onchange={set(|f, v| f.from = stats::day_of_date(&v))} /></div>
