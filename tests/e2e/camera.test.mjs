@@ -155,6 +155,15 @@ test("kiosk mode: camera on, a very large verdict, reset, no way out but for a k
     } finally {
       await context.setOffline(false);
     }
+    // Only a kiosk supervisor leaves kiosk mode.
+    await page.waitForSelector(".kiosk-staff-button");
+    await page.click(".kiosk-staff-button");
+    await page.fill("#staff-number", STAFF.supervisor.number);
+    await page.fill("#staff-pin", STAFF.supervisor.pin);
+    await page.click("#sign-in");
+    await page.click("#leave-kiosk");
+    await page.waitForSelector("header nav");
+    assert.equal(new URL(page.url()).search, "");
   } finally {
     await browser.close();
   }
