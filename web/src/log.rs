@@ -496,15 +496,19 @@ fn LogView() -> Html {
             let (n, hash) = (last.n, last.hash());
             let (reload, count) = (reload.clone(), through + 1);
             chain.set(ChainState::Unchecked);
+            // The signed note first, then the drop: a log with the note
+            // and every entry still verifies (the note only matters once
+            // the log starts after entry 1), one without the note would not.
+            record_event(zz_log::Happened {
+                event: "pruned".into(),
+                detail: Some(format!("{n} {hash}")),
+                ..Default::default()
+            });
             wasm_bindgen_futures::spawn_local(async move {
-                if crate::store::audit_drop_first(count).await.is_ok() {
-                    record_event(zz_log::Happened {
-                        event: "pruned".into(),
-                        detail: Some(format!("{n} {hash}")),
-                        ..Default::default()
-                    });
-                }
                 settled().await;
+                if let Err(e) = crate::store::audit_drop_first(count).await {
+                    gloo::console::error!(format!("pruning the log: {e}"));
+                }
                 reload.emit(());
             });
             Done::Pruned(n)

@@ -44,7 +44,7 @@ fn entry(i: u64) -> Entry {
             trust_seq: 7,
             authority: None,
         }),
-        drill: i % 50 == 0,
+        drill: i.is_multiple_of(50),
         prev: "0".repeat(64),
         sig: "0".repeat(128),
         ..Entry::default()

@@ -237,3 +237,23 @@ fn a_p256_device_log_verifies_and_edits_are_caught() {
     other[40] ^= 1;
     assert!(audit::header_of_p256(&other).is_none());
 }
+
+/// The portal writes the signed `pruned` note before it drops entries: a
+/// log caught between the two (the note, every entry still there) verifies.
+#[test]
+fn a_pruned_note_before_the_drop_leaves_a_log_that_verifies() {
+    let d = device(3);
+    let mut es = log(&d, 12);
+    let note = Entry {
+        event: "pruned".into(),
+        time: T0 + 9000,
+        detail: Some(format!("8 {}", es[7].hash())),
+        ..Entry::default()
+    };
+    let prev = es[11].hash();
+    es.push(d.seal(note, 13, &prev));
+    assert!(audit::verify(&d.header(), &es, None).is_ok(), "before the drop");
+    assert!(audit::verify(&d.header(), &es[8..], None).is_ok(), "after the drop");
+    assert!(audit::verify(&d.header(), &es[7..], None).is_err(), "dropped one too few");
+    assert!(audit::verify(&d.header(), &es[9..], None).is_err(), "dropped one too many");
+}
