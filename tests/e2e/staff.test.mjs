@@ -144,13 +144,13 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   // A clerk may not export or clear it.
   let downloads = 0;
   page.on("download", () => { downloads += 1; });
-  for (const button of ["#log-export", "#log-csv", "#log-prune"]) {
+  for (const [button, what] of [["#log-export", "export"], ["#log-csv", "csv"], ["#log-prune", "prune"]]) {
     await page.click(button);
-    await page.waitForSelector("#log-refused");
+    await page.waitForSelector(`#log-refused[data-what=${what}]`);
   }
   await page.click("#log-clear");
   await page.click("#log-clear");
-  await page.waitForSelector("#log-refused");
+  await page.waitForSelector("#log-refused[data-what=clear]");
   await page.waitForTimeout(300);
   assert.equal(downloads, 0);
   const rowsBefore = await page.$$eval("table.log tbody tr", (trs) => trs.length);
@@ -383,5 +383,53 @@ test("a supervisor totals logs exported from other devices; one that was edited 
   await axe(page, "statistics of exported logs");
   await page.click("#stats-this-device");
   await page.waitForFunction(() => !document.querySelector("#stats-files-table"));
+  await page.context().close();
+});
+
+test("retention: the administrator prunes entries older than 180 days, exported first; the archive and the log after it verify together", async () => {
+  const { writeFile } = await import("node:fs/promises");
+  const page = await newPage((c) => signedIn(c, "admin"));
+  const DAY_MS = 86400e3;
+  // Two verifications 200 days ago, one today.
+  await page.clock.setFixedTime(new Date(Date.now() - 200 * DAY_MS));
+  await go(page, "#/verify");
+  await page.waitForSelector("#file");
+  for (const f of ["valid-driving-license.zzl", "valid-business-license.zzl"]) {
+    await page.setInputFiles("#file", `${SAMPLES}/${f}`);
+    await page.waitForSelector("[data-verdict]");
+  }
+  await page.clock.setFixedTime(new Date());
+  await page.setInputFiles("#file", `${SAMPLES}/valid-driving-license.zzl`);
+  await page.waitForSelector("[data-verdict]");
+  await go(page, "#/log");
+  await page.waitForSelector("table.log tbody tr");
+  assert.equal(await page.$$eval("table.log tbody tr", (trs) => trs.length), 3);
+  const archived = page.waitForEvent("download");
+  await page.click("#log-prune");
+  const archive = await (await archived).path();
+  await page.waitForSelector("#log-pruned");
+  assert.match(await page.textContent("#log-pruned"), /第 2 条及之前/);
+  const old = (await readFile(archive, "utf8")).trim().split("\n").slice(1).map((l) => JSON.parse(l));
+  assert.deepEqual(old.map((e) => e.n), [1, 2]);
+  assert.equal(zzLogVerify(archive), 0);
+  // What is left: the entry of today, the signed note; the chain holds.
+  await page.waitForSelector('table.log tbody tr[data-event="pruned"]');
+  await page.click("text=校验记录链");
+  await page.waitForSelector("[data-chain=intact]");
+  const exported = page.waitForEvent("download");
+  await page.click("#log-export");
+  const current = await (await exported).path();
+  const rest = (await readFile(current, "utf8")).trim().split("\n").slice(1).map((l) => JSON.parse(l));
+  assert.equal(rest[0].n, 3);
+  assert.ok(rest.some((e) => e.event === "pruned" && e.detail.startsWith("2 ")));
+  assert.equal(zzLogVerify(current), 0);
+  assert.equal(zzLogVerify(archive, [current]), 0);
+  assert.equal(zzLogVerify(current, [archive]), 0);
+  // An archive edited is caught when checked with the log after it.
+  await writeFile(`${archive}-edited`, (await readFile(archive, "utf8")).replace('"verdict":"', '"verdict":"x'));
+  assert.equal(zzLogVerify(`${archive}-edited`, [current]), 1);
+  // Nothing more is old enough.
+  await page.click("#log-prune");
+  await page.waitForFunction(() => /没有 180 天前的记录/.test(document.querySelector("#log-done")?.textContent ?? ""));
   await page.context().close();
 });

@@ -233,7 +233,9 @@ pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, 
     Ok(op)
 }
 
-/// Removes an account (an administrator signed in; not the last one).
+/// Removes an account (an administrator signed in; not the last one). An
+/// administrator who removes their own account is then signed out by the
+/// caller, once the removal is logged.
 pub fn remove(number: &str) -> Result<(), AccountError> {
     if !signed_in_as(Role::Admin) {
         return Err(AccountError::NotAllowed);
@@ -245,12 +247,7 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
         return Err(AccountError::LastAdmin);
     }
     all.retain(|a| a.number != number);
-    save(&all)?;
-    // Whoever is removed is signed out.
-    if current().is_some_and(|op| op.number == number) {
-        LocalStorage::delete(KEY_SESSION);
-    }
-    Ok(())
+    save(&all)
 }
 
 /// Sets an account's PIN: the account's own, or any one by an administrator.
@@ -328,10 +325,14 @@ pub fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, Accou
     Ok(op)
 }
 
-/// Signs out: logged as `sign-out`, and the log's head is signed as a
-/// checkpoint.
+/// Signs out: logged as `sign-out` (ending a drill), and the log's head is
+/// signed as a checkpoint.
 pub fn sign_out() {
     if current().is_some() {
+        // A drill ends with the session that started it.
+        if crate::log::drill() {
+            crate::log::set_drill(false);
+        }
         crate::log::record_event(zz_log::Happened { event: "sign-out".into(), ..Default::default() });
         crate::log::checkpoint_later();
     }
@@ -631,12 +632,17 @@ fn StaffTable(props: &TableProps) -> Html {
             { for rows.iter().map(|op| {
                 let number = op.number.clone();
                 let remove_it = {
-                    let (number, error, change) = (number.clone(), error.clone(), props.on_change.clone());
+                    let (number, error, change, set_operator) =
+                        (number.clone(), error.clone(), props.on_change.clone(), app.set_operator.clone());
                     Callback::from(move |_| {
                         match remove(&number) {
                             Ok(()) => {
                                 error.set(None);
                                 crate::log::record_event(zz_log::Happened { event: "staff-removed".into(), detail: Some(number.clone()), ..Default::default() });
+                                if current().is_some_and(|op| op.number == number) {
+                                    sign_out();
+                                    set_operator.emit(None);
+                                }
                             }
                             Err(e) => error.set(Some(e)),
                         }

@@ -185,7 +185,20 @@ pub fn use_root_state() -> AppState {
                 follow(EVENT_LANG, Box::new(move || lang.set(stored_lang()))),
                 follow(EVENT_TRUST, Box::new(move || wasm_bindgen_futures::spawn_local(load_trust()))),
                 follow(EVENT_SITE, Box::new(move || wasm_bindgen_futures::spawn_local(load_site()))),
-                follow(EVENT_OPERATOR, Box::new(move || operator.set(crate::accounts::current()))),
+                follow(
+                    EVENT_OPERATOR,
+                    Box::new({
+                        let operator = operator.clone();
+                        move || operator.set(crate::accounts::current())
+                    }),
+                ),
+                // Another tab signed in or out.
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |_| {
+                    let now = crate::accounts::current();
+                    if *operator != now {
+                        operator.set(now);
+                    }
+                }),
             ];
             move || drop(listeners)
         });

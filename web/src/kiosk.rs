@@ -27,6 +27,10 @@ pub fn requested() -> bool {
         .is_some_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "kiosk" || p.starts_with("kiosk=")))
 }
 
+/// Seconds the staff screen stays open untouched before it goes back to
+/// self-service and signs out.
+const STAFF_IDLE_SECONDS: u32 = 120;
+
 fn reset_seconds() -> u32 {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -126,9 +130,9 @@ fn Kiosk(props: &Props) -> Html {
         Callback::from(move |_| screen.set(Screen::Staff))
     };
     // Back to the citizens: whoever signed in here is signed out.
-    let back = {
+    let go_back = {
         let (screen, set_operator) = (screen.clone(), app.set_operator.clone());
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             if crate::accounts::current().is_some() {
                 crate::accounts::sign_out();
                 set_operator.emit(None);
@@ -136,14 +140,49 @@ fn Kiosk(props: &Props) -> Html {
             screen.set(Screen::Waiting)
         })
     };
+    let back = go_back.reform(|_: MouseEvent| ());
+    // A kiosk is unattended: no one stays signed in on it.
+    {
+        let set_operator = app.set_operator.clone();
+        use_effect_with((), move |_| {
+            if crate::accounts::current().is_some() {
+                crate::accounts::sign_out();
+                set_operator.emit(None);
+            }
+        });
+    }
+    // The staff screen goes back (signing out) after a while untouched.
+    let idle = use_mut_ref(|| None::<Timeout>);
+    let touch = {
+        let (idle, go_back) = (idle.clone(), go_back.clone());
+        Callback::from(move |()| {
+            let go_back = go_back.clone();
+            *idle.borrow_mut() = Some(Timeout::new(STAFF_IDLE_SECONDS * 1000, move || go_back.emit(())));
+        })
+    };
+    {
+        let (touch, idle, on_staff) = (touch.clone(), idle.clone(), *screen == Screen::Staff);
+        use_effect_with(on_staff, move |on| {
+            if *on {
+                touch.emit(());
+            } else {
+                idle.borrow_mut().take();
+            }
+        });
+    }
+    // Leaving kiosk mode: logged, signed out, then the portal.
     let leave = Callback::from(|_| {
         if !crate::accounts::signed_in_as(Role::Supervisor) {
             return;
         }
         crate::log::record_event(zz_log::Happened { event: "kiosk-left".into(), ..Default::default() });
-        let location = gloo::utils::window().location();
-        let path = location.pathname().unwrap_or_else(|_| "/".into());
-        let _ = location.set_href(&format!("{path}#/"));
+        crate::accounts::sign_out();
+        wasm_bindgen_futures::spawn_local(async {
+            crate::log::settled().await;
+            let location = gloo::utils::window().location();
+            let path = location.pathname().unwrap_or_else(|_| "/".into());
+            let _ = location.set_href(&format!("{path}#/"));
+        });
     });
     let summary = t.bundle.summary(trust::now());
     let warn = summary.outdated || summary.clock_behind;
@@ -178,11 +217,11 @@ fn Kiosk(props: &Props) -> Html {
                     </>
                 },
                 Screen::Staff => html! {
-                    <div class="kiosk-staff">
+                    <div class="kiosk-staff" onclick={touch.reform(|_: MouseEvent| ())} onkeydown={touch.reform(|_: KeyboardEvent| ())}>
                         <h1>{ lang.t("工作人员", "Staff") }</h1>
                         <crate::accounts::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
                             <crate::accounts::OperatorLine />
-                            <crate::settings::TrustPanel trust={props.trust.clone()} />
+                            <crate::settings::ImportBundle trust={props.trust.clone()} />
                             <button type="button" class="button" id="leave-kiosk" onclick={leave}>{ lang.t("退出自助模式", "Leave kiosk mode") }</button>
                         </crate::accounts::Gate>
                         <button type="button" class="button primary" id="back-to-kiosk" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>

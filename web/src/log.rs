@@ -138,8 +138,15 @@ async fn record(what: Logged) -> Result<(), String> {
     if LocalStorage::get::<i64>(KEY_CHECKPOINT_DAY).ok() != Some(cst_day(entry.time)) {
         sign_checkpoint(&device, &head).await?;
     }
+    // The log page, in either program, shows it.
+    if let Ok(e) = web_sys::Event::new(LOGGED) {
+        let _ = gloo::utils::window().dispatch_event(&e);
+    }
     Ok(())
 }
+
+/// Told on `window` after each entry is stored.
+const LOGGED: &str = "zz-logged";
 
 /// Signs the head as a checkpoint and keeps it with the last few.
 async fn sign_checkpoint(device: &crate::device::Device, h: &Head) -> Result<audit::Checkpoint, String> {
@@ -215,12 +222,36 @@ fn enqueue(what: Logged) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         while let Some(what) = PENDING.with(|q| q.borrow_mut().pop_front()) {
-            if let Err(e) = record(what).await {
+            if let Err(e) = locked(record(what)).await {
                 gloo::console::error!(format!("verification log: {e}"));
             }
         }
         DRAINING.with(|d| d.set(false));
     });
+}
+
+/// Runs an append holding the device's log lock (Web Locks), so that the
+/// portal and the staff program, and other tabs, append one at a time: each
+/// reads the head another has just moved. Without Web Locks it runs as is.
+async fn locked(append: impl std::future::Future<Output = Result<(), String>> + 'static) -> Result<(), String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let locks =
+        js_sys::Reflect::get(&gloo::utils::window().navigator(), &"locks".into()).ok().filter(|l| l.is_object());
+    let request = locks
+        .as_ref()
+        .and_then(|l| js_sys::Reflect::get(l, &"request".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let (Some(locks), Some(request)) = (locks, request) else { return append.await };
+    let held = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            append.await.map(|()| JsValue::UNDEFINED).map_err(|e| JsValue::from_str(&e))
+        })
+    });
+    let promise = request.call2(&locks, &"zz-audit-log".into(), &held).map_err(|e| format!("{e:?}"))?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map(drop)
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the log lock failed".into()))
 }
 
 /// The practice-mode switch (模拟办事): while on, every entry is marked a
@@ -250,14 +281,17 @@ pub fn DrillSwitch() -> Html {
     }
 }
 
-/// Waits (a few seconds at most) until every entry queued is stored.
-pub async fn settled() {
+/// Waits (five seconds at most) until every entry queued here is stored;
+/// whether they were.
+pub async fn settled() -> bool {
     for _ in 0..200 {
         if !DRAINING.with(std::cell::Cell::get) && PENDING.with(|q| q.borrow().is_empty()) {
-            return;
+            return true;
         }
         gloo::timers::future::TimeoutFuture::new(25).await;
     }
+    gloo::console::warn!("verification log: entries are still waiting to be written");
+    false
 }
 
 /// The log as stored: this device's header and every entry.
@@ -305,11 +339,117 @@ enum ChainState {
     Broken(String),
 }
 
+/// An administrator's action on the log.
+#[derive(Clone, Copy, PartialEq)]
+enum Job {
+    /// Export the log for `zz log verify`, as CSV, or the records from
+    /// before entries were signed.
+    Log,
+    Csv,
+    Legacy,
+    /// Export and drop the entries older than this many days.
+    Prune(u32),
+    /// Export and drop every entry.
+    Clear,
+}
+
+impl Job {
+    fn name(self) -> &'static str {
+        match self {
+            Job::Log => "export",
+            Job::Csv => "csv",
+            Job::Legacy => "legacy",
+            Job::Prune(_) => "prune",
+            Job::Clear => "clear",
+        }
+    }
+}
+
+thread_local! {
+    /// Whether an administrator's action is running (one at a time).
+    static ACTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs an administrator's action on the log as stored once what is
+/// queued is stored.
+async fn run(job: Job) -> Done {
+    if !settled().await {
+        return Done::Failed("entries are still being written: try again".into());
+    }
+    let l = match load().await {
+        Ok(l) => l,
+        Err(e) => return Done::Failed(e),
+    };
+    let exported = |what: &str, n: usize| {
+        record_event(zz_log::Happened { event: "log-export".into(), detail: Some(what.into()), ..Default::default() });
+        Done::Exported(n)
+    };
+    match job {
+        Job::Csv => {
+            download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.header, &l.entries));
+            exported("csv", l.entries.len())
+        }
+        // The log as `zz log verify` reads it: this device's header, then
+        // every entry as stored.
+        Job::Log => {
+            let name = format!("zz-audit-log-{}.jsonl", l.header.device);
+            download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
+            exported("jsonl", l.entries.len())
+        }
+        Job::Legacy => {
+            download("zz-verification-log-unsigned.json", "application/json", &format!("[{}]", l.legacy.join(",")));
+            exported("unsigned", l.legacy.len())
+        }
+        Job::Prune(days) => {
+            let cutoff = crate::trust::now().as_secs().saturating_sub(i64::from(days) * 86_400);
+            match l.entries.iter().rposition(|e| e.time < cutoff && e.event != "pruned") {
+                Some(i) => prune_through(&l, i).await,
+                None => Done::NothingToPrune(days),
+            }
+        }
+        Job::Clear => match l.entries.len().checked_sub(1) {
+            Some(i) => prune_through(&l, i).await,
+            None => Done::Exported(0),
+        },
+    }
+}
+
+/// Exports the entries up to position `through` as their own file, then
+/// drops them. The log goes on from where it was: a signed note of the
+/// last entry dropped and its hash is written first (a log with the note
+/// and every entry still verifies; one cut without it would not), so the
+/// rest verifies and a checkpoint kept elsewhere shows it. The file of a
+/// later prune verifies together with the earlier ones (`zz log verify
+/// FIRST SECOND …`).
+async fn prune_through(l: &Loaded, through: usize) -> Done {
+    let (Some(last), Some(dropped)) = (l.entries.get(through), l.entries.get(..=through)) else {
+        return Done::Failed("nothing to prune".into());
+    };
+    let first = dropped.first().map_or(0, |e| e.n);
+    download(
+        &format!("zz-audit-log-{}-{}-{}.jsonl", l.header.device, first, last.n),
+        "application/jsonl",
+        &audit::to_text(&l.header, dropped),
+    );
+    record_event(zz_log::Happened {
+        event: "pruned".into(),
+        detail: Some(format!("{} {}", last.n, last.hash())),
+        ..Default::default()
+    });
+    if !settled().await {
+        return Done::Failed("the note was not written: nothing was dropped".into());
+    }
+    match crate::store::audit_drop_first(through + 1).await {
+        Ok(()) => Done::Pruned(last.n),
+        Err(e) => Done::Failed(e),
+    }
+}
+
 /// What an administrator's action on the log came to.
 #[derive(Clone, PartialEq)]
 enum Done {
-    /// Refused: no administrator signed in.
-    Refused,
+    /// Refused: no administrator signed in (the action's name).
+    Refused(&'static str),
     /// Exported (entries).
     Exported(usize),
     /// Pruned up to this entry, after exporting them.
@@ -350,20 +490,40 @@ fn LogView() -> Html {
     let chain = use_state(|| ChainState::Unchecked);
     let confirm = use_state(|| false);
     let done = use_state(|| None::<Done>);
+    let busy = use_state(|| false);
     let kept = use_state(checkpoints);
+    // Reads the log again; asked while reading, once more after (so a
+    // burst of new entries costs two reads, not one each).
+    let reading = use_mut_ref(|| (false, false));
     let reload = {
-        let (entries, kept) = (entries.clone(), kept.clone());
+        let (entries, kept, reading) = (entries.clone(), kept.clone(), reading.clone());
         Callback::from(move |()| {
-            let (entries, kept) = (entries.clone(), kept.clone());
+            if reading.borrow().0 {
+                reading.borrow_mut().1 = true;
+                return;
+            }
+            reading.borrow_mut().0 = true;
+            let (entries, kept, reading) = (entries.clone(), kept.clone(), reading.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                entries.set(Some(load().await));
-                kept.set(checkpoints());
+                loop {
+                    entries.set(Some(load().await));
+                    kept.set(checkpoints());
+                    if !std::mem::take(&mut reading.borrow_mut().1) {
+                        break;
+                    }
+                }
+                reading.borrow_mut().0 = false;
             });
         })
     };
     {
+        // Read now, and again as entries are stored (by either program).
         let reload = reload.clone();
-        use_effect_with((), move |_| reload.emit(()));
+        use_effect_with((), move |_| {
+            reload.emit(());
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), LOGGED, move |_| reload.emit(()));
+            move || drop(listener)
+        });
     }
     let loaded = match &*entries {
         Some(Ok(l)) => Some(l.clone()),
@@ -414,123 +574,61 @@ fn LogView() -> Html {
         .collect();
     let pages = shown.len().div_ceil(PAGE).max(1);
     let at = (*page).min(pages - 1);
+    // The chain is checked on the log as stored now, once what is queued
+    // is stored (the page's copy may be older than the head).
     let check_chain = {
-        let chain = chain.clone();
-        let loaded = loaded.clone();
+        let (chain, entries) = (chain.clone(), entries.clone());
         Callback::from(move |_| {
-            let Some(l) = &loaded else { return };
-            let h = head();
-            let last = l.entries.last().map(|e| (e.n, e.hash())).unwrap_or((0, String::new()));
-            chain.set(match audit::verify(&l.header, &l.entries, None) {
-                // The head kept apart: entries cut off the end.
-                Ok(_) if h.count != last.0 || (h.count > 0 && h.hash != last.1) => {
-                    ChainState::Broken(format!("{}/{}", l.entries.len(), h.count))
+            let (chain, entries) = (chain.clone(), entries.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                settled().await;
+                let l = load().await;
+                if let Ok(l) = &l {
+                    let h = head();
+                    let last = l.entries.last().map(|e| (e.n, e.hash())).unwrap_or((0, String::new()));
+                    chain.set(match audit::verify(&l.header, &l.entries, None) {
+                        // The head kept apart: entries cut off the end.
+                        Ok(_) if h.count != last.0 || (h.count > 0 && h.hash != last.1) => {
+                            ChainState::Broken(format!("{}/{}", l.entries.len(), h.count))
+                        }
+                        Ok(_) => ChainState::Intact(l.entries.len()),
+                        Err(b) => ChainState::Broken(b.n.map_or_else(|| b.why.clone(), |n| format!("#{n}"))),
+                    });
                 }
-                Ok(_) => ChainState::Intact(l.entries.len()),
-                Err(b) => ChainState::Broken(b.n.map_or_else(|| b.why.clone(), |n| format!("#{n}"))),
+                entries.set(Some(l));
             });
         })
     };
     let admin = app.operator.as_ref().and_then(crate::accounts::role_of) == Some(crate::accounts::Role::Admin);
-    // Exports and pruning: for an administrator, logged.
-    let as_admin = |f: Box<dyn Fn(&Loaded) -> Done>| {
-        let (loaded, done) = (loaded.clone(), done.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(l) = &loaded else { return };
-            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
-                done.set(Some(Done::Refused));
-                return;
-            }
-            done.set(Some(f(l)));
-        })
-    };
-    // Exports read the log afresh, once what is queued is stored.
-    let export = |csv: bool| {
-        let done = done.clone();
+    // Exports, pruning and clearing: an administrator's, one at a time, on
+    // the log as stored now; logged.
+    let days = app.site.retention_days();
+    let act = |job: Job| {
+        let (done, busy, reload, chain) = (done.clone(), busy.clone(), reload.clone(), chain.clone());
         Callback::from(move |_: MouseEvent| {
             if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
-                done.set(Some(Done::Refused));
+                done.set(Some(Done::Refused(job.name())));
                 return;
             }
-            let done = done.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                settled().await;
-                let l = match load().await {
-                    Ok(l) => l,
-                    Err(e) => return done.set(Some(Done::Failed(e))),
-                };
-                if csv {
-                    download("zz-audit-log.csv", "text/csv", &audit::to_csv(&l.header, &l.entries));
-                } else {
-                    // The log as `zz log verify` reads it: this device's
-                    // header, then every entry as stored.
-                    let name = format!("zz-audit-log-{}.jsonl", l.header.device);
-                    download(&name, "application/jsonl", &audit::to_text(&l.header, &l.entries));
-                }
-                record_event(zz_log::Happened {
-                    event: "log-export".into(),
-                    detail: Some(if csv { "csv" } else { "jsonl" }.into()),
-                    ..Default::default()
-                });
-                done.set(Some(Done::Exported(l.entries.len())));
-            });
-        })
-    };
-    let (export_log, export_csv) = (export(false), export(true));
-    // Pruning drops the entries older than the retention period, after
-    // exporting them; clearing drops every one. Either way the log goes on
-    // from where it was: its next entry is a signed note of the last entry
-    // dropped and its hash, so the rest still verifies and a checkpoint
-    // kept elsewhere shows it.
-    let prune_through = {
-        let (reload, chain) = (reload.clone(), chain.clone());
-        move |l: &Loaded, through: usize| -> Done {
-            let Some(last) = l.entries.get(through) else { return Done::Failed("?".into()) };
-            let dropped = l.entries.get(..=through).unwrap_or_default();
-            let first = dropped.first().map_or(0, |e| e.n);
-            download(
-                &format!("zz-audit-log-{}-{}-{}.jsonl", l.header.device, first, last.n),
-                "application/jsonl",
-                &audit::to_text(&l.header, dropped),
-            );
-            let (n, hash) = (last.n, last.hash());
-            let (reload, count) = (reload.clone(), through + 1);
+            if ACTING.with(|a| a.replace(true)) {
+                return;
+            }
+            busy.set(true);
             chain.set(ChainState::Unchecked);
-            // The signed note first, then the drop: a log with the note
-            // and every entry still verifies (the note only matters once
-            // the log starts after entry 1), one without the note would not.
-            record_event(zz_log::Happened {
-                event: "pruned".into(),
-                detail: Some(format!("{n} {hash}")),
-                ..Default::default()
-            });
+            let (done, busy, reload) = (done.clone(), busy.clone(), reload.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                settled().await;
-                if let Err(e) = crate::store::audit_drop_first(count).await {
-                    gloo::console::error!(format!("pruning the log: {e}"));
-                }
+                let result = run(job).await;
+                ACTING.with(|a| a.set(false));
+                done.set(Some(result));
+                busy.set(false);
                 reload.emit(());
             });
-            Done::Pruned(n)
-        }
+        })
     };
-    let days = app.site.retention_days();
-    let prune = {
-        let prune_through = prune_through.clone();
-        as_admin(Box::new(move |l| {
-            let cutoff = crate::trust::now().as_secs().saturating_sub(i64::from(days) * 86_400);
-            match l.entries.iter().rposition(|e| e.time < cutoff && e.event != "pruned") {
-                Some(i) => prune_through(l, i),
-                None => Done::NothingToPrune(days),
-            }
-        }))
-    };
+    let (export_log, export_csv, export_legacy, prune) =
+        (act(Job::Log), act(Job::Csv), act(Job::Legacy), act(Job::Prune(days)));
     let clear = {
-        let confirm = confirm.clone();
-        let clear_all = as_admin(Box::new(move |l| match l.entries.len().checked_sub(1) {
-            Some(i) => prune_through(l, i),
-            None => Done::Exported(0),
-        }));
+        let (confirm, clear_all) = (confirm.clone(), act(Job::Clear));
         Callback::from(move |e: MouseEvent| {
             if !*confirm {
                 confirm.set(true);
@@ -553,14 +651,6 @@ fn LogView() -> Html {
                     kept.set(checkpoints());
                 }
             });
-        })
-    };
-    let export_legacy = {
-        let loaded = loaded.clone();
-        Callback::from(move |_| {
-            if let Some(l) = &loaded {
-                download("zz-verification-log-unsigned.json", "application/json", &format!("[{}]", l.legacy.join(",")));
-            }
         })
     };
     let on_verdict = {
@@ -608,19 +698,19 @@ fn LogView() -> Html {
                     <p class="meta">{ match lang {
                         Lang::Zh => format!("本设备另有 {} 条启用签名前的记录。", l.legacy.len()),
                         Lang::En => format!("This device also holds {} entries from before entries were signed.", l.legacy.len()),
-                    } }{ " " }<button type="button" class="button small" onclick={export_legacy}>{ lang.t("导出", "Export") }</button></p>
+                    } }{ " " }<button type="button" class="button small" id="log-legacy" disabled={*busy} onclick={export_legacy}>{ lang.t("导出", "Export") }{ admin_note }</button></p>
                 }
             }
             <div class="log-tools">
                 <button type="button" class="button" onclick={check_chain}>{ lang.t("校验记录链", "Check the chain") }</button>
                 <button type="button" class="button" id="log-checkpoint" onclick={checkpoint}>{ lang.t("签署检查点", "Sign a checkpoint") }</button>
-                <button type="button" class="button" id="log-export" onclick={export_log}>{ lang.t("导出日志", "Export the log") }{ admin_note }</button>
-                <button type="button" class="button" id="log-csv" onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }{ admin_note }</button>
-                <button type="button" class="button" id="log-prune" onclick={prune}>{ match lang {
+                <button type="button" class="button" id="log-export" disabled={*busy} onclick={export_log}>{ lang.t("导出日志", "Export the log") }{ admin_note }</button>
+                <button type="button" class="button" id="log-csv" disabled={*busy} onclick={export_csv}>{ lang.t("导出 CSV", "Export CSV") }{ admin_note }</button>
+                <button type="button" class="button" id="log-prune" disabled={*busy} onclick={prune}>{ match lang {
                     Lang::Zh => format!("导出并清理 {days} 天前的记录"),
                     Lang::En => format!("Export and prune entries older than {days} days"),
                 } }{ admin_note }</button>
-                <button type="button" class="button danger" id="log-clear" onclick={clear}>
+                <button type="button" class="button danger" id="log-clear" disabled={*busy} onclick={clear}>
                     { if *confirm { lang.t("确认导出并清空全部记录", "Confirm: export and clear every entry") } else { lang.t("清空记录…", "Clear the log…") } }{ admin_note }
                 </button>
             </div>
@@ -640,7 +730,7 @@ fn LogView() -> Html {
             <div role="status" aria-live="polite" id="log-done">
             { match &*done {
                 None => html! {},
-                Some(Done::Refused) => html! { <p class="alert error" role="alert" id="log-refused">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t(
+                Some(Done::Refused(what)) => html! { <p class="alert error" role="alert" id="log-refused" data-what={*what}>{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t(
                     "导出、清理和清空核验记录需要管理员登录。", "Exporting, pruning and clearing the log need an administrator to sign in.") }</p> },
                 Some(Done::Exported(n)) => html! { <p class="alert ok">{ match lang {
                     Lang::Zh => format!("已导出 {n} 条记录。"),

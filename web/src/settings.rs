@@ -119,15 +119,15 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
             if !gloo::dialogs::confirm(question) {
                 return;
             }
-            crate::log::record_event(zz_log::Happened {
-                event: "roots-adopted".into(),
-                detail: Some(if anchor == Anchor::Zz1 { "zz1" } else { "sm2" }.into()),
-                ..Default::default()
-            });
             let done = match anchor {
                 Anchor::Zz1 => trust::adopt_offered_roots(&offered),
                 Anchor::Sm2 => trust::adopt_offered_sm2_roots(&offered),
             };
+            crate::log::record_event(zz_log::Happened {
+                event: if done.is_ok() { "roots-adopted" } else { "roots-adoption-refused" }.into(),
+                detail: Some(if anchor == Anchor::Zz1 { "zz1" } else { "sm2" }.into()),
+                ..Default::default()
+            });
             match done {
                 Ok(()) => wasm_bindgen_futures::spawn_local(async {
                     crate::log::settled().await;
@@ -259,43 +259,6 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     let t = &props.trust.0;
     let now = trust::now();
     let s = t.bundle.summary(now);
-    let message = use_state(|| None::<Result<String, trust::Refusal>>);
-    let on_file = {
-        let message = message.clone();
-        let set_trust = app.set_trust.clone();
-        let current = t.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let message = message.clone();
-            let set_trust = set_trust.clone();
-            let current = current.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let file = gloo::file::File::from(file);
-                let result = match gloo::file::futures::read_as_bytes(&file).await {
-                    Ok(bytes) => trust::import(&current, &bytes).await,
-                    Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
-                };
-                crate::log::record_event(zz_log::Happened {
-                    event: if result.is_ok() { "trust-import" } else { "trust-import-refused" }.into(),
-                    detail: Some(match &result {
-                        Ok(next) => format!("seq {}", next.bundle.trust.seq),
-                        Err(e) => e.en.clone(),
-                    }),
-                    ..Default::default()
-                });
-                match result {
-                    Ok(next) => {
-                        let seq = next.bundle.trust.seq;
-                        set_trust.emit(next);
-                        message.set(Some(Ok(format!("{seq}"))));
-                    }
-                    Err(e) => message.set(Some(Err(e))),
-                }
-            });
-        })
-    };
     let warning = |on: bool, zh: &str, en: &str| {
         if on {
             html! { <li>{ crate::icons::Icon::Warning.html() }{ " " }{ lang.t(zh, en) }</li> }
@@ -347,6 +310,66 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
             </tbody>
         </table>
         <Sm2Roots trust={props.trust.clone()} />
+        <ImportBundle trust={props.trust.clone()} sign_in={props.sign_in} />
+        </>
+    }
+}
+
+/// Importing a trust bundle (a kiosk supervisor or an administrator signed
+/// in): on the settings page, and on the kiosk's staff screen (which has
+/// only this, to keep the portal's first load small).
+#[component]
+pub fn ImportBundle(props: &PanelProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = &props.trust.0;
+    let message = use_state(|| None::<Result<String, trust::Refusal>>);
+    let on_file = {
+        let message = message.clone();
+        let set_trust = app.set_trust.clone();
+        let current = t.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            // Checked again here: the page may be older than a sign-out.
+            if !crate::accounts::signed_in_as(crate::accounts::Role::Supervisor) {
+                message.set(Some(Err(trust::Refusal {
+                    zh: "需要自助终端管理员或管理员登录".into(),
+                    en: "a kiosk supervisor or an administrator must sign in".into(),
+                })));
+                return;
+            }
+            let message = message.clone();
+            let set_trust = set_trust.clone();
+            let current = current.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = gloo::file::File::from(file);
+                let result = match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => trust::import(&current, &bytes).await,
+                    Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
+                };
+                crate::log::record_event(zz_log::Happened {
+                    event: if result.is_ok() { "trust-import" } else { "trust-import-refused" }.into(),
+                    detail: Some(match &result {
+                        Ok(next) => format!("seq {}", next.bundle.trust.seq),
+                        Err(e) => e.en.clone(),
+                    }),
+                    ..Default::default()
+                });
+                match result {
+                    Ok(next) => {
+                        let seq = next.bundle.trust.seq;
+                        set_trust.emit(next);
+                        message.set(Some(Ok(format!("{seq}"))));
+                    }
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
+        })
+    };
+    html! {
+        <>
         <h2>{ lang.t("导入信任数据", "Import trust data") }</h2>
         <p>{ lang.t(
             "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",

@@ -52,9 +52,15 @@ struct Opened {
     check: Result<(), String>,
 }
 
-/// Reads and checks exported logs; their entries, together.
+/// Reads and checks exported logs; their entries, together. The files of
+/// one device (archives of pruned entries and the log after them, or the
+/// same export twice) are checked as one log, each entry counted once; a
+/// device whose files do not hold is listed, not counted.
 async fn open_files(files: web_sys::FileList) -> (Vec<Opened>, Vec<zz_log::audit::Entry>) {
-    let (mut opened, mut all) = (Vec::new(), Vec::new());
+    use zz_log::audit;
+    type Parts = Vec<(audit::Header, Vec<audit::Entry>)>;
+    let mut opened: Vec<Opened> = Vec::new();
+    let mut devices: Vec<(String, Parts, Vec<usize>)> = Vec::new();
     for i in 0..files.length().min(MAX_FILES) {
         let Some(file) = files.get(i) else { continue };
         let name = file.name();
@@ -63,18 +69,47 @@ async fn open_files(files: web_sys::FileList) -> (Vec<Opened>, Vec<zz_log::audit
             continue;
         }
         let text = gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await.unwrap_or_default();
-        match zz_log::audit::parse(&text) {
+        match audit::parse(&text) {
             Err(e) => opened.push(Opened { name, device: None, entries: 0, check: Err(e.0) }),
             Ok((header, entries)) => {
-                let check = zz_log::audit::verify(&header, &entries, None)
-                    .map(drop)
-                    .map_err(|b| b.n.map_or_else(|| b.why.clone(), |n| format!("#{n}: {}", b.why)));
-                // A log that does not hold is listed, not counted.
-                let n = entries.len();
-                if check.is_ok() {
+                let device = header.device.clone();
+                let row = opened.len();
+                opened.push(Opened { name, device: Some(device.clone()), entries: entries.len(), check: Ok(()) });
+                match devices.iter_mut().find(|d| d.0 == device) {
+                    Some(d) => {
+                        d.1.push((header, entries));
+                        d.2.push(row);
+                    }
+                    None => devices.push((device, vec![(header, entries)], vec![row])),
+                }
+            }
+        }
+    }
+    let why = |b: audit::Broken| b.n.map_or_else(|| b.why.clone(), |n| format!("#{n}: {}", b.why));
+    let mut all = Vec::new();
+    for (_, parts, rows) in devices {
+        let joined = audit::join(parts.clone())
+            .map_err(|e| e.0)
+            .and_then(|(h, entries)| audit::verify(&h, &entries, None).map(|_| entries).map_err(why));
+        match joined {
+            Ok(entries) => all.extend(entries),
+            // Together they do not hold: each file on its own, and those
+            // that hold are counted (each entry once).
+            Err(_) => {
+                let mut good = Vec::new();
+                for (part, row) in parts.into_iter().zip(rows) {
+                    match audit::verify(&part.0, &part.1, None) {
+                        Ok(_) => good.push(part),
+                        Err(b) => {
+                            if let Some(o) = opened.get_mut(row) {
+                                o.check = Err(why(b));
+                            }
+                        }
+                    }
+                }
+                if let Ok((_, entries)) = audit::join(good) {
                     all.extend(entries);
                 }
-                opened.push(Opened { name, device: Some(header.device), entries: n, check });
             }
         }
     }
@@ -219,9 +254,8 @@ fn StatsView() -> Html {
                 <div class="field"><label for="stats-operator">{ lang.t("操作人员", "Operator") }</label>
                     <select id="stats-operator" onchange={set(|f, v| f.operator = (!v.is_empty()).then_some(v))}>
                         <option value="" selected={filter.operator.is_none()}>{ lang.t("全部", "All") }</option>
-                        { for t.operators.iter().map(|o| {
-                            let number = o.split(' ').next().unwrap_or_default().to_owned();
-                            html! { <option value={number.clone()} selected={filter.operator.as_ref() == Some(&number)}>{ o }</option> }
+                        { for t.operators.iter().map(|(number, name)| html! {
+                            <option value={number.clone()} selected={filter.operator.as_ref() == Some(number)}>{ format!("{number} {name}") }</option>
                         }) }
                     </select></div>
                 <button type="button" class="button" id="stats-csv" onclick={export}>{ lang.t("导出 CSV", "Export CSV") }</button>

@@ -5,7 +5,7 @@
 //! CLI's) and names the first entry that broke.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
@@ -114,9 +114,12 @@ struct Outcome<'a> {
     broken: Option<&'a audit::Broken>,
 }
 
-/// `zz log verify`: 0 intact, 1 broken, 2 unreadable.
-pub fn verify(log: &Path, checkpoint: Option<&Path>, json: bool) -> i32 {
-    let read = read_log(log).and_then(|(h, e)| {
+/// `zz log verify`: 0 intact, 1 broken, 2 unreadable. Several files are
+/// one device's log in parts ([`audit::join`]).
+pub fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, json: bool) -> i32 {
+    let parts = logs.iter().map(|l| read_log(l)).collect::<Result<Vec<_>>>();
+    let joined = parts.and_then(|p| audit::join(p).map_err(|e| anyhow!("{}", e.0)));
+    let read = joined.and_then(|(h, e)| {
         let c = checkpoint
             .map(|p| -> Result<Checkpoint> {
                 serde_json::from_slice(&read_limited(p, MAX_CHECKPOINT)?)
@@ -133,7 +136,7 @@ pub fn verify(log: &Path, checkpoint: Option<&Path>, json: bool) -> i32 {
         }
     };
     let result = audit::verify(&header, &entries, c.as_ref());
-    let name = log.display().to_string();
+    let name = logs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(" + ");
     if json {
         let out = Outcome {
             log: &name,
@@ -151,7 +154,13 @@ pub fn verify(log: &Path, checkpoint: Option<&Path>, json: bool) -> i32 {
                 s.entries,
                 s.first.unwrap_or(0),
                 s.last.unwrap_or(0),
-                if s.checkpoint { " · checkpoint holds" } else { "" }
+                if s.checkpoint {
+                    " · checkpoint holds"
+                } else if s.checkpoint_pruned {
+                    " · the checkpoint covers only entries pruned since"
+                } else {
+                    ""
+                }
             ),
             Err(b) => println!(
                 "✘ broken  {}  {}{}: {}",

@@ -283,10 +283,13 @@ enum QrCommand {
 #[derive(Subcommand)]
 enum LogCommand {
     /// Check a log: every entry signed by its device and chained to the one
-    /// before; with a checkpoint, nothing cut off or re-signed. Exit 0
-    /// intact, 1 broken (the first broken entry is named), 2 unreadable.
+    /// before; with a checkpoint, nothing cut off or re-signed. Several
+    /// files of one device (archives of pruned entries and the log after
+    /// them) are checked as one. Exit 0 intact, 1 broken (the first broken
+    /// entry is named), 2 unreadable.
     Verify {
-        log: PathBuf,
+        #[arg(required = true, value_name = "LOG")]
+        logs: Vec<PathBuf>,
         /// A checkpoint of this log kept elsewhere (`zz log checkpoint`, or
         /// the portal's).
         #[arg(long)]
@@ -442,8 +445,8 @@ fn main() -> ExitCode {
         },
         Command::Demo { out, now } => demo::run(&out, now),
         Command::Log { action } => match action {
-            LogCommand::Verify { log, checkpoint, json } => {
-                return ExitCode::from(auditing::verify(&log, checkpoint.as_deref(), json) as u8);
+            LogCommand::Verify { logs, checkpoint, json } => {
+                return ExitCode::from(auditing::verify(&logs, checkpoint.as_deref(), json) as u8);
             }
             LogCommand::Checkpoint { log, device_key, out, now } => {
                 auditing::checkpoint(&log, &device_key, &out, now.unwrap_or_else(files::now))

@@ -147,6 +147,10 @@ pub struct Entry {
     /// The device's signature (hex) over the entry's line without `sig`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sig: String,
+    /// Set by [`parse`] when the line read is not the entry's own line
+    /// (fields added, reordered or respaced): not as the device wrote it.
+    #[serde(skip)]
+    pub not_as_written: bool,
 }
 
 /// The `prev` of the first entry.
@@ -320,6 +324,9 @@ pub struct Intact {
     pub head: String,
     /// Whether a checkpoint was given and holds.
     pub checkpoint: bool,
+    /// The checkpoint given covers only entries pruned since (it holds
+    /// nothing left to check; a newer one does).
+    pub checkpoint_pruned: bool,
 }
 
 /// Why a log could not be read at all.
@@ -373,9 +380,36 @@ pub fn parse(text: &str) -> Result<(Header, Vec<Entry>), Unreadable> {
         if l.len() > MAX_LINE {
             return Err(Unreadable(format!("line {}: longer than {MAX_LINE} bytes", i + 1)));
         }
-        entries.push(serde_json::from_str(l).map_err(|e| Unreadable(format!("line {}: not an entry: {e}", i + 1)))?);
+        let mut e: Entry =
+            serde_json::from_str(l).map_err(|e| Unreadable(format!("line {}: not an entry: {e}", i + 1)))?;
+        e.not_as_written = e.line() != l;
+        entries.push(e);
     }
     Ok((header, entries))
+}
+
+/// Several exports of one device's log (archives of pruned entries, and
+/// the log after them) as one: in order of their first entry, each entry
+/// once (the same number twice with different contents is kept twice, for
+/// [`verify`] to report).
+pub fn join(parts: Vec<(Header, Vec<Entry>)>) -> Result<(Header, Vec<Entry>), Unreadable> {
+    let mut parts = parts;
+    let header = parts.first().map(|p| p.0.clone()).ok_or_else(|| Unreadable("no log".into()))?;
+    if parts.iter().any(|(h, _)| *h != header) {
+        return Err(Unreadable("the logs are of different devices or keys".into()));
+    }
+    parts.sort_by_key(|(_, es)| es.first().map_or(u64::MAX, |e| e.n));
+    let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    let mut all = Vec::new();
+    for e in parts.into_iter().flat_map(|(_, es)| es) {
+        let hash = e.hash();
+        if seen.get(&e.n) == Some(&hash) {
+            continue;
+        }
+        seen.insert(e.n, hash);
+        all.push(e);
+    }
+    Ok((header, all))
 }
 
 /// Checks a log: every entry signed by the header's key, numbered in
@@ -396,14 +430,20 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
     });
     let mut expected_n = 1;
     let mut prev = GENESIS.to_owned();
+    // Whether the log starts after the entry a `pruned` note names.
+    let mut starts_pruned = None;
     if let (Some(first), Some((after, hash))) = (entries.first(), &pruned_after)
-        && first.n == after + 1
+        && after.checked_add(1) == Some(first.n)
     {
         expected_n = first.n;
         prev = hash.clone();
+        starts_pruned = Some((*after, hash.clone()));
     }
     for (i, e) in entries.iter().enumerate() {
         let at = |why: &str| Broken { line: Some(i + 2), n: Some(e.n), why: why.to_owned() };
+        if e.not_as_written {
+            return Err(at("its line is not as the device wrote it (fields added, removed, reordered or respaced)"));
+        }
         let signed = key.signed(&e.signed_bytes(), &e.sig);
         if !signed {
             return Err(at("its signature does not verify with the device's key: edited or not written here"));
@@ -421,8 +461,9 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
             ));
         }
         prev = e.hash();
-        expected_n += 1;
+        expected_n = expected_n.checked_add(1).ok_or_else(|| at("its number is the largest there is"))?;
     }
+    let mut checkpoint_pruned = false;
     if let Some(c) = checkpoint {
         let signed = key.signed(&c.signed_bytes(), &c.sig);
         if c.format != CHECKPOINT_FORMAT || c.device != header.device || !signed {
@@ -444,7 +485,18 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
                     entries.last().map_or(0, |l| l.n)
                 )));
             }
-            None => return Err(whole(format!("entry {} of the checkpoint was pruned", c.n))),
+            // The checkpoint's entry was pruned since: the signed note
+            // names the last entry dropped and its hash.
+            None => match &starts_pruned {
+                Some((after, hash)) if c.n == *after && c.head == *hash => {}
+                Some((after, _)) if c.n < *after => checkpoint_pruned = true,
+                _ => {
+                    return Err(whole(format!(
+                        "entry {} of the checkpoint is missing, and no signed note says it was pruned",
+                        c.n
+                    )));
+                }
+            },
         }
     }
     Ok(Intact {
@@ -453,7 +505,8 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
         first: entries.first().map(|e| e.n),
         last: entries.last().map(|e| e.n),
         head: prev,
-        checkpoint: checkpoint.is_some(),
+        checkpoint: checkpoint.is_some() && !checkpoint_pruned,
+        checkpoint_pruned,
     })
 }
 

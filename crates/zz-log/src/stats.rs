@@ -117,10 +117,10 @@ pub struct Totals {
     pub types: Vec<Count>,
     /// Failed checks, most first (at most [`TOP_FAILING`]).
     pub failing: Vec<Count>,
-    /// Every window and operator (`number name`) in the log, for the
+    /// Every window and operator (staff number, name) in the log, for the
     /// filters.
     pub windows: Vec<String>,
-    pub operators: Vec<String>,
+    pub operators: Vec<(String, String)>,
 }
 
 impl Totals {
@@ -242,8 +242,12 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
     t.failing = sorted(failing);
     t.failing.truncate(TOP_FAILING);
     t.windows = windows.into_iter().collect::<BTreeSet<_>>().into_iter().map(str::to_owned).collect();
-    t.operators =
-        operators.into_iter().collect::<BTreeSet<_>>().into_iter().map(|(n, name)| format!("{n} {name}")).collect();
+    t.operators = operators
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|(n, name)| (n.to_owned(), name.to_owned()))
+        .collect();
     t
 }
 

@@ -257,3 +257,103 @@ fn a_pruned_note_before_the_drop_leaves_a_log_that_verifies() {
     assert!(audit::verify(&d.header(), &es[7..], None).is_err(), "dropped one too few");
     assert!(audit::verify(&d.header(), &es[9..], None).is_err(), "dropped one too many");
 }
+
+/// A line changed without changing what it says (a field added, keys
+/// reordered, spaces) is still not as the device wrote it.
+#[test]
+fn lines_not_as_written_are_caught() {
+    let d = device(4);
+    let es = log(&d, 6);
+    let text = audit::to_text(&d.header(), &es);
+    let lines: Vec<&str> = text.lines().collect();
+    let third = lines[3];
+    for edited in [
+        third.replacen("{", "{\"note\":\"approved\",", 1),
+        third.replacen("{", "{ ", 1),
+        format!("{third} "),
+        // The same fields, "n" moved to the end.
+        format!("{{{},\"n\":3}}", third.strip_prefix("{\"n\":3,").unwrap().strip_suffix('}').unwrap()),
+    ] {
+        assert_ne!(edited, third);
+        let mut out = lines.clone();
+        out[3] = &edited;
+        let (h, read) = audit::parse(&(out.join("\n") + "\n")).unwrap();
+        let broken = audit::verify(&h, &read, None).unwrap_err();
+        assert_eq!(broken.n, Some(3), "{edited}: {broken:?}");
+        assert!(broken.why.contains("not as the device wrote it"), "{broken:?}");
+    }
+    // Windows line ends are only line ends.
+    let (h, read) = audit::parse(&text.replace('\n', "\r\n")).unwrap();
+    assert!(audit::verify(&h, &read, None).is_ok());
+}
+
+/// Numbers at the top of the range are refused, not wrapped.
+#[test]
+fn huge_numbers_do_not_overflow() {
+    let d = device(5);
+    let note = Entry { event: "pruned".into(), detail: Some(format!("{} {}", u64::MAX, GENESIS)), ..Entry::default() };
+    let one = d.seal(note, u64::MAX, GENESIS);
+    assert!(audit::verify(&d.header(), &[one], None).is_err());
+    let last = d.seal(
+        Entry { event: "pruned".into(), detail: Some(format!("{} {}", u64::MAX - 1, GENESIS)), ..Entry::default() },
+        u64::MAX,
+        GENESIS,
+    );
+    assert!(audit::verify(&d.header(), &[last], None).is_err());
+}
+
+/// A checkpoint kept before a prune: its entry named by the signed note
+/// holds; an older one says it covers only what was dropped; without the
+/// note the missing entry breaks the log.
+#[test]
+fn checkpoints_older_than_a_prune() {
+    let d = device(6);
+    let es = log(&d, 30);
+    let at_10 = d.checkpoint(&es[9], T0 + 100);
+    let at_20 = d.checkpoint(&es[19], T0 + 200);
+    let kept = audit::prune(&d, &es, 20, T0 + 300, Entry::default()).unwrap();
+    let ok = audit::verify(&d.header(), &kept, Some(&at_20)).unwrap();
+    assert!(ok.checkpoint && !ok.checkpoint_pruned, "{ok:?}");
+    let older = audit::verify(&d.header(), &kept, Some(&at_10)).unwrap();
+    assert!(!older.checkpoint && older.checkpoint_pruned, "{older:?}");
+    // A checkpoint of entry 20 whose head is not the note's: another log.
+    let elsewhere = d.checkpoint(&Entry { n: 20, ..es[18].clone() }, T0);
+    assert!(audit::verify(&d.header(), &kept, Some(&elsewhere)).is_err());
+    // Cut without a note: the checkpoint's entry is simply missing.
+    assert!(audit::verify(&d.header(), &es[20..], Some(&at_20)).is_err());
+}
+
+/// Archives of pruned entries and the log after them verify together,
+/// in any order, overlaps counted once; another device's file is refused.
+#[test]
+fn archives_and_the_log_after_them_verify_together() {
+    let d = device(7);
+    let es = log(&d, 30);
+    // Two prunes: 1–10, then 11–20; archives are exported before each.
+    let first = audit::prune(&d, &es, 10, T0 + 300, Entry::default()).unwrap();
+    let archive_1 = es[..10].to_vec();
+    let mut with_first = es.clone();
+    with_first.push(first.last().unwrap().clone());
+    let second = audit::prune(&d, &with_first, 20, T0 + 400, Entry::default()).unwrap();
+    let archive_2 = with_first[10..20].to_vec();
+    let h = d.header();
+    // Alone, a later archive misses its beginning.
+    assert!(audit::verify(&h, &archive_2, None).is_err());
+    assert!(audit::verify(&h, &second, None).is_ok());
+    let (jh, all) =
+        audit::join(vec![(h.clone(), second.clone()), (h.clone(), archive_2.clone()), (h.clone(), archive_1.clone())])
+            .unwrap();
+    let ok = audit::verify(&jh, &all, None).unwrap();
+    assert_eq!((ok.first, ok.last, ok.entries), (Some(1), Some(32), 32));
+    // The same archive twice is counted once.
+    let (_, again) =
+        audit::join(vec![(h.clone(), archive_1.clone()), (h.clone(), archive_1.clone()), (h.clone(), es.clone())])
+            .unwrap();
+    assert_eq!(again.len(), 30);
+    // An entry of the same number with other contents stays, and breaks it.
+    let mut changed = archive_1.clone();
+    changed[4] = d.seal(Entry { time: T0 + 1, ..changed[4].clone() }, 5, &changed[3].hash());
+    let (_, both) = audit::join(vec![(h.clone(), es.clone()), (h.clone(), changed)]).unwrap();
+    assert!(audit::verify(&h, &both, None).is_err());
+    assert!(audit::join(vec![(h.clone(), es.clone()), (device(8).header(), log(&device(8), 3))]).is_err());
+}
