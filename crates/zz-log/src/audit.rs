@@ -389,9 +389,10 @@ pub fn parse(text: &str) -> Result<(Header, Vec<Entry>), Unreadable> {
 }
 
 /// Several exports of one device's log (archives of pruned entries, and
-/// the log after them) as one: in order of their first entry, each entry
-/// once (the same number twice with different contents is kept twice, for
-/// [`verify`] to report).
+/// the log after them) as one: in order of their first entry, an entry
+/// that two files hold taken once (the same number with other contents,
+/// or an entry repeated within one file, is kept, for [`verify`] to
+/// report).
 pub fn join(parts: Vec<(Header, Vec<Entry>)>) -> Result<(Header, Vec<Entry>), Unreadable> {
     let mut parts = parts;
     let header = parts.first().map(|p| p.0.clone()).ok_or_else(|| Unreadable("no log".into()))?;
@@ -399,15 +400,22 @@ pub fn join(parts: Vec<(Header, Vec<Entry>)>) -> Result<(Header, Vec<Entry>), Un
         return Err(Unreadable("the logs are of different devices or keys".into()));
     }
     parts.sort_by_key(|(_, es)| es.first().map_or(u64::MAX, |e| e.n));
+    // An entry another file holds too is taken once; one repeated within
+    // a file stays (an insertion, for `verify` to report).
     let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
     let mut all = Vec::new();
-    for e in parts.into_iter().flat_map(|(_, es)| es) {
-        let hash = e.hash();
-        if seen.get(&e.n) == Some(&hash) {
-            continue;
+    for (_, entries) in parts {
+        let mut in_this = std::collections::HashSet::new();
+        let mut added = Vec::new();
+        for e in entries {
+            let hash = e.hash();
+            let first_here = in_this.insert(e.n);
+            if !(first_here && seen.get(&e.n) == Some(&hash)) {
+                added.push((e.n, hash));
+                all.push(e);
+            }
         }
-        seen.insert(e.n, hash);
-        all.push(e);
+        seen.extend(added);
     }
     Ok((header, all))
 }

@@ -356,4 +356,11 @@ fn archives_and_the_log_after_them_verify_together() {
     let (_, both) = audit::join(vec![(h.clone(), es.clone()), (h.clone(), changed)]).unwrap();
     assert!(audit::verify(&h, &both, None).is_err());
     assert!(audit::join(vec![(h.clone(), es.clone()), (device(8).header(), log(&device(8), 3))]).is_err());
+    // An entry repeated within one file is an insertion, joined or not.
+    let mut inserted = es.clone();
+    inserted.insert(5, es[4].clone());
+    let (_, one) = audit::join(vec![(h.clone(), inserted.clone())]).unwrap();
+    assert_eq!(audit::verify(&h, &one, None).unwrap_err().n, Some(5));
+    let (_, two) = audit::join(vec![(h.clone(), archive_1.clone()), (h.clone(), inserted)]).unwrap();
+    assert!(audit::verify(&h, &two, None).is_err());
 }
