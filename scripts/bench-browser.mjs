@@ -9,7 +9,7 @@
 // usage: node scripts/bench-browser.mjs SITE SITE_BIG
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { serve, launch, signedIn } from "../tests/e2e/lib.mjs";
+import { serve, launch, signedIn, seedAuditLog } from "../tests/e2e/lib.mjs";
 
 const [site, bigSite] = process.argv.slice(2);
 // BENCH_ONLY=verify,search,ofd,stats,size runs only those.
@@ -129,20 +129,7 @@ if (want("stats")) {
   };
   for (let start = 0; start < N; start += 10000) {
     const lines = Array.from({ length: Math.min(10000, N - start) }, (_, k) => line(start + k));
-    await page.evaluate(async (lines) => {
-      const db = await new Promise((ok, ko) => {
-        const r = indexedDB.open("zz-verify", 3);
-        r.onupgradeneeded = () => {
-          if (!r.result.objectStoreNames.contains("bytes")) r.result.createObjectStore("bytes");
-          for (const s of ["log", "audit"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s, { autoIncrement: true });
-        };
-        r.onsuccess = () => ok(r.result); r.onerror = ko;
-      });
-      const tx = db.transaction("audit", "readwrite");
-      for (const l of lines) tx.objectStore("audit").add(l);
-      await new Promise((ok) => { tx.oncomplete = ok; });
-      db.close();
-    }, lines);
+    await seedAuditLog(page, lines);
   }
   const after = await usage();
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

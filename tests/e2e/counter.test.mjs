@@ -6,10 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { site, signedIn, STAFF } from "./lib.mjs";
+import { site, signedIn, STAFF, axe } from "./lib.mjs";
 
-const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
 const ART = "tests/artifacts";
@@ -26,12 +24,6 @@ const AGENT = MANIFEST.find((s) => s.name === "annotated-agent").applicant; // å
 const ctx = site(DIST, ART);
 const pageErrors = [];
 
-async function axe(page, name) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} â€” ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(bad, [], `axe-core on ${name}`);
-}
 
 /** A fresh page; `site` replaces trust/site.json (null: the site has none). */
 async function open(hash, site) {

@@ -85,3 +85,36 @@ export async function signedIn(context, who = "admin") {
     }
   }, [JSON.stringify(accounts), JSON.stringify([name, number, role].join("\t"))]);
 }
+
+/**
+ * Seeds the device's audit log in IndexedDB with `lines` (zz-log/2 entries
+ * as the portal stores them), making the stores if the portal has not yet.
+ */
+export async function seedAuditLog(page, lines) {
+  await page.evaluate(async (lines) => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open("zz-verify", 3);
+      r.onupgradeneeded = () => {
+        if (!r.result.objectStoreNames.contains("bytes")) r.result.createObjectStore("bytes");
+        for (const s of ["log", "audit"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s, { autoIncrement: true });
+      };
+      r.onsuccess = () => ok(r.result); r.onerror = ko;
+    });
+    const tx = db.transaction("audit", "readwrite");
+    for (const l of lines) tx.objectStore("audit").add(l);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  }, lines);
+}
+
+/** Runs axe-core on the page; fails on any violation. */
+export async function axe(page, name) {
+  const { readFile } = await import("node:fs/promises");
+  const { createRequire } = await import("node:module");
+  const source = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const assert = (await import("node:assert/strict")).default;
+  assert.deepEqual(bad, [], `axe-core on ${name}`);
+}

@@ -8,10 +8,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { site, signedIn } from "./lib.mjs";
+import { site, signedIn, seedAuditLog, axe } from "./lib.mjs";
 
-const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
 const ART = "tests/artifacts";
@@ -24,13 +22,6 @@ const CLERK = { name: "刘窗口", number: "C207", pin: "318842" };
 
 const ctx = site(DIST, ART);
 const pageErrors = [];
-
-async function axe(page, name) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(bad, [], `axe-core on ${name}`);
-}
 
 async function newPage(setup) {
   const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -232,20 +223,7 @@ function knownLog() {
 test("statistics: a seeded log of known content gives known totals, filtered, drills left out, with charts and tables", async () => {
   const page = await newPage((c) => signedIn(c, "counter"));
   await go(page, "#/");
-  await page.evaluate(async (lines) => {
-    const db = await new Promise((ok, ko) => {
-      const r = indexedDB.open("zz-verify", 3);
-      r.onupgradeneeded = () => {
-        for (const s of ["bytes"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s);
-        for (const s of ["log", "audit"]) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s, { autoIncrement: true });
-      };
-      r.onsuccess = () => ok(r.result); r.onerror = ko;
-    });
-    const tx = db.transaction("audit", "readwrite");
-    for (const l of lines) tx.objectStore("audit").add(l);
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
-  }, knownLog());
+  await seedAuditLog(page, knownLog());
   await go(page, "#/stats");
   await page.waitForSelector("#stats-summary");
   const stat = (name) => page.textContent(`[data-stat=${name}]`);
