@@ -180,6 +180,7 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const byClerk = entries.filter((e) => e.operator?.number === CLERK.number).map((e) => e.event);
   for (const ev of ["sign-in", "verify", "exception-paper", "reveal", "sign-out"]) assert.ok(byClerk.includes(ev), `${ev} by the clerk: ${byClerk}`);
   assert.ok(entries.some((e) => e.event === "staff-added" && e.operator?.number === ADMIN.number));
+  assert.equal(entries.filter((e) => e.event === "sign-in-refused" && e.detail === CLERK.number).length, 3);
   // Annotated copies log the authority they were used on.
   assert.ok(entries.some((e) => e.verified?.authority?.recipient), "the authority of the annotated copy");
   // No PIN is anywhere in storage in clear.

@@ -312,9 +312,18 @@ pub fn signed_in_as(role: Role) -> bool {
 }
 
 /// Signs in (ending any other session): logged as `sign-in`, after the
-/// `sign-out` of whoever was signed in before.
+/// `sign-out` of whoever was signed in before; a refused attempt as
+/// `sign-in-refused` with the number tried.
 pub fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
-    let account = check(number, pin, now)?;
+    let account = check(number, pin, now).inspect_err(|_| {
+        // A refused attempt is logged with the number tried (never the PIN).
+        let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
+        crate::log::record_event(zz_log::Happened {
+            event: "sign-in-refused".into(),
+            detail: Some(tried),
+            ..Default::default()
+        });
+    })?;
     if current().is_some() {
         sign_out();
     }
