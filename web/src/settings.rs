@@ -411,8 +411,9 @@ fn KioskAndStaff() -> Html {
 }
 
 /// The deployment's configuration on this device: organisation, hall,
-/// window, matters, scoped mode, objection deadline. Saving needs the
-/// staff PIN; the site's own `trust/site.json` is used again on request.
+/// window, matters, scoped mode, objection deadline, log retention. Saving
+/// needs an administrator signed in; the site's own `trust/site.json` is
+/// used again on request.
 #[component]
 fn SiteSettings() -> Html {
     let app = use_app();

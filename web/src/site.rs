@@ -1,10 +1,10 @@
 //! The deployment's own configuration (`trust/site.json`, replaced at
-//! deployment like the trust files, or set on the settings page behind the
-//! staff PIN): the organisation doing the verifying and its USCC, the
+//! deployment like the trust files, or set on the settings page by an
+//! administrator): the organisation doing the verifying and its USCC, the
 //! service hall and window, the matters it handles, whether staff may
-//! verify with no matter (scoped mode off), and the deadline its rules give
-//! an objection. With no configuration the portal verifies as before and
-//! says so.
+//! verify with no matter (scoped mode off), the deadline its rules give an
+//! objection, and how long the log keeps entries. With no configuration
+//! the portal verifies as before and says so.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -116,7 +116,7 @@ pub async fn load() -> (Site, From) {
     }
 }
 
-/// Keeps `site` on this device (settings, after the staff PIN), or goes
+/// Keeps `site` on this device (settings, by an administrator), or goes
 /// back to the site's configuration with `None`.
 pub fn save(site: Option<&Site>) -> Result<(), String> {
     match site {
