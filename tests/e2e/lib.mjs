@@ -1,5 +1,6 @@
 // Shared helpers of the browser tests: a static server for dist/, and
 // Debian's Chromium driven by playwright-core (no browser download).
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -117,4 +118,14 @@ export async function axe(page, name) {
   const bad = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   const assert = (await import("node:assert/strict")).default;
   assert.deepEqual(bad, [], `axe-core on ${name}`);
+}
+
+/** `zz log verify FILES…`'s exit code (0 intact, 1 broken, 2 unreadable). */
+export function zzLogVerify(file, extra = []) {
+  try {
+    execFileSync(process.env.ZZ ?? "target/release/zz", ["log", "verify", file, ...extra], { stdio: "pipe" });
+    return 0;
+  } catch (e) {
+    return e.status;
+  }
 }

@@ -6,18 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { execFileSync } from "node:child_process";
-import { serve, launch, signedIn } from "./lib.mjs";
-
-/** `zz log verify FILE …`: its exit status. */
-function zzLogVerify(file, extra = []) {
-  try {
-    execFileSync(process.env.ZZ ?? "target/release/zz", ["log", "verify", file, ...extra], { stdio: "pipe" });
-    return 0;
-  } catch (e) {
-    return e.status;
-  }
-}
+import { serve, launch, signedIn, zzLogVerify } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");

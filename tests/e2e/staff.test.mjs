@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { site, signedIn, seedAuditLog, axe } from "./lib.mjs";
+import { site, signedIn, seedAuditLog, axe, zzLogVerify } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
@@ -43,14 +43,6 @@ async function signIn(page, who) {
   await page.waitForSelector("#operator");
 }
 
-function zzLogVerify(file, extra = []) {
-  try {
-    execFileSync(ZZ, ["log", "verify", file, ...extra], { encoding: "utf8", stdio: "pipe" });
-    return 0;
-  } catch (e) {
-    return e.status;
-  }
-}
 
 /** Every localStorage and IndexedDB value of the page, as text. */
 const everythingStored = (page) => page.evaluate(async () => {

@@ -192,8 +192,8 @@ pub enum AccountError {
     Unavailable,
 }
 
-/// Adds an account. The first one must be an administrator; later ones
-/// need an administrator signed in.
+/// Adds an account (logged as `staff-added`). The first one must be an
+/// administrator; later ones need an administrator signed in.
 pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, AccountError> {
     let mut all = accounts();
     if all.is_empty() {
@@ -230,10 +230,16 @@ pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, 
     let op = account.operator();
     all.push(account);
     save(&all)?;
+    crate::log::record_event(zz_log::Happened {
+        event: "staff-added".into(),
+        detail: Some(format!("{} {}", op.number, op.role)),
+        ..Default::default()
+    });
     Ok(op)
 }
 
-/// Removes an account (an administrator signed in; not the last one). An
+/// Removes an account (an administrator signed in; not the last one;
+/// logged as `staff-removed`). An
 /// administrator who removes their own account is then signed out by the
 /// caller, once the removal is logged.
 pub fn remove(number: &str) -> Result<(), AccountError> {
@@ -247,7 +253,13 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
         return Err(AccountError::LastAdmin);
     }
     all.retain(|a| a.number != number);
-    save(&all)
+    save(&all)?;
+    crate::log::record_event(zz_log::Happened {
+        event: "staff-removed".into(),
+        detail: Some(number.to_owned()),
+        ..Default::default()
+    });
+    Ok(())
 }
 
 /// Sets an account's PIN: the account's own, or any one by an administrator.
@@ -512,11 +524,6 @@ pub fn StaffSettings() -> Html {
             match result {
                 Ok(op) => {
                     clear(&[name, number]);
-                    crate::log::record_event(zz_log::Happened {
-                        event: "staff-added".into(),
-                        detail: Some(format!("{} {}", op.number, op.role)),
-                        ..Default::default()
-                    });
                     msg.set(Some(Ok(op.number)));
                 }
                 Err(e) => msg.set(Some(Err(e))),
@@ -593,14 +600,7 @@ fn FirstAdmin(props: &FirstAdminProps) -> Html {
             let [name, number, pin] = &refs;
             let (n, p) = (value(number), value(pin));
             clear(&[pin]);
-            let made = add(&value(name), &n, Role::Admin, &p).and_then(|op| {
-                crate::log::record_event(zz_log::Happened {
-                    event: "staff-added".into(),
-                    detail: Some(format!("{} {}", op.number, op.role)),
-                    ..Default::default()
-                });
-                sign_in(&n, &p, crate::trust::now())
-            });
+            let made = add(&value(name), &n, Role::Admin, &p).and_then(|_| sign_in(&n, &p, crate::trust::now()));
             done.emit(made);
         })
     };
@@ -647,7 +647,6 @@ fn StaffTable(props: &TableProps) -> Html {
                         match remove(&number) {
                             Ok(()) => {
                                 error.set(None);
-                                crate::log::record_event(zz_log::Happened { event: "staff-removed".into(), detail: Some(number.clone()), ..Default::default() });
                                 if current().is_some_and(|op| op.number == number) {
                                     sign_out();
                                     set_operator.emit(None);
