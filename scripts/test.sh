@@ -2,6 +2,9 @@
 # Runs the whole test suite (what CI runs). Installs what it needs.
 # FUZZ_SECONDS sets the fuzzing time per target (default 60).
 source "$(dirname "$0")/lib.sh"
+# A one-off build keeps no incremental state: CI never reuses it, and it
+# was 0.8 GB of the test step's target/ (see Cargo.toml, [profile.dev]).
+export CARGO_INCREMENTAL=0
 
 step "format"
 cargo fmt --all --check
