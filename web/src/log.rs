@@ -306,11 +306,14 @@ pub struct Loaded {
 /// Reads the whole log (and the records from before entries were signed).
 pub async fn load() -> Result<Loaded, String> {
     let header = crate::device::device().await?.header.clone();
-    let lines = crate::store::audit_all().await?;
-    let entries = lines
-        .iter()
-        .map(|l| serde_json::from_str::<audit::Entry>(l).map_err(|e| format!("unreadable entry: {e}")))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut entries = Vec::new();
+    crate::store::audit_read(|lines| {
+        for l in lines {
+            entries.push(serde_json::from_str::<audit::Entry>(&l).map_err(|e| format!("unreadable entry: {e}"))?);
+        }
+        Ok(())
+    })
+    .await?;
     let legacy = crate::store::legacy_log_all().await.unwrap_or_default();
     Ok(Loaded { header, entries: entries.into(), legacy: legacy.into() })
 }
