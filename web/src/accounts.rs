@@ -382,7 +382,8 @@ pub fn message(lang: Lang, e: AccountError) -> String {
     }
 }
 
-fn value(r: &NodeRef) -> String {
+/// The text of the input behind `r` (empty if it is not drawn).
+pub fn value(r: &NodeRef) -> String {
     r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
 }
 

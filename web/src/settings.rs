@@ -444,7 +444,7 @@ fn SiteSettings() -> Html {
         });
     }
     let crate::app::TrustState::Ready(t) = &app.trust else { return html! {} };
-    let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+    let value = crate::accounts::value;
     let save = {
         let (matters, message, set_site, refs, scoped) =
             (matters.clone(), message.clone(), app.set_site.clone(), refs.clone(), scoped.clone());
