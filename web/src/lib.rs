@@ -7,32 +7,14 @@
 // The modules name the crate as the programs do.
 extern crate self as zz_web;
 
-pub mod accounts;
-pub mod advice;
-pub mod app;
-pub mod catalog;
-pub mod counter;
-pub mod device;
-pub mod home;
-pub mod i18n;
-pub mod icons;
-pub mod input;
-pub mod kiosk;
-pub mod log;
-pub mod matters;
-pub mod objection;
-pub mod portal;
-pub mod present;
-pub mod scan;
-pub mod settings;
-pub mod site;
-pub mod staff;
-pub mod stats;
-pub mod store;
-pub mod trust;
-pub mod verify;
+pub mod components;
+pub mod pages;
+pub mod programs;
+pub mod services;
+pub mod state;
+pub mod words;
 
-pub use portal::Route;
+pub use programs::portal::Route;
 
 use serde::{Deserialize, Serialize};
 use zz_worker_api::*;

@@ -3,5 +3,5 @@
 //! from `zz-core`; this crate only shows its reports.
 
 fn main() {
-    zz_web::portal::start();
+    zz_web::programs::portal::start();
 }

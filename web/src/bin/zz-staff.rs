@@ -2,5 +2,5 @@
 //! request): loaded when one is first opened (see `zz_web::staff`).
 
 fn main() {
-    zz_web::staff::register();
+    zz_web::programs::staff::register();
 }

@@ -12,8 +12,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use zz_core::UnixTime;
 
-use crate::app::use_app;
-use crate::i18n::Lang;
+use crate::state::app::use_app;
+use crate::words::lang::Lang;
 
 /// What the request is about, prefilled where it is known.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -83,14 +83,14 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let draft = use_state(|| props.draft.clone());
-    let raised = use_state(crate::trust::now);
-    let crate::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
+    let raised = use_state(crate::services::trust::now);
+    let crate::state::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
     let Some(ty) = t.bundle.license_type(&draft.type_code).cloned().map(Rc::new) else {
         return html! { <p class="alert error">{ lang.t("证照类型不在目录中。", "The license type is not in the catalog.") }</p> };
     };
     let site = app.site.clone();
     let days = site.objection_days();
-    let deadline = crate::site::working_days_after(*raised, days);
+    let deadline = crate::services::site::working_days_after(*raised, days);
     let rule = if site.objection_rule.is_empty() {
         match lang {
             Lang::Zh => format!("发证部门应在 {days} 个工作日内核查（常熟市规定为 3 个工作日，柯桥区为 5 个工作日）"),
@@ -140,7 +140,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let print = {
         let draft = draft.clone();
         Callback::from(move |_| {
-            crate::log::record_event(zz_log::Happened {
+            crate::services::audit::record_event(zz_log::Happened {
                 event: "objection".into(),
                 case: draft.case.clone(),
                 license_type: Some(draft.type_code.clone()),
@@ -174,7 +174,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
                 case: draft.case.as_deref(),
             };
             let json = serde_json::to_string_pretty(&r).unwrap_or_default();
-            crate::log::download(&format!("zz-objection-{}.json", raised), "application/json", &json);
+            crate::services::audit::download(&format!("zz-objection-{}.json", raised), "application/json", &json);
         })
     };
     html! {
@@ -240,8 +240,9 @@ pub struct PageProps {
 pub fn ObjectionPage(props: &PageProps) -> Html {
     let app = use_app();
     let draft = Draft { type_code: props.type_code.to_string(), ..Draft::default() };
-    let render =
-        Callback::from(move |_t: Rc<crate::trust::Trust>| html! { <Sheet draft={draft.clone()} editable=true /> });
+    let render = Callback::from(
+        move |_t: Rc<crate::services::trust::Trust>| html! { <Sheet draft={draft.clone()} editable=true /> },
+    );
     html! {
         <section>
             <h1>{ app.t("证照信息有误或缺失", "License data wrong or missing") }</h1>
@@ -249,7 +250,7 @@ pub fn ObjectionPage(props: &PageProps) -> Html {
                 "填写后打印或保存本申请，交窗口或发证部门：发证部门应在期限内核查并更正或补签。",
                 "Fill in, then print or save this request for the counter or the issuing department: it must check and correct or issue the license by the deadline.",
             ) }</p>
-            <crate::app::NeedTrust {render} />
+            <crate::state::app::NeedTrust {render} />
         </section>
     }
 }

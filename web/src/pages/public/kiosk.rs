@@ -11,11 +11,11 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
 
-use crate::accounts::Role;
-use crate::app::TrustProp;
-use crate::app::{NeedTrust, use_app};
-use crate::i18n::Lang;
-use crate::trust::{self, Trust};
+use crate::services::accounts::Role;
+use crate::services::trust::{self, Trust};
+use crate::state::app::TrustProp;
+use crate::state::app::{NeedTrust, use_app};
+use crate::words::lang::Lang;
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
 const RESET_SECONDS: u32 = 8;
@@ -67,7 +67,7 @@ fn Kiosk(props: &Props) -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     // The prompt to hold a code up is shown only while the camera works.
     let camera_works = use_state(|| true);
-    let last = use_mut_ref(crate::scan::LastCode::default);
+    let last = use_mut_ref(crate::services::verification::LastCode::default);
     // What was presented (a code held up, or a file chosen) goes the same
     // path as on the verify page and the counter: the core verifies, the
     // log records; the verdict shows until the reset.
@@ -75,13 +75,13 @@ fn Kiosk(props: &Props) -> Html {
         let (screen, timer, last, t) = (screen.clone(), timer.clone(), last.clone(), t.clone());
         Callback::from(move |bytes: Vec<u8>| {
             let (screen, timer, last) = (screen.clone(), timer.clone(), last.clone());
-            crate::scan::verify_presented(
+            crate::services::verification::verify_presented(
                 bytes,
                 t.clone(),
                 zz_web::OwnedUsage::default(),
-                Callback::from(move |v: crate::scan::Verification| {
+                Callback::from(move |v: crate::services::verification::Verification| {
                     let report = v.report;
-                    crate::scan::beep(report.verdict == Verdict::Valid);
+                    crate::services::verification::beep(report.verdict == Verdict::Valid);
                     screen.set(Screen::Verdict(Rc::new(report)));
                     let back = screen.clone();
                     let last = last.clone();
@@ -133,8 +133,8 @@ fn Kiosk(props: &Props) -> Html {
     let go_back = {
         let (screen, set_operator) = (screen.clone(), app.set_operator.clone());
         Callback::from(move |()| {
-            if crate::accounts::current().is_some() {
-                crate::accounts::sign_out();
+            if crate::services::accounts::current().is_some() {
+                crate::services::accounts::sign_out();
                 set_operator.emit(None);
             }
             screen.set(Screen::Waiting)
@@ -145,8 +145,8 @@ fn Kiosk(props: &Props) -> Html {
     {
         let set_operator = app.set_operator.clone();
         use_effect_with((), move |_| {
-            if crate::accounts::current().is_some() {
-                crate::accounts::sign_out();
+            if crate::services::accounts::current().is_some() {
+                crate::services::accounts::sign_out();
                 set_operator.emit(None);
             }
         });
@@ -172,13 +172,13 @@ fn Kiosk(props: &Props) -> Html {
     }
     // Leaving kiosk mode: logged, signed out, then the portal.
     let leave = Callback::from(|_| {
-        if !crate::accounts::signed_in_as(Role::Supervisor) {
+        if !crate::services::accounts::signed_in_as(Role::Supervisor) {
             return;
         }
-        crate::log::record_event(zz_log::Happened { event: "kiosk-left".into(), ..Default::default() });
-        crate::accounts::sign_out();
+        crate::services::audit::record_event(zz_log::Happened { event: "kiosk-left".into(), ..Default::default() });
+        crate::services::accounts::sign_out();
         wasm_bindgen_futures::spawn_local(async {
-            crate::log::settled().await;
+            crate::services::audit::settled().await;
             let location = gloo::utils::window().location();
             let path = location.pathname().unwrap_or_else(|_| "/".into());
             let _ = location.set_href(&format!("{path}#/"));
@@ -199,7 +199,7 @@ fn Kiosk(props: &Props) -> Html {
                 Screen::Waiting | Screen::Verdict(_) => html! {
                     <>
                     <div class={classes!("kiosk-camera", matches!(*screen, Screen::Verdict(_)).then_some("behind"))}>
-                        <crate::scan::Camera on_codes={on_codes} controls={false} upload_offered={false}
+                        <crate::services::verification::Camera on_codes={on_codes} controls={false} upload_offered={false}
                             on_working={{ let c = camera_works.clone(); Callback::from(move |ok| c.set(ok)) }} />
                     </div>
                     if let Screen::Verdict(r) = &*screen {
@@ -219,18 +219,18 @@ fn Kiosk(props: &Props) -> Html {
                 Screen::Staff => html! {
                     <div class="kiosk-staff" onclick={touch.reform(|_: MouseEvent| ())} onkeydown={touch.reform(|_: KeyboardEvent| ())}>
                         <h1>{ lang.t("工作人员", "Staff") }</h1>
-                        <crate::accounts::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
-                            <crate::accounts::OperatorLine />
-                            <crate::settings::ImportBundle trust={props.trust.clone()} />
+                        <crate::services::accounts::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
+                            <crate::services::accounts::OperatorLine />
+                            <crate::pages::staff::settings::ImportBundle trust={props.trust.clone()} />
                             <button type="button" class="button" id="leave-kiosk" onclick={leave}>{ lang.t("退出自助模式", "Leave kiosk mode") }</button>
-                        </crate::accounts::Gate>
+                        </crate::services::accounts::Gate>
                         <button type="button" class="button primary" id="back-to-kiosk" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>
                     </div>
                 },
             } }
             <footer class={classes!("kiosk-footer", warn.then_some("warn"))}>
                 <span>
-                    if warn { { crate::icons::Icon::Warning.html() }{ " " } }{ lang.trust_age(&summary) }
+                    if warn { { crate::components::icons::Icon::Warning.html() }{ " " } }{ lang.trust_age(&summary) }
                     { if summary.outdated { lang.t(" · 已过更新时间", " · past its update") } else { "" } }
                 </span>
                 if matches!(*screen, Screen::Waiting) {
@@ -253,10 +253,10 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let r = &props.report;
-    let (title, why) = crate::verify::verdict_words(lang, r);
-    let (icon, class) = (crate::verify::verdict_icon(r.verdict), r.verdict.as_str());
-    let next = crate::advice::Problem::of(r, &props.trust.0.bundle)
-        .map(|p| p.next_step(lang, crate::advice::Audience::Citizen));
+    let (title, why) = crate::pages::public::verify::verdict_words(lang, r);
+    let (icon, class) = (crate::pages::public::verify::verdict_icon(r.verdict), r.verdict.as_str());
+    let next = crate::words::advice::Problem::of(r, &props.trust.0.bundle)
+        .map(|p| p.next_step(lang, crate::words::advice::Audience::Citizen));
     let purpose = r.annotation.as_ref().filter(|_| r.verified).map(|a| a.purpose.clone());
     // The countdown to waiting again, second by second.
     let left = use_state(|| props.seconds);

@@ -183,7 +183,7 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
             .map_err(|e| Refusal { zh: format!("{BUNDLE_URL}：{}", e.zh()), en: format!("{BUNDLE_URL}: {e}") }),
         Err(e) => Err(Refusal { zh: format!("无法读取信任数据包（{BUNDLE_URL}）"), en: e }),
     };
-    let imported = crate::store::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(b).ok());
+    let imported = crate::services::idb::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(b).ok());
     let ((bundle, bytes), source) = match (shipped, imported) {
         (Ok(s), Some(i)) if i.0.trust.seq > s.0.trust.seq => (i, Source::Imported),
         // The same seq: the import may hold newer status lists.
@@ -232,7 +232,7 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal>
         HighWater::of(&current.bundle).check(&bundle)?;
     }
     // Kept only once stored: the marks must never outrun what loads.
-    crate::store::put(KEY_IMPORTED, bytes).await.map_err(|e| Refusal {
+    crate::services::idb::put(KEY_IMPORTED, bytes).await.map_err(|e| Refusal {
         zh: "无法在本设备上保存该数据包（存储空间不足或被禁用）".to_owned(),
         en: format!("cannot store the bundle: {e}"),
     })?;

@@ -13,8 +13,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use zz_log::stats::{self, Count, Filter};
 
-use crate::app::use_app;
-use crate::i18n::Lang;
+use crate::state::app::use_app;
+use crate::words::lang::Lang;
 
 #[component]
 pub fn StatsPage() -> Html {
@@ -22,10 +22,10 @@ pub fn StatsPage() -> Html {
     html! {
         <section class="stats">
             <h1>{ lang.t("用证统计", "Statistics") }</h1>
-            <crate::accounts::Gate need={crate::accounts::Role::Counter} what={lang.t("查看统计", "The statistics")}>
-                <crate::accounts::OperatorLine />
+            <crate::services::accounts::Gate need={crate::services::accounts::Role::Counter} what={lang.t("查看统计", "The statistics")}>
+                <crate::services::accounts::OperatorLine />
                 <StatsView />
-            </crate::accounts::Gate>
+            </crate::services::accounts::Gate>
         </section>
     }
 }
@@ -120,7 +120,7 @@ async fn open_files(files: web_sys::FileList) -> (Vec<Opened>, Vec<zz_log::audit
 fn StatsView() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let loaded = use_state(|| None::<(Result<crate::log::Loaded, String>, f64)>);
+    let loaded = use_state(|| None::<(Result<crate::services::audit::Loaded, String>, f64)>);
     let filter = use_state(Filter::default);
     // Exported logs opened instead of this device's.
     let files = use_state(|| None::<(Vec<Opened>, std::rc::Rc<Vec<zz_log::audit::Entry>>)>);
@@ -145,7 +145,7 @@ fn StatsView() -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let started = now_ms();
-                let l = crate::log::load().await;
+                let l = crate::services::audit::load().await;
                 loaded.set(Some((l, now_ms() - started)));
             });
         });
@@ -160,12 +160,12 @@ fn StatsView() -> Html {
             None => (l.entries.clone(), *ms),
         },
     };
-    let today = stats::day_of(crate::trust::now().as_secs());
+    let today = stats::day_of(crate::services::trust::now().as_secs());
     let started = now_ms();
     let t = stats::compute(&entries, &filter, today);
     let ms = now_ms() - started;
     let bundle = match &app.trust {
-        crate::app::TrustState::Ready(t) => Some(t.clone()),
+        crate::state::app::TrustState::Ready(t) => Some(t.clone()),
         _ => None,
     };
     let matter_name = |code: &str| -> String {
@@ -193,16 +193,19 @@ fn StatsView() -> Html {
     };
     let export = {
         let t = t.clone();
-        Callback::from(move |_| crate::log::download("zz-statistics.csv", "text/csv", &stats::to_csv(&t)))
+        Callback::from(move |_| crate::services::audit::download("zz-statistics.csv", "text/csv", &stats::to_csv(&t)))
     };
     let day_value = |d: Option<i64>| d.map(stats::date_of_day).unwrap_or_default();
     let days: Vec<(String, u64)> =
         t.days.iter().map(|d| (d.key.get(5..).unwrap_or_default().to_owned(), d.count)).collect();
     let hours: Vec<(String, u64)> = t.hours.iter().enumerate().map(|(h, c)| (format!("{h}"), *c)).collect();
     let verdicts = [
-        (crate::verify::verdict_label(lang, zz_core::Verdict::Valid).to_owned(), t.valid),
-        (crate::verify::verdict_label(lang, zz_core::Verdict::Invalid).to_owned(), t.invalid),
-        (crate::verify::verdict_label(lang, zz_core::Verdict::Indeterminate).to_owned(), t.indeterminate),
+        (crate::pages::public::verify::verdict_label(lang, zz_core::Verdict::Valid).to_owned(), t.valid),
+        (crate::pages::public::verify::verdict_label(lang, zz_core::Verdict::Invalid).to_owned(), t.invalid),
+        (
+            crate::pages::public::verify::verdict_label(lang, zz_core::Verdict::Indeterminate).to_owned(),
+            t.indeterminate,
+        ),
     ];
     let named = |v: &[Count], name: &dyn Fn(&str) -> String| -> Vec<(String, u64)> {
         v.iter().map(|c| (name(&c.key), c.count)).collect()
@@ -231,8 +234,8 @@ fn StatsView() -> Html {
                             <td><code>{ o.device.clone().unwrap_or_default() }</code></td>
                             <td>{ o.entries }</td>
                             <td>{ match &o.check {
-                                Ok(()) => html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("完整", "intact") }</> },
-                                Err(why) => html! { <>{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("已被破坏或无法读取，未计入：", "broken or unreadable, not counted: ") }{ why }</> },
+                                Ok(()) => html! { <>{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("完整", "intact") }</> },
+                                Err(why) => html! { <>{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t("已被破坏或无法读取，未计入：", "broken or unreadable, not counted: ") }{ why }</> },
                             } }</td>
                         </tr> }) }</tbody>
                     </table>

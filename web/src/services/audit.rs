@@ -12,8 +12,8 @@ use yew::prelude::*;
 use zz_core::{Report, UnixTime, Verdict};
 use zz_log::audit::{self, GENESIS};
 
-use crate::app::use_app;
-use crate::i18n::Lang;
+use crate::state::app::use_app;
+use crate::words::lang::Lang;
 
 /// The last entry's number and hash, kept apart from the entries
 /// (truncation).
@@ -48,7 +48,7 @@ struct Stamp {
 impl Stamp {
     fn now(case: Option<String>) -> Stamp {
         Stamp {
-            operator: crate::accounts::current(),
+            operator: crate::services::accounts::current(),
             case: case.or_else(|| CASE.with(|c| c.borrow().clone())),
             drill: drill(),
         }
@@ -99,7 +99,7 @@ pub fn set_drill(on: bool) {
 /// only once the entry is stored. The first entry of each day (China
 /// Standard Time) is followed by a checkpoint.
 async fn record(what: Logged) -> Result<(), String> {
-    let device = crate::device::device().await?;
+    let device = crate::services::device::device().await?;
     let h = head();
     let (org, window) = SITE.with(|s| s.borrow().clone());
     let mut entry = match what {
@@ -115,7 +115,7 @@ async fn record(what: Logged) -> Result<(), String> {
             ..audit::Entry::default()
         },
         Logged::Happened(w, stamp) => audit::Entry {
-            time: crate::trust::now().as_secs(),
+            time: crate::services::trust::now().as_secs(),
             event: w.event,
             operator: stamp.operator,
             case: stamp.case,
@@ -132,7 +132,7 @@ async fn record(what: Logged) -> Result<(), String> {
     entry.n = h.count + 1;
     entry.prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
     entry.sig = device.sign(&entry.signed_bytes()).await?;
-    crate::store::audit_append(&entry.line()).await?;
+    crate::services::idb::audit_append(&entry.line()).await?;
     let head = Head { count: entry.n, hash: entry.hash() };
     LocalStorage::set(KEY_HEAD, &head).map_err(|e| e.to_string())?;
     if LocalStorage::get::<i64>(KEY_CHECKPOINT_DAY).ok() != Some(cst_day(entry.time)) {
@@ -149,7 +149,7 @@ async fn record(what: Logged) -> Result<(), String> {
 const LOGGED: &str = "zz-logged";
 
 /// Signs the head as a checkpoint and keeps it with the last few.
-async fn sign_checkpoint(device: &crate::device::Device, h: &Head) -> Result<audit::Checkpoint, String> {
+async fn sign_checkpoint(device: &crate::services::device::Device, h: &Head) -> Result<audit::Checkpoint, String> {
     if h.count == 0 {
         return Err("the log is empty".into());
     }
@@ -158,7 +158,7 @@ async fn sign_checkpoint(device: &crate::device::Device, h: &Head) -> Result<aud
         device: device.header.device.clone(),
         n: h.count,
         head: h.hash.clone(),
-        time: crate::trust::now().as_secs(),
+        time: crate::services::trust::now().as_secs(),
         sig: String::new(),
     };
     c.sig = device.sign(&c.signed_bytes()).await?;
@@ -178,7 +178,7 @@ pub fn checkpoint_later() {
 }
 
 /// Sets the organisation's code and the window every entry carries.
-pub fn set_site(site: &crate::site::Site) {
+pub fn set_site(site: &crate::services::site::Site) {
     let org = site.org_code();
     let window = (!site.window.is_empty()).then(|| site.window.clone());
     SITE.with(|s| *s.borrow_mut() = (org, window));
@@ -305,16 +305,16 @@ pub struct Loaded {
 
 /// Reads the whole log (and the records from before entries were signed).
 pub async fn load() -> Result<Loaded, String> {
-    let header = crate::device::device().await?.header.clone();
+    let header = crate::services::device::device().await?.header.clone();
     let mut entries = Vec::new();
-    crate::store::audit_read(|lines| {
+    crate::services::idb::audit_read(|lines| {
         for l in lines {
             entries.push(serde_json::from_str::<audit::Entry>(&l).map_err(|e| format!("unreadable entry: {e}"))?);
         }
         Ok(())
     })
     .await?;
-    let legacy = crate::store::legacy_log_all().await.unwrap_or_default();
+    let legacy = crate::services::idb::legacy_log_all().await.unwrap_or_default();
     Ok(Loaded { header, entries: entries.into(), legacy: legacy.into() })
 }
 
@@ -404,7 +404,7 @@ async fn run(job: Job) -> Done {
             exported("unsigned", l.legacy.len())
         }
         Job::Prune(days) => {
-            let cutoff = crate::trust::now().as_secs().saturating_sub(i64::from(days) * 86_400);
+            let cutoff = crate::services::trust::now().as_secs().saturating_sub(i64::from(days) * 86_400);
             match l.entries.iter().rposition(|e| e.time < cutoff && e.event != "pruned") {
                 Some(i) => prune_through(&l, i).await,
                 None => Done::NothingToPrune(days),
@@ -442,7 +442,7 @@ async fn prune_through(l: &Loaded, through: usize) -> Done {
     if !settled().await {
         return Done::Failed("the note was not written: nothing was dropped".into());
     }
-    match crate::store::audit_drop_first(through + 1).await {
+    match crate::services::idb::audit_drop_first(through + 1).await {
         Ok(()) => Done::Pruned(last.n),
         Err(e) => Done::Failed(e),
     }
@@ -472,10 +472,10 @@ pub fn LogPage() -> Html {
     html! {
         <section>
             <h1>{ lang.t("核验记录", "Verification log") }</h1>
-            <crate::accounts::Gate need={crate::accounts::Role::Counter} what={lang.t("查看核验记录", "The verification log")}>
-                <crate::accounts::OperatorLine />
+            <crate::services::accounts::Gate need={crate::services::accounts::Role::Counter} what={lang.t("查看核验记录", "The verification log")}>
+                <crate::services::accounts::OperatorLine />
                 <LogView />
-            </crate::accounts::Gate>
+            </crate::services::accounts::Gate>
         </section>
     }
 }
@@ -535,7 +535,7 @@ fn LogView() -> Html {
     let list: std::rc::Rc<Vec<audit::Entry>> = loaded.as_ref().map(|l| l.entries.clone()).unwrap_or_default();
     // Names from the trust data in hand (codes when it does not know them).
     let bundle = match &app.trust {
-        crate::app::TrustState::Ready(t) => Some(t.clone()),
+        crate::state::app::TrustState::Ready(t) => Some(t.clone()),
         _ => None,
     };
     let type_name = |code: Option<&str>| -> String {
@@ -602,14 +602,15 @@ fn LogView() -> Html {
             });
         })
     };
-    let admin = app.operator.as_ref().and_then(crate::accounts::role_of) == Some(crate::accounts::Role::Admin);
+    let admin = app.operator.as_ref().and_then(crate::services::accounts::role_of)
+        == Some(crate::services::accounts::Role::Admin);
     // Exports, pruning and clearing: an administrator's, one at a time, on
     // the log as stored now; logged.
     let days = app.site.retention_days();
     let act = |job: Job| {
         let (done, busy, reload, chain) = (done.clone(), busy.clone(), reload.clone(), chain.clone());
         Callback::from(move |_: MouseEvent| {
-            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+            if !crate::services::accounts::signed_in_as(crate::services::accounts::Role::Admin) {
                 done.set(Some(Done::Refused(job.name())));
                 return;
             }
@@ -648,7 +649,7 @@ fn LogView() -> Html {
             let kept = kept.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 settled().await;
-                let Ok(device) = crate::device::device().await else { return };
+                let Ok(device) = crate::services::device::device().await else { return };
                 if let Ok(c) = sign_checkpoint(&device, &head()).await {
                     download_checkpoint(&c);
                     kept.set(checkpoints());
@@ -681,10 +682,10 @@ fn LogView() -> Html {
         "invalid" => Verdict::Invalid,
         _ => Verdict::Indeterminate,
     };
-    let verdict_word = |v: &str| crate::verify::verdict_label(lang, verdict_of(v));
+    let verdict_word = |v: &str| crate::pages::public::verify::verdict_label(lang, verdict_of(v));
     // Names come from the trust data: wait for it (a failed load still
     // shows the log, with codes).
-    if app.trust == crate::app::TrustState::Loading {
+    if app.trust == crate::state::app::TrustState::Loading {
         return html! { <p class="loading" role="status">{ lang.t("正在加载…", "Loading…") }</p> };
     }
     let admin_note = if admin { "" } else { lang.t("（需管理员）", " (administrator)") };
@@ -720,11 +721,11 @@ fn LogView() -> Html {
             <div role="status" aria-live="polite" id="chain-result">
             { match &*chain {
                 ChainState::Unchecked => html! {},
-                ChainState::Intact(n) => html! { <p class="alert ok" data-chain="intact">{ crate::icons::Icon::Check.html() }{ " " }{ match lang {
+                ChainState::Intact(n) => html! { <p class="alert ok" data-chain="intact">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
                     Lang::Zh => format!("记录链完整（{n} 条）。"),
                     Lang::En => format!("The chain is intact ({n} entries)."),
                 } }</p> },
-                ChainState::Broken(at) => html! { <p class="alert error" data-chain="broken">{ crate::icons::Icon::Cross.html() }{ " " }{ match lang {
+                ChainState::Broken(at) => html! { <p class="alert error" data-chain="broken">{ crate::components::icons::Icon::Cross.html() }{ " " }{ match lang {
                     Lang::Zh => format!("记录链已被破坏（{at}）：有记录被修改、删除或插入。"),
                     Lang::En => format!("The chain is broken ({at}): an entry was edited, deleted or inserted."),
                 } }</p> },
@@ -733,7 +734,7 @@ fn LogView() -> Html {
             <div role="status" aria-live="polite" id="log-done">
             { match &*done {
                 None => html! {},
-                Some(Done::Refused(what)) => html! { <p class="alert error" role="alert" id="log-refused" data-what={*what}>{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t(
+                Some(Done::Refused(what)) => html! { <p class="alert error" role="alert" id="log-refused" data-what={*what}>{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t(
                     "导出、清理和清空核验记录需要管理员登录。", "Exporting, pruning and clearing the log need an administrator to sign in.") }</p> },
                 Some(Done::Exported(n)) => html! { <p class="alert ok">{ match lang {
                     Lang::Zh => format!("已导出 {n} 条记录。"),
@@ -790,7 +791,7 @@ fn LogView() -> Html {
                     <td data-label={lang.t("时间", "Time")}>{ lang.instant(UnixTime::from_secs(e.time)) }</td>
                     <td data-label={lang.t("结论", "Verdict")}>{ match e.staff_event() {
                         Some(ev) => html! { <span class="event">{ event_words(lang, ev) }</span> },
-                        None => html! { <>{ crate::verify::verdict_icon(verdict_of(e.verdict())) }{ " " }{ verdict_word(e.verdict()) }</> },
+                        None => html! { <>{ crate::pages::public::verify::verdict_icon(verdict_of(e.verdict())) }{ " " }{ verdict_word(e.verdict()) }</> },
                     } }{ if e.drill { lang.t("（模拟）", " (drill)") } else { "" } }</td>
                     <td data-label={lang.t("证照", "License")} class="license" title={e.identifier().unwrap_or_default().to_owned()}>{ type_name(e.license_type()) }</td>
                     <td data-label={lang.t("持证主体", "Holder")}>{ e.holder().unwrap_or_default().to_owned() }</td>

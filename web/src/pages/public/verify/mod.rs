@@ -9,12 +9,12 @@ use yew::prelude::*;
 use zz_core::model::FieldValue;
 use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
-use crate::advice::Audience;
-use crate::app::TrustProp;
-use crate::app::{NeedTrust, use_app};
-use crate::i18n::Lang;
-use crate::scan::Source;
-use crate::trust::Trust;
+use crate::services::trust::Trust;
+use crate::services::verification::Source;
+use crate::state::app::TrustProp;
+use crate::state::app::{NeedTrust, use_app};
+use crate::words::advice::Audience;
+use crate::words::lang::Lang;
 
 #[component]
 pub fn VerifyPage() -> Html {
@@ -59,7 +59,7 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     let on_report = {
         let result = result.clone();
         let again = again.clone();
-        Callback::from(move |p: crate::present::Presented| {
+        Callback::from(move |p: crate::components::present::Presented| {
             let focus = !again.replace(false);
             let n = {
                 let mut c = count.borrow_mut();
@@ -80,21 +80,21 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     };
     let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
     let chooser = html! {
-        <crate::present::MatterSelect id="matter" value={(*matter).clone()} onchange={on_matter}
+        <crate::components::present::MatterSelect id="matter" value={(*matter).clone()} onchange={on_matter}
             label={if app.site.may_verify_without_matter() { lang.t("办理事项（可选）", "Matter being handled (optional)") } else { lang.t("办理事项", "Matter being handled") }} />
     };
     html! {
         <>
-        <crate::site::SiteLine />
+        <crate::services::site::SiteLine />
         if matter.is_empty() && !app.site.may_verify_without_matter() {
             <div class="verify-inputs">
                 { chooser }
                 <p class="hint" id="choose-matter-first">{ lang.t("本机构仅在所办理的事项范围内用证：请先选择办理事项。", "This organisation uses licenses only for its matters: choose the matter first.") }</p>
             </div>
         } else {
-            <crate::present::Present trust={props.trust.clone()} usage={app.usage((!matter.is_empty()).then(|| (*matter).clone()), None)} {on_report} again_on_matter=true>
+            <crate::components::present::Present trust={props.trust.clone()} usage={app.usage((!matter.is_empty()).then(|| (*matter).clone()), None)} {on_report} again_on_matter=true>
                 { chooser }
-            </crate::present::Present>
+            </crate::components::present::Present>
         }
         <div class="visually-hidden" role="status" aria-live="assertive" id="announce">{ announcement }</div>
         if let Some(r) = &*result {
@@ -106,12 +106,12 @@ fn VerifyPanel(props: &PanelProps) -> Html {
 
 /// The sign shown with a verdict (beside its colour and words).
 pub fn verdict_icon(v: Verdict) -> Html {
-    crate::icons::Icon::of_verdict(v).html()
+    crate::components::icons::Icon::of_verdict(v).html()
 }
 
 /// A check's outcome: its mark, its word, and its class name.
 pub fn outcome_words(lang: Lang, o: Outcome) -> (Html, &'static str, &'static str) {
-    let mark = crate::icons::Icon::of_outcome(o).html();
+    let mark = crate::components::icons::Icon::of_outcome(o).html();
     match o {
         Outcome::Pass => (mark, lang.t("通过", "pass"), "pass"),
         Outcome::Fail => (mark, lang.t("未通过", "fail"), "fail"),
@@ -170,8 +170,8 @@ fn ResultView(props: &ResultProps) -> Html {
         None => lang.t("无法识别的内容", "Unrecognised input"),
     };
     let summary = t.bundle.summary(r.now);
-    let problem = crate::advice::Problem::of(r, &t.bundle);
-    let warnings = crate::advice::warnings(lang, r);
+    let problem = crate::words::advice::Problem::of(r, &t.bundle);
+    let warnings = crate::words::advice::warnings(lang, r);
     let node = use_node_ref();
     // Each new result (a second file too) is brought into view and focused:
     // on a phone it starts below the fold.
@@ -196,11 +196,11 @@ fn ResultView(props: &ResultProps) -> Html {
                         if props.verified.source != Source::Pasted { { " · " }<span class="source">{ props.verified.source.label(lang) }</span> }
                     </p>
                     if let Some(p) = problem {
-                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ crate::advice::next_step(p, lang, Audience::Clerk, r, &t.bundle) }</p>
+                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ crate::words::advice::next_step(p, lang, Audience::Clerk, r, &t.bundle) }</p>
                     }
                     if !warnings.is_empty() {
                         <ul class="warnings" aria-label={lang.t("注意", "Warnings")}>
-                            { for warnings.iter().map(|w| html! { <li>{ crate::icons::Icon::Warning.html() }{ " " }{ w }</li> }) }
+                            { for warnings.iter().map(|w| html! { <li>{ crate::components::icons::Icon::Warning.html() }{ " " }{ w }</li> }) }
                         </ul>
                     }
                 </div>
@@ -272,7 +272,7 @@ fn OfdPageView(props: &OfdPageProps) -> Html {
             <figcaption>
                 { lang.t("第 1 页（共 ", "Page 1 of ") }{ p.pages }{ lang.t(" 页），由签名保护的内容绘制；文字使用本机字体。", "; drawn from what its signatures protect, text in this device's fonts.") }
                 if !p.not_covered.is_empty() {
-                    <span class="not-covered" role="note">{ crate::icons::Icon::Warning.html() }{ " " }
+                    <span class="not-covered" role="note">{ crate::components::icons::Icon::Warning.html() }{ " " }
                         { lang.t("未受有效签名保护、未绘制：", "Not protected by a valid signature, not drawn: ") }{ p.not_covered.join(", ") }</span>
                 }
             </figcaption>
@@ -352,7 +352,7 @@ fn Face(props: &FaceProps) -> Html {
         let revealed = revealed.clone();
         let (id, type_code) = (l.id.clone(), l.type_code.clone());
         Callback::from(move |_| {
-            crate::log::record_event(zz_log::Happened {
+            crate::services::audit::record_event(zz_log::Happened {
                 event: "reveal".into(),
                 license_type: Some(type_code.clone()),
                 identifier: Some(id.clone()),
@@ -450,7 +450,7 @@ fn signing_org(lang: Lang, signer: Option<&zz_core::report::Signer>, code_on_obj
         <dd class="signer-org">
             { &signer.name }
             if signer.code != code_on_object {
-                <span class="mismatch" role="note">{ crate::icons::Icon::Warning.html() }{ " " }{ mismatch }</span>
+                <span class="mismatch" role="note">{ crate::components::icons::Icon::Warning.html() }{ " " }{ mismatch }</span>
             }
         </dd>
         </>

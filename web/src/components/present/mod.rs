@@ -3,15 +3,17 @@
 //! by the core (with the matter in hand), recorded in the log, announced
 //! with a sound, and handed to the page with where it came from.
 
+pub mod input;
+
 use std::rc::Rc;
 
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
 use zz_web::ofd_worker_api::OfdPage;
 
-use crate::app::{TrustProp, use_app};
-use crate::scan::{LastCode, Source};
-use crate::trust;
+use crate::services::trust;
+use crate::services::verification::{LastCode, Source};
+use crate::state::app::{TrustProp, use_app};
 
 /// Seconds during which the same code held before the camera is not
 /// verified again.
@@ -24,7 +26,7 @@ pub struct Presented {
     /// An OFD file's first page, drawn from what its signatures cover
     /// (none when the file is invalid).
     pub page: Option<Rc<OfdPage>>,
-    /// The object verified (see [`crate::scan::Verification`]).
+    /// The object verified (see [`crate::services::verification::Verification`]).
     pub object: Rc<Vec<u8>>,
 }
 
@@ -69,13 +71,13 @@ pub fn Present(props: &PresentProps) -> Html {
         Callback::from(move |(bytes, source): (Vec<u8>, Source)| {
             *last_input.borrow_mut() = Some((bytes.clone(), source.clone()));
             let on_report = on_report.clone();
-            crate::scan::verify_presented(
+            crate::services::verification::verify_presented(
                 bytes,
                 t.clone(),
                 usage.clone(),
-                Callback::from(move |v: crate::scan::Verification| {
+                Callback::from(move |v: crate::services::verification::Verification| {
                     if sound_always || source == Source::Camera {
-                        crate::scan::beep(v.report.verdict == Verdict::Valid);
+                        crate::services::verification::beep(v.report.verdict == Verdict::Valid);
                     }
                     on_report.emit(Presented {
                         report: v.report,
@@ -113,14 +115,14 @@ pub fn Present(props: &PresentProps) -> Html {
             { props.children.clone() }
             <div class="scan-toggle">
                 <button type="button" class="button" aria-pressed={camera.to_string()} onclick={toggle_camera}>
-                    { crate::icons::Icon::Camera.html() }{ " " }
+                    { crate::components::icons::Icon::Camera.html() }{ " " }
                     { if *camera { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("用摄像头扫码", "Scan with the camera") } }
                 </button>
             </div>
             if *camera {
-                <crate::scan::Camera {on_codes} />
+                <crate::services::verification::Camera {on_codes} />
             }
-            <crate::input::LicenseInput on_input={run} />
+            <crate::components::present::input::LicenseInput on_input={run} />
         </div>
     }
 }
@@ -140,7 +142,7 @@ pub struct MatterSelectProps {
 pub fn MatterSelect(props: &MatterSelectProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let crate::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
+    let crate::state::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
     let none = if app.site.may_verify_without_matter() {
         lang.t("不指定事项", "No matter")
     } else {

@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::Route;
-use crate::app::use_app;
+use crate::state::app::use_app;
 
 #[component]
 pub fn Home() -> Html {

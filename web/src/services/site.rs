@@ -194,7 +194,7 @@ mod tests {
 #[yew::component]
 pub fn SiteLine() -> yew::Html {
     use yew::html;
-    let app = crate::app::use_app();
+    let app = crate::state::app::use_app();
     let lang = app.lang;
     let s = &app.site;
     match &s.org {

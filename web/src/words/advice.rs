@@ -6,7 +6,7 @@
 use zz_core::bundle::Bundle;
 use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
 
-use crate::i18n::Lang;
+use crate::words::lang::Lang;
 
 /// Who reads the advice: staff at a counter, or a citizen at a kiosk.
 #[derive(Clone, Copy, PartialEq, Eq)]

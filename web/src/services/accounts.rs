@@ -22,8 +22,8 @@ use zz_core::UnixTime;
 use zz_core::envelope::hex;
 use zz_log::audit::Operator;
 
-use crate::app::use_app;
-use crate::i18n::Lang;
+use crate::state::app::use_app;
+use crate::words::lang::Lang;
 
 const KEY_ACCOUNTS: &str = "zz.staff";
 const KEY_SESSION: &str = "zz.operator";
@@ -230,7 +230,7 @@ pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, 
     let op = account.operator();
     all.push(account);
     save(&all)?;
-    crate::log::record_event(zz_log::Happened {
+    crate::services::audit::record_event(zz_log::Happened {
         event: "staff-added".into(),
         detail: Some(format!("{} {}", op.number, op.role)),
         ..Default::default()
@@ -254,7 +254,7 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
     }
     all.retain(|a| a.number != number);
     save(&all)?;
-    crate::log::record_event(zz_log::Happened {
+    crate::services::audit::record_event(zz_log::Happened {
         event: "staff-removed".into(),
         detail: Some(number.to_owned()),
         ..Default::default()
@@ -330,7 +330,7 @@ pub fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, Accou
     let account = check(number, pin, now).inspect_err(|_| {
         // A refused attempt is logged with the number tried (never the PIN).
         let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
-        crate::log::record_event(zz_log::Happened {
+        crate::services::audit::record_event(zz_log::Happened {
             event: "sign-in-refused".into(),
             detail: Some(tried),
             ..Default::default()
@@ -342,7 +342,7 @@ pub fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, Accou
     let op = account.operator();
     let line = [op.name.as_str(), &op.number, &op.role].join("\t");
     LocalStorage::set(KEY_SESSION, line).map_err(|_| AccountError::Unavailable)?;
-    crate::log::record_event(zz_log::Happened { event: "sign-in".into(), ..Default::default() });
+    crate::services::audit::record_event(zz_log::Happened { event: "sign-in".into(), ..Default::default() });
     Ok(op)
 }
 
@@ -351,11 +351,11 @@ pub fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, Accou
 pub fn sign_out() {
     if current().is_some() {
         // A drill ends with the session that started it.
-        if crate::log::drill() {
-            crate::log::set_drill(false);
+        if crate::services::audit::drill() {
+            crate::services::audit::set_drill(false);
         }
-        crate::log::record_event(zz_log::Happened { event: "sign-out".into(), ..Default::default() });
-        crate::log::checkpoint_later();
+        crate::services::audit::record_event(zz_log::Happened { event: "sign-out".into(), ..Default::default() });
+        crate::services::audit::checkpoint_later();
     }
     LocalStorage::delete(KEY_SESSION);
 }
@@ -450,7 +450,7 @@ pub fn SignIn() -> Html {
         let (number, pin, error, set_operator) = (number.clone(), pin.clone(), error.clone(), app.set_operator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let result = sign_in(&value(&number), &value(&pin), crate::trust::now());
+            let result = sign_in(&value(&number), &value(&pin), crate::services::trust::now());
             clear(&[&pin]);
             match result {
                 Ok(op) => {
@@ -572,11 +572,11 @@ pub fn StaffSettings() -> Html {
         }
         <div role="status" aria-live="polite" id="staff-result">
         { match &*message_state {
-            Some(Ok(n)) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ match lang {
+            Some(Ok(n)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
                 Lang::Zh => format!("已保存账号 {n}。"),
                 Lang::En => format!("Account {n} saved."),
             } }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ message(lang, *e) }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ message(lang, *e) }</p> },
             None => html! {},
         } }
         </div>
@@ -601,7 +601,8 @@ fn FirstAdmin(props: &FirstAdminProps) -> Html {
             let [name, number, pin] = &refs;
             let (n, p) = (value(number), value(pin));
             clear(&[pin]);
-            let made = add(&value(name), &n, Role::Admin, &p).and_then(|_| sign_in(&n, &p, crate::trust::now()));
+            let made =
+                add(&value(name), &n, Role::Admin, &p).and_then(|_| sign_in(&n, &p, crate::services::trust::now()));
             done.emit(made);
         })
     };
@@ -666,7 +667,7 @@ fn StaffTable(props: &TableProps) -> Html {
                         match set_pin(&number, &pin) {
                             Ok(()) => {
                                 error.set(None);
-                                crate::log::record_event(zz_log::Happened { event: "staff-pin-reset".into(), detail: Some(number.clone()), ..Default::default() });
+                                crate::services::audit::record_event(zz_log::Happened { event: "staff-pin-reset".into(), detail: Some(number.clone()), ..Default::default() });
                             }
                             Err(e) => error.set(Some(e)),
                         }
@@ -708,11 +709,14 @@ fn OwnPin() -> Html {
         let (old, new, result, me) = (old.clone(), new.clone(), result.clone(), me.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let r =
-                check(&me.number, &value(&old), crate::trust::now()).and_then(|_| set_pin(&me.number, &value(&new)));
+            let r = check(&me.number, &value(&old), crate::services::trust::now())
+                .and_then(|_| set_pin(&me.number, &value(&new)));
             clear(&[&old, &new]);
             if r.is_ok() {
-                crate::log::record_event(zz_log::Happened { event: "staff-pin-changed".into(), ..Default::default() });
+                crate::services::audit::record_event(zz_log::Happened {
+                    event: "staff-pin-changed".into(),
+                    ..Default::default()
+                });
             }
             result.set(Some(r));
         })
@@ -727,8 +731,8 @@ fn OwnPin() -> Html {
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
             <div role="status" aria-live="polite" id="pin-result">
             { match *result {
-                Some(Ok(())) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
-                Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ message(lang, e) }</p> },
+                Some(Ok(())) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
+                Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ message(lang, e) }</p> },
                 None => html! {},
             } }
             </div>

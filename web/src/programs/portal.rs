@@ -1,15 +1,15 @@
 //! The portal's first load: the app (language, trust data, the site's
 //! configuration), the header and the routes. The staff pages (counter,
 //! log, statistics, settings, objection request) are a second program, loaded when
-//! first opened ([`crate::staff`]), so that the first load stays small.
+//! first opened ([`crate::programs::staff`]), so that the first load stays small.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{AppState, use_app};
-use crate::i18n::Lang;
-use crate::{catalog, matters, verify};
-use crate::{home, kiosk, settings};
+use crate::pages::public::{catalog, home, kiosk, matters, verify};
+use crate::pages::staff::settings;
+use crate::state::app::{AppState, use_app};
+use crate::words::lang::Lang;
 
 #[derive(Clone, Routable, PartialEq)]
 pub enum Route {
@@ -42,7 +42,7 @@ pub enum Route {
 
 #[component]
 fn App() -> Html {
-    let state = crate::app::use_root_state();
+    let state = crate::state::app::use_root_state();
     let lang = state.lang;
     if kiosk::requested() {
         return html! {
@@ -91,11 +91,13 @@ fn switch(route: Route) -> Html {
         Route::Matters => html! { <matters::MattersPage /> },
         Route::Matter { code } => html! { <matters::MattersPage focus={Some(code)} /> },
         Route::NotFound => html! { <NotFound /> },
-        Route::Counter => return html! { <crate::staff::StaffHost page="counter" /> },
-        Route::Objection { code } => return html! { <crate::staff::StaffHost page={format!("objection/{code}")} /> },
-        Route::Log => return html! { <crate::staff::StaffHost page="log" /> },
-        Route::Stats => return html! { <crate::staff::StaffHost page="stats" /> },
-        Route::Settings => return html! { <crate::staff::StaffHost page="settings" /> },
+        Route::Counter => return html! { <crate::programs::staff::StaffHost page="counter" /> },
+        Route::Objection { code } => {
+            return html! { <crate::programs::staff::StaffHost page={format!("objection/{code}")} /> };
+        }
+        Route::Log => return html! { <crate::programs::staff::StaffHost page="log" /> },
+        Route::Stats => return html! { <crate::programs::staff::StaffHost page="stats" /> },
+        Route::Settings => return html! { <crate::programs::staff::StaffHost page="settings" /> },
     };
     html! { <main id="main" tabindex="-1">{ page }</main> }
 }

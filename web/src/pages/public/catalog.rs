@@ -11,8 +11,8 @@ use zz_catalog::Filter;
 use zz_core::model::{HolderType, Level};
 
 use crate::Route;
-use crate::app::{NeedTrust, TrustProp, use_app};
-use crate::trust::Trust;
+use crate::services::trust::Trust;
+use crate::state::app::{NeedTrust, TrustProp, use_app};
 
 /// Rows shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -130,8 +130,8 @@ fn CatalogList(props: &ListProps) -> Html {
             <Filters filter={(*filter).clone()} depts={depts.clone()} on_change={on_filter} />
         </form>
         <p class="count" role="status" aria-live="polite">{ match lang {
-            crate::i18n::Lang::Zh => format!("共 {count} 类证照"),
-            crate::i18n::Lang::En => format!("{count} license types"),
+            crate::words::lang::Lang::Zh => format!("共 {count} 类证照"),
+            crate::words::lang::Lang::En => format!("{count} license types"),
         } }</p>
         if count == 0 {
             <div class="empty-result">
@@ -156,7 +156,7 @@ fn CatalogList(props: &ListProps) -> Html {
         { for hits.iter().filter_map(|&i| catalog.types.get(i)).map(|t| html! {
             <li key={t.code.clone()}>
                 <a class="name" href={format!("#/catalog/{}", t.code)}>
-                    { if lang == crate::i18n::Lang::En { t.name_en.as_deref().unwrap_or(&t.name) } else { &t.name } }
+                    { if lang == crate::words::lang::Lang::En { t.name_en.as_deref().unwrap_or(&t.name) } else { &t.name } }
                 </a>
                 <span class="meta">{ format!("{} · {} · {}", t.code, t.dept.name, lang.level(t.level)) }</span>
             </li>
@@ -167,8 +167,8 @@ fn CatalogList(props: &ListProps) -> Html {
                 let shown = shown.clone();
                 Callback::from(move |_| shown.set(*shown + PAGE))
             }}>{ match lang {
-                crate::i18n::Lang::Zh => format!("显示更多（还有 {} 类）", count - *shown),
-                crate::i18n::Lang::En => format!("Show more ({} more)", count - *shown),
+                crate::words::lang::Lang::Zh => format!("显示更多（还有 {} 类）", count - *shown),
+                crate::words::lang::Lang::En => format!("Show more ({} more)", count - *shown),
             } }</button>
         }
         </>
@@ -281,7 +281,7 @@ pub fn TypePage(props: &TypeProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for ty.fields.iter().map(|f| html! { <tr>
-                        <td>{ if lang == crate::i18n::Lang::En { f.label_en.as_deref().unwrap_or(&f.label) } else { &f.label } }</td>
+                        <td>{ if lang == crate::words::lang::Lang::En { f.label_en.as_deref().unwrap_or(&f.label) } else { &f.label } }</td>
                         <td>{ lang.field_kind(f.kind) }
                             if let Some(o) = &f.options { <span class="options">{ format!("（{}）", o.join(" / ")) }</span> }
                         </td>
@@ -292,8 +292,8 @@ pub fn TypePage(props: &TypeProps) -> Html {
                 <section class="how-to-get" aria-labelledby="how-to-get">
                     <h2 id="how-to-get">{ lang.t("如何申领、下载", "How to get it") }</h2>
                     <p>{ match lang {
-                        crate::i18n::Lang::Zh => format!("由发证部门签发：{}。电子证照在签发后归集到持证人名下，可在政务服务平台或移动端下载、出示。", ty.dept.name),
-                        crate::i18n::Lang::En => format!("Issued by {}. Once issued, the e-license is linked to its holder and can be downloaded and shown in the government service app.", ty.dept.name),
+                        crate::words::lang::Lang::Zh => format!("由发证部门签发：{}。电子证照在签发后归集到持证人名下，可在政务服务平台或移动端下载、出示。", ty.dept.name),
+                        crate::words::lang::Lang::En => format!("Issued by {}. Once issued, the e-license is linked to its holder and can be downloaded and shown in the government service app.", ty.dept.name),
                     } }
                     if let Some(g) = &ty.guide {
                         { " " }<a href={g.clone()} rel="noopener noreferrer" target="_blank" id="type-guide">{ lang.t("办事指南", "Guide") }</a>

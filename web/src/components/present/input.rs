@@ -3,8 +3,8 @@
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::use_app;
-use crate::scan::Source;
+use crate::services::verification::Source;
+use crate::state::app::use_app;
 
 /// Files larger than this are refused before reading (licenses are at
 /// most 64 KiB, text a little more; photos of a QR code a few MB; OFD
@@ -106,7 +106,7 @@ pub fn LicenseInput(props: &InputProps) -> Html {
             <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ lang.t("核验", "Verify") }</button>
         </form>
         if let Some(name) = &*problem {
-            <p class="alert error" role="alert">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
+            <p class="alert error" role="alert">{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
         }
         </>
     }

@@ -17,11 +17,11 @@ use zz_core::model::{ID_TYPE_RESIDENT, ID_TYPE_USCC, Matter, same_id};
 use zz_core::{Report, UnixTime, Verdict};
 use zz_log::case::{self, CaseOutcome, CaseRecord, Exception, ExceptionKind};
 
-use crate::app::TrustProp;
-use crate::app::{NeedTrust, use_app};
-use crate::i18n::Lang;
-use crate::scan::Source;
-use crate::trust::{self, Trust};
+use crate::services::trust::{self, Trust};
+use crate::services::verification::Source;
+use crate::state::app::TrustProp;
+use crate::state::app::{NeedTrust, use_app};
+use crate::words::lang::Lang;
 
 #[component]
 pub fn CounterPage() -> Html {
@@ -30,11 +30,11 @@ pub fn CounterPage() -> Html {
     html! {
         <section>
             <h1>{ app.t("窗口办件", "Counter: handle a case") }</h1>
-            <crate::accounts::Gate need={crate::accounts::Role::Counter} what={app.t("窗口办件", "The counter")}>
-                <crate::accounts::OperatorLine />
-                <crate::log::DrillSwitch />
+            <crate::services::accounts::Gate need={crate::services::accounts::Role::Counter} what={app.t("窗口办件", "The counter")}>
+                <crate::services::accounts::OperatorLine />
+                <crate::services::audit::DrillSwitch />
                 <NeedTrust {render} />
-            </crate::accounts::Gate>
+            </crate::services::accounts::Gate>
         </section>
     }
 }
@@ -225,7 +225,7 @@ impl Case {
     }
 
     /// The record of the case (print and JSON).
-    fn record(&self, t: &Trust, site: &crate::site::Site) -> Option<CaseRecord> {
+    fn record(&self, t: &Trust, site: &crate::services::site::Site) -> Option<CaseRecord> {
         let m = self.matter.as_ref()?;
         let party = |p: &Party| case::Party::masked(&p.name, &p.id_type, &p.id);
         let rows: Vec<case::Row> = m
@@ -271,14 +271,14 @@ fn Counter(props: &Props) -> Html {
     let t = props.trust.0.clone();
     let case = use_reducer(Case::default);
     let editing = use_state(|| None::<usize>);
-    let objection = use_state(|| None::<crate::objection::Draft>);
+    let objection = use_state(|| None::<crate::pages::staff::objection::Draft>);
 
     // Verifications of this page belong to the case.
     {
         let id = case.id.clone();
         use_effect_with(id, |id| {
-            crate::log::set_case((!id.is_empty()).then(|| id.clone()));
-            || crate::log::set_case(None)
+            crate::services::audit::set_case((!id.is_empty()).then(|| id.clone()));
+            || crate::services::audit::set_case(None)
         });
     }
     // New people: every license of the case is verified again for them.
@@ -289,11 +289,11 @@ fn Counter(props: &Props) -> Html {
             for (i, row) in case.rows.iter().enumerate() {
                 let Some(p) = row.presented.clone() else { continue };
                 let case = case.clone();
-                crate::scan::verify_presented(
+                crate::services::verification::verify_presented(
                     p.object.to_vec(),
                     t.clone(),
                     usage.clone(),
-                    Callback::from(move |v: crate::scan::Verification| {
+                    Callback::from(move |v: crate::services::verification::Verification| {
                         let again =
                             Presented { report: Rc::new(v.report), source: p.source.clone(), object: p.object.clone() };
                         case.dispatch(Action::Again(i, again));
@@ -307,7 +307,7 @@ fn Counter(props: &Props) -> Html {
         let outcome = case.outcome();
         use_effect_with((case.id.clone(), outcome), move |(id, outcome)| {
             if *outcome != CaseOutcome::Incomplete {
-                crate::log::record_event(zz_log::Happened {
+                crate::services::audit::record_event(zz_log::Happened {
                     event: format!("case-{}", outcome.as_str()),
                     case: Some(id.clone()),
                     ..Default::default()
@@ -327,7 +327,7 @@ fn Counter(props: &Props) -> Html {
     };
     let on_report = {
         let case = case.clone();
-        Callback::from(move |given: crate::present::Presented| {
+        Callback::from(move |given: crate::components::present::Presented| {
             case.dispatch(Action::Verified(Presented {
                 report: Rc::new(given.report),
                 source: given.source,
@@ -349,7 +349,7 @@ fn Counter(props: &Props) -> Html {
         Callback::from(move |_| {
             let Some(record) = case.record(&t, &site) else { return };
             let json = serde_json::to_string_pretty(&record).unwrap_or_default();
-            crate::log::download(&format!("zz-case-{}.json", record.id), "application/json", &json);
+            crate::services::audit::download(&format!("zz-case-{}.json", record.id), "application/json", &json);
         })
     };
     let print = Callback::from(|_| {
@@ -357,17 +357,23 @@ fn Counter(props: &Props) -> Html {
             let _ = w.print();
         }
     });
-    let word = |v: Verdict| (crate::verify::verdict_icon(v), crate::verify::verdict_label(lang, v), v.as_str());
+    let word = |v: Verdict| {
+        (
+            crate::pages::public::verify::verdict_icon(v),
+            crate::pages::public::verify::verdict_label(lang, v),
+            v.as_str(),
+        )
+    };
     let matter_code = case.matter.as_ref().map(|m| m.code.clone()).unwrap_or_default();
     html! {
         <>
-        <crate::site::SiteLine />
+        <crate::services::site::SiteLine />
         <div class="case-part no-print">
-            <crate::present::MatterSelect id="case-matter" label={lang.t("办理事项", "Matter")} value={matter_code} onchange={on_matter} />
+            <crate::components::present::MatterSelect id="case-matter" label={lang.t("办理事项", "Matter")} value={matter_code} onchange={on_matter} />
         </div>
         if let Some(m) = case.matter.clone() {
             <People case={case.clone()} />
-            <crate::present::Present trust={props.trust.clone()} usage={app.usage(Some(m.code.clone()), case.presenter())} {on_report}
+            <crate::components::present::Present trust={props.trust.clone()} usage={app.usage(Some(m.code.clone()), case.presenter())} {on_report}
                 sound_always=true class="no-print case-part" />
             <section class="case case-part" aria-labelledby="case-title" data-complete={(outcome != CaseOutcome::Incomplete).to_string()} data-outcome={outcome.as_str()}>
                 <h2 id="case-title">{ &m.name }{ " " }<code>{ &m.code }</code></h2>
@@ -407,9 +413,9 @@ fn Counter(props: &Props) -> Html {
                                     None => html! { <span class="pending">{ lang.t("待核验", "Waiting") }</span> },
                                     Some(p) => {
                                         let (icon, w, cls) = word(p.report.verdict);
-                                        let why = crate::verify::verdict_words(lang, &p.report).1;
-                                        let next = crate::advice::Problem::of(&p.report, &t.bundle)
-                                            .map(|pr| crate::advice::next_step(pr, lang, crate::advice::Audience::Clerk, &p.report, &t.bundle));
+                                        let why = crate::pages::public::verify::verdict_words(lang, &p.report).1;
+                                        let next = crate::words::advice::Problem::of(&p.report, &t.bundle)
+                                            .map(|pr| crate::words::advice::next_step(pr, lang, crate::words::advice::Audience::Clerk, &p.report, &t.bundle));
                                         let holder = p.report.license.as_ref().map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
                                         html! { <span class={classes!("row-verdict", cls)}><strong>{ icon }{ " " }{ w }</strong>{ " · " }{ holder }<br/><small>{ why }</small>
                                             if let Some(n) = next { <br/><small class="next-step">{ lang.t("下一步：", "Next: ") }{ n }</small> }
@@ -417,7 +423,7 @@ fn Counter(props: &Props) -> Html {
                                     }
                                 } }
                                 if let Some(pr) = &problem {
-                                    <p class="alert error holder-problem" role="alert">{ crate::icons::Icon::Cross.html() }{ " " }{ pr }</p>
+                                    <p class="alert error holder-problem" role="alert">{ crate::components::icons::Icon::Cross.html() }{ " " }{ pr }</p>
                                 }
                                 if let Some(e) = &row.exception {
                                     <p class="exception" data-kind={e.kind.as_str()}>
@@ -432,7 +438,7 @@ fn Counter(props: &Props) -> Html {
                                 }
                                 if *editing == Some(i) {
                                     <ExceptionForm case={case.clone()} row={i} type_code={need.type_code.clone()}
-                                        on_done={{ let (editing, objection) = (editing.clone(), objection.clone()); Callback::from(move |o: Option<crate::objection::Draft>| { editing.set(None); if o.is_some() { objection.set(o); } }) }} />
+                                        on_done={{ let (editing, objection) = (editing.clone(), objection.clone()); Callback::from(move |o: Option<crate::pages::staff::objection::Draft>| { editing.set(None); if o.is_some() { objection.set(o); } }) }} />
                                 }
                             </td>
                         </tr> }
@@ -445,24 +451,24 @@ fn Counter(props: &Props) -> Html {
                         let r = &p.report;
                         html! { <div class="print-license">
                             <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.bundle.type_name(&l.type_code).to_owned()) }</strong>
-                               { " · " }{ crate::verify::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
+                               { " · " }{ crate::pages::public::verify::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
                             <p class="print-checks">{ for r.checks.iter().map(|c| html! {
-                                <span>{ format!("{} {}；", lang.t(c.id.title_zh(), c.id.title_en()), crate::verify::outcome_words(lang, c.outcome).1) }</span>
+                                <span>{ format!("{} {}；", lang.t(c.id.title_zh(), c.id.title_en()), crate::pages::public::verify::outcome_words(lang, c.outcome).1) }</span>
                             }) }</p>
                         </div> }
                     }) }
                 </div>
                 if let Some(p) = &case.extra {
-                    <p class="alert warn" role="alert">{ crate::icons::Icon::Warning.html() }{ " " }{ match (&p.report.license, lang) {
+                    <p class="alert warn" role="alert">{ crate::components::icons::Icon::Warning.html() }{ " " }{ match (&p.report.license, lang) {
                         (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
                         (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
-                        (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::verify::verdict_words(lang, &p.report).1),
+                        (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::pages::public::verify::verdict_words(lang, &p.report).1),
                     } }</p>
                 }
                 <p class={classes!("case-status", (outcome != CaseOutcome::Incomplete).then_some("complete"))} role="status" aria-live="polite">{
                     match outcome {
-                        CaseOutcome::Complete => html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("材料齐全，全部核验有效：可以受理。", "Complete: every license needed is valid.") }</> },
-                        CaseOutcome::CompleteWithExceptions => html! { <>{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("可以受理（含例外）：", "Complete with exceptions: ") }
+                        CaseOutcome::Complete => html! { <>{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("材料齐全，全部核验有效：可以受理。", "Complete: every license needed is valid.") }</> },
+                        CaseOutcome::CompleteWithExceptions => html! { <>{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("可以受理（含例外）：", "Complete with exceptions: ") }
                             { case::kinds_of(case.rows.iter().map(|r| r.exception.as_ref()))
                                 .iter().map(|k| lang.t(k.zh(), k.en())).collect::<Vec<_>>().join(lang.t("、", ", ")) }</> },
                         CaseOutcome::Incomplete => html! { <>{ lang.t("尚不能受理：", "Not complete: ") }{ missing(lang, &case).join(lang.t("；", "; ")) }</> },
@@ -477,7 +483,7 @@ fn Counter(props: &Props) -> Html {
             </section>
         }
         if let Some(d) = &*objection {
-            <crate::objection::Sheet draft={d.clone()} on_close={{ let objection = objection.clone(); Callback::from(move |()| objection.set(None)) }} />
+            <crate::pages::staff::objection::Sheet draft={d.clone()} on_close={{ let objection = objection.clone(); Callback::from(move |()| objection.set(None)) }} />
         }
         </>
     }
@@ -585,7 +591,10 @@ fn People(props: &PeopleProps) -> Html {
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             if on {
-                crate::log::record_event(zz_log::Happened { event: "identity-checked".into(), ..Default::default() });
+                crate::services::audit::record_event(zz_log::Happened {
+                    event: "identity-checked".into(),
+                    ..Default::default()
+                });
             }
             case.dispatch(Action::Identity(on))
         })
@@ -666,7 +675,7 @@ struct ExceptionProps {
     row: usize,
     type_code: String,
     /// Closed; with the objection draft when one was raised.
-    on_done: Callback<Option<crate::objection::Draft>>,
+    on_done: Callback<Option<crate::pages::staff::objection::Draft>>,
 }
 
 /// Resolves a needed license otherwise, with a required note.
@@ -717,7 +726,7 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
             let license = presented.as_ref().and_then(|p| p.report.license.as_ref());
             let identifier = license.map(|l| l.id.clone());
             let issuer = license.map(|l| l.issuer.clone());
-            crate::log::record_event(zz_log::Happened {
+            crate::services::audit::record_event(zz_log::Happened {
                 event: format!("exception-{}", kind.as_str()),
                 matter: case.matter.as_ref().map(|m| m.code.clone()),
                 license_type: Some(type_code.clone()),
@@ -732,7 +741,7 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
                     promised: pending.then(|| (*promised).clone()),
                 }),
             ));
-            let draft = (*kind == ExceptionKind::Objection).then(|| crate::objection::Draft {
+            let draft = (*kind == ExceptionKind::Objection).then(|| crate::pages::staff::objection::Draft {
                 type_code: type_code.clone(),
                 license_id: identifier.unwrap_or_default(),
                 issuer,
@@ -752,7 +761,7 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
     };
     let cancel = props.on_done.reform(|_| None);
     let ty = match &app.trust {
-        crate::app::TrustState::Ready(t) => t.bundle.license_type(&props.type_code).cloned(),
+        crate::state::app::TrustState::Ready(t) => t.bundle.license_type(&props.type_code).cloned(),
         _ => None,
     };
     html! {

@@ -6,16 +6,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::site::{From as SiteFrom, Site};
-use crate::trust::Trust;
+use crate::services::site::{From as SiteFrom, Site};
+use crate::services::trust::Trust;
+use crate::words::lang::Lang;
 
 /// The trust data as the app knows it.
 #[derive(Clone)]
 pub enum TrustState {
     Loading,
     Ready(Rc<Trust>),
-    Failed(crate::trust::Refusal),
+    Failed(crate::services::trust::Refusal),
 }
 
 impl PartialEq for TrustState {
@@ -41,7 +41,7 @@ pub struct AppState {
     pub site: Rc<Site>,
     pub site_from: SiteFrom,
     pub set_site: Callback<(Rc<Site>, SiteFrom)>,
-    /// Who is signed in (see [`crate::accounts`]).
+    /// Who is signed in (see [`crate::services::accounts`]).
     pub operator: Option<zz_log::audit::Operator>,
     pub set_operator: Callback<Option<zz_log::audit::Operator>>,
 }
@@ -142,13 +142,13 @@ pub fn use_root_state() -> AppState {
     let lang = use_state(stored_lang);
     let trust = use_state(|| TrustState::Loading);
     let site = use_state(|| (Rc::new(Site::default()), SiteFrom::Nothing));
-    let operator = use_state(crate::accounts::current);
+    let operator = use_state(crate::services::accounts::current);
     let load_site = {
         let site = site.clone();
         move || {
             let site = site.clone();
             async move {
-                let (s, from) = crate::site::load().await;
+                let (s, from) = crate::services::site::load().await;
                 site.set((Rc::new(s), from));
             }
         }
@@ -158,7 +158,7 @@ pub fn use_root_state() -> AppState {
         move || {
             let trust = trust.clone();
             async move {
-                trust.set(match crate::trust::load().await {
+                trust.set(match crate::services::trust::load().await {
                     Ok(t) => TrustState::Ready(t),
                     Err(e) => TrustState::Failed(e),
                 });
@@ -189,12 +189,12 @@ pub fn use_root_state() -> AppState {
                     EVENT_OPERATOR,
                     Box::new({
                         let operator = operator.clone();
-                        move || operator.set(crate::accounts::current())
+                        move || operator.set(crate::services::accounts::current())
                     }),
                 ),
                 // Another tab signed in or out.
                 gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |_| {
-                    let now = crate::accounts::current();
+                    let now = crate::services::accounts::current();
                     if *operator != now {
                         operator.set(now);
                     }
@@ -204,7 +204,7 @@ pub fn use_root_state() -> AppState {
         });
     }
     // Every log entry carries the organisation and window in use.
-    use_effect_with(site.0.clone(), |s| crate::log::set_site(s));
+    use_effect_with(site.0.clone(), |s| crate::services::audit::set_site(s));
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| {

@@ -19,8 +19,8 @@ use zz_web::ofd_worker_api::{OfdPage, OfdRequest, OfdResponse};
 use zz_web::zz_worker_api::{DecodeRequest, DecodeResponse};
 use zz_web::{OfdWorker, QrWorker};
 
-use crate::app::use_app;
-use crate::trust::Trust;
+use crate::services::trust::Trust;
+use crate::state::app::use_app;
 
 /// The loader Trunk writes beside the worker (relative to the app).
 const WORKER_LOADER: &str = "zz-decoder_loader.js";
@@ -463,7 +463,7 @@ pub fn verify_presented(
     done: Callback<Verification>,
 ) {
     if zz_ofd::package::looks_like_zip(&bytes) {
-        let now = crate::trust::now();
+        let now = crate::services::trust::now();
         let raw = trust.raw.clone();
         let object = std::rc::Rc::new(bytes.clone());
         let request = OfdRequest::Verify {
@@ -521,7 +521,7 @@ pub fn verify_presented(
                     None,
                 ),
             };
-            crate::log::record_later(&report);
+            crate::services::audit::record_later(&report);
             done.emit(Verification { report, page, object: object.clone() });
         });
         let waited = finish.clone();
@@ -532,7 +532,7 @@ pub fn verify_presented(
     resolve(
         bytes,
         Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
-            let ctx = zz_core::Context::new(&trust.bundle, crate::trust::now()).with(usage.usage());
+            let ctx = zz_core::Context::new(&trust.bundle, crate::services::trust::now()).with(usage.usage());
             let (report, object) = match input {
                 Ok(bytes) => {
                     // The signed object itself (a case record keeps it):
@@ -543,7 +543,7 @@ pub fn verify_presented(
                 }
                 Err((zh, en)) => (zz_core::verify::undecodable(ctx, zh, en), Vec::new()),
             };
-            crate::log::record_later(&report);
+            crate::services::audit::record_later(&report);
             done.emit(Verification { report, page: None, object: std::rc::Rc::new(object) });
         }),
     );
@@ -585,7 +585,7 @@ pub enum Source {
 
 impl Source {
     /// How the source is named on screen; nothing for pasted text.
-    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+    pub fn label(&self, lang: crate::words::lang::Lang) -> String {
         match self {
             Source::Camera => lang.t("摄像头", "camera").to_owned(),
             Source::File(name) => name.clone(),

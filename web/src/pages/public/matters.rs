@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::Route;
-use crate::app::{NeedTrust, use_app};
+use crate::state::app::{NeedTrust, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct MattersProps {
@@ -15,8 +15,8 @@ pub struct MattersProps {
 pub fn MattersPage(props: &MattersProps) -> Html {
     let app = use_app();
     let focus = props.focus.clone();
-    let render = Callback::from(move |t: std::rc::Rc<crate::trust::Trust>| {
-        html! { <MatterList trust={crate::app::TrustProp(t)} focus={focus.clone()} /> }
+    let render = Callback::from(move |t: std::rc::Rc<crate::services::trust::Trust>| {
+        html! { <MatterList trust={crate::state::app::TrustProp(t)} focus={focus.clone()} /> }
     });
     html! {
         <section>
@@ -29,7 +29,7 @@ pub fn MattersPage(props: &MattersProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ListProps {
-    trust: crate::app::TrustProp,
+    trust: crate::state::app::TrustProp,
     focus: Option<String>,
 }
 
@@ -72,8 +72,8 @@ fn MatterList(props: &ListProps) -> Html {
                             } else { html! { link_name } } }</td>
                             <td>{ if n.annotated { lang.t("加注件", "Annotated copy") } else { lang.t("原件或加注件", "Original or annotated copy") } }</td>
                             <td class="replaces">{ match lang {
-                                crate::i18n::Lang::Zh => format!("纸质《{name}》原件及复印件"),
-                                crate::i18n::Lang::En => format!("the paper {name} and its copies"),
+                                crate::words::lang::Lang::Zh => format!("纸质《{name}》原件及复印件"),
+                                crate::words::lang::Lang::En => format!("the paper {name} and its copies"),
                             } }</td>
                         </tr> }
                     }) }

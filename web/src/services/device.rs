@@ -59,7 +59,7 @@ pub async fn device() -> Result<Rc<Device>, String> {
     if let Some(d) = DEVICE.with(|d| d.borrow().clone()) {
         return Ok(d);
     }
-    let mut pair = crate::store::get_value(KEY).await.unwrap_or(JsValue::UNDEFINED);
+    let mut pair = crate::services::idb::get_value(KEY).await.unwrap_or(JsValue::UNDEFINED);
     if !pair.is_object() {
         let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
         let made = match call("generateKey", &[ed25519(), JsValue::FALSE, usages.clone().into()]).await {
@@ -70,7 +70,7 @@ pub async fn device() -> Result<Rc<Device>, String> {
             }
         };
         // Two programs starting at once keep one key.
-        pair = crate::store::put_value_once(KEY, &made).await?;
+        pair = crate::services::idb::put_value_once(KEY, &made).await?;
     }
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(|_| "no private key".to_owned())?;
     let public = Reflect::get(&pair, &"publicKey".into()).map_err(|_| "no public key".to_owned())?;

@@ -5,7 +5,7 @@
 //! worker, like the QR decoder) and asks it to draw the page into the
 //! portal's main area. Both programs load the same trust data and site
 //! configuration, and tell each other when either changes (see
-//! [`crate::app::use_root_state`]).
+//! [`crate::state::app::use_root_state`]).
 
 use std::cell::RefCell;
 
@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::AppState;
+use crate::state::app::AppState;
 
 /// The loader the build writes (see `web/precache.py`): it loads the staff
 /// program and tells the page `zz-staff-ready`.
@@ -34,14 +34,14 @@ pub struct PageProps {
 /// language as the portal's) and the page asked for.
 #[component]
 fn StaffApp(props: &PageProps) -> Html {
-    let state = crate::app::use_root_state();
+    let state = crate::state::app::use_root_state();
     let page = match props.page.as_str() {
-        "counter" => html! { <crate::counter::CounterPage /> },
-        "log" => html! { <crate::log::LogPage /> },
-        "stats" => html! { <crate::stats::StatsPage /> },
-        "settings" => html! { <crate::settings::SettingsPage /> },
+        "counter" => html! { <crate::pages::staff::counter::CounterPage /> },
+        "log" => html! { <crate::services::audit::LogPage /> },
+        "stats" => html! { <crate::pages::staff::stats::StatsPage /> },
+        "settings" => html! { <crate::pages::staff::settings::SettingsPage /> },
         other => match other.strip_prefix("objection/") {
-            Some(code) => html! { <crate::objection::ObjectionPage type_code={code.to_owned()} /> },
+            Some(code) => html! { <crate::pages::staff::objection::ObjectionPage type_code={code.to_owned()} /> },
             None => html! {},
         },
     };
@@ -121,7 +121,7 @@ const STAFF_ROOT: &str = "staff";
 /// (offline before its first use).
 #[component]
 pub fn StaffHost(props: &PageProps) -> Html {
-    let app = crate::app::use_app();
+    let app = crate::state::app::use_app();
     let state = use_state(|| Loading::Waiting);
     {
         let state = state.clone();

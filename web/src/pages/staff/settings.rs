@@ -7,9 +7,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::Route;
-use crate::app::{NeedTrust, TrustState, use_app};
-use crate::i18n::Lang;
-use crate::trust::{self, Source, Trust};
+use crate::services::trust::{self, Source, Trust};
+use crate::state::app::{NeedTrust, TrustState, use_app};
+use crate::words::lang::Lang;
 
 /// The age of the trust data, always visible in the header.
 #[component]
@@ -25,7 +25,7 @@ pub fn TrustBadge() -> Html {
     let text = app.lang.trust_age(&s);
     html! {
         <Link<Route> to={Route::Settings} classes={classes!("badge", warn.then_some("warn"))}>
-            if warn { { crate::icons::Icon::Warning.html() }{ " " } }{ text }
+            if warn { { crate::components::icons::Icon::Warning.html() }{ " " } }{ text }
         </Link<Route>>
     }
 }
@@ -109,7 +109,7 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
     let adopt = {
         let error = error.clone();
         Callback::from(move |_| {
-            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
+            if !crate::services::accounts::signed_in_as(crate::services::accounts::Role::Admin) {
                 error.set(Some(trust::Refusal {
                     zh: "需要管理员登录（见下方“工作人员”）。".into(),
                     en: "An administrator must sign in (see Staff below).".into(),
@@ -123,14 +123,14 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
                 Anchor::Zz1 => trust::adopt_offered_roots(&offered),
                 Anchor::Sm2 => trust::adopt_offered_sm2_roots(&offered),
             };
-            crate::log::record_event(zz_log::Happened {
+            crate::services::audit::record_event(zz_log::Happened {
                 event: if done.is_ok() { "roots-adopted" } else { "roots-adoption-refused" }.into(),
                 detail: Some(if anchor == Anchor::Zz1 { "zz1" } else { "sm2" }.into()),
                 ..Default::default()
             });
             match done {
                 Ok(()) => wasm_bindgen_futures::spawn_local(async {
-                    crate::log::settled().await;
+                    crate::services::audit::settled().await;
                     let _ = gloo::utils::window().location().reload();
                 }),
                 Err(e) => error.set(Some(e)),
@@ -160,7 +160,7 @@ fn Sm2Roots(props: &PanelProps) -> Html {
         let certs = certs.clone();
         use_effect_with(pem.clone(), move |pem| {
             if !pem.trim().is_empty() {
-                crate::scan::ofd(
+                crate::services::verification::ofd(
                     OfdRequest::Roots { pem: pem.clone() },
                     Callback::from(move |r: OfdResponse| {
                         certs.set(Some(match r {
@@ -220,7 +220,7 @@ pub fn SettingsPage() -> Html {
     // The site's configuration is loaded before the trust data: once
     // that is ready, the form starts from the configuration in use.
     let render = Callback::from(
-        |t: Rc<Trust>| html! { <><TrustPanel trust={crate::app::TrustProp(t)} sign_in={false} /><SiteSettings /></> },
+        |t: Rc<Trust>| html! { <><TrustPanel trust={crate::state::app::TrustProp(t)} sign_in={false} /><SiteSettings /></> },
     );
     let lang = app.lang;
     let choose = |l: Lang| {
@@ -243,7 +243,7 @@ pub fn SettingsPage() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub trust: crate::app::TrustProp,
+    pub trust: crate::state::app::TrustProp,
     /// Whether to offer a sign-in form for importing (not where the page
     /// offers one already).
     #[prop_or(true)]
@@ -261,7 +261,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     let s = t.bundle.summary(now);
     let warning = |on: bool, zh: &str, en: &str| {
         if on {
-            html! { <li>{ crate::icons::Icon::Warning.html() }{ " " }{ lang.t(zh, en) }</li> }
+            html! { <li>{ crate::components::icons::Icon::Warning.html() }{ " " }{ lang.t(zh, en) }</li> }
         } else {
             html! {}
         }
@@ -305,7 +305,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
                 <td>{ l.entries }</td>
                 <td>{ lang.instant(l.iat) }{ " (" }{ lang.age(l.age_seconds) }{ lang.t("前)", " ago)") }</td>
                 <td>{ lang.instant(l.expires) }</td>
-                <td>{ if l.stale { crate::icons::Icon::Warning.html() } else { crate::icons::Icon::Check.html() } }{ " " }{ if l.stale { lang.t("已过期", "stale") } else { lang.t("有效", "fresh") } }</td>
+                <td>{ if l.stale { crate::components::icons::Icon::Warning.html() } else { crate::components::icons::Icon::Check.html() } }{ " " }{ if l.stale { lang.t("已过期", "stale") } else { lang.t("有效", "fresh") } }</td>
             </tr> }) }
             </tbody>
         </table>
@@ -333,7 +333,7 @@ pub fn ImportBundle(props: &PanelProps) -> Html {
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
             // Checked again here: the page may be older than a sign-out.
-            if !crate::accounts::signed_in_as(crate::accounts::Role::Supervisor) {
+            if !crate::services::accounts::signed_in_as(crate::services::accounts::Role::Supervisor) {
                 message.set(Some(Err(trust::Refusal {
                     zh: "需要自助终端管理员或管理员登录".into(),
                     en: "a kiosk supervisor or an administrator must sign in".into(),
@@ -349,7 +349,7 @@ pub fn ImportBundle(props: &PanelProps) -> Html {
                     Ok(bytes) => trust::import(&current, &bytes).await,
                     Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
                 };
-                crate::log::record_event(zz_log::Happened {
+                crate::services::audit::record_event(zz_log::Happened {
                     event: if result.is_ok() { "trust-import" } else { "trust-import-refused" }.into(),
                     detail: Some(match &result {
                         Ok(next) => format!("seq {}", next.bundle.trust.seq),
@@ -375,17 +375,17 @@ pub fn ImportBundle(props: &PanelProps) -> Html {
             "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",
             "Choose a trust bundle (.zzb, for example from a USB stick). It must be signed by the pinned roots and not older than the current one; a refused file never replaces the current data.",
         ) }</p>
-        <crate::accounts::Gate need={crate::accounts::Role::Supervisor} what={lang.t("导入信任数据", "Importing trust data")} sign_in={props.sign_in}>
+        <crate::services::accounts::Gate need={crate::services::accounts::Role::Supervisor} what={lang.t("导入信任数据", "Importing trust data")} sign_in={props.sign_in}>
             <label for="bundle-file" class="button">{ lang.t("选择 .zzb 文件", "Choose a .zzb file") }</label>
             <input id="bundle-file" type="file" accept=".zzb,application/octet-stream" class="visually-hidden-file" onchange={on_file} />
-        </crate::accounts::Gate>
+        </crate::services::accounts::Gate>
         <div role="status" aria-live="polite" id="import-result">
         { match &*message {
-            Some(Ok(seq)) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ match lang {
+            Some(Ok(seq)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
                 Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
                 Lang::En => format!("Imported trust data seq {seq}."),
             } }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</p> },
             None => html! {},
         } }
         </div>
@@ -405,7 +405,7 @@ fn KioskAndStaff() -> Html {
             "Add ?kiosk to the address for kiosk mode (full screen, camera always on, resets after a few seconds). Updating trust data or leaving kiosk mode needs a kiosk supervisor or an administrator to sign in.",
         ) }</p>
         <p><a href="?kiosk">{ lang.t("打开自助模式", "Open kiosk mode") }</a></p>
-        <crate::accounts::StaffSettings />
+        <crate::services::accounts::StaffSettings />
         </>
     }
 }
@@ -443,16 +443,19 @@ fn SiteSettings() -> Html {
             }
         });
     }
-    let crate::app::TrustState::Ready(t) = &app.trust else { return html! {} };
-    let value = crate::accounts::value;
+    let crate::state::app::TrustState::Ready(t) = &app.trust else { return html! {} };
+    let value = crate::services::accounts::value;
     let save = {
         let (matters, message, set_site, refs, scoped) =
             (matters.clone(), message.clone(), app.set_site.clone(), refs.clone(), scoped.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let [org_name, org_code, hall, window, days, rule, retention] = &refs;
-            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
-                message.set(Some(Err(crate::accounts::message(lang, crate::accounts::AccountError::NotAllowed))));
+            if !crate::services::accounts::signed_in_as(crate::services::accounts::Role::Admin) {
+                message.set(Some(Err(crate::services::accounts::message(
+                    lang,
+                    crate::services::accounts::AccountError::NotAllowed,
+                ))));
                 return;
             }
             let code = value(org_code).trim().to_uppercase();
@@ -462,7 +465,7 @@ fn SiteSettings() -> Html {
                     .to_owned())));
                 return;
             }
-            let next = crate::site::Site {
+            let next = crate::services::site::Site {
                 org: (!code.is_empty())
                     .then(|| zz_core::model::Named { name: value(org_name).trim().to_owned(), code }),
                 hall: value(hall).trim().to_owned(),
@@ -473,15 +476,15 @@ fn SiteSettings() -> Html {
                 objection_rule: value(rule).trim().to_owned(),
                 retention_days: value(retention).trim().parse().ok(),
             };
-            match crate::site::Site::parse(&serde_json::to_string(&next).unwrap_or_default()) {
-                Some(parsed) => match crate::site::save(Some(&parsed)) {
+            match crate::services::site::Site::parse(&serde_json::to_string(&next).unwrap_or_default()) {
+                Some(parsed) => match crate::services::site::save(Some(&parsed)) {
                     Ok(()) => {
-                        crate::log::record_event(zz_log::Happened {
+                        crate::services::audit::record_event(zz_log::Happened {
                             event: "setting".into(),
                             detail: Some(serde_json::to_string(&parsed).unwrap_or_default()),
                             ..Default::default()
                         });
-                        set_site.emit((Rc::new(parsed), crate::site::From::Device));
+                        set_site.emit((Rc::new(parsed), crate::services::site::From::Device));
                         message.set(Some(Ok("saved")));
                     }
                     Err(e) => message.set(Some(Err(e))),
@@ -493,19 +496,22 @@ fn SiteSettings() -> Html {
     let revert = {
         let (message, set_site) = (message.clone(), app.set_site.clone());
         Callback::from(move |_| {
-            if !crate::accounts::signed_in_as(crate::accounts::Role::Admin) {
-                message.set(Some(Err(crate::accounts::message(lang, crate::accounts::AccountError::NotAllowed))));
+            if !crate::services::accounts::signed_in_as(crate::services::accounts::Role::Admin) {
+                message.set(Some(Err(crate::services::accounts::message(
+                    lang,
+                    crate::services::accounts::AccountError::NotAllowed,
+                ))));
                 return;
             }
-            let _ = crate::site::save(None);
-            crate::log::record_event(zz_log::Happened {
+            let _ = crate::services::site::save(None);
+            crate::services::audit::record_event(zz_log::Happened {
                 event: "setting".into(),
                 detail: Some("site.json".into()),
                 ..Default::default()
             });
             let (message, set_site) = (message.clone(), set_site.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (s, from) = crate::site::load().await;
+                let (s, from) = crate::services::site::load().await;
                 set_site.emit((Rc::new(s), from));
                 message.set(Some(Ok("reverted")));
             });
@@ -523,9 +529,9 @@ fn SiteSettings() -> Html {
         })
     };
     let from = match app.site_from {
-        crate::site::From::Nothing => lang.t("未配置", "none"),
-        crate::site::From::Served => lang.t("站点的 trust/site.json", "the site's trust/site.json"),
-        crate::site::From::Device => lang.t("本设备的设置", "this device's settings"),
+        crate::services::site::From::Nothing => lang.t("未配置", "none"),
+        crate::services::site::From::Served => lang.t("站点的 trust/site.json", "the site's trust/site.json"),
+        crate::services::site::From::Device => lang.t("本设备的设置", "this device's settings"),
     };
     html! {
         <>
@@ -562,8 +568,8 @@ fn SiteSettings() -> Html {
         </form>
         <div role="status" aria-live="polite" id="site-result">
         { match &*message {
-            Some(Ok(_)) => html! { <p class="alert ok">{ crate::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::icons::Icon::Cross.html() }{ " " }{ e }</p> },
+            Some(Ok(_)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ e }</p> },
             None => html! {},
         } }
         </div>

@@ -1,0 +1,4 @@
+//! Components that several pages draw.
+
+pub mod icons;
+pub mod present;

@@ -1,0 +1,7 @@
+//! The staff pages: drawn by the staff program, loaded when one is first
+//! opened.
+
+pub mod counter;
+pub mod objection;
+pub mod settings;
+pub mod stats;
