@@ -11,6 +11,7 @@ use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 use zz_core::{Report, UnixTime};
 use zz_issuer::Key;
+use zz_log::Event;
 use zz_log::audit::{self, Checkpoint, Device, Entry, GENESIS, Operator};
 
 use crate::files::{KeyFile, load_key, read_limited, write};
@@ -73,7 +74,7 @@ pub fn append(log: &Path, device: &Device, operator: Option<Operator>, reports: 
     for (i, r) in reports.iter().enumerate() {
         let e = Entry {
             time: r.now.as_secs(),
-            event: "verify".into(),
+            event: Event::Verify.as_str().into(),
             operator: operator.clone(),
             matter: r.matter.clone(),
             verified: Some(audit::Verified::of(r)),

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zz_core::envelope::{hex, parse_hex};
 
+use crate::Event;
+
 /// The header's `format`.
 pub const FORMAT: &str = "zz-log/2";
 /// A checkpoint's `format`.
@@ -113,7 +115,9 @@ pub struct Entry {
     pub time: i64,
     /// `verify`, `exception-…`, `reveal`, `identity-checked`,
     /// `trust-import`, `setting`, `sign-in`, `sign-out`, `clear`,
-    /// `pruned`, `case-complete`, `case-complete-with-exceptions`, …
+    /// `pruned`, `case-complete`, `case-complete-with-exceptions`, … (the
+    /// name of an [`Event`]; kept as written, so that a name not known
+    /// here still reads and verifies: see [`Entry::event_kind`]).
     pub event: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<Operator>,
@@ -157,6 +161,11 @@ pub struct Entry {
 pub const GENESIS: &str = crate::GENESIS;
 
 impl Entry {
+    /// The entry's event; `None` for a name not known here.
+    pub fn event_kind(&self) -> Option<Event> {
+        Event::parse(&self.event)
+    }
+
     /// The license's type: the verified one, or the one the event is about.
     pub fn license_type(&self) -> Option<&str> {
         self.verified.as_ref().and_then(|v| v.license_type.as_deref()).or(self.license_type.as_deref())
@@ -184,7 +193,7 @@ impl Entry {
 
     /// What the staff did, when the entry is not a verification.
     pub fn staff_event(&self) -> Option<&str> {
-        (self.event != "verify").then_some(self.event.as_str())
+        (self.event != Event::Verify.as_str()).then_some(self.event.as_str())
     }
 
     /// What the device signs: the entry's JSON without `sig`.
@@ -432,7 +441,7 @@ pub fn verify(header: &Header, entries: &[Entry], checkpoint: Option<&Checkpoint
         return Err(whole("the device id is not that of the public key".into()));
     }
     // Pruned: the first entry kept follows the one the `pruned` entry names.
-    let pruned_after = entries.iter().rev().find(|e| e.event == "pruned").and_then(|e| {
+    let pruned_after = entries.iter().rev().find(|e| e.event == Event::Pruned.as_str()).and_then(|e| {
         let (n, hash) = e.detail.as_deref()?.split_once(' ')?;
         Some((n.parse::<u64>().ok()?, hash.to_owned()))
     });
@@ -526,7 +535,11 @@ pub fn prune(device: &Device, entries: &[Entry], up_to: u64, time: i64, event: E
     let detail = format!("{up_to} {}", dropped.hash());
     let mut kept: Vec<Entry> = entries.iter().filter(|e| e.n > up_to).cloned().collect();
     let (n, prev) = kept.last().or(Some(dropped)).map(|l| (l.n + 1, l.hash()))?;
-    kept.push(device.seal(Entry { event: "pruned".into(), time, detail: Some(detail), ..event }, n, &prev));
+    kept.push(device.seal(
+        Entry { event: Event::Pruned.as_str().into(), time, detail: Some(detail), ..event },
+        n,
+        &prev,
+    ));
     Some(kept)
 }
 

@@ -8,7 +8,10 @@
 
 pub mod audit;
 pub mod case;
+pub mod event;
 pub mod stats;
+
+pub use event::Event;
 
 /// The `prev` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -37,6 +40,7 @@ impl Seen {
 /// Something the staff did, to be logged.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Happened {
+    /// The event's name ([`Event::as_str`]).
     pub event: String,
     /// What else the event says (see `audit::Entry::detail`).
     pub detail: Option<String>,
@@ -44,6 +48,13 @@ pub struct Happened {
     pub matter: Option<String>,
     pub license_type: Option<String>,
     pub identifier: Option<String>,
+}
+
+impl Happened {
+    /// The event, nothing else said.
+    pub fn new(event: Event) -> Happened {
+        Happened { event: event.as_str().to_owned(), ..Happened::default() }
+    }
 }
 
 /// Keeps the first character of a name and hides the rest but the last
@@ -97,12 +108,18 @@ mod tests {
         Entry {
             n: 1,
             time: 1_795_311_000,
-            event: "verify".into(),
+            event: Event::Verify.as_str().into(),
             matter: Some(matter.into()),
             verified: Some(Verified { holder: Some(holder.into()), verdict: "valid".into(), ..Verified::default() }),
             prev: GENESIS.into(),
             ..Entry::default()
         }
+    }
+
+    #[test]
+    fn happened_names_its_event() {
+        let h = Happened::new(Event::Exception(case::ExceptionKind::Paper));
+        assert_eq!(h, Happened { event: "exception-paper".into(), ..Happened::default() });
     }
 
     #[test]

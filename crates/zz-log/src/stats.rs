@@ -10,6 +10,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::Event;
 use crate::audit::Entry;
 use crate::case::ExceptionKind;
 
@@ -218,7 +219,7 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
                 }
             }
             None => {
-                let Some(kind) = e.event.strip_prefix("exception-").and_then(ExceptionKind::parse) else { continue };
+                let Some(Event::Exception(kind)) = e.event_kind() else { continue };
                 let m = matters
                     .entry(matter)
                     .or_insert_with(|| MatterUse { matter: matter.to_owned(), ..MatterUse::default() });
