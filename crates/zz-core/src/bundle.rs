@@ -6,7 +6,11 @@ use std::fmt;
 use ed25519_dalek::VerifyingKey;
 
 use crate::cbor;
-use crate::envelope::{Envelope, EnvelopeError, Kid, Typ, hex, kid_of, parse_hex32};
+use crate::envelope::{Envelope, EnvelopeError, Typ};
+use crate::hex::{hex, parse_hex32};
+use crate::keys::{Kid, kid_of};
+// Its old path here still resolves.
+pub use crate::keys::UsableKey;
 use crate::model::{Catalog, KeyEntry, LicenseType, Matter, Role, StatusListPayload, StatusValue, TrustList};
 use crate::report::{Check, CheckId, Outcome};
 use crate::time::UnixTime;
@@ -20,26 +24,6 @@ pub const MAX_BUNDLE: usize = 64 * 1024 * 1024;
 pub const MAX_BUNDLE_ITEMS: usize = 4096;
 /// Largest inflated status array (SPEC section 2).
 pub const MAX_STATUS_LIST: usize = 16 * 1024 * 1024;
-
-/// A key usable for verification: parsed once, never of small order.
-#[derive(Clone, Debug)]
-pub struct UsableKey {
-    pub kid: Kid,
-    pub key: VerifyingKey,
-}
-
-impl UsableKey {
-    /// Parses a public key; `None` when it is not a point, not canonically
-    /// encoded (y >= p, or x = 0 with the sign bit set: it must re-encode to
-    /// the same 32 bytes, SPEC section 1) or of small order.
-    pub fn parse(pk: &[u8; 32]) -> Option<UsableKey> {
-        let key = VerifyingKey::from_bytes(pk).ok()?;
-        if key.is_weak() || key.to_edwards().compress().as_bytes() != pk {
-            return None;
-        }
-        Some(UsableKey { kid: kid_of(pk), key })
-    }
-}
 
 /// The demo world's root public key (derived from the public seed
 /// "ZZ Verify public demo seed 2026 (not secret)"; zz-issuer's tests check

@@ -85,6 +85,34 @@ impl<'de> Deserialize<'de> for CstDate {
     }
 }
 
+/// The minute in China Standard Time of an instant, as shown.
+impl UnixTime {
+    /// `2026-11-22 09:30 CST`: the minute in China Standard Time (the bare
+    /// seconds when the year is not one of 0000 to 9999).
+    pub fn en(self) -> String {
+        match self.cst() {
+            Some((d, hh, mm)) => format!("{d} {hh:02}:{mm:02} CST"),
+            None => self.as_secs().to_string(),
+        }
+    }
+
+    /// `2026年11月22日 09:30`: the minute in China Standard Time (the bare
+    /// seconds when the year is not one of 0000 to 9999).
+    pub fn zh(self) -> String {
+        match self.cst() {
+            Some((d, hh, mm)) => format!("{} {hh:02}:{mm:02}", d.zh()),
+            None => self.as_secs().to_string(),
+        }
+    }
+
+    /// The CST day, hour and minute.
+    fn cst(self) -> Option<(CstDate, i64, i64)> {
+        let d = CstDate::of_instant(self)?;
+        let secs = self.as_secs().checked_add(CST_OFFSET)?.rem_euclid(DAY);
+        Some((d, secs / 3600, secs % 3600 / 60))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +149,16 @@ mod tests {
         assert_eq!(d.to_string(), "2026-11-22");
         assert_eq!(d.zh(), "2026年11月22日");
         assert_eq!(d.start().saturating_add_secs(9 * 3600 + 30 * 60).en(), "2026-11-22 09:30 CST");
+    }
+
+    #[test]
+    fn formats_in_cst() {
+        let t = UnixTime::from_secs(1_795_276_800 + 9 * 3600 + 30 * 60);
+        assert_eq!(t.en(), "2026-11-22 09:30 CST");
+        assert_eq!(t.zh(), "2026年11月22日 09:30");
+        assert_eq!(t.to_string(), "1795311000");
+        assert_eq!(UnixTime::from_secs(-1).en(), "1970-01-01 07:59 CST");
+        assert_eq!(UnixTime::MAX.en(), i64::MAX.to_string());
+        assert_eq!(UnixTime::from_secs(i64::MIN).zh(), i64::MIN.to_string());
     }
 }

@@ -12,10 +12,13 @@
 use ciborium::value::Value;
 use ciborium_ll::{Encoder, Header};
 use coset::{TaggedCborSerializable, iana};
-use ed25519_dalek::{Signature, VerifyingKey};
-use sha2::{Digest, Sha256};
+use ed25519_dalek::VerifyingKey;
 
 use crate::cbor::{self, CborError, Item};
+// Key ids and strict verification live in `keys`, hex in `hex`; their old
+// paths here still resolve.
+pub use crate::hex::{hex, parse_hex, parse_hex32};
+pub use crate::keys::{Kid, kid_of, verify_strict, verify_strict_raw};
 
 /// COSE header label of `typ` (RFC 9596).
 const TYP_LABEL: i64 = 16;
@@ -46,63 +49,6 @@ media_types! {
     Trust => "application/zz-trust+cbor", "Trust list.";
     Catalog => "application/zz-catalog+cbor", "Catalog and usage lists.";
     Status => "application/zz-status+cbor", "Status list.";
-}
-
-/// Key identifier: the first 8 bytes of SHA-256 over the public key.
-pub type Kid = [u8; 8];
-
-/// The key identifier of an Ed25519 public key.
-pub fn kid_of(public_key: &[u8; 32]) -> Kid {
-    let digest = Sha256::digest(public_key);
-    let mut kid = [0u8; 8];
-    kid.copy_from_slice(digest.get(..8).unwrap_or(&[0u8; 8]));
-    kid
-}
-
-/// Lowercase hex of bytes (key ids in reports and messages).
-pub fn hex(bytes: &[u8]) -> String {
-    let digit = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0');
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(digit(b >> 4));
-        s.push(digit(b & 15));
-    }
-    s
-}
-
-/// 32 bytes from exactly 64 hex digits (either case); `None` otherwise.
-pub fn parse_hex32(s: &str) -> Option<[u8; 32]> {
-    parse_hex(s)?.try_into().ok()
-}
-
-/// Bytes from hex digits (either case, an even number of them); `None`
-/// otherwise (`u8::from_str_radix` alone would also take a sign: `+f`).
-pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
-    let digits = s.as_bytes();
-    if !digits.len().is_multiple_of(2) || !digits.iter().all(u8::is_ascii_hexdigit) {
-        return None;
-    }
-    digits.chunks_exact(2).map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()).collect()
-}
-
-/// Strict Ed25519 verification (SPEC section 1): rejects S >= L, a
-/// small-order or non-canonical R, and small-order public keys.
-pub fn verify_strict(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
-    let Ok(signature) = Signature::from_slice(signature) else {
-        return false;
-    };
-    key.verify_strict(message, &signature).is_ok()
-}
-
-/// [`verify_strict`] with a public key given as bytes, as a trust list
-/// carries it, parsed as the core parses every key
-/// ([`crate::bundle::UsableKey::parse`]): a key that is not 32 bytes, not a
-/// point, not canonically encoded or of small order never verifies.
-pub fn verify_strict_raw(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
-    let Ok(pk) = <[u8; 32]>::try_from(public_key) else {
-        return false;
-    };
-    crate::bundle::UsableKey::parse(&pk).is_some_and(|k| verify_strict(&k.key, message, signature))
 }
 
 /// A signed object that passed the envelope rules, not yet its signature.

@@ -26,7 +26,9 @@ pub mod bundle;
 pub mod cbor;
 pub mod dates;
 pub mod envelope;
+pub mod hex;
 pub mod ident;
+pub mod keys;
 pub mod model;
 pub mod report;
 pub mod time;
@@ -35,6 +37,7 @@ pub mod verify;
 
 pub use crate::time::UnixTime;
 pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList, Why};
-pub use envelope::{Envelope, Kid, Typ, kid_of};
+pub use envelope::{Envelope, Typ};
+pub use keys::{Kid, kid_of};
 pub use report::{CertInfo, Check, CheckId, Kind, Outcome, Report, SealInfo, SignatureReport, TrustSummary, Verdict};
 pub use verify::{Context, Usage, verify};

@@ -1,10 +1,10 @@
-//! Instants of SPEC section 2: unix seconds.
+//! Instants of SPEC section 2: unix seconds. Their China Standard Time
+//! (the minute as shown, [`UnixTime::en`], [`UnixTime::zh`]) is in
+//! [`crate::dates`], with the calendar days.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use crate::dates::{CST_OFFSET, CstDate, DAY};
 
 /// An instant: seconds since 1970-01-01T00:00:00Z, leap seconds not counted.
 ///
@@ -80,31 +80,6 @@ impl UnixTime {
     pub fn checked_secs_since(self, earlier: UnixTime) -> Option<u64> {
         u64::try_from(i128::from(self.0) - i128::from(earlier.0)).ok()
     }
-
-    /// `2026-11-22 09:30 CST`: the minute in China Standard Time (the bare
-    /// seconds when the year is not one of 0000 to 9999).
-    pub fn en(self) -> String {
-        match self.cst() {
-            Some((d, hh, mm)) => format!("{d} {hh:02}:{mm:02} CST"),
-            None => self.0.to_string(),
-        }
-    }
-
-    /// `2026年11月22日 09:30`: the minute in China Standard Time (the bare
-    /// seconds when the year is not one of 0000 to 9999).
-    pub fn zh(self) -> String {
-        match self.cst() {
-            Some((d, hh, mm)) => format!("{} {hh:02}:{mm:02}", d.zh()),
-            None => self.0.to_string(),
-        }
-    }
-
-    /// The CST day, hour and minute.
-    fn cst(self) -> Option<(CstDate, i64, i64)> {
-        let d = CstDate::of_instant(self)?;
-        let secs = self.0.checked_add(CST_OFFSET)?.rem_euclid(DAY);
-        Some((d, secs / 3600, secs % 3600 / 60))
-    }
 }
 
 /// The bare number of seconds.
@@ -179,17 +154,6 @@ mod tests {
         assert_eq!(UnixTime::MAX.checked_secs_since(UnixTime::from_secs(i64::MIN)), Some(u64::MAX));
         assert_eq!(t.checked_secs_since(t), Some(0));
         assert_eq!(UnixTime::from_secs(40).checked_secs_since(t), None);
-    }
-
-    #[test]
-    fn formats_in_cst() {
-        let t = UnixTime::from_secs(1_795_276_800 + 9 * 3600 + 30 * 60);
-        assert_eq!(t.en(), "2026-11-22 09:30 CST");
-        assert_eq!(t.zh(), "2026年11月22日 09:30");
-        assert_eq!(t.to_string(), "1795311000");
-        assert_eq!(UnixTime::from_secs(-1).en(), "1970-01-01 07:59 CST");
-        assert_eq!(UnixTime::MAX.en(), i64::MAX.to_string());
-        assert_eq!(UnixTime::from_secs(i64::MIN).zh(), i64::MIN.to_string());
     }
 
     #[test]

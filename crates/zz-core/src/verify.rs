@@ -1,7 +1,8 @@
 //! Verification of a presented license or annotated copy (SPEC section 10).
 
 use crate::bundle::{Bundle, TrustedKey};
-use crate::envelope::{Envelope, EnvelopeError, Typ, hex};
+use crate::envelope::{Envelope, EnvelopeError, Typ};
+use crate::hex::hex;
 use crate::ident::{IdProblem, LicenseId, resident_id_valid, uscc_valid};
 use crate::model::{Annotation, ID_TYPE_RESIDENT, ID_TYPE_USCC, License, Role, StatusValue};
 use crate::report::{Check, CheckId, Kind, Outcome, Report, Signer, Text, Verdict};

@@ -1,7 +1,7 @@
 //! The trust list and its keys (SPEC section 6).
 
 use super::*;
-use crate::envelope::Kid;
+use crate::keys::Kid;
 
 /// A key of the trust list (SPEC section 6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -21,7 +21,7 @@ pub struct KeyEntry {
 }
 
 fn ser_hex<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::envelope::hex(b))
+    s.serialize_str(&crate::hex::hex(b))
 }
 
 impl KeyEntry {
