@@ -2,5 +2,5 @@
 use gloo::worker::Registrable;
 
 fn main() {
-    zz_web::QrWorker::registrar().register();
+    zz_web::workers::qr::QrWorker::registrar().register();
 }

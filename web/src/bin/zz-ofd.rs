@@ -2,5 +2,5 @@
 use gloo::worker::Registrable;
 
 fn main() {
-    zz_web::OfdWorker::registrar().register();
+    zz_web::workers::ofd::OfdWorker::registrar().register();
 }

@@ -7,7 +7,6 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::public::{catalog, home, kiosk, matters, verify};
-use crate::pages::staff::settings;
 use crate::state::app::{AppState, use_app};
 use crate::words::lang::Lang;
 
@@ -47,7 +46,7 @@ fn App() -> Html {
     if kiosk::requested() {
         return html! {
             <ContextProvider<AppState> context={state}>
-                <settings::TrustNotices />
+                <crate::components::trust_status::TrustNotices />
                 <kiosk::KioskApp />
             </ContextProvider<AppState>>
         };
@@ -57,7 +56,7 @@ fn App() -> Html {
             <HashRouter>
                 <a class="skip-link" href="#main" onclick={skip_to_main()}>{ lang.t("跳到主要内容", "Skip to content") }</a>
                 <Header />
-                <settings::TrustNotices />
+                <crate::components::trust_status::TrustNotices />
                 <Switch<Route> render={switch} />
                 if let Some(bottom) = gloo::utils::document().get_element_by_id("bottom") {
                     { create_portal(html! { <Footer /> }, bottom) }
@@ -145,7 +144,7 @@ fn Header() -> Html {
             <button type="button" class="lang" onclick={switch_lang} lang={other.html_lang()}>
                 { if other == Lang::En { "English" } else { "中文" } }
             </button>
-            <settings::TrustBadge />
+            <crate::components::trust_status::TrustBadge />
         </header>
     }
 }

@@ -37,7 +37,7 @@ fn StaffApp(props: &PageProps) -> Html {
     let state = crate::state::app::use_root_state();
     let page = match props.page.as_str() {
         "counter" => html! { <crate::pages::staff::counter::CounterPage /> },
-        "log" => html! { <crate::services::audit::LogPage /> },
+        "log" => html! { <crate::pages::staff::log::LogPage /> },
         "stats" => html! { <crate::pages::staff::stats::StatsPage /> },
         "settings" => html! { <crate::pages::staff::settings::SettingsPage /> },
         other => match other.strip_prefix("objection/") {

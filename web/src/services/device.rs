@@ -70,7 +70,7 @@ pub async fn device() -> Result<Rc<Device>, String> {
             }
         };
         // Two programs starting at once keep one key.
-        pair = crate::services::idb::put_value_once(KEY, &made).await?;
+        pair = crate::services::idb::put_value_once(KEY, &made).await.map_err(|e| e.to_string())?;
     }
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(|_| "no private key".to_owned())?;
     let public = Reflect::get(&pair, &"publicKey".into()).map_err(|_| "no public key".to_owned())?;

@@ -16,8 +16,48 @@ const LOG: &str = "log";
 /// The audit log: signed entries (`zz_log::audit`).
 const AUDIT: &str = "audit";
 
+/// Why IndexedDB could not be read or written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdbError {
+    RequestFailed,
+    NoResult,
+    Unavailable,
+    CannotOpen,
+    NotADatabase,
+    CannotRead,
+    NoStore,
+    CannotWrite,
+    CannotWriteLog,
+    NoLogStore,
+    CannotReadLog,
+    FewerThanPruned,
+    BadKey,
+    CannotClearLog,
+}
+
+impl std::fmt::Display for IdbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            IdbError::RequestFailed => "IndexedDB request failed",
+            IdbError::NoResult => "IndexedDB request has no result",
+            IdbError::Unavailable => "IndexedDB is not available",
+            IdbError::CannotOpen => "cannot open IndexedDB",
+            IdbError::NotADatabase => "not a database",
+            IdbError::CannotRead => "cannot read IndexedDB",
+            IdbError::NoStore => "no object store",
+            IdbError::CannotWrite => "cannot write IndexedDB",
+            IdbError::CannotWriteLog => "cannot write the log",
+            IdbError::NoLogStore => "no log store",
+            IdbError::CannotReadLog => "cannot read the log",
+            IdbError::FewerThanPruned => "fewer entries than to prune",
+            IdbError::BadKey => "bad key",
+            IdbError::CannotClearLog => "cannot clear the log",
+        })
+    }
+}
+
 /// Waits for an IndexedDB request to succeed or fail.
-async fn done(request: &IdbRequest) -> Result<JsValue, String> {
+async fn done(request: &IdbRequest) -> Result<JsValue, IdbError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let ok = Closure::once_into_js(move |_: web_sys::Event| {
             let _ = resolve.call0(&JsValue::NULL);
@@ -28,16 +68,13 @@ async fn done(request: &IdbRequest) -> Result<JsValue, String> {
         request.set_onsuccess(Some(ok.unchecked_ref()));
         request.set_onerror(Some(err.unchecked_ref()));
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| "IndexedDB request failed".to_owned())?;
-    request.result().map_err(|_| "IndexedDB request has no result".to_owned())
+    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| IdbError::RequestFailed)?;
+    request.result().map_err(|_| IdbError::NoResult)
 }
 
-async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or_else(|| "IndexedDB is not available".to_owned())?;
-    let request: IdbOpenDbRequest =
-        factory.open_with_u32(DB, VERSION).map_err(|_| "cannot open IndexedDB".to_owned())?;
+async fn open() -> Result<IdbDatabase, IdbError> {
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(IdbError::Unavailable)?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DB, VERSION).map_err(|_| IdbError::CannotOpen)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         let db = e
             .target()
@@ -61,51 +98,47 @@ async fn open() -> Result<IdbDatabase, String> {
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = done(&request).await?;
     drop(upgrade);
-    db.dyn_into::<IdbDatabase>().map_err(|_| "not a database".to_owned())
+    db.dyn_into::<IdbDatabase>().map_err(|_| IdbError::NotADatabase)
 }
 
 /// Reads the bytes stored under `key`, if any.
-pub async fn get(key: &str) -> Result<Option<Vec<u8>>, String> {
+pub async fn get(key: &str) -> Result<Option<Vec<u8>>, IdbError> {
     let db = open().await?;
-    let tx = db.transaction_with_str(STORE).map_err(|_| "cannot read IndexedDB".to_owned())?;
-    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
-    let request = store.get(&JsValue::from_str(key)).map_err(|_| "cannot read IndexedDB".to_owned())?;
+    let tx = db.transaction_with_str(STORE).map_err(|_| IdbError::CannotRead)?;
+    let store = tx.object_store(STORE).map_err(|_| IdbError::NoStore)?;
+    let request = store.get(&JsValue::from_str(key)).map_err(|_| IdbError::CannotRead)?;
     let value = done(&request).await?;
     Ok(value.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))
 }
 
 /// Stores `bytes` under `key`, replacing what was there.
-pub async fn put(key: &str, bytes: &[u8]) -> Result<(), String> {
+pub async fn put(key: &str, bytes: &[u8]) -> Result<(), IdbError> {
     let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(|_| "cannot write IndexedDB".to_owned())?;
-    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
-    let request = store
-        .put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(key))
-        .map_err(|_| "cannot write IndexedDB".to_owned())?;
+    let tx =
+        db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|_| IdbError::CannotWrite)?;
+    let store = tx.object_store(STORE).map_err(|_| IdbError::NoStore)?;
+    let request =
+        store.put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(key)).map_err(|_| IdbError::CannotWrite)?;
     done(&request).await.map(drop)
 }
 
 /// Reads the value stored under `key` (any value IndexedDB can clone).
-pub async fn get_value(key: &str) -> Result<JsValue, String> {
+pub async fn get_value(key: &str) -> Result<JsValue, IdbError> {
     let db = open().await?;
-    let tx = db.transaction_with_str(STORE).map_err(|_| "cannot read IndexedDB".to_owned())?;
-    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
-    let request = store.get(&JsValue::from_str(key)).map_err(|_| "cannot read IndexedDB".to_owned())?;
+    let tx = db.transaction_with_str(STORE).map_err(|_| IdbError::CannotRead)?;
+    let store = tx.object_store(STORE).map_err(|_| IdbError::NoStore)?;
+    let request = store.get(&JsValue::from_str(key)).map_err(|_| IdbError::CannotRead)?;
     done(&request).await
 }
 
 /// Stores `value` under `key` only if nothing is stored there yet; gives
 /// what is stored afterwards (two programs starting at once keep one).
-pub async fn put_value_once(key: &str, value: &JsValue) -> Result<JsValue, String> {
+pub async fn put_value_once(key: &str, value: &JsValue) -> Result<JsValue, IdbError> {
     let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(|_| "cannot write IndexedDB".to_owned())?;
-    let store = tx.object_store(STORE).map_err(|_| "no object store".to_owned())?;
-    let request =
-        store.add_with_key(value, &JsValue::from_str(key)).map_err(|_| "cannot write IndexedDB".to_owned())?;
+    let tx =
+        db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|_| IdbError::CannotWrite)?;
+    let store = tx.object_store(STORE).map_err(|_| IdbError::NoStore)?;
+    let request = store.add_with_key(value, &JsValue::from_str(key)).map_err(|_| IdbError::CannotWrite)?;
     match done(&request).await {
         Ok(_) => Ok(value.clone()),
         Err(_) => get_value(key).await,
@@ -113,46 +146,45 @@ pub async fn put_value_once(key: &str, value: &JsValue) -> Result<JsValue, Strin
 }
 
 /// Appends an audit log line.
-pub async fn audit_append(line: &str) -> Result<(), String> {
+pub async fn audit_append(line: &str) -> Result<(), IdbError> {
     append_to(AUDIT, line).await
 }
 
 /// Hands every audit log line to `each`, oldest first, a chunk at a time
 /// (see [`read_chunks`]).
-pub async fn audit_read(each: impl FnMut(Vec<String>) -> Result<(), String>) -> Result<(), String> {
+pub async fn audit_read<E: From<IdbError>>(each: impl FnMut(Vec<String>) -> Result<(), E>) -> Result<(), E> {
     read_chunks(AUDIT, each).await
 }
 
 /// Deletes every audit log line.
-pub async fn audit_clear() -> Result<(), String> {
+pub async fn audit_clear() -> Result<(), IdbError> {
     clear(AUDIT).await
 }
 
 /// Deletes the first `count` audit log lines (pruning: they were exported
 /// first).
-pub async fn audit_drop_first(count: usize) -> Result<(), String> {
+pub async fn audit_drop_first(count: usize) -> Result<(), IdbError> {
     let Some(last) = count.checked_sub(1) else { return Ok(()) };
     let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(AUDIT, IdbTransactionMode::Readwrite)
-        .map_err(|_| "cannot write the log".to_owned())?;
-    let store = tx.object_store(AUDIT).map_err(|_| "no log store".to_owned())?;
-    let keys = done(&store.get_all_keys().map_err(|_| "cannot read the log".to_owned())?).await?;
+    let tx =
+        db.transaction_with_str_and_mode(AUDIT, IdbTransactionMode::Readwrite).map_err(|_| IdbError::CannotWriteLog)?;
+    let store = tx.object_store(AUDIT).map_err(|_| IdbError::NoLogStore)?;
+    let keys = done(&store.get_all_keys().map_err(|_| IdbError::CannotReadLog)?).await?;
     let key = js_sys::Array::from(&keys).get(u32::try_from(last).unwrap_or(u32::MAX));
     if key.is_undefined() {
-        return Err("fewer entries than to prune".into());
+        return Err(IdbError::FewerThanPruned);
     }
-    let range = web_sys::IdbKeyRange::upper_bound(&key).map_err(|_| "bad key".to_owned())?;
-    done(&store.delete(&range).map_err(|_| "cannot write the log".to_owned())?).await.map(drop)
+    let range = web_sys::IdbKeyRange::upper_bound(&key).map_err(|_| IdbError::BadKey)?;
+    done(&store.delete(&range).map_err(|_| IdbError::CannotWriteLog)?).await.map(drop)
 }
 
-async fn append_to(store_name: &str, record: &str) -> Result<(), String> {
+async fn append_to(store_name: &str, record: &str) -> Result<(), IdbError> {
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(store_name, IdbTransactionMode::Readwrite)
-        .map_err(|_| "cannot write the log".to_owned())?;
-    let store = tx.object_store(store_name).map_err(|_| "no log store".to_owned())?;
-    let request = store.add(&JsValue::from_str(record)).map_err(|_| "cannot write the log".to_owned())?;
+        .map_err(|_| IdbError::CannotWriteLog)?;
+    let store = tx.object_store(store_name).map_err(|_| IdbError::NoLogStore)?;
+    let request = store.add(&JsValue::from_str(record)).map_err(|_| IdbError::CannotWriteLog)?;
     done(&request).await.map(drop)
 }
 
@@ -165,21 +197,21 @@ const CHUNK: u32 = 4000;
 /// of [`CHUNK`], all in one read transaction (one snapshot: a prune in
 /// another tab cannot fall between two chunks). Each next request is made
 /// as the last one's result arrives, while the transaction is active.
-async fn read_chunks(store_name: &str, mut each: impl FnMut(Vec<String>) -> Result<(), String>) -> Result<(), String> {
+async fn read_chunks<E: From<IdbError>>(
+    store_name: &str,
+    mut each: impl FnMut(Vec<String>) -> Result<(), E>,
+) -> Result<(), E> {
     let db = open().await?;
-    let tx = db.transaction_with_str(store_name).map_err(|_| "cannot read the log".to_owned())?;
-    let store = tx.object_store(store_name).map_err(|_| "no log store".to_owned())?;
+    let tx = db.transaction_with_str(store_name).map_err(|_| IdbError::CannotReadLog)?;
+    let store = tx.object_store(store_name).map_err(|_| IdbError::NoLogStore)?;
     let mut after: Option<JsValue> = None;
     loop {
         let range = match &after {
-            Some(key) => {
-                web_sys::IdbKeyRange::lower_bound_with_open(key, true).map_err(|_| "bad key".to_owned())?.into()
-            }
+            Some(key) => web_sys::IdbKeyRange::lower_bound_with_open(key, true).map_err(|_| IdbError::BadKey)?.into(),
             None => JsValue::UNDEFINED,
         };
-        let keys =
-            store.get_all_keys_with_key_and_limit(&range, CHUNK).map_err(|_| "cannot read the log".to_owned())?;
-        let values = store.get_all_with_key_and_limit(&range, CHUNK).map_err(|_| "cannot read the log".to_owned())?;
+        let keys = store.get_all_keys_with_key_and_limit(&range, CHUNK).map_err(|_| IdbError::CannotReadLog)?;
+        let values = store.get_all_with_key_and_limit(&range, CHUNK).map_err(|_| IdbError::CannotReadLog)?;
         let keys = js_sys::Array::from(&done(&keys).await?);
         let values = js_sys::Array::from(&done(&values).await?);
         each(values.iter().filter_map(|v| v.as_string()).collect())?;
@@ -190,7 +222,7 @@ async fn read_chunks(store_name: &str, mut each: impl FnMut(Vec<String>) -> Resu
     }
 }
 
-async fn all_of(store_name: &str) -> Result<Vec<String>, String> {
+async fn all_of(store_name: &str) -> Result<Vec<String>, IdbError> {
     let mut all = Vec::new();
     read_chunks(store_name, |chunk| {
         all.extend(chunk);
@@ -200,17 +232,17 @@ async fn all_of(store_name: &str) -> Result<Vec<String>, String> {
     Ok(all)
 }
 
-async fn clear(store_name: &str) -> Result<(), String> {
+async fn clear(store_name: &str) -> Result<(), IdbError> {
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(store_name, IdbTransactionMode::Readwrite)
-        .map_err(|_| "cannot clear the log".to_owned())?;
-    let store = tx.object_store(store_name).map_err(|_| "no log store".to_owned())?;
-    let request = store.clear().map_err(|_| "cannot clear the log".to_owned())?;
+        .map_err(|_| IdbError::CannotClearLog)?;
+    let store = tx.object_store(store_name).map_err(|_| IdbError::NoLogStore)?;
+    let request = store.clear().map_err(|_| IdbError::CannotClearLog)?;
     done(&request).await.map(drop)
 }
 
 /// Every record of the log from before entries were signed.
-pub async fn legacy_log_all() -> Result<Vec<String>, String> {
+pub async fn legacy_log_all() -> Result<Vec<String>, IdbError> {
     all_of(LOG).await
 }

@@ -4,8 +4,14 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod camera;
+pub mod clock;
 pub mod device;
+pub mod download;
 pub mod idb;
+pub mod session;
 pub mod site;
+pub mod sound;
+pub mod storage;
 pub mod trust;
 pub mod verification;

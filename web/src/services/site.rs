@@ -6,15 +6,14 @@
 //! objection, and how long the log keeps entries. With no configuration
 //! the portal verifies as before and says so.
 
+use crate::services::storage::KEY_SITE;
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use zz_core::UnixTime;
-use zz_core::dates::CstDate;
+use zz_core::dates::{CST_OFFSET, CstDate};
 use zz_core::model::{Matter, Named};
 
 const SITE_URL: &str = "trust/site.json";
-/// The configuration set on this device (settings), in place of the site's.
-const KEY_SITE: &str = "zz.site";
 /// Largest configuration read.
 const MAX_SITE: usize = 64 * 1024;
 
@@ -130,17 +129,12 @@ pub fn save(site: Option<&Site>) -> Result<(), String> {
     }
 }
 
-/// Days since 1970-01-01 in China Standard Time.
-fn cst_day(t: UnixTime) -> i64 {
-    (t.as_secs() + 8 * 3600).div_euclid(86_400)
-}
-
 /// The date `days` working days (Monday to Friday) after the day of `from`
 /// (China Standard Time). Public holidays and the weekends moved for them
 /// are not known here: the date is the earliest the rules allow, and the
 /// form says so.
 pub fn working_days_after(from: UnixTime, days: u32) -> Option<CstDate> {
-    let mut day = cst_day(from);
+    let mut day = crate::services::clock::cst_day(from.as_secs());
     let mut left = days;
     while left > 0 {
         day += 1;
@@ -149,7 +143,7 @@ pub fn working_days_after(from: UnixTime, days: u32) -> Option<CstDate> {
             left -= 1;
         }
     }
-    CstDate::of_instant(UnixTime::from_secs(day * 86_400 - 8 * 3600 + 12 * 3600))
+    CstDate::of_instant(UnixTime::from_secs(day * 86_400 - CST_OFFSET + 12 * 3600))
 }
 
 #[cfg(test)]
@@ -186,30 +180,5 @@ mod tests {
         assert!(Site::parse(&" ".repeat(MAX_SITE + 1)).is_none());
         let none = Site::parse(r#"{"org":{"name":"x","code":""}}"#).unwrap();
         assert_eq!(none.org_code(), None);
-    }
-}
-
-/// Who is verifying, on the verify page and at the counter: the
-/// organisation, hall and window, whether scoped; or that none is set.
-#[yew::component]
-pub fn SiteLine() -> yew::Html {
-    use yew::html;
-    let app = crate::state::app::use_app();
-    let lang = app.lang;
-    let s = &app.site;
-    match &s.org {
-        Some(org) => html! {
-            <p class="site-line" id="site-line">
-                { lang.t("用证单位：", "Organisation: ") }<strong>{ &org.name }</strong>
-                if !s.hall.is_empty() || !s.window.is_empty() { { " · " }{ &s.hall }{ " " }{ &s.window } }
-                if s.scoped { { " · " }{ lang.t("仅限本单位事项", "its matters only") } }
-            </p>
-        },
-        None => html! {
-            <p class="site-line unset" id="site-line">
-                { lang.t("本设备未配置用证单位：加注件指定的用证单位无法核对（设置页可配置）。",
-                    "No organisation is configured on this device: the organisation an annotated copy names cannot be checked (see settings).") }
-            </p>
-        },
     }
 }

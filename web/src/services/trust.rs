@@ -15,23 +15,20 @@
 //! newest trust data ever accepted under each root ([`HighWater`]: trust
 //! and catalog seq, each status list's `iat`) guards against rollback.
 
+use crate::services::storage::{
+    KEY_HIGH_WATER, KEY_IMPORTED, KEY_LEGACY_MAX_SEQ, KEY_PINNED_ROOTS, KEY_PINNED_SM2_ROOTS,
+};
 use std::rc::Rc;
 
 use gloo::net::http::Request;
 use gloo::storage::{LocalStorage, Storage};
 use zz_catalog::CatalogIndex;
 use zz_core::envelope::hex;
-use zz_core::{Bundle, BundleError, HighWater, Roots, UnixTime};
+use zz_core::{Bundle, BundleError, HighWater, Roots};
 
 const ROOTS_URL: &str = "trust/roots.txt";
 const BUNDLE_URL: &str = "trust/bundle.zzb";
-const KEY_IMPORTED: &str = "zz.importedBundle";
-const KEY_PINNED_ROOTS: &str = "zz.pinnedRoots";
 const SM2_ROOTS_URL: &str = "trust/sm2-roots.pem";
-const KEY_PINNED_SM2_ROOTS: &str = "zz.pinnedSm2Roots";
-const KEY_HIGH_WATER: &str = "zz.highWater";
-/// The one trust seq for all roots that earlier versions kept.
-const KEY_LEGACY_MAX_SEQ: &str = "zz.maxTrustSeq";
 
 /// Where the bundle in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,9 +241,4 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal>
         offered_sm2_roots: current.raw.offered_sm2_roots.clone(),
     });
     Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone(), raw)))
-}
-
-/// The clock.
-pub fn now() -> UnixTime {
-    UnixTime::from_secs_f64(js_sys::Date::now() / 1000.0)
 }

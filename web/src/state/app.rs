@@ -2,6 +2,8 @@
 //! that reads it, the trust data as a property, and the wrapper for pages
 //! that need trust data.
 
+use crate::services::storage::KEY_LANG;
+use crate::state::events::{EVENT_LANG, EVENT_OPERATOR, EVENT_SITE, EVENT_TRUST, tell, telling};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -53,8 +55,8 @@ impl AppState {
 
     /// What a verification is asked for `matter` (and an applicant): the
     /// site's organisation goes with every one.
-    pub fn usage(&self, matter: Option<String>, applicant: Option<String>) -> zz_web::OwnedUsage {
-        zz_web::OwnedUsage { matter, org: self.site.org_code(), applicant }
+    pub fn usage(&self, matter: Option<String>, applicant: Option<String>) -> crate::workers::protocol::OwnedUsage {
+        crate::workers::protocol::OwnedUsage { matter, org: self.site.org_code(), applicant }
     }
 }
 
@@ -84,51 +86,6 @@ impl PartialEq for TrustProp {
     }
 }
 
-/// A page that needs trust data: shows loading or the error until ready.
-#[derive(Properties, PartialEq)]
-pub struct NeedTrustProps {
-    pub render: Callback<Rc<Trust>, Html>,
-}
-
-#[component]
-pub fn NeedTrust(props: &NeedTrustProps) -> Html {
-    let app = use_app();
-    match &app.trust {
-        TrustState::Loading => {
-            html! { <p class="loading" role="status">{ app.t("正在加载信任数据…", "Loading trust data…") }</p> }
-        }
-        TrustState::Failed(e) => html! {
-            <div class="alert error" role="alert">
-                <p><strong>{ app.t("无法加载信任数据，不能核验。", "The trust data could not be loaded: nothing can be verified.") }</strong></p>
-                <p>{ app.t(&e.zh, &e.en) }</p>
-            </div>
-        },
-        TrustState::Ready(t) => props.render.emit(t.clone()),
-    }
-}
-
-const KEY_LANG: &str = "zz.lang";
-/// Told on `window` when one program changed what the other must follow:
-/// the language (kept in local storage), the trust data, the site's
-/// configuration. The portal and the staff pages are two wasm programs.
-const EVENT_LANG: &str = "zz-lang";
-const EVENT_TRUST: &str = "zz-trust";
-const EVENT_SITE: &str = "zz-site";
-const EVENT_OPERATOR: &str = "zz-operator";
-
-thread_local! {
-    /// Set while this program tells the other: its own event is not news.
-    static TELLING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-fn tell(event: &str) {
-    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new(event)) {
-        TELLING.with(|t| t.set(true));
-        let _ = w.dispatch_event(&e);
-        TELLING.with(|t| t.set(false));
-    }
-}
-
 fn stored_lang() -> Lang {
     use gloo::storage::Storage;
     gloo::storage::LocalStorage::get::<String>(KEY_LANG).map_or(Lang::Zh, |s| Lang::from_code(&s))
@@ -142,7 +99,7 @@ pub fn use_root_state() -> AppState {
     let lang = use_state(stored_lang);
     let trust = use_state(|| TrustState::Loading);
     let site = use_state(|| (Rc::new(Site::default()), SiteFrom::Nothing));
-    let operator = use_state(crate::services::accounts::current);
+    let operator = use_state(crate::services::session::current);
     let load_site = {
         let site = site.clone();
         move || {
@@ -176,7 +133,7 @@ pub fn use_root_state() -> AppState {
             });
             let follow = |event: &'static str, f: Box<dyn Fn()>| {
                 gloo::events::EventListener::new(&gloo::utils::window(), event, move |_| {
-                    if !TELLING.with(|t| t.get()) {
+                    if !telling() {
                         f();
                     }
                 })
@@ -189,12 +146,12 @@ pub fn use_root_state() -> AppState {
                     EVENT_OPERATOR,
                     Box::new({
                         let operator = operator.clone();
-                        move || operator.set(crate::services::accounts::current())
+                        move || operator.set(crate::services::session::current())
                     }),
                 ),
                 // Another tab signed in or out.
                 gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |_| {
-                    let now = crate::services::accounts::current();
+                    let now = crate::services::session::current();
                     if *operator != now {
                         operator.set(now);
                     }

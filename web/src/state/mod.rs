@@ -2,3 +2,4 @@
 //! hook, and what the two programs tell each other.
 
 pub mod app;
+pub mod events;

@@ -2,4 +2,6 @@
 //! verdicts, audit events). No storage, no drawing.
 
 pub mod advice;
+pub mod events;
 pub mod lang;
+pub mod verdict;

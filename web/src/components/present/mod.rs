@@ -3,15 +3,16 @@
 //! by the core (with the matter in hand), recorded in the log, announced
 //! with a sound, and handed to the page with where it came from.
 
+pub mod camera;
 pub mod input;
 
 use std::rc::Rc;
 
+use crate::workers::protocol::OfdPage;
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
-use zz_web::ofd_worker_api::OfdPage;
 
-use crate::services::trust;
+use crate::services::clock;
 use crate::services::verification::{LastCode, Source};
 use crate::state::app::{TrustProp, use_app};
 
@@ -34,7 +35,7 @@ pub struct Presented {
 pub struct PresentProps {
     pub trust: TrustProp,
     /// What is being handled (matter, organisation, applicant), as given.
-    pub usage: zz_web::OwnedUsage,
+    pub usage: crate::workers::protocol::OwnedUsage,
     /// Each verification, with where the license came from.
     pub on_report: Callback<Presented>,
     /// A sound with every verdict (the counter), not only the camera's.
@@ -77,7 +78,7 @@ pub fn Present(props: &PresentProps) -> Html {
                 usage.clone(),
                 Callback::from(move |v: crate::services::verification::Verification| {
                     if sound_always || source == Source::Camera {
-                        crate::services::verification::beep(v.report.verdict == Verdict::Valid);
+                        crate::services::sound::beep(v.report.verdict == Verdict::Valid);
                     }
                     on_report.emit(Presented {
                         report: v.report,
@@ -102,7 +103,7 @@ pub fn Present(props: &PresentProps) -> Html {
     let on_codes = {
         let run = run.clone();
         Callback::from(move |codes: Vec<String>| {
-            let Some(text) = last_code.borrow_mut().fresh(&codes, trust::now(), REPEAT_WINDOW) else { return };
+            let Some(text) = last_code.borrow_mut().fresh(&codes, clock::now(), REPEAT_WINDOW) else { return };
             run.emit((text.into_bytes(), Source::Camera));
         })
     };
@@ -120,7 +121,7 @@ pub fn Present(props: &PresentProps) -> Html {
                 </button>
             </div>
             if *camera {
-                <crate::services::verification::Camera {on_codes} />
+                <crate::components::present::camera::Camera {on_codes} />
             }
             <crate::components::present::input::LicenseInput on_input={run} />
         </div>

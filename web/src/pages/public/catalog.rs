@@ -11,8 +11,9 @@ use zz_catalog::Filter;
 use zz_core::model::{HolderType, Level};
 
 use crate::Route;
+use crate::components::need_trust::NeedTrust;
 use crate::services::trust::Trust;
-use crate::state::app::{NeedTrust, TrustProp, use_app};
+use crate::state::app::{TrustProp, use_app};
 
 /// Rows shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -39,7 +40,7 @@ struct SavedSearch {
 }
 
 impl SavedSearch {
-    const KEY: &'static str = "zz.catalogSearch";
+    const KEY: &'static str = crate::services::storage::KEY_CATALOG_SEARCH;
 
     fn load() -> SavedSearch {
         gloo::storage::SessionStorage::get(Self::KEY).unwrap_or_default()

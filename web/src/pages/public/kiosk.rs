@@ -11,10 +11,12 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
 
-use crate::services::accounts::Role;
-use crate::services::trust::{self, Trust};
+use crate::components::need_trust::NeedTrust;
+use crate::services::clock;
+use crate::services::session::Role;
+use crate::services::trust::Trust;
 use crate::state::app::TrustProp;
-use crate::state::app::{NeedTrust, use_app};
+use crate::state::app::use_app;
 use crate::words::lang::Lang;
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
@@ -78,15 +80,15 @@ fn Kiosk(props: &Props) -> Html {
             crate::services::verification::verify_presented(
                 bytes,
                 t.clone(),
-                zz_web::OwnedUsage::default(),
+                crate::workers::protocol::OwnedUsage::default(),
                 Callback::from(move |v: crate::services::verification::Verification| {
                     let report = v.report;
-                    crate::services::verification::beep(report.verdict == Verdict::Valid);
+                    crate::services::sound::beep(report.verdict == Verdict::Valid);
                     screen.set(Screen::Verdict(Rc::new(report)));
                     let back = screen.clone();
                     let last = last.clone();
                     *timer.borrow_mut() = Some(Timeout::new(reset_seconds() * 1000, move || {
-                        last.borrow_mut().restart(trust::now());
+                        last.borrow_mut().restart(clock::now());
                         back.set(Screen::Waiting);
                     }));
                 }),
@@ -100,7 +102,7 @@ fn Kiosk(props: &Props) -> Html {
                 return;
             }
             // The code still held up after the reset is not read again.
-            let now = trust::now();
+            let now = clock::now();
             let Some(text) = last.borrow_mut().fresh(&codes, now, i64::from(reset_seconds()) + 5) else { return };
             present.emit(text.into_bytes());
         })
@@ -133,7 +135,7 @@ fn Kiosk(props: &Props) -> Html {
     let go_back = {
         let (screen, set_operator) = (screen.clone(), app.set_operator.clone());
         Callback::from(move |()| {
-            if crate::services::accounts::current().is_some() {
+            if crate::services::session::current().is_some() {
                 crate::services::accounts::sign_out();
                 set_operator.emit(None);
             }
@@ -145,7 +147,7 @@ fn Kiosk(props: &Props) -> Html {
     {
         let set_operator = app.set_operator.clone();
         use_effect_with((), move |_| {
-            if crate::services::accounts::current().is_some() {
+            if crate::services::session::current().is_some() {
                 crate::services::accounts::sign_out();
                 set_operator.emit(None);
             }
@@ -172,7 +174,7 @@ fn Kiosk(props: &Props) -> Html {
     }
     // Leaving kiosk mode: logged, signed out, then the portal.
     let leave = Callback::from(|_| {
-        if !crate::services::accounts::signed_in_as(Role::Supervisor) {
+        if !crate::services::session::signed_in_as(Role::Supervisor) {
             return;
         }
         crate::services::audit::record_event(zz_log::Happened { event: "kiosk-left".into(), ..Default::default() });
@@ -184,7 +186,7 @@ fn Kiosk(props: &Props) -> Html {
             let _ = location.set_href(&format!("{path}#/"));
         });
     });
-    let summary = t.bundle.summary(trust::now());
+    let summary = t.bundle.summary(clock::now());
     let warn = summary.outdated || summary.clock_behind;
     let fullscreen = Callback::from(|_| {
         if let Some(el) = gloo::utils::document().document_element()
@@ -199,7 +201,7 @@ fn Kiosk(props: &Props) -> Html {
                 Screen::Waiting | Screen::Verdict(_) => html! {
                     <>
                     <div class={classes!("kiosk-camera", matches!(*screen, Screen::Verdict(_)).then_some("behind"))}>
-                        <crate::services::verification::Camera on_codes={on_codes} controls={false} upload_offered={false}
+                        <crate::components::present::camera::Camera on_codes={on_codes} controls={false} upload_offered={false}
                             on_working={{ let c = camera_works.clone(); Callback::from(move |ok| c.set(ok)) }} />
                     </div>
                     if let Screen::Verdict(r) = &*screen {
@@ -219,11 +221,11 @@ fn Kiosk(props: &Props) -> Html {
                 Screen::Staff => html! {
                     <div class="kiosk-staff" onclick={touch.reform(|_: MouseEvent| ())} onkeydown={touch.reform(|_: KeyboardEvent| ())}>
                         <h1>{ lang.t("工作人员", "Staff") }</h1>
-                        <crate::services::accounts::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
-                            <crate::services::accounts::OperatorLine />
-                            <crate::pages::staff::settings::ImportBundle trust={props.trust.clone()} />
+                        <crate::components::gate::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
+                            <crate::components::gate::OperatorLine />
+                            <crate::components::trust_import::ImportBundle trust={props.trust.clone()} />
                             <button type="button" class="button" id="leave-kiosk" onclick={leave}>{ lang.t("退出自助模式", "Leave kiosk mode") }</button>
-                        </crate::services::accounts::Gate>
+                        </crate::components::gate::Gate>
                         <button type="button" class="button primary" id="back-to-kiosk" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>
                     </div>
                 },
@@ -253,8 +255,8 @@ fn KioskVerdict(props: &VerdictProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let r = &props.report;
-    let (title, why) = crate::pages::public::verify::verdict_words(lang, r);
-    let (icon, class) = (crate::pages::public::verify::verdict_icon(r.verdict), r.verdict.as_str());
+    let (title, why) = crate::words::verdict::verdict_words(lang, r);
+    let (icon, class) = (crate::components::icons::Icon::of_verdict(r.verdict).html(), r.verdict.as_str());
     let next = crate::words::advice::Problem::of(r, &props.trust.0.bundle)
         .map(|p| p.next_step(lang, crate::words::advice::Audience::Citizen));
     let purpose = r.annotation.as_ref().filter(|_| r.verified).map(|a| a.purpose.clone());

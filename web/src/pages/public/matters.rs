@@ -2,7 +2,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::Route;
-use crate::state::app::{NeedTrust, use_app};
+use crate::components::need_trust::NeedTrust;
+use crate::state::app::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct MattersProps {

@@ -83,7 +83,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let draft = use_state(|| props.draft.clone());
-    let raised = use_state(crate::services::trust::now);
+    let raised = use_state(crate::services::clock::now);
     let crate::state::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
     let Some(ty) = t.bundle.license_type(&draft.type_code).cloned().map(Rc::new) else {
         return html! { <p class="alert error">{ lang.t("证照类型不在目录中。", "The license type is not in the catalog.") }</p> };
@@ -174,7 +174,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
                 case: draft.case.as_deref(),
             };
             let json = serde_json::to_string_pretty(&r).unwrap_or_default();
-            crate::services::audit::download(&format!("zz-objection-{}.json", raised), "application/json", &json);
+            crate::services::download::download(&format!("zz-objection-{}.json", raised), "application/json", &json);
         })
     };
     html! {
@@ -250,7 +250,7 @@ pub fn ObjectionPage(props: &PageProps) -> Html {
                 "填写后打印或保存本申请，交窗口或发证部门：发证部门应在期限内核查并更正或补签。",
                 "Fill in, then print or save this request for the counter or the issuing department: it must check and correct or issue the license by the deadline.",
             ) }</p>
-            <crate::state::app::NeedTrust {render} />
+            <crate::components::need_trust::NeedTrust {render} />
         </section>
     }
 }

@@ -22,10 +22,10 @@ pub fn StatsPage() -> Html {
     html! {
         <section class="stats">
             <h1>{ lang.t("用证统计", "Statistics") }</h1>
-            <crate::services::accounts::Gate need={crate::services::accounts::Role::Counter} what={lang.t("查看统计", "The statistics")}>
-                <crate::services::accounts::OperatorLine />
+            <crate::components::gate::Gate need={crate::services::session::Role::Counter} what={lang.t("查看统计", "The statistics")}>
+                <crate::components::gate::OperatorLine />
                 <StatsView />
-            </crate::services::accounts::Gate>
+            </crate::components::gate::Gate>
         </section>
     }
 }
@@ -120,7 +120,8 @@ async fn open_files(files: web_sys::FileList) -> (Vec<Opened>, Vec<zz_log::audit
 fn StatsView() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let loaded = use_state(|| None::<(Result<crate::services::audit::Loaded, String>, f64)>);
+    let loaded =
+        use_state(|| None::<(Result<crate::services::audit::Loaded, crate::services::audit::AuditError>, f64)>);
     let filter = use_state(Filter::default);
     // Exported logs opened instead of this device's.
     let files = use_state(|| None::<(Vec<Opened>, std::rc::Rc<Vec<zz_log::audit::Entry>>)>);
@@ -154,13 +155,13 @@ fn StatsView() -> Html {
         None => {
             return html! { <p class="loading" role="status">{ lang.t("正在读取核验记录…", "Reading the log…") }</p> };
         }
-        Some((Err(e), _)) => return html! { <p class="alert error" role="alert">{ e }</p> },
+        Some((Err(e), _)) => return html! { <p class="alert error" role="alert">{ e.to_string() }</p> },
         Some((Ok(l), ms)) => match &*files {
             Some((_, all)) => (all.clone(), *ms),
             None => (l.entries.clone(), *ms),
         },
     };
-    let today = stats::day_of(crate::services::trust::now().as_secs());
+    let today = stats::day_of(crate::services::clock::now().as_secs());
     let started = now_ms();
     let t = stats::compute(&entries, &filter, today);
     let ms = now_ms() - started;
@@ -193,19 +194,18 @@ fn StatsView() -> Html {
     };
     let export = {
         let t = t.clone();
-        Callback::from(move |_| crate::services::audit::download("zz-statistics.csv", "text/csv", &stats::to_csv(&t)))
+        Callback::from(move |_| {
+            crate::services::download::download("zz-statistics.csv", "text/csv", &stats::to_csv(&t))
+        })
     };
     let day_value = |d: Option<i64>| d.map(stats::date_of_day).unwrap_or_default();
     let days: Vec<(String, u64)> =
         t.days.iter().map(|d| (d.key.get(5..).unwrap_or_default().to_owned(), d.count)).collect();
     let hours: Vec<(String, u64)> = t.hours.iter().enumerate().map(|(h, c)| (format!("{h}"), *c)).collect();
     let verdicts = [
-        (crate::pages::public::verify::verdict_label(lang, zz_core::Verdict::Valid).to_owned(), t.valid),
-        (crate::pages::public::verify::verdict_label(lang, zz_core::Verdict::Invalid).to_owned(), t.invalid),
-        (
-            crate::pages::public::verify::verdict_label(lang, zz_core::Verdict::Indeterminate).to_owned(),
-            t.indeterminate,
-        ),
+        (crate::words::verdict::verdict_label(lang, zz_core::Verdict::Valid).to_owned(), t.valid),
+        (crate::words::verdict::verdict_label(lang, zz_core::Verdict::Invalid).to_owned(), t.invalid),
+        (crate::words::verdict::verdict_label(lang, zz_core::Verdict::Indeterminate).to_owned(), t.indeterminate),
     ];
     let named = |v: &[Count], name: &dyn Fn(&str) -> String| -> Vec<(String, u64)> {
         v.iter().map(|c| (name(&c.key), c.count)).collect()

@@ -7,12 +7,13 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use zz_core::model::FieldValue;
-use zz_core::{CheckId, Kind, Outcome, Report, Verdict};
+use zz_core::{Kind, Outcome, Report};
 
+use crate::components::need_trust::NeedTrust;
 use crate::services::trust::Trust;
 use crate::services::verification::Source;
 use crate::state::app::TrustProp;
-use crate::state::app::{NeedTrust, use_app};
+use crate::state::app::use_app;
 use crate::words::advice::Audience;
 use crate::words::lang::Lang;
 
@@ -39,7 +40,7 @@ struct Verified {
     report: Report,
     source: Source,
     /// An OFD file's page.
-    page: Option<Rc<zz_web::ofd_worker_api::OfdPage>>,
+    page: Option<Rc<crate::workers::protocol::OfdPage>>,
     /// Bring the result into view and focus it: not when it is the same
     /// input verified again for another matter (focus stays on the chooser).
     focus: bool,
@@ -78,14 +79,15 @@ fn VerifyPanel(props: &PanelProps) -> Html {
             matter.set(s.value());
         })
     };
-    let announcement = result.as_ref().map(|r| verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
+    let announcement =
+        result.as_ref().map(|r| crate::words::verdict::verdict_words(lang, &r.report).0.to_owned()).unwrap_or_default();
     let chooser = html! {
         <crate::components::present::MatterSelect id="matter" value={(*matter).clone()} onchange={on_matter}
             label={if app.site.may_verify_without_matter() { lang.t("办理事项（可选）", "Matter being handled (optional)") } else { lang.t("办理事项", "Matter being handled") }} />
     };
     html! {
         <>
-        <crate::services::site::SiteLine />
+        <crate::components::site_line::SiteLine />
         if matter.is_empty() && !app.site.may_verify_without_matter() {
             <div class="verify-inputs">
                 { chooser }
@@ -104,11 +106,6 @@ fn VerifyPanel(props: &PanelProps) -> Html {
     }
 }
 
-/// The sign shown with a verdict (beside its colour and words).
-pub fn verdict_icon(v: Verdict) -> Html {
-    crate::components::icons::Icon::of_verdict(v).html()
-}
-
 /// A check's outcome: its mark, its word, and its class name.
 pub fn outcome_words(lang: Lang, o: Outcome) -> (Html, &'static str, &'static str) {
     let mark = crate::components::icons::Icon::of_outcome(o).html();
@@ -117,35 +114,6 @@ pub fn outcome_words(lang: Lang, o: Outcome) -> (Html, &'static str, &'static st
         Outcome::Fail => (mark, lang.t("未通过", "fail"), "fail"),
         Outcome::Warn => (mark, lang.t("警告", "warning"), "warn"),
         Outcome::Skip => (mark, lang.t("未检查", "skipped"), "skip"),
-    }
-}
-
-/// A verdict in one word.
-pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
-    match v {
-        Verdict::Valid => lang.t("有效", "Valid"),
-        Verdict::Invalid => lang.t("无效", "Invalid"),
-        Verdict::Indeterminate => lang.t("无法确认", "Cannot be confirmed"),
-    }
-}
-
-/// Title and explanation of a verdict.
-pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
-    let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
-    match r.verdict {
-        Verdict::Valid => (
-            lang.t("有效", "Valid"),
-            lang.t(
-                "签名有效，签发机关可信，证照在有效期内，状态正常。",
-                "Genuine, from a trusted issuer, within its validity, in force.",
-            )
-            .to_owned(),
-        ),
-        Verdict::Invalid => (lang.t("无效", "Invalid"), first(Outcome::Fail).unwrap_or_default()),
-        Verdict::Indeterminate => (
-            lang.t("无法确认", "Cannot be confirmed"),
-            r.check(CheckId::Status).map(|c| lang.t(&c.zh, &c.en).to_owned()).unwrap_or_default(),
-        ),
     }
 }
 
@@ -161,8 +129,8 @@ fn ResultView(props: &ResultProps) -> Html {
     let lang = app.lang;
     let r = &props.verified.report;
     let t = &props.trust.0;
-    let (title, why) = verdict_words(lang, r);
-    let (icon, class) = (verdict_icon(r.verdict), r.verdict.as_str());
+    let (title, why) = crate::words::verdict::verdict_words(lang, r);
+    let (icon, class) = (crate::components::icons::Icon::of_verdict(r.verdict).html(), r.verdict.as_str());
     let kind = match r.kind {
         Some(Kind::License) => lang.t("证照原件", "License original"),
         Some(Kind::Annotated) => lang.t("加注件", "Annotated copy"),
@@ -254,7 +222,7 @@ fn check_item(lang: Lang, c: &zz_core::Check) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct OfdPageProps {
-    page: Rc<zz_web::ofd_worker_api::OfdPage>,
+    page: Rc<crate::workers::protocol::OfdPage>,
 }
 
 /// An OFD file's first page, drawn by the OFD worker from what its valid

@@ -13,14 +13,18 @@ use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::components::field::value_of;
+use crate::services::clock;
 use zz_core::model::{ID_TYPE_RESIDENT, ID_TYPE_USCC, Matter, same_id};
 use zz_core::{Report, UnixTime, Verdict};
 use zz_log::case::{self, CaseOutcome, CaseRecord, Exception, ExceptionKind};
 
-use crate::services::trust::{self, Trust};
+use crate::components::need_trust::NeedTrust;
+use crate::services::trust::Trust;
 use crate::services::verification::Source;
 use crate::state::app::TrustProp;
-use crate::state::app::{NeedTrust, use_app};
+use crate::state::app::use_app;
 use crate::words::lang::Lang;
 
 #[component]
@@ -30,11 +34,11 @@ pub fn CounterPage() -> Html {
     html! {
         <section>
             <h1>{ app.t("窗口办件", "Counter: handle a case") }</h1>
-            <crate::services::accounts::Gate need={crate::services::accounts::Role::Counter} what={app.t("窗口办件", "The counter")}>
-                <crate::services::accounts::OperatorLine />
-                <crate::services::audit::DrillSwitch />
+            <crate::components::gate::Gate need={crate::services::session::Role::Counter} what={app.t("窗口办件", "The counter")}>
+                <crate::components::gate::OperatorLine />
+                <crate::components::drill_switch::DrillSwitch />
                 <NeedTrust {render} />
-            </crate::services::accounts::Gate>
+            </crate::components::gate::Gate>
         </section>
     }
 }
@@ -119,7 +123,7 @@ impl Reducible for Case {
         let mut c = (*self).clone();
         match action {
             Action::New(matter) => {
-                let now = trust::now();
+                let now = clock::now();
                 c = Case {
                     id: new_case_id(now),
                     rows: vec![Row::default(); matter.as_ref().map_or(0, |m| m.needs.len())],
@@ -133,7 +137,7 @@ impl Reducible for Case {
                 c.agent = agent;
                 c.identity = None;
             }
-            Action::Identity(on) => c.identity = on.then(trust::now),
+            Action::Identity(on) => c.identity = on.then(clock::now),
             Action::Verified(p) => {
                 let needs = c.matter.as_ref().map(|m| m.needs.clone()).unwrap_or_default();
                 let type_code = p.report.license.as_ref().map(|l| l.type_code.clone());
@@ -170,10 +174,9 @@ fn new_case_id(now: UnixTime) -> String {
     if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
         let _ = c.get_random_values_with_u8_array(&mut r);
     }
-    let cst = now.as_secs() + 8 * 3600;
     let date = zz_core::dates::CstDate::of_instant(now).map(|d| d.to_string().replace('-', "")).unwrap_or_default();
-    let secs = cst.rem_euclid(86_400);
-    format!("{date}-{:02}{:02}{:02}-{}", secs / 3600, secs / 60 % 60, secs % 60, zz_core::envelope::hex(&r))
+    let (h, m, s) = crate::services::clock::cst_time_of_day(now);
+    format!("{date}-{h:02}{m:02}{s:02}-{}", zz_core::envelope::hex(&r))
 }
 
 impl Case {
@@ -243,7 +246,7 @@ impl Case {
             format: case::FORMAT.into(),
             id: self.id.clone(),
             started: self.started,
-            recorded: trust::now(),
+            recorded: clock::now(),
             org: site.org.clone(),
             hall: site.hall.clone(),
             window: site.window.clone(),
@@ -258,10 +261,6 @@ impl Case {
             licenses: rows,
         })
     }
-}
-
-fn value_of(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
 #[component]
@@ -349,7 +348,7 @@ fn Counter(props: &Props) -> Html {
         Callback::from(move |_| {
             let Some(record) = case.record(&t, &site) else { return };
             let json = serde_json::to_string_pretty(&record).unwrap_or_default();
-            crate::services::audit::download(&format!("zz-case-{}.json", record.id), "application/json", &json);
+            crate::services::download::download(&format!("zz-case-{}.json", record.id), "application/json", &json);
         })
     };
     let print = Callback::from(|_| {
@@ -359,15 +358,15 @@ fn Counter(props: &Props) -> Html {
     });
     let word = |v: Verdict| {
         (
-            crate::pages::public::verify::verdict_icon(v),
-            crate::pages::public::verify::verdict_label(lang, v),
+            crate::components::icons::Icon::of_verdict(v).html(),
+            crate::words::verdict::verdict_label(lang, v),
             v.as_str(),
         )
     };
     let matter_code = case.matter.as_ref().map(|m| m.code.clone()).unwrap_or_default();
     html! {
         <>
-        <crate::services::site::SiteLine />
+        <crate::components::site_line::SiteLine />
         <div class="case-part no-print">
             <crate::components::present::MatterSelect id="case-matter" label={lang.t("办理事项", "Matter")} value={matter_code} onchange={on_matter} />
         </div>
@@ -413,7 +412,7 @@ fn Counter(props: &Props) -> Html {
                                     None => html! { <span class="pending">{ lang.t("待核验", "Waiting") }</span> },
                                     Some(p) => {
                                         let (icon, w, cls) = word(p.report.verdict);
-                                        let why = crate::pages::public::verify::verdict_words(lang, &p.report).1;
+                                        let why = crate::words::verdict::verdict_words(lang, &p.report).1;
                                         let next = crate::words::advice::Problem::of(&p.report, &t.bundle)
                                             .map(|pr| crate::words::advice::next_step(pr, lang, crate::words::advice::Audience::Clerk, &p.report, &t.bundle));
                                         let holder = p.report.license.as_ref().map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
@@ -451,7 +450,7 @@ fn Counter(props: &Props) -> Html {
                         let r = &p.report;
                         html! { <div class="print-license">
                             <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.bundle.type_name(&l.type_code).to_owned()) }</strong>
-                               { " · " }{ crate::pages::public::verify::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
+                               { " · " }{ crate::words::verdict::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
                             <p class="print-checks">{ for r.checks.iter().map(|c| html! {
                                 <span>{ format!("{} {}；", lang.t(c.id.title_zh(), c.id.title_en()), crate::pages::public::verify::outcome_words(lang, c.outcome).1) }</span>
                             }) }</p>
@@ -462,7 +461,7 @@ fn Counter(props: &Props) -> Html {
                     <p class="alert warn" role="alert">{ crate::components::icons::Icon::Warning.html() }{ " " }{ match (&p.report.license, lang) {
                         (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
                         (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
-                        (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::pages::public::verify::verdict_words(lang, &p.report).1),
+                        (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::words::verdict::verdict_words(lang, &p.report).1),
                     } }</p>
                 }
                 <p class={classes!("case-status", (outcome != CaseOutcome::Incomplete).then_some("complete"))} role="status" aria-live="polite">{
@@ -474,7 +473,7 @@ fn Counter(props: &Props) -> Html {
                         CaseOutcome::Incomplete => html! { <>{ lang.t("尚不能受理：", "Not complete: ") }{ missing(lang, &case).join(lang.t("；", "; ")) }</> },
                     }
                 }</p>
-                <p class="trust-age">{ lang.checked_against(&t.bundle.summary(trust::now())) }</p>
+                <p class="trust-age">{ lang.checked_against(&t.bundle.summary(clock::now())) }</p>
                 <div class="log-tools no-print">
                     <button type="button" class="button" onclick={print}>{ lang.t("打印办件记录", "Print the record") }</button>
                     <button type="button" class="button" id="case-save" onclick={save}>{ lang.t("保存为 JSON（归档）", "Save as JSON (archive)") }</button>

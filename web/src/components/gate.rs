@@ -1,0 +1,116 @@
+//! The gate before staff pages and actions: who is signed in, and a
+//! sign-in form for anyone whose role is too small.
+
+use yew::prelude::*;
+
+use crate::components::field::{clear, value};
+use crate::services::accounts::{AccountError, any, message, sign_in, sign_out};
+use crate::services::session::{Role, role_of};
+use crate::state::app::use_app;
+use crate::words::lang::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct GateProps {
+    /// The least role that may see what is inside.
+    pub need: Role,
+    /// What the page is, for the sign-in prompt.
+    pub what: AttrValue,
+    /// Whether to offer a sign-in form (not where the page has one).
+    #[prop_or(true)]
+    pub sign_in: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Shows its children to someone signed in with at least `need`, and a
+/// sign-in form to anyone else.
+#[component]
+pub fn Gate(props: &GateProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let allowed = app.operator.as_ref().and_then(role_of).is_some_and(|r| r >= props.need);
+    if allowed {
+        return props.children.clone();
+    }
+    html! {
+        <div class="gate">
+            <p class="alert info" id="gate-need">{ match lang {
+                Lang::Zh => format!("{}需要{}登录。", props.what, props.need.who(lang)),
+                Lang::En => format!("{} needs {} to sign in.", props.what, props.need.who(lang)),
+            } }</p>
+            // Signed in with too small a role: who it is, and a way to
+            // sign in as someone else.
+            if props.sign_in {
+                <OperatorLine />
+            }
+            if !any() {
+                <p>{ lang.t("本设备尚未设置工作人员账号：请在“设置”页面设置管理员。", "No staff accounts are set up on this device: set up the administrator on the Settings page.") }</p>
+                <p><a class="button" href="#/settings">{ lang.t("前往设置", "Go to Settings") }</a></p>
+            } else if props.sign_in {
+                <SignIn />
+            }
+        </div>
+    }
+}
+
+/// Staff number and PIN.
+#[component]
+pub fn SignIn() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let (number, pin) = (use_node_ref(), use_node_ref());
+    let error = use_state(|| None::<AccountError>);
+    let submit = {
+        let (number, pin, error, set_operator) = (number.clone(), pin.clone(), error.clone(), app.set_operator.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let result = sign_in(&value(&number), &value(&pin), crate::services::clock::now());
+            clear(&[&pin]);
+            match result {
+                Ok(op) => {
+                    error.set(None);
+                    set_operator.emit(Some(op));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    html! {
+        <form class="sign-in" onsubmit={submit} aria-label={lang.t("工作人员登录", "Staff sign-in")}>
+            <div class="field">
+                <label for="staff-number">{ lang.t("工号", "Staff number") }</label>
+                <input id="staff-number" ref={number} autocomplete="username" />
+            </div>
+            <div class="field">
+                <label for="staff-pin">{ lang.t("PIN", "PIN") }</label>
+                <input id="staff-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" />
+            </div>
+            <button type="submit" class="button primary" id="sign-in">{ lang.t("登录", "Sign in") }</button>
+            if let Some(e) = *error {
+                <p class="alert error" role="alert" id="sign-in-error">{ message(lang, e) }</p>
+            }
+        </form>
+    }
+}
+
+/// Who is signed in, and the way out.
+#[component]
+pub fn OperatorLine() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let Some(op) = app.operator.clone() else { return html! {} };
+    let out = {
+        let set_operator = app.set_operator.clone();
+        Callback::from(move |_| {
+            sign_out();
+            set_operator.emit(None);
+        })
+    };
+    html! {
+        <p class="operator-line meta" id="operator">
+            { lang.t("当前登录：", "Signed in: ") }<strong>{ &op.name }</strong>
+            { format!("（{}，{}）", op.number, role_of(&op).map_or(op.role.as_str(), |r| r.words(lang))) }
+            { " " }<button type="button" class="button small" id="sign-out" onclick={out}>{ lang.t("退出登录", "Sign out") }</button>
+        </p>
+    }
+}

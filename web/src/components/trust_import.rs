@@ -1,0 +1,96 @@
+//! Importing a trust bundle file (a USB stick), for a kiosk supervisor or
+//! an administrator.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::services::trust;
+use crate::state::app::{TrustProp, use_app};
+use crate::words::lang::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub trust: TrustProp,
+    /// Whether to offer a sign-in form (not where the page offers one
+    /// already).
+    #[prop_or(true)]
+    pub sign_in: bool,
+}
+
+/// Importing a trust bundle (a kiosk supervisor or an administrator signed
+/// in): on the settings page, and on the kiosk's staff screen (which has
+/// only this, to keep the portal's first load small).
+#[component]
+pub fn ImportBundle(props: &ImportProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = &props.trust.0;
+    let message = use_state(|| None::<Result<String, trust::Refusal>>);
+    let on_file = {
+        let message = message.clone();
+        let set_trust = app.set_trust.clone();
+        let current = t.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            // Checked again here: the page may be older than a sign-out.
+            if !crate::services::session::signed_in_as(crate::services::session::Role::Supervisor) {
+                message.set(Some(Err(trust::Refusal {
+                    zh: "需要自助终端管理员或管理员登录".into(),
+                    en: "a kiosk supervisor or an administrator must sign in".into(),
+                })));
+                return;
+            }
+            let message = message.clone();
+            let set_trust = set_trust.clone();
+            let current = current.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = gloo::file::File::from(file);
+                let result = match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => trust::import(&current, &bytes).await,
+                    Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
+                };
+                crate::services::audit::record_event(zz_log::Happened {
+                    event: if result.is_ok() { "trust-import" } else { "trust-import-refused" }.into(),
+                    detail: Some(match &result {
+                        Ok(next) => format!("seq {}", next.bundle.trust.seq),
+                        Err(e) => e.en.clone(),
+                    }),
+                    ..Default::default()
+                });
+                match result {
+                    Ok(next) => {
+                        let seq = next.bundle.trust.seq;
+                        set_trust.emit(next);
+                        message.set(Some(Ok(format!("{seq}"))));
+                    }
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
+        })
+    };
+    html! {
+        <>
+        <h2>{ lang.t("导入信任数据", "Import trust data") }</h2>
+        <p>{ lang.t(
+            "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",
+            "Choose a trust bundle (.zzb, for example from a USB stick). It must be signed by the pinned roots and not older than the current one; a refused file never replaces the current data.",
+        ) }</p>
+        <crate::components::gate::Gate need={crate::services::session::Role::Supervisor} what={lang.t("导入信任数据", "Importing trust data")} sign_in={props.sign_in}>
+            <label for="bundle-file" class="button">{ lang.t("选择 .zzb 文件", "Choose a .zzb file") }</label>
+            <input id="bundle-file" type="file" accept=".zzb,application/octet-stream" class="visually-hidden-file" onchange={on_file} />
+        </crate::components::gate::Gate>
+        <div role="status" aria-live="polite" id="import-result">
+        { match &*message {
+            Some(Ok(seq)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
+                Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
+                Lang::En => format!("Imported trust data seq {seq}."),
+            } }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</p> },
+            None => html! {},
+        } }
+        </div>
+        </>
+    }
+}

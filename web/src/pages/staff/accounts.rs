@@ -1,0 +1,244 @@
+//! Staff accounts on the settings page: the first administrator, then the
+//! accounts an administrator keeps, and everyone's own PIN.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+use zz_log::audit::Operator;
+
+use crate::components::field::{clear, value};
+use crate::components::gate::{OperatorLine, SignIn};
+use crate::services::accounts::{
+    AccountError, add, any, change_own_pin, list, message, remove, reset_pin, sign_in, sign_out,
+};
+use crate::services::clock::now;
+use crate::services::session::{Role, current, role_of};
+use crate::state::app::use_app;
+use crate::words::lang::Lang;
+
+/// The settings page's staff section: the first administrator when there
+/// is none; then, for an administrator, the accounts (add, remove, reset a
+/// PIN); and for anyone signed in, their own PIN.
+#[component]
+pub fn StaffSettings() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let refs: [NodeRef; 3] = Default::default();
+    let role = use_node_ref();
+    let message_state = use_state(|| None::<Result<String, AccountError>>);
+    let version = use_state(|| 0u32);
+    let admin = app.operator.as_ref().and_then(role_of) == Some(Role::Admin);
+    let first = !any();
+    let add_account = {
+        let (refs, role, msg, version) = (refs.clone(), role.clone(), message_state.clone(), version.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let [name, number, pin] = &refs;
+            let r = role.cast::<HtmlSelectElement>().and_then(|s| Role::parse(&s.value())).unwrap_or(Role::Admin);
+            let result = add(&value(name), &value(number), r, &value(pin));
+            clear(&[pin]);
+            match result {
+                Ok(op) => {
+                    clear(&[name, number]);
+                    msg.set(Some(Ok(op.number)));
+                }
+                Err(e) => msg.set(Some(Err(e))),
+            }
+            version.set(*version + 1);
+        })
+    };
+    html! {
+        <>
+        <h2 id="staff-heading">{ lang.t("工作人员", "Staff") }</h2>
+        <OperatorLine />
+        if first {
+            <p>{ lang.t(
+                "本设备尚无工作人员账号。请先设置管理员：管理员可添加窗口人员和自助终端管理员，导出和清理核验记录。",
+                "This device has no staff accounts yet. Set up the administrator first: they add counter staff and kiosk supervisors, and export and prune the log.",
+            ) }</p>
+            <FirstAdmin on_done={{
+                let (msg, version, set_operator) = (message_state.clone(), version.clone(), app.set_operator.clone());
+                Callback::from(move |op: Result<Operator, AccountError>| {
+                    if let Ok(op) = &op { set_operator.emit(Some(op.clone())); }
+                    msg.set(Some(op.map(|o| o.number)));
+                    version.set(*version + 1);
+                })
+            }} />
+        } else if admin {
+            <StaffTable on_change={{ let v = version.clone(); Callback::from(move |()| v.set(*v + 1)) }} />
+            <form class="staff-form" onsubmit={add_account} aria-label={lang.t("添加工作人员", "Add staff")}>
+                <h3>{ lang.t("添加工作人员", "Add staff") }</h3>
+                <div class="field"><label for="new-staff-name">{ lang.t("姓名", "Name") }</label><input id="new-staff-name" ref={refs[0].clone()} autocomplete="off" /></div>
+                <div class="field"><label for="new-staff-number">{ lang.t("工号", "Staff number") }</label><input id="new-staff-number" ref={refs[1].clone()} autocomplete="off" /></div>
+                <div class="field"><label for="new-staff-role">{ lang.t("角色", "Role") }</label>
+                    <select id="new-staff-role" ref={role}>
+                        { for Role::ALL.iter().map(|r| html! { <option value={r.as_str()} selected={*r == Role::Counter}>{ r.words(lang) }</option> }) }
+                    </select>
+                </div>
+                <div class="field"><label for="new-staff-pin">{ lang.t("初始 PIN（至少 6 位数字）", "First PIN (6 or more digits)") }</label><input id="new-staff-pin" ref={refs[2].clone()} type="password" inputmode="numeric" autocomplete="new-password" /></div>
+                <button type="submit" class="button" id="add-staff">{ lang.t("添加", "Add") }</button>
+            </form>
+        } else if app.operator.is_none() {
+            <p>{ lang.t("管理员登录后可管理工作人员账号。", "An administrator signs in to manage staff accounts.") }</p>
+            <SignIn />
+        }
+        if app.operator.is_some() {
+            <OwnPin />
+        }
+        <div role="status" aria-live="polite" id="staff-result">
+        { match &*message_state {
+            Some(Ok(n)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
+                Lang::Zh => format!("已保存账号 {n}。"),
+                Lang::En => format!("Account {n} saved."),
+            } }</p> },
+            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ message(lang, *e) }</p> },
+            None => html! {},
+        } }
+        </div>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FirstAdminProps {
+    on_done: Callback<Result<Operator, AccountError>>,
+}
+
+/// The first account: an administrator, signed in once made.
+#[component]
+fn FirstAdmin(props: &FirstAdminProps) -> Html {
+    let lang = use_app().lang;
+    let refs: [NodeRef; 3] = Default::default();
+    let submit = {
+        let (refs, done) = (refs.clone(), props.on_done.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let [name, number, pin] = &refs;
+            let (n, p) = (value(number), value(pin));
+            clear(&[pin]);
+            let made = add(&value(name), &n, Role::Admin, &p).and_then(|_| sign_in(&n, &p, now()));
+            done.emit(made);
+        })
+    };
+    html! {
+        <form class="staff-form" onsubmit={submit} aria-label={lang.t("设置管理员", "Set up the administrator")}>
+            <div class="field"><label for="admin-name">{ lang.t("管理员姓名", "Administrator's name") }</label><input id="admin-name" ref={refs[0].clone()} autocomplete="name" /></div>
+            <div class="field"><label for="admin-number">{ lang.t("工号", "Staff number") }</label><input id="admin-number" ref={refs[1].clone()} autocomplete="username" /></div>
+            <div class="field"><label for="admin-pin">{ lang.t("PIN（至少 6 位数字）", "PIN (6 or more digits)") }</label><input id="admin-pin" ref={refs[2].clone()} type="password" inputmode="numeric" autocomplete="new-password" /></div>
+            <button type="submit" class="button primary" id="setup-admin">{ lang.t("设置管理员", "Set up the administrator") }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    on_change: Callback<()>,
+}
+
+/// The accounts, for an administrator: remove one, or reset its PIN.
+#[component]
+fn StaffTable(props: &TableProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let error = use_state(|| None::<AccountError>);
+    let new_pin = use_node_ref();
+    let rows = list();
+    html! {
+        <>
+        <table class="staff">
+            <caption>{ lang.t("本设备的工作人员账号", "Staff accounts on this device") }</caption>
+            <thead><tr>
+                <th scope="col">{ lang.t("姓名", "Name") }</th>
+                <th scope="col">{ lang.t("工号", "Staff number") }</th>
+                <th scope="col">{ lang.t("角色", "Role") }</th>
+                <th scope="col">{ lang.t("操作", "Actions") }</th>
+            </tr></thead>
+            <tbody>
+            { for rows.iter().map(|op| {
+                let number = op.number.clone();
+                let remove_it = {
+                    let (number, error, change, set_operator) =
+                        (number.clone(), error.clone(), props.on_change.clone(), app.set_operator.clone());
+                    Callback::from(move |_| {
+                        match remove(&number) {
+                            Ok(()) => {
+                                error.set(None);
+                                if current().is_some_and(|op| op.number == number) {
+                                    sign_out();
+                                    set_operator.emit(None);
+                                }
+                            }
+                            Err(e) => error.set(Some(e)),
+                        }
+                        change.emit(());
+                    })
+                };
+                let reset = {
+                    let (number, error, new_pin) = (number.clone(), error.clone(), new_pin.clone());
+                    Callback::from(move |_| {
+                        let pin = value(&new_pin);
+                        clear(&[&new_pin]);
+                        match reset_pin(&number, &pin) {
+                            Ok(()) => error.set(None),
+                            Err(e) => error.set(Some(e)),
+                        }
+                    })
+                };
+                html! { <tr data-number={op.number.clone()}>
+                    <td>{ &op.name }</td>
+                    <td>{ &op.number }</td>
+                    <td>{ role_of(op).map_or(op.role.as_str(), |r| r.words(lang)) }</td>
+                    <td>
+                        <button type="button" class="button small" onclick={reset} aria-label={format!("{} {}", lang.t("重设 PIN", "Reset the PIN of"), op.number)}>{ lang.t("重设 PIN", "Reset PIN") }</button>
+                        { " " }
+                        <button type="button" class="button small danger" onclick={remove_it} aria-label={format!("{} {}", lang.t("删除", "Remove"), op.number)}>{ lang.t("删除", "Remove") }</button>
+                    </td>
+                </tr> }
+            }) }
+            </tbody>
+        </table>
+        <div class="field">
+            <label for="reset-pin">{ lang.t("重设 PIN 时使用的新 PIN", "New PIN for “Reset PIN”") }</label>
+            <input id="reset-pin" ref={new_pin} type="password" inputmode="numeric" autocomplete="new-password" />
+        </div>
+        if let Some(e) = *error {
+            <p class="alert error" role="alert">{ message(lang, e) }</p>
+        }
+        </>
+    }
+}
+
+/// The signed-in operator's own PIN.
+#[component]
+fn OwnPin() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let (old, new) = (use_node_ref(), use_node_ref());
+    let result = use_state(|| None::<Result<(), AccountError>>);
+    let Some(me) = app.operator.clone() else { return html! {} };
+    let submit = {
+        let (old, new, result, me) = (old.clone(), new.clone(), result.clone(), me.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let r = change_own_pin(&me.number, &value(&old), &value(&new), now());
+            clear(&[&old, &new]);
+            result.set(Some(r));
+        })
+    };
+    html! {
+        <form class="pin-form" onsubmit={submit} aria-label={lang.t("修改我的 PIN", "Change my PIN")}>
+            <h3>{ lang.t("修改我的 PIN", "Change my PIN") }</h3>
+            <label for="old-pin">{ lang.t("当前 PIN", "Current PIN") }</label>
+            <input id="old-pin" ref={old} type="password" inputmode="numeric" autocomplete="current-password" />
+            <label for="new-pin">{ lang.t("新 PIN（至少 6 位数字）", "New PIN (6 or more digits)") }</label>
+            <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
+            <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
+            <div role="status" aria-live="polite" id="pin-result">
+            { match *result {
+                Some(Ok(())) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
+                Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ message(lang, e) }</p> },
+                None => html! {},
+            } }
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,34 @@
+//! A verdict in words: its one word, and its title with the reason.
+
+use zz_core::{CheckId, Outcome, Report, Verdict};
+
+use crate::words::lang::Lang;
+
+/// A verdict in one word.
+pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Valid => lang.t("有效", "Valid"),
+        Verdict::Invalid => lang.t("无效", "Invalid"),
+        Verdict::Indeterminate => lang.t("无法确认", "Cannot be confirmed"),
+    }
+}
+
+/// Title and explanation of a verdict.
+pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
+    let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
+    match r.verdict {
+        Verdict::Valid => (
+            lang.t("有效", "Valid"),
+            lang.t(
+                "签名有效，签发机关可信，证照在有效期内，状态正常。",
+                "Genuine, from a trusted issuer, within its validity, in force.",
+            )
+            .to_owned(),
+        ),
+        Verdict::Invalid => (lang.t("无效", "Invalid"), first(Outcome::Fail).unwrap_or_default()),
+        Verdict::Indeterminate => (
+            lang.t("无法确认", "Cannot be confirmed"),
+            r.check(CheckId::Status).map(|c| lang.t(&c.zh, &c.en).to_owned()).unwrap_or_default(),
+        ),
+    }
+}
