@@ -1,0 +1,315 @@
+//! Verifying an OFD file (SPEC section 12): each signature on its own, then
+//! the document: that something signed it, and what its pages draw from
+//! that no signature covers. Time is a parameter; the roots are pinned SM2
+//! root certificates.
+
+mod bare;
+mod common;
+mod report;
+mod ses;
+mod signed_data;
+
+use std::collections::BTreeSet;
+
+use zz_core::{Outcome, UnixTime, Verdict};
+
+use crate::cert::Cert;
+use crate::document::{self, Listed, SignatureFile};
+use crate::package::Package;
+use crate::sm;
+
+pub use report::{CertSummary, Format, OfdCheck, OfdReport, SealSummary, SignatureReport};
+use report::{check, covered_by};
+
+/// What the verification needs besides the file.
+pub struct Options<'a> {
+    /// Pinned SM2 root certificates (and intermediates, and certificates
+    /// supplied for bare signatures).
+    pub roots: &'a [Cert],
+    /// The time of the verification (for what carries no signing time).
+    pub now: UnixTime,
+    /// The ZZ1 trust data and the optional inputs of SPEC section 10, to
+    /// verify a license the file carries; without them such a license
+    /// cannot be confirmed.
+    pub zz1: Option<(&'a zz_core::Bundle, zz_core::Usage<'a>)>,
+}
+
+/// Verifies an OFD file's bytes.
+pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
+    let package_fail =
+        |zh: String, en: String| OfdReport::finish(vec![check("ofd-package", Outcome::Fail, zh, en)], Vec::new());
+    let p = match Package::open(bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            return package_fail(format!("OFD 文件包无法读取：{e}"), format!("The OFD package cannot be read: {e}"));
+        }
+    };
+    let docs = match document::documents(&p) {
+        Ok(d) => d,
+        Err(e) => {
+            return package_fail(format!("OFD 结构无法读取：{e}"), format!("The OFD structure cannot be read: {e}"));
+        }
+    };
+    let mut signatures = Vec::new();
+    for doc in &docs {
+        let Some(list) = &doc.signatures else { continue };
+        let listed = match document::listed(&p, list) {
+            Ok(l) => l,
+            Err(e) => {
+                return package_fail(
+                    format!("签名列表无法读取：{e}"),
+                    format!("The signature list cannot be read: {e}"),
+                );
+            }
+        };
+        for l in &listed {
+            match document::signature_file(&p, &l.base) {
+                Ok(s) => signatures.push(verify_signature(&p, l, &s, opts)),
+                Err(e) => {
+                    return package_fail(
+                        format!("签名文件无法读取：{e}"),
+                        format!("A signature file cannot be read: {e}"),
+                    );
+                }
+            }
+        }
+    }
+    if signatures.is_empty() {
+        return package_fail(
+            "文件没有任何签名或签章，不具有效力".into(),
+            "The file has no signature or seal: it has no force".into(),
+        );
+    }
+    let mut checks = vec![check(
+        "ofd-package",
+        Outcome::Pass,
+        format!("OFD 文件包完整，含 {} 个签名", signatures.len()),
+        format!("The OFD package reads; {} signature(s)", signatures.len()),
+    )];
+    // Coverage: every file the pages draw from, covered by a signature
+    // none of whose checks fails.
+    let covered = covered_by(&signatures);
+    let drawn: BTreeSet<String> = docs.iter().flat_map(|d| crate::coverage::drawn_from(&p, &d.root)).collect();
+    let uncovered: Vec<&str> = drawn.iter().map(String::as_str).filter(|f| !covered.contains(f)).collect();
+    checks.push(if uncovered.is_empty() {
+        check(
+            "ofd-coverage",
+            Outcome::Pass,
+            "页面所用的文件都在签名保护范围内",
+            "Every file the pages draw from is covered by a signature",
+        )
+    } else {
+        let list = uncovered.join(", ");
+        check(
+            "ofd-coverage",
+            Outcome::Warn,
+            format!("以下文件不受任何签名保护，可被改动而不破坏签名：{list}"),
+            format!("These files are covered by no signature and can be changed without breaking one: {list}"),
+        )
+    });
+    let (license_check, license) = embedded_license(&p, &docs, &covered, opts);
+    checks.push(license_check);
+    let mut report = OfdReport::finish(checks, signatures);
+    report.license_bytes = license.as_ref().map(|(_, bytes)| bytes.clone());
+    report.license = license.map(|(r, _)| Box::new(r));
+    report
+}
+
+/// `ofd-license`: the ZZ1 license the file carries, verified by SPEC
+/// section 10, covered by a signature, and as the tag states it.
+fn embedded_license(
+    p: &Package<'_>,
+    docs: &[document::Doc],
+    covered: &BTreeSet<&str>,
+    opts: &Options<'_>,
+) -> (OfdCheck, Option<(zz_core::Report, Vec<u8>)>) {
+    let id = "ofd-license";
+    let Some(carried) = docs.iter().map(|d| crate::license::carried(p, &d.root)).find(|c| !c.is_empty()) else {
+        return (check(id, Outcome::Skip, "文件未携带 ZZ1 电子证照", "The file carries no ZZ1 license"), None);
+    };
+    let fail = |zh: &str, en: &str| check(id, Outcome::Fail, zh, en);
+    let (Some(file), Some((tag_file, tag_id, tag_type))) = (&carried.attachment, &carried.tag) else {
+        return (fail("电子证照附件或其标签缺失，无法对应", "The license attachment or its tag is missing"), None);
+    };
+    if !covered.contains(file.as_str()) || !covered.contains(tag_file.as_str()) {
+        return (
+            fail(
+                "电子证照附件或其标签不在签名保护范围内",
+                "The license attachment or its tag is covered by no signature",
+            ),
+            None,
+        );
+    }
+    let Ok(bytes) = p.read(file) else {
+        return (fail("电子证照附件无法读取", "The license attachment cannot be read"), None);
+    };
+    let Some((bundle, usage)) = opts.zz1 else {
+        return (
+            check(
+                id,
+                Outcome::Warn,
+                "没有信任数据，无法核验文件携带的电子证照",
+                "No trust data: the license the file carries cannot be verified",
+            ),
+            None,
+        );
+    };
+    let ctx = zz_core::Context::new(bundle, opts.now).with(usage);
+    let r = zz_core::verify(&bytes, ctx);
+    let stated = r.license.as_ref().map(|l| (l.id.as_str(), l.type_code.as_str()));
+    let c = if stated != Some((tag_id.as_deref().unwrap_or(""), tag_type.as_deref().unwrap_or(""))) {
+        fail(
+            "电子证照的标识或类型与文件标签不符",
+            "The license's identifier or type differs from what the file's tag states",
+        )
+    } else {
+        match r.verdict {
+            Verdict::Invalid => {
+                let why: Vec<&str> = r.failures().map(|c| c.zh.as_ref()).collect();
+                let why_en: Vec<&str> = r.failures().map(|c| c.en.as_ref()).collect();
+                check(
+                    id,
+                    Outcome::Fail,
+                    format!("文件携带的电子证照无效：{}", why.join("；")),
+                    format!("The license the file carries is invalid: {}", why_en.join("; ")),
+                )
+            }
+            Verdict::Indeterminate => check(
+                id,
+                Outcome::Warn,
+                "文件携带的电子证照状态无法确认",
+                "The status of the license the file carries cannot be confirmed",
+            ),
+            Verdict::Valid => {
+                check(id, Outcome::Pass, "文件携带的电子证照有效", "The license the file carries is valid")
+            }
+        }
+    };
+    (c, Some((r, bytes.to_vec())))
+}
+
+/// The report of SPEC section 12 in the form of every other report.
+pub fn report(bytes: &[u8], opts: &Options<'_>, trust: zz_core::report::TrustRef) -> zz_core::Report {
+    to_report(&verify(bytes, opts), opts, trust)
+}
+
+/// An OFD report in the form of every other report (made with `opts`).
+pub fn to_report(r: &OfdReport, opts: &Options<'_>, trust: zz_core::report::TrustRef) -> zz_core::Report {
+    let to_check = |c: &OfdCheck| {
+        zz_core::CheckId::from_id(c.id).map(|id| zz_core::Check {
+            id,
+            outcome: c.outcome,
+            zh: c.zh.clone().into(),
+            en: c.en.clone().into(),
+        })
+    };
+    let secs = UnixTime::from_secs;
+    let signatures = r
+        .signatures
+        .iter()
+        .map(|s| zz_core::SignatureReport {
+            id: s.id.clone(),
+            format: s.format.map(|f| {
+                match f {
+                    Format::SesV4 => "ses-v4",
+                    Format::SesV1 => "ses-v1",
+                    Format::SignedData => "signed-data",
+                    Format::Bare => "bare",
+                }
+                .into()
+            }),
+            checks: s.checks.iter().filter_map(to_check).collect(),
+            signer: s.signer.as_ref().map(|c| zz_core::CertInfo {
+                subject: c.subject.clone(),
+                issuer: c.issuer.clone(),
+                serial: c.serial.clone(),
+                not_before: secs(c.not_before),
+                not_after: secs(c.not_after),
+            }),
+            seal: s.seal.as_ref().map(|x| zz_core::SealInfo {
+                name: x.name.clone(),
+                id: x.id.clone(),
+                maker: x.maker.clone(),
+                valid_start: secs(x.valid_start),
+                valid_end: secs(x.valid_end),
+            }),
+            time: s.time.map(secs),
+        })
+        .collect();
+    let license = r.license.as_deref();
+    zz_core::Report {
+        verdict: r.verdict,
+        kind: Some(zz_core::Kind::Ofd),
+        checks: r.checks.iter().filter_map(to_check).collect(),
+        verified: r.verdict != Verdict::Invalid,
+        license: license.and_then(|l| l.license.clone()),
+        annotation: None,
+        signer: license.and_then(|l| l.signer.clone()),
+        annotation_signer: None,
+        matter: opts.zz1.and_then(|(_, u)| u.matter).map(str::to_owned),
+        now: opts.now,
+        trust,
+        signatures,
+    }
+}
+
+/// Verifies one signature.
+fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Options<'_>) -> SignatureReport {
+    let mut r = SignatureReport {
+        id: l.id.clone(),
+        format: None,
+        checks: Vec::new(),
+        signer: None,
+        seal: None,
+        time: None,
+        references: s.references.iter().filter_map(|x| x.file.clone()).collect(),
+    };
+    r.checks.push(common::references(p, s));
+    let xml = p.read(&s.path).unwrap_or_default();
+    let value = match p.read(&s.signed_value) {
+        Ok(v) => v,
+        Err(e) => {
+            r.checks.push(check(
+                "ofd-signature",
+                Outcome::Fail,
+                format!("签名值文件无法读取：{e}"),
+                format!("The signature value cannot be read: {e}"),
+            ));
+            return r;
+        }
+    };
+    if crate::ses::looks_like_ses(&value) {
+        match crate::ses::parse_signature(&value) {
+            Ok(sig) => ses::seal_signature(p, s, &sig, &xml, opts, &mut r),
+            Err(e) => r.checks.push(check(
+                "ofd-signature",
+                Outcome::Fail,
+                format!("电子签章数据无法解析：{e}"),
+                format!("The seal signature cannot be parsed: {e}"),
+            )),
+        }
+    } else if crate::signed_data::looks_like(&value) {
+        match crate::signed_data::parse(&value) {
+            Ok(sd) => signed_data::signed_data_signature(&sd, &xml, l, opts, &mut r),
+            Err(e) => {
+                r.format = Some(Format::SignedData);
+                r.checks.push(check(
+                    "ofd-signature",
+                    Outcome::Fail,
+                    format!("数字签名数据（SignedData）无法解析：{e}"),
+                    format!("The SignedData cannot be parsed: {e}"),
+                ));
+            }
+        }
+    } else if sm::signature(&value).is_some() {
+        bare::bare_signature(s, &value, &xml, l, opts, &mut r);
+    } else {
+        r.checks.push(check(
+            "ofd-signature",
+            Outcome::Fail,
+            "签名值不是任何已知格式（电子签章、SignedData 或 SM2 签名）",
+            "The signature value is in no known format (seal, SignedData or SM2 signature)",
+        ));
+    }
+    r
+}
