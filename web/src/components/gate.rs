@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
 use crate::services::accounts::{AccountError, any, message, sign_in, sign_out};
 use crate::services::session::{Role, role_of};
@@ -87,7 +88,7 @@ pub fn SignIn() -> Html {
             </div>
             <button type="submit" class="button primary" id="sign-in">{ lang.t("登录", "Sign in") }</button>
             if let Some(e) = *error {
-                <p class="alert error" role="alert" id="sign-in-error">{ message(lang, e) }</p>
+                <Alert tone={Tone::Error} urgent=true id="sign-in-error">{ message(lang, e) }</Alert>
             }
         </form>
     }

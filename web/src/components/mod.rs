@@ -1,5 +1,6 @@
 //! Components that several pages draw.
 
+pub mod alert;
 pub mod drill_switch;
 pub mod field;
 pub mod gate;

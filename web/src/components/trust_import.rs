@@ -3,7 +3,9 @@
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use zz_log::Happened;
 
+use crate::components::alert::{Alert, Tone};
 use crate::services::trust;
 use crate::state::app::{TrustProp, use_app};
 use crate::words::lang::Lang;
@@ -51,13 +53,16 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
                     Ok(bytes) => trust::import(&current, &bytes).await,
                     Err(e) => Err(trust::Refusal { zh: "无法读取该文件".to_owned(), en: e.to_string() }),
                 };
-                crate::services::audit::record_event(zz_log::Happened {
-                    event: if result.is_ok() { "trust-import" } else { "trust-import-refused" }.into(),
+                crate::services::audit::record_event(Happened {
                     detail: Some(match &result {
                         Ok(next) => format!("seq {}", next.bundle.trust.seq),
                         Err(e) => e.en.clone(),
                     }),
-                    ..Default::default()
+                    ..Happened::new(if result.is_ok() {
+                        zz_log::Event::TrustImport
+                    } else {
+                        zz_log::Event::TrustImportRefused
+                    })
                 });
                 match result {
                     Ok(next) => {
@@ -87,7 +92,7 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
                 Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
                 Lang::En => format!("Imported trust data seq {seq}."),
             } }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</p> },
+            Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</Alert> },
             None => html! {},
         } }
         </div>

@@ -3,6 +3,7 @@
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::alert::{Alert, Tone};
 use crate::services::verification::Source;
 use crate::state::app::use_app;
 
@@ -106,7 +107,7 @@ pub fn LicenseInput(props: &InputProps) -> Html {
             <button type="submit" class="primary" disabled={text.trim().is_empty()}>{ lang.t("核验", "Verify") }</button>
         </form>
         if let Some(name) = &*problem {
-            <p class="alert error" role="alert">{ crate::components::icons::Icon::Cross.html() }{ " " }{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</p>
+            <Alert tone={Tone::Error} urgent=true icon=true>{ lang.t("文件过大，不是电子证照：", "The file is too large to be a license: ") }{ name }</Alert>
         }
         </>
     }

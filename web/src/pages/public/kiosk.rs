@@ -177,7 +177,7 @@ fn Kiosk(props: &Props) -> Html {
         if !crate::services::session::signed_in_as(Role::Supervisor) {
             return;
         }
-        crate::services::audit::record_event(zz_log::Happened { event: "kiosk-left".into(), ..Default::default() });
+        crate::services::audit::record(zz_log::Event::KioskLeft);
         crate::services::accounts::sign_out();
         wasm_bindgen_futures::spawn_local(async {
             crate::services::audit::settled().await;

@@ -5,6 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use zz_log::audit::Operator;
 
+use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
 use crate::components::gate::{OperatorLine, SignIn};
 use crate::services::accounts::{
@@ -90,7 +91,7 @@ pub fn StaffSettings() -> Html {
                 Lang::Zh => format!("已保存账号 {n}。"),
                 Lang::En => format!("Account {n} saved."),
             } }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ message(lang, *e) }</p> },
+            Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, *e) }</Alert> },
             None => html! {},
         } }
         </div>
@@ -201,7 +202,7 @@ fn StaffTable(props: &TableProps) -> Html {
             <input id="reset-pin" ref={new_pin} type="password" inputmode="numeric" autocomplete="new-password" />
         </div>
         if let Some(e) = *error {
-            <p class="alert error" role="alert">{ message(lang, e) }</p>
+            <Alert tone={Tone::Error} urgent=true>{ message(lang, e) }</Alert>
         }
         </>
     }
@@ -234,8 +235,8 @@ fn OwnPin() -> Html {
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
             <div role="status" aria-live="polite" id="pin-result">
             { match *result {
-                Some(Ok(())) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
-                Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ message(lang, e) }</p> },
+                Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
+                Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
                 None => html! {},
             } }
             </div>

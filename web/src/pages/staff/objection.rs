@@ -12,6 +12,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use zz_core::UnixTime;
 
+use crate::components::alert::{Alert, Tone};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
 
@@ -86,7 +87,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let raised = use_state(crate::services::clock::now);
     let crate::state::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
     let Some(ty) = t.bundle.license_type(&draft.type_code).cloned().map(Rc::new) else {
-        return html! { <p class="alert error">{ lang.t("证照类型不在目录中。", "The license type is not in the catalog.") }</p> };
+        return html! { <Alert tone={Tone::Error}>{ lang.t("证照类型不在目录中。", "The license type is not in the catalog.") }</Alert> };
     };
     let site = app.site.clone();
     let days = site.objection_days();
@@ -141,11 +142,10 @@ pub fn Sheet(props: &SheetProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |_| {
             crate::services::audit::record_event(zz_log::Happened {
-                event: "objection".into(),
                 case: draft.case.clone(),
                 license_type: Some(draft.type_code.clone()),
                 identifier: (!draft.license_id.is_empty()).then(|| draft.license_id.clone()),
-                ..Default::default()
+                ..zz_log::Happened::new(zz_log::Event::Objection)
             });
             print_only("objection");
         })

@@ -13,6 +13,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use zz_log::stats::{self, Count, Filter};
 
+use crate::components::alert::{Alert, Tone};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
 
@@ -155,7 +156,7 @@ fn StatsView() -> Html {
         None => {
             return html! { <p class="loading" role="status">{ lang.t("正在读取核验记录…", "Reading the log…") }</p> };
         }
-        Some((Err(e), _)) => return html! { <p class="alert error" role="alert">{ e.to_string() }</p> },
+        Some((Err(e), _)) => return html! { <Alert tone={Tone::Error} urgent=true>{ e.to_string() }</Alert> },
         Some((Ok(l), ms)) => match &*files {
             Some((_, all)) => (all.clone(), *ms),
             None => (l.entries.clone(), *ms),

@@ -321,10 +321,9 @@ fn Face(props: &FaceProps) -> Html {
         let (id, type_code) = (l.id.clone(), l.type_code.clone());
         Callback::from(move |_| {
             crate::services::audit::record_event(zz_log::Happened {
-                event: "reveal".into(),
                 license_type: Some(type_code.clone()),
                 identifier: Some(id.clone()),
-                ..Default::default()
+                ..zz_log::Happened::new(zz_log::Event::Reveal)
             });
             revealed.set(true);
         })

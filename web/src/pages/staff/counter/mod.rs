@@ -14,6 +14,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::alert::{Alert, Tone};
 use crate::components::field::value_of;
 use crate::services::clock;
 use zz_core::model::{ID_TYPE_RESIDENT, ID_TYPE_USCC, Matter, same_id};
@@ -305,11 +306,10 @@ fn Counter(props: &Props) -> Html {
     {
         let outcome = case.outcome();
         use_effect_with((case.id.clone(), outcome), move |(id, outcome)| {
-            if *outcome != CaseOutcome::Incomplete {
+            if let Some(event) = zz_log::Event::case(*outcome) {
                 crate::services::audit::record_event(zz_log::Happened {
-                    event: format!("case-{}", outcome.as_str()),
                     case: Some(id.clone()),
-                    ..Default::default()
+                    ..zz_log::Happened::new(event)
                 });
             }
         });
@@ -422,7 +422,7 @@ fn Counter(props: &Props) -> Html {
                                     }
                                 } }
                                 if let Some(pr) = &problem {
-                                    <p class="alert error holder-problem" role="alert">{ crate::components::icons::Icon::Cross.html() }{ " " }{ pr }</p>
+                                    <Alert tone={Tone::Error} urgent=true icon=true class="holder-problem">{ pr }</Alert>
                                 }
                                 if let Some(e) = &row.exception {
                                     <p class="exception" data-kind={e.kind.as_str()}>
@@ -590,10 +590,7 @@ fn People(props: &PeopleProps) -> Html {
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             if on {
-                crate::services::audit::record_event(zz_log::Happened {
-                    event: "identity-checked".into(),
-                    ..Default::default()
-                });
+                crate::services::audit::record(zz_log::Event::IdentityChecked);
             }
             case.dispatch(Action::Identity(on))
         })
@@ -726,11 +723,10 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
             let identifier = license.map(|l| l.id.clone());
             let issuer = license.map(|l| l.issuer.clone());
             crate::services::audit::record_event(zz_log::Happened {
-                event: format!("exception-{}", kind.as_str()),
                 matter: case.matter.as_ref().map(|m| m.code.clone()),
                 license_type: Some(type_code.clone()),
                 identifier: identifier.clone(),
-                ..Default::default()
+                ..zz_log::Happened::new(zz_log::Event::Exception(*kind))
             });
             case.dispatch(Action::Exception(
                 row,
@@ -798,7 +794,7 @@ fn ExceptionForm(props: &ExceptionProps) -> Html {
                 <textarea id={id("note")} rows="2" value={(*note).clone()} oninput={on_note} />
             </div>
             if *error {
-                <p class="alert error" role="alert">{ lang.t("请填写说明（容缺受理还需承诺补交日期）。", "Write a note (and, when accepted pending, the promised date).") }</p>
+                <Alert tone={Tone::Error} urgent=true>{ lang.t("请填写说明（容缺受理还需承诺补交日期）。", "Write a note (and, when accepted pending, the promised date).") }</Alert>
             }
             <button type="submit" class="button primary">{ lang.t("确定", "Save") }</button>
             { " " }<button type="button" class="button" onclick={cancel}>{ lang.t("取消", "Cancel") }</button>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use zz_log::audit;
 
 use super::checkpoints::{CheckpointList, download_checkpoint};
+use crate::components::alert::{Alert, Tone};
 use crate::components::icons::Icon;
 use crate::services::audit::{AuditError, ChainState, Done, Job, Loaded, act, check, checkpoint_now};
 use crate::services::session::{Role, role_of};
@@ -159,7 +160,7 @@ pub fn LogActions(props: &ActionsProps) -> Html {
                     Lang::Zh => format!("没有 {d} 天前的记录。"),
                     Lang::En => format!("No entries are older than {d} days."),
                 } }</p> },
-                Some(Done::Failed(e)) => html! { <p class="alert error">{ e.to_string() }</p> },
+                Some(Done::Failed(e)) => html! { <Alert tone={Tone::Error}>{ e.to_string() }</Alert> },
             } }
             </div>
             <CheckpointList kept={props.kept.clone()} />

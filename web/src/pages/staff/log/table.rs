@@ -7,6 +7,7 @@ use yew::prelude::*;
 use zz_core::{UnixTime, Verdict};
 use zz_log::audit;
 
+use crate::components::alert::{Alert, Tone};
 use crate::components::icons::Icon;
 use crate::services::audit::AuditError;
 use crate::state::app::{TrustState, use_app};
@@ -121,7 +122,7 @@ pub fn LogTable(props: &TableProps) -> Html {
                 </div>
             </form>
             if let Some(e) = &props.error {
-                <p class="alert error" role="alert">{ e.to_string() }</p>
+                <Alert tone={Tone::Error} urgent=true>{ e.to_string() }</Alert>
             }
             <table class="log">
                 <caption>{ match lang {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::alert::{Alert, Tone};
 use crate::state::app::use_app;
 
 /// The deployment's configuration on this device: organisation, hall,
@@ -77,9 +78,8 @@ pub fn SiteSettings() -> Html {
                 Some(parsed) => match crate::services::site::save(Some(&parsed)) {
                     Ok(()) => {
                         crate::services::audit::record_event(zz_log::Happened {
-                            event: "setting".into(),
                             detail: Some(serde_json::to_string(&parsed).unwrap_or_default()),
-                            ..Default::default()
+                            ..zz_log::Happened::new(zz_log::Event::Setting)
                         });
                         set_site.emit((Rc::new(parsed), crate::services::site::From::Device));
                         message.set(Some(Ok("saved")));
@@ -102,9 +102,8 @@ pub fn SiteSettings() -> Html {
             }
             let _ = crate::services::site::save(None);
             crate::services::audit::record_event(zz_log::Happened {
-                event: "setting".into(),
                 detail: Some("site.json".into()),
-                ..Default::default()
+                ..zz_log::Happened::new(zz_log::Event::Setting)
             });
             let (message, set_site) = (message.clone(), set_site.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -165,8 +164,8 @@ pub fn SiteSettings() -> Html {
         </form>
         <div role="status" aria-live="polite" id="site-result">
         { match &*message {
-            Some(Ok(_)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ lang.t("已保存。", "Saved.") }</p> },
-            Some(Err(e)) => html! { <p class="alert error">{ crate::components::icons::Icon::Cross.html() }{ " " }{ e }</p> },
+            Some(Ok(_)) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
+            Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ e }</Alert> },
             None => html! {},
         } }
         </div>

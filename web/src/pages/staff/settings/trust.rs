@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::alert::{Alert, Tone};
 use crate::components::trust_import::ImportBundle;
 use crate::services::clock;
 use crate::services::trust::{self, Source};
@@ -144,9 +145,12 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
                 Anchor::Sm2 => trust::adopt_offered_sm2_roots(&offered),
             };
             crate::services::audit::record_event(zz_log::Happened {
-                event: if done.is_ok() { "roots-adopted" } else { "roots-adoption-refused" }.into(),
                 detail: Some(if anchor == Anchor::Zz1 { "zz1" } else { "sm2" }.into()),
-                ..Default::default()
+                ..zz_log::Happened::new(if done.is_ok() {
+                    zz_log::Event::RootsAdopted
+                } else {
+                    zz_log::Event::RootsAdoptionRefused
+                })
             });
             match done {
                 Ok(()) => wasm_bindgen_futures::spawn_local(async {
@@ -162,7 +166,7 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
         <h2>{ title }</h2>
         <p>{ note }</p>
         <button type="button" class="button danger" onclick={adopt} data-testid={testid}>{ button }</button>
-        if let Some(e) = &*error { <p class="alert error" role="alert">{ lang.t(&e.zh, &e.en) }</p> }
+        if let Some(e) = &*error { <Alert tone={Tone::Error} urgent=true>{ lang.t(&e.zh, &e.en) }</Alert> }
         </>
     }
 }
