@@ -32,3 +32,13 @@ pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
         ),
     }
 }
+
+/// A check's outcome in one word.
+pub fn outcome_word(lang: Lang, o: Outcome) -> &'static str {
+    match o {
+        Outcome::Pass => lang.t("通过", "pass"),
+        Outcome::Fail => lang.t("未通过", "fail"),
+        Outcome::Warn => lang.t("警告", "warning"),
+        Outcome::Skip => lang.t("未检查", "skipped"),
+    }
+}
