@@ -336,7 +336,7 @@ pub fn render_ofd(
         Err(zz_ofd::render::RenderError::Invalid) => {
             for c in report.checks.iter().chain(report.signatures.iter().flat_map(|s| s.checks.iter())) {
                 if c.outcome == Outcome::Fail {
-                    eprintln!("  {}: {}", c.id, safe(&c.en));
+                    eprintln!("  {}: {}", c.id.as_str(), safe(&c.en));
                 }
             }
             eprintln!("{}: invalid, not drawn", file.display());

@@ -97,7 +97,7 @@ fn main() {
 
 /// OFD files signed with a SignedData made in Python, verified here.
 fn signed_data(dir: &std::path::Path, python: &str) {
-    use zz_core::{Bundle, Outcome, Roots, Verdict};
+    use zz_core::{Bundle, CheckId, Outcome, Roots, Verdict};
     std::fs::create_dir_all(dir).unwrap();
     let w = zz_issuer::demo::world(zz_issuer::demo::DEFAULT_NOW);
     let biz = w.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
@@ -139,7 +139,7 @@ fn signed_data(dir: &std::path::Path, python: &str) {
             "{name}: {} (format {:?}; {})",
             r.verdict.as_str(),
             s.format,
-            s.checks.iter().map(|c| format!("{} {:?}", c.id, c.outcome)).collect::<Vec<_>>().join(", ")
+            s.checks.iter().map(|c| format!("{} {:?}", c.id.as_str(), c.outcome)).collect::<Vec<_>>().join(", ")
         );
         if r.verdict != Verdict::Valid || s.time.is_none() || s.signer.is_none() {
             eprintln!("  expected valid with a signer and a time: {r:#?}");
@@ -151,7 +151,7 @@ fn signed_data(dir: &std::path::Path, python: &str) {
         let xml = changed.file_mut("Doc_0/Signs/Sign_0/Signature.xml").unwrap();
         *xml = String::from_utf8_lossy(xml).replacen("ZZ Verify demo", "ZZ Verify demx", 1).into_bytes();
         let r = zz_ofd::verify(&changed.to_zip(), &opts);
-        if r.signatures[0].outcome("ofd-signed-hash") != Outcome::Fail {
+        if r.signatures[0].outcome(CheckId::OfdSignedHash) != Outcome::Fail {
             eprintln!("  a changed Signature.xml still matches: {r:#?}");
             failures += 1;
         }
@@ -163,7 +163,7 @@ fn signed_data(dir: &std::path::Path, python: &str) {
         let mut sig = o.clone();
         sig.put("Doc_0/Signs/Sign_0/SignedValue.dat", flipped);
         let r = zz_ofd::verify(&sig.to_zip(), &opts);
-        if r.signatures[0].outcome("ofd-signature") != Outcome::Fail {
+        if r.signatures[0].outcome(CheckId::OfdSignature) != Outcome::Fail {
             eprintln!("  a changed signature verifies: {r:#?}");
             failures += 1;
         }

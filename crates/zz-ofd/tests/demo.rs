@@ -4,7 +4,7 @@
 
 mod zipmaker;
 
-use zz_core::{Bundle, Outcome, Roots, Verdict};
+use zz_core::{Bundle, CheckId, Outcome, Roots, Verdict};
 use zz_issuer::demo::{self, ofd::OfdWorld};
 use zz_ofd::cert::{self, Cert};
 use zz_ofd::package::Package;
@@ -39,6 +39,7 @@ impl Fixture {
 }
 
 fn outcome(r: &OfdReport, id: &str) -> Outcome {
+    let id = CheckId::from_id(id).unwrap_or_else(|| panic!("{id}: not a check id"));
     if r.checks.iter().any(|c| c.id == id) { r.outcome(id) } else { r.signatures[0].outcome(id) }
 }
 
@@ -68,16 +69,16 @@ fn without_roots_the_sound_seal_is_untrusted_and_without_trust_data_the_license_
     let bytes = f.sample("ofd-valid-business-license");
     let r = verify(bytes, &Options { roots: &[], now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) });
     assert_eq!(r.verdict, Verdict::Indeterminate);
-    assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSignerChain), Outcome::Warn);
     let r = verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: None });
     assert_eq!(r.verdict, Verdict::Indeterminate);
-    assert_eq!(r.outcome("ofd-license"), Outcome::Warn);
+    assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Warn);
     // Only the root pinned, not the CA: the chain cannot be built.
     let r = verify(
         bytes,
         &Options { roots: &f.roots[..1], now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) },
     );
-    assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSignerChain), Outcome::Warn);
 }
 
 #[test]
@@ -99,14 +100,14 @@ fn the_carried_license_is_reported_and_must_match_its_tag() {
     *tag = String::from_utf8_lossy(tag).replace(&issuer.id, "ZZ-OTHER-ID").into_bytes();
     o.seal(&sealer, f.world.now);
     let r = f.verify(&o.to_zip());
-    assert_eq!(r.signatures[0].outcome("ofd-seal"), Outcome::Pass);
-    assert_eq!(r.outcome("ofd-license"), Outcome::Fail, "{r:#?}");
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSeal), Outcome::Pass);
+    assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Fail, "{r:#?}");
     // The attachment removed from the list: carried, but not found.
     let mut o = demo::ofd::license_ofd(&f.world, cose, None, f.world.now).unwrap();
     let list = o.file_mut("Doc_0/Attachs/Attachments.xml").unwrap();
     *list = String::from_utf8_lossy(list).replace("license.zzl\" Format", "other.zzl\" Format").into_bytes();
     o.seal(&sealer, f.world.now);
-    assert_eq!(f.verify(&o.to_zip()).outcome("ofd-license"), Outcome::Fail);
+    assert_eq!(f.verify(&o.to_zip()).outcome(CheckId::OfdLicense), Outcome::Fail);
 }
 
 #[test]
@@ -184,9 +185,9 @@ fn an_added_unsigned_page_or_annotation_is_a_coverage_gap() {
             o.put(path, xml.as_bytes().to_vec());
         }
         let r = f.verify(&o.to_zip());
-        assert_eq!(r.outcome("ofd-coverage"), Outcome::Warn, "{named}: {r:#?}");
+        assert_eq!(r.outcome(CheckId::OfdCoverage), Outcome::Warn, "{named}: {r:#?}");
         assert_eq!(r.verdict, Verdict::Indeterminate, "{named}");
-        let why = &r.checks.iter().find(|c| c.id == "ofd-coverage").unwrap().en;
+        let why = &r.checks.iter().find(|c| c.id == CheckId::OfdCoverage).unwrap().en;
         for (path, _) in &added {
             assert!(why.contains(path), "{why}");
         }
@@ -213,6 +214,6 @@ fn the_carried_license_is_checked_against_the_applicant() {
     assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
     let r = with("310104199007020176");
     assert_eq!(r.verdict, Verdict::Invalid);
-    assert_eq!(r.outcome("ofd-license"), Outcome::Fail);
-    assert!(r.checks.iter().any(|c| c.id == "ofd-license" && c.zh.contains("办事主体")), "{r:#?}");
+    assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Fail);
+    assert!(r.checks.iter().any(|c| c.id == CheckId::OfdLicense && c.zh.contains("办事主体")), "{r:#?}");
 }

@@ -7,7 +7,7 @@ mod zipmaker;
 
 use std::time::{Duration, Instant};
 
-use zz_core::{Outcome, UnixTime, Verdict};
+use zz_core::{CheckId, Outcome, UnixTime, Verdict};
 use zz_issuer::demo;
 use zz_ofd::package::Package;
 use zz_ofd::{Options, verify};
@@ -42,7 +42,7 @@ fn billion_laughs_and_external_entities_are_package_failures_wherever_they_are()
             r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>"#.to_owned(),
         ] {
             let r = check(&zipmaker::with_file(&v, file, xml.into_bytes()));
-            assert_eq!(r.outcome("ofd-package"), Outcome::Fail, "{file}: {r:#?}");
+            assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Fail, "{file}: {r:#?}");
             assert!(r.checks[0].en.contains(file.rsplit('/').next().unwrap()), "{file}: {}", r.checks[0].en);
         }
     }
@@ -62,9 +62,9 @@ fn a_2_31_der_length_and_deep_der_nesting_fail_their_signature_at_once() {
     }
     for value in [huge, deep] {
         let r = check(&zipmaker::with_file(&v, "Doc_0/Signs/Sign_0/SignedValue.dat", value));
-        assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Fail, "{r:#?}");
+        assert_eq!(r.signatures[0].outcome(CheckId::OfdSignature), Outcome::Fail, "{r:#?}");
         // The rest of the package still reads.
-        assert_eq!(r.outcome("ofd-package"), Outcome::Pass);
+        assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Pass);
     }
 }
 
@@ -72,12 +72,12 @@ fn a_2_31_der_length_and_deep_der_nesting_fail_their_signature_at_once() {
 fn a_seal_that_is_not_der_and_a_missing_document_fail() {
     let v = valid();
     let r = check(&zipmaker::with_file(&v, "Doc_0/Signs/Sign_0/Seal.esl", vec![0x30, 0x83, 0xff, 0xff, 0xff]));
-    assert_eq!(r.signatures[0].outcome("ofd-seal"), Outcome::Fail);
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSeal), Outcome::Fail);
     let p = Package::open(&v).unwrap();
     let o = zz_issuer::ofd::Ofd::from_files(
         p.names().filter(|n| *n != "Doc_0/Document.xml").map(|n| (n.to_owned(), p.read(n).unwrap().to_vec())),
     );
     let r = check(&o.to_zip());
-    assert_eq!(r.outcome("ofd-package"), Outcome::Fail);
+    assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Fail);
     assert!(r.checks[0].en.contains("Document.xml"), "{}", r.checks[0].en);
 }

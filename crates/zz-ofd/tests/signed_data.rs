@@ -2,7 +2,7 @@
 //! made by asn1crypto and gmssl (tests/fixtures/README.md): each check
 //! passes, and fails when what it checks is changed.
 
-use zz_core::{Outcome, Verdict};
+use zz_core::{CheckId, Outcome, Verdict};
 use zz_issuer::demo;
 use zz_ofd::package::Package;
 use zz_ofd::{OfdReport, Options, cert, verify};
@@ -37,17 +37,17 @@ fn signed_data_attached_and_detached_verify_and_each_check_fails_when_changed() 
         let r = check(&bytes, true);
         let s = &r.signatures[0];
         assert_eq!(s.format, Some(zz_ofd::verify::Format::SignedData), "{name}");
-        for id in ["ofd-references", "ofd-signed-hash", "ofd-signature", "ofd-signer-chain"] {
-            assert_eq!(s.outcome(id), Outcome::Pass, "{name} {id}: {s:#?}");
+        for id in [CheckId::OfdReferences, CheckId::OfdSignedHash, CheckId::OfdSignature, CheckId::OfdSignerChain] {
+            assert_eq!(s.outcome(id), Outcome::Pass, "{name} {id:?}: {s:#?}");
         }
         assert!(s.signer.as_ref().is_some_and(|c| c.subject.contains("DEMO")));
         // signingTime: 2026-11-22T00:30Z.
         assert_eq!(s.time, Some(1_795_307_400), "{name}");
         // The license is carried, but no trust data was given: a warning.
         assert_eq!(r.verdict, Verdict::Indeterminate, "{name}");
-        assert_eq!(r.outcome("ofd-license"), Outcome::Warn);
+        assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Warn);
         // Without the roots: untrusted, not invalid.
-        assert_eq!(check(&bytes, false).signatures[0].outcome("ofd-signer-chain"), Outcome::Warn, "{name}");
+        assert_eq!(check(&bytes, false).signatures[0].outcome(CheckId::OfdSignerChain), Outcome::Warn, "{name}");
         // Signature.xml changed: the signed digest differs (and the
         // signature still verifies over what it signed).
         let r = check(
@@ -56,7 +56,7 @@ fn signed_data_attached_and_detached_verify_and_each_check_fails_when_changed() 
             }),
             true,
         );
-        assert_eq!(r.signatures[0].outcome("ofd-signed-hash"), Outcome::Fail, "{name}");
+        assert_eq!(r.signatures[0].outcome(CheckId::OfdSignedHash), Outcome::Fail, "{name}");
         assert_eq!(r.verdict, Verdict::Invalid);
         // The SM2 signature (the last bytes of the value) changed.
         let r = check(
@@ -66,10 +66,10 @@ fn signed_data_attached_and_detached_verify_and_each_check_fails_when_changed() 
             }),
             true,
         );
-        assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Fail, "{name}");
+        assert_eq!(r.signatures[0].outcome(CheckId::OfdSignature), Outcome::Fail, "{name}");
         // A value that is no known format at all.
         let r = check(&changed(&bytes, "Doc_0/Signs/Sign_0/SignedValue.dat", |v| v.truncate(40)), true);
-        assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Fail, "{name}");
+        assert_eq!(r.signatures[0].outcome(CheckId::OfdSignature), Outcome::Fail, "{name}");
         // A signed page changed: its reference fails.
         let r = check(
             &changed(&bytes, "Doc_0/Pages/Page_0/Content.xml", |x| {
@@ -77,6 +77,6 @@ fn signed_data_attached_and_detached_verify_and_each_check_fails_when_changed() 
             }),
             true,
         );
-        assert_eq!(r.signatures[0].outcome("ofd-references"), Outcome::Fail, "{name}");
+        assert_eq!(r.signatures[0].outcome(CheckId::OfdReferences), Outcome::Fail, "{name}");
     }
 }

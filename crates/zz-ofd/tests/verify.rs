@@ -3,7 +3,7 @@
 
 mod zipmaker;
 
-use zz_core::{Outcome, UnixTime, Verdict};
+use zz_core::{CheckId, Outcome, UnixTime, Verdict};
 use zz_ofd::cert::{self, Cert};
 use zz_ofd::package::Package;
 use zz_ofd::{Options, verify};
@@ -27,11 +27,11 @@ fn the_tax_bureau_and_ofdrw_seals_are_sound_but_untrusted_without_roots() {
         assert_eq!(r.verdict, Verdict::Indeterminate, "{f}: {r:#?}");
         assert_eq!(r.signatures.len(), 1, "{f}");
         let s = &r.signatures[0];
-        for id in ["ofd-references", "ofd-signed-hash", "ofd-signature", "ofd-seal"] {
-            assert_eq!(s.outcome(id), Outcome::Pass, "{f} {id}: {s:#?}");
+        for id in [CheckId::OfdReferences, CheckId::OfdSignedHash, CheckId::OfdSignature, CheckId::OfdSeal] {
+            assert_eq!(s.outcome(id), Outcome::Pass, "{f} {id:?}: {s:#?}");
         }
-        assert_eq!(s.outcome("ofd-signer-chain"), Outcome::Warn, "{f}");
-        assert_eq!(r.outcome("ofd-package"), Outcome::Pass, "{f}");
+        assert_eq!(s.outcome(CheckId::OfdSignerChain), Outcome::Warn, "{f}");
+        assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Pass, "{f}");
         assert!(s.seal.is_some() && s.signer.is_some() && s.time.is_some(), "{f}");
     }
 }
@@ -41,19 +41,19 @@ fn a_seal_applied_after_its_certificate_expired_is_invalid() {
     let r = verify(&testdata("SESV4SignDoc.ofd"), &no_roots());
     assert_eq!(r.verdict, Verdict::Invalid);
     let s = &r.signatures[0];
-    assert_eq!(s.outcome("ofd-signer-chain"), Outcome::Fail, "{s:#?}");
-    assert_eq!(s.outcome("ofd-seal"), Outcome::Fail, "{s:#?}");
-    assert_eq!(s.outcome("ofd-signature"), Outcome::Pass);
+    assert_eq!(s.outcome(CheckId::OfdSignerChain), Outcome::Fail, "{s:#?}");
+    assert_eq!(s.outcome(CheckId::OfdSeal), Outcome::Fail, "{s:#?}");
+    assert_eq!(s.outcome(CheckId::OfdSignature), Outcome::Pass);
 }
 
 #[test]
 fn a_bare_signature_needs_its_certificate() {
     let r = verify(&testdata("DigitalSign.ofd"), &no_roots());
     assert_eq!(r.verdict, Verdict::Indeterminate, "{r:#?}");
-    assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Warn);
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSignature), Outcome::Warn);
     let certs = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
     let r = verify(&testdata("DigitalSign.ofd"), &Options { roots: &certs, now: NOW, zz1: None });
-    assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Pass, "{r:#?}");
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSignature), Outcome::Pass, "{r:#?}");
     assert!(r.signatures[0].signer.is_some());
 }
 
@@ -61,7 +61,7 @@ fn a_bare_signature_needs_its_certificate() {
 fn an_unsigned_file_has_no_force() {
     let r = verify(&testdata("unsigned-helloworld.ofd"), &no_roots());
     assert_eq!(r.verdict, Verdict::Invalid);
-    assert_eq!(r.outcome("ofd-package"), Outcome::Fail);
+    assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Fail);
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn not_an_ofd_is_a_package_failure() {
     for junk in [&b""[..], b"PK\x03\x04", b"%PDF-1.7", &zipmaker::zip(&[("a.txt", b"x", false)])] {
         let r = verify(junk, &no_roots());
         assert_eq!(r.verdict, Verdict::Invalid);
-        assert_eq!(r.outcome("ofd-package"), Outcome::Fail);
+        assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Fail);
     }
 }
 
@@ -118,13 +118,13 @@ fn a_file_the_pages_draw_from_that_no_signature_covers_is_flagged() {
     // the signed file is "Tpls/...", found ignoring case. Add an unsigned
     // file under the exact name: a reader draws the template from it.
     let ofd = testdata("v4signed.ofd");
-    assert_eq!(verify(&ofd, &no_roots()).outcome("ofd-coverage"), Outcome::Pass);
+    assert_eq!(verify(&ofd, &no_roots()).outcome(CheckId::OfdCoverage), Outcome::Pass);
     let p = Package::open(&ofd).unwrap();
     let mut files: Vec<(String, Vec<u8>)> = p.names().map(|n| (n.to_owned(), p.read(n).unwrap().to_vec())).collect();
     files.push(("Doc_0/TPLS/Tpl_0/Content.xml".into(), p.read("Doc_0/Tpls/Tpl_0/Content.xml").unwrap().to_vec()));
     let refs: Vec<(&str, &[u8], bool)> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice(), true)).collect();
     let r = verify(&zipmaker::zip(&refs), &no_roots());
-    assert_eq!(r.outcome("ofd-coverage"), Outcome::Warn, "{:?}", r.checks);
+    assert_eq!(r.outcome(CheckId::OfdCoverage), Outcome::Warn, "{:?}", r.checks);
     assert!(r.checks.iter().any(|c| c.en.contains("Doc_0/TPLS/Tpl_0/Content.xml")));
     assert_eq!(r.verdict, Verdict::Indeterminate);
     // The signature itself still holds.
@@ -135,7 +135,7 @@ fn a_file_the_pages_draw_from_that_no_signature_covers_is_flagged() {
 fn roots_that_issued_nothing_here_leave_the_signer_untrusted() {
     let certs: Vec<Cert> = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
     let r = verify(&testdata("v4signed.ofd"), &Options { roots: &certs, now: NOW, zz1: None });
-    assert_eq!(r.signatures[0].outcome("ofd-signer-chain"), Outcome::Warn);
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSignerChain), Outcome::Warn);
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn a_raw_r_s_value_verifies_with_a_warning_that_does_not_limit() {
     let certs = cert::parse_pem(&String::from_utf8(testdata("USER.cert.pem")).unwrap()).unwrap();
     let r = verify(&changed, &Options { roots: &certs, now: NOW, zz1: None });
     let s = &r.signatures[0];
-    let sig = s.checks.iter().find(|c| c.id == "ofd-signature").unwrap();
+    let sig = s.checks.iter().find(|c| c.id == CheckId::OfdSignature).unwrap();
     assert_eq!(sig.outcome, Outcome::Warn, "{s:#?}");
     assert!(!sig.limits);
     // A flipped bit of the raw value: it no longer verifies against the
@@ -162,5 +162,5 @@ fn a_raw_r_s_value_verifies_with_a_warning_that_does_not_limit() {
     let changed = with_changed(&ofd, name, |b| *b = bad.clone());
     let r = verify(&changed, &Options { roots: &certs, now: NOW, zz1: None });
     assert_ne!(r.verdict, Verdict::Valid);
-    assert_eq!(r.signatures[0].outcome("ofd-signature"), Outcome::Warn);
+    assert_eq!(r.signatures[0].outcome(CheckId::OfdSignature), Outcome::Warn);
 }

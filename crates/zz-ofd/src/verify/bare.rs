@@ -1,11 +1,11 @@
 //! Bare SM2 signatures: a signature value over `Signature.xml` with no
 //! certificate of its own.
 
-use zz_core::Outcome;
+use zz_core::{CertInfo, CheckId, Outcome};
 
 use super::Options;
 use super::common::{chain_check, signature_check};
-use super::report::{CertSummary, Format, SignatureReport, check};
+use super::report::{Format, SignatureReport, check};
 use crate::document::{Listed, SignatureFile, SignatureType};
 use crate::sm;
 
@@ -24,7 +24,7 @@ pub(super) fn bare_signature(
     let time = s.date_time.as_deref().and_then(bare_time);
     r.time = time;
     r.checks.push(check(
-        "ofd-signed-hash",
+        CheckId::OfdSignedHash,
         Outcome::Pass,
         "无证书签名直接签署签名描述文件",
         "A bare signature signs Signature.xml itself",
@@ -32,7 +32,7 @@ pub(super) fn bare_signature(
     let signer = opts.roots.iter().find(|c| c.public_key.as_deref().is_some_and(|k| sm::verify(k, xml, value).is_ok()));
     match signer {
         Some(c) => {
-            r.signer = Some(CertSummary::from(c));
+            r.signer = Some(CertInfo::from(c));
             r.checks.push(signature_check(
                 Some(c),
                 s.signature_method.as_deref().unwrap_or(sm::SM2_WITH_SM3),
@@ -42,14 +42,14 @@ pub(super) fn bare_signature(
             r.checks.push(chain_check([Some(c), None], opts.roots, &[], time.unwrap_or(opts.now.as_secs())));
         }
         None => r.checks.push(check(
-            "ofd-signature",
+            CheckId::OfdSignature,
             Outcome::Warn,
             "无证书的 SM2 签名：没有可用于核对的证书，无法确认",
             "A bare SM2 signature: no certificate supplied verifies it, so it cannot be confirmed",
         )),
     }
     if l.kind == SignatureType::Seal {
-        r.checks.push(check("ofd-seal", Outcome::Skip, "无印章数据", "No seal data"));
+        r.checks.push(check(CheckId::OfdSeal, Outcome::Skip, "无印章数据", "No seal data"));
     }
 }
 

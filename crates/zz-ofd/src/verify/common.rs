@@ -2,7 +2,7 @@
 //! (`ofd-references`), the SM2 signature (`ofd-signature`) and the signer's
 //! certificate chain (`ofd-signer-chain`).
 
-use zz_core::Outcome;
+use zz_core::{CheckId, Outcome};
 
 use super::report::{OfdCheck, check};
 use crate::cert::{self, Cert, Chain};
@@ -24,25 +24,25 @@ pub(super) fn references(p: &Package<'_>, s: &SignatureFile) -> OfdCheck {
     if !bad.is_empty() {
         let list = bad.join(", ");
         return check(
-            "ofd-references",
+            CheckId::OfdReferences,
             Outcome::Fail,
             format!("受保护的文件缺失或被改动：{list}"),
             format!("Protected files are missing or changed: {list}"),
         );
     }
     if s.references.is_empty() {
-        return check("ofd-references", Outcome::Fail, "签名未保护任何文件", "The signature protects no file");
+        return check(CheckId::OfdReferences, Outcome::Fail, "签名未保护任何文件", "The signature protects no file");
     }
     if s.method.is_weak() {
         return check(
-            "ofd-references",
+            CheckId::OfdReferences,
             Outcome::Warn,
             format!("{} 个受保护文件未被改动，但摘要算法较弱（MD5 或 SHA-1）", s.references.len()),
             format!("{} protected files are unchanged, but the digest is weak (MD5 or SHA-1)", s.references.len()),
         );
     }
     check(
-        "ofd-references",
+        CheckId::OfdReferences,
         Outcome::Pass,
         format!("{} 个受保护文件均未被改动", s.references.len()),
         format!("All {} protected files are unchanged", s.references.len()),
@@ -53,7 +53,7 @@ pub(super) fn references(p: &Package<'_>, s: &SignatureFile) -> OfdCheck {
 pub(super) fn signature_check(signer: Option<&Cert>, algorithm: &str, message: &[u8], value: &[u8]) -> OfdCheck {
     let Some(key) = signer.and_then(|c| c.public_key.as_deref()) else {
         return check(
-            "ofd-signature",
+            CheckId::OfdSignature,
             Outcome::Fail,
             "签章人证书无法读取或不是 SM2 证书",
             "The signer's certificate cannot be read or is not SM2",
@@ -61,25 +61,27 @@ pub(super) fn signature_check(signer: Option<&Cert>, algorithm: &str, message: &
     };
     if algorithm != sm::SM2_WITH_SM3 {
         return check(
-            "ofd-signature",
+            CheckId::OfdSignature,
             Outcome::Fail,
             format!("不支持的签名算法 {algorithm}"),
             format!("Unsupported signature algorithm {algorithm}"),
         );
     }
     match sm::verify(key, message, value) {
-        Ok(sm::Form::Der) => check("ofd-signature", Outcome::Pass, "SM2 签名验证通过", "The SM2 signature verifies"),
+        Ok(sm::Form::Der) => {
+            check(CheckId::OfdSignature, Outcome::Pass, "SM2 签名验证通过", "The SM2 signature verifies")
+        }
         Ok(sm::Form::Raw) => OfdCheck {
             limits: false,
             ..check(
-                "ofd-signature",
+                CheckId::OfdSignature,
                 Outcome::Warn,
                 "SM2 签名验证通过（签名值为非标准的 r‖s 原始格式）",
                 "The SM2 signature verifies (its value is raw r||s, not DER)",
             )
         },
         Err(_) => check(
-            "ofd-signature",
+            CheckId::OfdSignature,
             Outcome::Fail,
             "SM2 签名无效：数据可能被篡改",
             "The SM2 signature does not verify: the data may have been altered",
@@ -94,7 +96,7 @@ pub(super) fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], links: &[Ce
     for c in certs.into_iter().flatten() {
         if !c.valid_at(at) {
             return check(
-                "ofd-signer-chain",
+                CheckId::OfdSignerChain,
                 Outcome::Fail,
                 format!("证书「{}」在签章时不在有效期内", c.subject),
                 format!("Certificate {:?} was not valid at the signing time", c.subject),
@@ -104,7 +106,7 @@ pub(super) fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], links: &[Ce
             Chain::Trusted { .. } => {}
             Chain::NotValidAt { subject } => {
                 return check(
-                    "ofd-signer-chain",
+                    CheckId::OfdSignerChain,
                     Outcome::Fail,
                     format!("证书链中的「{subject}」在签章时不在有效期内"),
                     format!("Certificate {subject:?} of the chain was not valid at the signing time"),
@@ -115,7 +117,7 @@ pub(super) fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], links: &[Ce
     }
     if untrusted.is_empty() {
         check(
-            "ofd-signer-chain",
+            CheckId::OfdSignerChain,
             Outcome::Pass,
             "证书链可信，签章时均在有效期内",
             "The certificates chain to a pinned root and were valid at the signing time",
@@ -123,7 +125,7 @@ pub(super) fn chain_check(certs: [Option<&Cert>; 2], roots: &[Cert], links: &[Ce
     } else {
         let list = untrusted.join("; ");
         check(
-            "ofd-signer-chain",
+            CheckId::OfdSignerChain,
             Outcome::Warn,
             format!("以下证书不能链接到已固定的 SM2 根证书，签章人不可信：{list}"),
             format!("These certificates do not chain to a pinned SM2 root: the signer is not trusted: {list}"),

@@ -11,7 +11,7 @@ mod signed_data;
 
 use std::collections::BTreeSet;
 
-use zz_core::{Outcome, UnixTime, Verdict};
+use zz_core::{CheckId, Outcome, UnixTime, Verdict};
 
 use crate::cert::Cert;
 use crate::document::{self, Listed, SignatureFile};
@@ -37,7 +37,9 @@ pub struct Options<'a> {
 /// Verifies an OFD file's bytes.
 pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
     let package_fail =
-        |zh: String, en: String| OfdReport::finish(vec![check("ofd-package", Outcome::Fail, zh, en)], Vec::new());
+        |zh: String, en: String| OfdReport::finish(vec![check(CheckId::OfdPackage, Outcome::Fail, zh, en)], Vec::new());
+    // 1. The package and its documents (`ofd-package` fails when they
+    // cannot be read).
     let p = match Package::open(bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -50,6 +52,7 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
             return package_fail(format!("OFD 结构无法读取：{e}"), format!("The OFD structure cannot be read: {e}"));
         }
     };
+    // 2. Each signature on its own, by its format.
     let mut signatures = Vec::new();
     for doc in &docs {
         let Some(list) = &doc.signatures else { continue };
@@ -74,6 +77,7 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
             }
         }
     }
+    // 3. Something signed it (`ofd-package`).
     if signatures.is_empty() {
         return package_fail(
             "文件没有任何签名或签章，不具有效力".into(),
@@ -81,19 +85,19 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
         );
     }
     let mut checks = vec![check(
-        "ofd-package",
+        CheckId::OfdPackage,
         Outcome::Pass,
         format!("OFD 文件包完整，含 {} 个签名", signatures.len()),
         format!("The OFD package reads; {} signature(s)", signatures.len()),
     )];
-    // Coverage: every file the pages draw from, covered by a signature
+    // 4. Coverage: every file the pages draw from, covered by a signature
     // none of whose checks fails.
     let covered = covered_by(&signatures);
     let drawn: BTreeSet<String> = docs.iter().flat_map(|d| crate::coverage::drawn_from(&p, &d.root)).collect();
     let uncovered: Vec<&str> = drawn.iter().map(String::as_str).filter(|f| !covered.contains(f)).collect();
     checks.push(if uncovered.is_empty() {
         check(
-            "ofd-coverage",
+            CheckId::OfdCoverage,
             Outcome::Pass,
             "页面所用的文件都在签名保护范围内",
             "Every file the pages draw from is covered by a signature",
@@ -101,12 +105,13 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
     } else {
         let list = uncovered.join(", ");
         check(
-            "ofd-coverage",
+            CheckId::OfdCoverage,
             Outcome::Warn,
             format!("以下文件不受任何签名保护，可被改动而不破坏签名：{list}"),
             format!("These files are covered by no signature and can be changed without breaking one: {list}"),
         )
     });
+    // 5. The license it carries (`ofd-license`).
     let (license_check, license) = embedded_license(&p, &docs, &covered, opts);
     checks.push(license_check);
     let mut report = OfdReport::finish(checks, signatures);
@@ -123,7 +128,7 @@ fn embedded_license(
     covered: &BTreeSet<&str>,
     opts: &Options<'_>,
 ) -> (OfdCheck, Option<(zz_core::Report, Vec<u8>)>) {
-    let id = "ofd-license";
+    let id = CheckId::OfdLicense;
     let Some(carried) = docs.iter().map(|d| crate::license::carried(p, &d.root)).find(|c| !c.is_empty()) else {
         return (check(id, Outcome::Skip, "文件未携带 ZZ1 电子证照", "The file carries no ZZ1 license"), None);
     };
@@ -195,52 +200,29 @@ pub fn report(bytes: &[u8], opts: &Options<'_>, trust: zz_core::report::TrustRef
 
 /// An OFD report in the form of every other report (made with `opts`).
 pub fn to_report(r: &OfdReport, opts: &Options<'_>, trust: zz_core::report::TrustRef) -> zz_core::Report {
-    let to_check = |c: &OfdCheck| {
-        zz_core::CheckId::from_id(c.id).map(|id| zz_core::Check {
-            id,
-            outcome: c.outcome,
-            zh: c.zh.clone().into(),
-            en: c.en.clone().into(),
-        })
+    let to_check = |c: &OfdCheck| zz_core::Check {
+        id: c.id,
+        outcome: c.outcome,
+        zh: c.zh.clone().into(),
+        en: c.en.clone().into(),
     };
-    let secs = UnixTime::from_secs;
     let signatures = r
         .signatures
         .iter()
         .map(|s| zz_core::SignatureReport {
             id: s.id.clone(),
-            format: s.format.map(|f| {
-                match f {
-                    Format::SesV4 => "ses-v4",
-                    Format::SesV1 => "ses-v1",
-                    Format::SignedData => "signed-data",
-                    Format::Bare => "bare",
-                }
-                .into()
-            }),
-            checks: s.checks.iter().filter_map(to_check).collect(),
-            signer: s.signer.as_ref().map(|c| zz_core::CertInfo {
-                subject: c.subject.clone(),
-                issuer: c.issuer.clone(),
-                serial: c.serial.clone(),
-                not_before: secs(c.not_before),
-                not_after: secs(c.not_after),
-            }),
-            seal: s.seal.as_ref().map(|x| zz_core::SealInfo {
-                name: x.name.clone(),
-                id: x.id.clone(),
-                maker: x.maker.clone(),
-                valid_start: secs(x.valid_start),
-                valid_end: secs(x.valid_end),
-            }),
-            time: s.time.map(secs),
+            format: s.format.map(|f| f.as_str().into()),
+            checks: s.checks.iter().map(to_check).collect(),
+            signer: s.signer.clone(),
+            seal: s.seal.clone(),
+            time: s.time.map(UnixTime::from_secs),
         })
         .collect();
     let license = r.license.as_deref();
     zz_core::Report {
         verdict: r.verdict,
         kind: Some(zz_core::Kind::Ofd),
-        checks: r.checks.iter().filter_map(to_check).collect(),
+        checks: r.checks.iter().map(to_check).collect(),
         verified: r.verdict != Verdict::Invalid,
         license: license.and_then(|l| l.license.clone()),
         annotation: None,
@@ -264,13 +246,16 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
         time: None,
         references: s.references.iter().filter_map(|x| x.file.clone()).collect(),
     };
+    // `ofd-references` whatever the format; the rest by the format of the
+    // signature value: an electronic seal (SES v4 or v1), a SignedData, a
+    // bare SM2 signature.
     r.checks.push(common::references(p, s));
     let xml = p.read(&s.path).unwrap_or_default();
     let value = match p.read(&s.signed_value) {
         Ok(v) => v,
         Err(e) => {
             r.checks.push(check(
-                "ofd-signature",
+                CheckId::OfdSignature,
                 Outcome::Fail,
                 format!("签名值文件无法读取：{e}"),
                 format!("The signature value cannot be read: {e}"),
@@ -282,7 +267,7 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
         match crate::ses::parse_signature(&value) {
             Ok(sig) => ses::seal_signature(p, s, &sig, &xml, opts, &mut r),
             Err(e) => r.checks.push(check(
-                "ofd-signature",
+                CheckId::OfdSignature,
                 Outcome::Fail,
                 format!("电子签章数据无法解析：{e}"),
                 format!("The seal signature cannot be parsed: {e}"),
@@ -294,7 +279,7 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
             Err(e) => {
                 r.format = Some(Format::SignedData);
                 r.checks.push(check(
-                    "ofd-signature",
+                    CheckId::OfdSignature,
                     Outcome::Fail,
                     format!("数字签名数据（SignedData）无法解析：{e}"),
                     format!("The SignedData cannot be parsed: {e}"),
@@ -305,7 +290,7 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
         bare::bare_signature(s, &value, &xml, l, opts, &mut r);
     } else {
         r.checks.push(check(
-            "ofd-signature",
+            CheckId::OfdSignature,
             Outcome::Fail,
             "签名值不是任何已知格式（电子签章、SignedData 或 SM2 签名）",
             "The signature value is in no known format (seal, SignedData or SM2 signature)",

@@ -3,14 +3,14 @@
 use std::collections::BTreeSet;
 
 use serde::Serialize;
-use zz_core::{Outcome, Verdict};
+use zz_core::{CertInfo, CheckId, Outcome, SealInfo, UnixTime, Verdict};
 
 use crate::cert::Cert;
 
 /// One check, with its reason in Chinese and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OfdCheck {
-    pub id: &'static str,
+    pub id: CheckId,
     pub outcome: Outcome,
     pub zh: String,
     pub en: String,
@@ -20,7 +20,7 @@ pub struct OfdCheck {
     pub limits: bool,
 }
 
-pub(super) fn check(id: &'static str, outcome: Outcome, zh: impl Into<String>, en: impl Into<String>) -> OfdCheck {
+pub(super) fn check(id: CheckId, outcome: Outcome, zh: impl Into<String>, en: impl Into<String>) -> OfdCheck {
     OfdCheck { id, outcome, zh: zh.into(), en: en.into(), limits: true }
 }
 
@@ -34,39 +34,35 @@ pub enum Format {
     Bare,
 }
 
-/// A certificate as a report shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CertSummary {
-    pub subject: String,
-    pub issuer: String,
-    pub serial: String,
-    pub not_before: i64,
-    pub not_after: i64,
-}
-
-impl From<&Cert> for CertSummary {
-    fn from(c: &Cert) -> CertSummary {
-        CertSummary {
-            subject: c.subject.clone(),
-            issuer: c.issuer.clone(),
-            serial: c.serial.clone(),
-            not_before: c.not_before,
-            not_after: c.not_after,
+impl Format {
+    /// The name reports give it (`ses-v4`, `ses-v1`, `signed-data`, `bare`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::SesV4 => "ses-v4",
+            Format::SesV1 => "ses-v1",
+            Format::SignedData => "signed-data",
+            Format::Bare => "bare",
         }
     }
 }
 
-/// A seal as a report shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SealSummary {
-    pub name: String,
-    pub id: String,
-    /// The maker's certificate subject.
-    pub maker: String,
-    pub valid_start: i64,
-    pub valid_end: i64,
+/// A certificate as a report shows it: zz-core's, as every report shows
+/// it (the old name).
+pub type CertSummary = CertInfo;
+
+/// A seal as a report shows it: zz-core's (the old name).
+pub type SealSummary = SealInfo;
+
+impl From<&Cert> for CertInfo {
+    fn from(c: &Cert) -> CertInfo {
+        CertInfo {
+            subject: c.subject.clone(),
+            issuer: c.issuer.clone(),
+            serial: c.serial.clone(),
+            not_before: UnixTime::from_secs(c.not_before),
+            not_after: UnixTime::from_secs(c.not_after),
+        }
+    }
 }
 
 /// One signature's report.
@@ -75,8 +71,8 @@ pub struct SignatureReport {
     pub id: String,
     pub format: Option<Format>,
     pub checks: Vec<OfdCheck>,
-    pub signer: Option<CertSummary>,
-    pub seal: Option<SealSummary>,
+    pub signer: Option<CertInfo>,
+    pub seal: Option<SealInfo>,
     /// The signing time (the signer's claim, inside what it signed).
     pub time: Option<i64>,
     /// The files its references name (normalised).
@@ -86,7 +82,7 @@ pub struct SignatureReport {
 
 impl SignatureReport {
     /// The outcome of one of its checks.
-    pub fn outcome(&self, id: &str) -> Outcome {
+    pub fn outcome(&self, id: CheckId) -> Outcome {
         self.checks.iter().find(|c| c.id == id).map_or(Outcome::Skip, |c| c.outcome)
     }
 
@@ -125,7 +121,7 @@ impl OfdReport {
     }
 
     /// The outcome of a document check.
-    pub fn outcome(&self, id: &str) -> Outcome {
+    pub fn outcome(&self, id: CheckId) -> Outcome {
         self.checks.iter().find(|c| c.id == id).map_or(Outcome::Skip, |c| c.outcome)
     }
 
@@ -137,4 +133,16 @@ impl OfdReport {
 
 pub(super) fn covered_by(signatures: &[SignatureReport]) -> BTreeSet<&str> {
     signatures.iter().filter(|s| s.covers()).flat_map(|s| s.references.iter().map(String::as_str)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_named_as_serialised() {
+        for f in [Format::SesV4, Format::SesV1, Format::SignedData, Format::Bare] {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+        }
+    }
 }

@@ -2,11 +2,11 @@
 //! version): SES_Signature v4 and v1, read by [`crate::ses`]; the two
 //! versions differ in how they are read, not in what is checked.
 
-use zz_core::Outcome;
+use zz_core::{CertInfo, CheckId, Outcome, SealInfo, UnixTime};
 
 use super::Options;
 use super::common::{chain_check, signature_check};
-use super::report::{CertSummary, Format, SealSummary, SignatureReport, check};
+use super::report::{Format, SignatureReport, check};
 use crate::cert::Cert;
 use crate::document::{CheckMethod, SignatureFile};
 use crate::package::Package;
@@ -30,14 +30,14 @@ pub(super) fn seal_signature(
     // ofd-signed-hash
     r.checks.push(if sig.data_hash == sm::sm3(xml) {
         check(
-            "ofd-signed-hash",
+            CheckId::OfdSignedHash,
             Outcome::Pass,
             "签章所签摘要与签名描述文件一致",
             "The signed digest matches Signature.xml",
         )
     } else {
         check(
-            "ofd-signed-hash",
+            CheckId::OfdSignedHash,
             Outcome::Fail,
             "签章所签摘要与签名描述文件不符：文件已被改动",
             "The signed digest does not match Signature.xml: it was changed",
@@ -45,14 +45,14 @@ pub(super) fn seal_signature(
     });
     // ofd-signature
     let signer = Cert::parse(sig.signer_cert);
-    r.signer = signer.as_ref().map(CertSummary::from);
+    r.signer = signer.as_ref().map(CertInfo::from);
     let maker = Cert::parse(sig.seal.maker_cert);
-    r.seal = Some(SealSummary {
+    r.seal = Some(SealInfo {
         name: sig.seal.name.clone(),
         id: sig.seal.id.clone(),
         maker: maker.as_ref().map(|m| m.subject.clone()).unwrap_or_default(),
-        valid_start: sig.seal.valid_start,
-        valid_end: sig.seal.valid_end,
+        valid_start: UnixTime::from_secs(sig.seal.valid_start),
+        valid_end: UnixTime::from_secs(sig.seal.valid_end),
     });
     r.checks.push(signature_check(signer.as_ref(), &sig.algorithm, sig.tbs, sig.signature));
     // ofd-seal
@@ -84,14 +84,14 @@ pub(super) fn seal_signature(
     }
     r.checks.push(if seal_problems.is_empty() {
         check(
-            "ofd-seal",
+            CheckId::OfdSeal,
             Outcome::Pass,
             format!("印章「{}」有效：制作者签名正确，签章人在印章证书列表中", sig.seal.name),
             format!("Seal {:?} holds: its maker's signature verifies and it lists the signer", sig.seal.name),
         )
     } else {
         let (zh, en): (Vec<&str>, Vec<&str>) = seal_problems.into_iter().unzip();
-        check("ofd-seal", Outcome::Fail, zh.join("；"), en.join("; "))
+        check(CheckId::OfdSeal, Outcome::Fail, zh.join("；"), en.join("; "))
     });
     // ofd-signer-chain: signer and maker, at the signing time.
     let at = sig.time.unwrap_or(opts.now.as_secs());

@@ -1,11 +1,11 @@
 //! SignedData signatures (GB/T 35275, or PKCS#7), read by
 //! [`crate::signed_data`].
 
-use zz_core::Outcome;
+use zz_core::{CertInfo, CheckId, Outcome};
 
 use super::Options;
 use super::common::{chain_check, signature_check};
-use super::report::{CertSummary, Format, SignatureReport, check};
+use super::report::{Format, SignatureReport, check};
 use crate::cert::Cert;
 use crate::document::{Listed, SignatureType};
 use crate::signed_data::{self, SignedData};
@@ -40,21 +40,21 @@ pub(super) fn signed_data_signature(
         };
     r.checks.push(if hash_ok {
         check(
-            "ofd-signed-hash",
+            CheckId::OfdSignedHash,
             Outcome::Pass,
             "签名所签摘要与签名描述文件一致",
             "The signed digest matches Signature.xml",
         )
     } else if sd.digest_algorithm != signed_data::SM3 {
         check(
-            "ofd-signed-hash",
+            CheckId::OfdSignedHash,
             Outcome::Fail,
             format!("摘要算法不是 SM3（{}）", sd.digest_algorithm),
             format!("The digest algorithm is not SM3 ({})", sd.digest_algorithm),
         )
     } else {
         check(
-            "ofd-signed-hash",
+            CheckId::OfdSignedHash,
             Outcome::Fail,
             "签名所签摘要与签名描述文件不符：文件已被改动",
             "The signed digest does not match Signature.xml: it was changed",
@@ -72,19 +72,19 @@ pub(super) fn signed_data_signature(
             certs.iter().find(|c| c.public_key.as_deref().is_some_and(|k| sm::verify(k, message, sd.signature).is_ok()))
         }
     };
-    r.signer = signer.map(CertSummary::from);
+    r.signer = signer.map(CertInfo::from);
     let algorithm = if signed_data::SM2_ALGORITHMS.contains(&sd.signature_algorithm.as_str()) {
         sm::SM2_WITH_SM3
     } else {
         &sd.signature_algorithm
     };
     r.checks.push(if message.is_empty() {
-        check("ofd-signature", Outcome::Fail, "签名未签署任何内容", "The signature signs nothing")
+        check(CheckId::OfdSignature, Outcome::Fail, "签名未签署任何内容", "The signature signs nothing")
     } else {
         signature_check(signer, algorithm, message, sd.signature)
     });
     if l.kind == SignatureType::Seal {
-        r.checks.push(check("ofd-seal", Outcome::Skip, "无印章数据", "No seal data"));
+        r.checks.push(check(CheckId::OfdSeal, Outcome::Skip, "无印章数据", "No seal data"));
     }
     let at = sd.signing_time.unwrap_or(opts.now.as_secs());
     r.checks.push(chain_check([signer, None], opts.roots, &certs, at));
