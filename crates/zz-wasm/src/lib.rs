@@ -512,3 +512,75 @@ fn parse_filter(v: &JsValue) -> Filter {
             .unwrap_or(false),
     }
 }
+
+/// Native tests (`cargo test -p zz-wasm`); the API's own tests run in a
+/// JavaScript engine (tests/api.rs).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use zz_core::CheckId;
+
+    /// The TypeScript declarations as written above (the attribute turns
+    /// the constant into a custom section of the module: there is no
+    /// constant left to read).
+    fn declarations() -> &'static str {
+        let source = include_str!("lib.rs");
+        let (_, rest) = source.split_once("const TYPES: &str = r#\"").expect("the TYPES constant");
+        rest.split_once("\"#;").expect("the end of TYPES").0
+    }
+
+    /// The members of the TypeScript union `export type NAME = "a" | "b" …;`
+    /// in the declarations, each a string literal.
+    fn union_of(types: &str, name: &str) -> Vec<String> {
+        let head = format!("export type {name} =");
+        let (_, rest) = types.split_once(&head).unwrap_or_else(|| panic!("no {head} in the declarations"));
+        let (body, _) = rest.split_once(';').unwrap_or_else(|| panic!("{head} does not end"));
+        body.split('|')
+            .map(|member| {
+                let m = member.trim();
+                let literal = m.strip_prefix('"').and_then(|m| m.strip_suffix('"'));
+                match literal {
+                    Some(s) if !s.contains('"') => s.to_owned(),
+                    _ => panic!("{name}: {m:?} is not a string literal"),
+                }
+            })
+            .collect()
+    }
+
+    /// The TypeScript `CheckId` is every check id of zz-core, those of
+    /// SPEC section 10 (`CheckId::ALL`) and of section 12 (`CheckId::OFD`),
+    /// each once.
+    #[test]
+    fn the_typescript_check_ids_are_the_cores() {
+        let ts = union_of(declarations(), "CheckId");
+        let unique: BTreeSet<&str> = ts.iter().map(String::as_str).collect();
+        assert_eq!(unique.len(), ts.len(), "an id repeats in the TypeScript CheckId: {ts:?}");
+        let core: Vec<&str> = CheckId::ALL.iter().chain(CheckId::OFD).map(|c| c.as_str()).collect();
+        let core_unique: BTreeSet<&str> = core.iter().copied().collect();
+        assert_eq!(core_unique.len(), core.len(), "an id repeats in CheckId::ALL and CheckId::OFD: {core:?}");
+        assert_eq!(
+            unique,
+            core_unique,
+            "TypeScript only: {:?}; zz-core only: {:?}",
+            unique.difference(&core_unique).collect::<Vec<_>>(),
+            core_unique.difference(&unique).collect::<Vec<_>>()
+        );
+        for id in &ts {
+            assert_eq!(CheckId::from_id(id).map(CheckId::as_str), Some(id.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_union_is_read_member_by_member() {
+        let types = "export type A = \"x\" | \"y\"\n  | \"z\";\nexport type B = \"w\";";
+        assert_eq!(union_of(types, "A"), ["x", "y", "z"]);
+        assert_eq!(union_of(types, "B"), ["w"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "not a string literal")]
+    fn a_member_that_is_not_a_literal_is_refused() {
+        union_of("export type A = \"x\" | string;", "A");
+    }
+}
