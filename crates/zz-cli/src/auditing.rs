@@ -1,26 +1,22 @@
 //! The audit log from the command line: `zz verify --log FILE` appends one
 //! signed entry per input (the CLI is a verifying device too, with its key
-//! kept beside the log), `zz log checkpoint` signs the head for keeping
+//! kept beside the log). `zz log checkpoint` signs the head for keeping
 //! elsewhere, and `zz log verify` checks a log (the portal's export or the
-//! CLI's) and names the first entry that broke.
+//! CLI's) and names the first entry that broke (`commands::log`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
-use serde::Serialize;
-use zz_core::{Report, UnixTime};
+use zz_core::Report;
 use zz_issuer::Key;
 use zz_log::Event;
-use zz_log::audit::{self, Checkpoint, Device, Entry, GENESIS, Operator};
+use zz_log::audit::{self, Device, Entry, GENESIS, Operator};
 
 use crate::files::{KeyFile, load_key, read_limited, write};
-use crate::terminal::safe;
 
 /// Largest log read (100,000 entries of a few hundred bytes, with room).
 const MAX_LOG: u64 = 512 * 1024 * 1024;
-/// Largest checkpoint read.
-const MAX_CHECKPOINT: u64 = 64 * 1024;
 
 /// The device key at `path`, made (random) on first use.
 pub fn device(path: &Path) -> Result<Device> {
@@ -43,7 +39,7 @@ fn restrict(path: &Path) {
 fn restrict(_: &Path) {}
 
 /// Reads a log: its header and entries.
-fn read_log(path: &Path) -> Result<(audit::Header, Vec<Entry>)> {
+pub fn read_log(path: &Path) -> Result<(audit::Header, Vec<Entry>)> {
     let bytes = read_limited(path, MAX_LOG)?;
     let text = String::from_utf8(bytes).map_err(|_| anyhow!("{}: not UTF-8 text", path.display()))?;
     audit::parse(&text).map_err(|e| anyhow!("{}: {}", path.display(), e.0))
@@ -86,91 +82,4 @@ pub fn append(log: &Path, device: &Device, operator: Option<Operator>, reports: 
         text.push('\n');
     }
     file.write_all(text.as_bytes()).with_context(|| format!("{}: cannot append", log.display()))
-}
-
-/// `zz log checkpoint`: the head of the log signed by its device.
-pub fn checkpoint(log: &Path, key: &Path, out: &Path, now: UnixTime) -> Result<()> {
-    let device = device(key)?;
-    let (h, entries) = read_log(log)?;
-    if h != device.header() {
-        return Err(anyhow!("{}: the log is another device's ({})", log.display(), h.device));
-    }
-    audit::verify(&h, &entries, None)
-        .map_err(|b| anyhow!("{}: broken at line {:?}: {}", log.display(), b.line, b.why))?;
-    let last = entries.last().ok_or_else(|| anyhow!("{}: no entry to cover", log.display()))?;
-    let c = device.checkpoint(last, now.as_secs());
-    write(out, serde_json::to_string_pretty(&c)? + "\n")?;
-    println!("checkpoint of {} entries (to #{}), device {}", entries.len(), c.n, c.device);
-    Ok(())
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Outcome<'a> {
-    log: &'a str,
-    intact: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a audit::Intact>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    broken: Option<&'a audit::Broken>,
-}
-
-/// `zz log verify`: 0 intact, 1 broken, 2 unreadable. Several files are
-/// one device's log in parts ([`audit::join`]).
-pub fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, json: bool) -> i32 {
-    let parts = logs.iter().map(|l| read_log(l)).collect::<Result<Vec<_>>>();
-    let joined = parts.and_then(|p| audit::join(p).map_err(|e| anyhow!("{}", e.0)));
-    let read = joined.and_then(|(h, e)| {
-        let c = checkpoint
-            .map(|p| -> Result<Checkpoint> {
-                serde_json::from_slice(&read_limited(p, MAX_CHECKPOINT)?)
-                    .map_err(|e| anyhow!("{}: not a checkpoint: {e}", p.display()))
-            })
-            .transpose()?;
-        Ok((h, e, c))
-    });
-    let (header, entries, c) = match read {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("zz log verify: {}", safe(&format!("{e:#}")));
-            return 2;
-        }
-    };
-    let result = audit::verify(&header, &entries, c.as_ref());
-    let name = logs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(" + ");
-    if json {
-        let out = Outcome {
-            log: &name,
-            intact: result.is_ok(),
-            summary: result.as_ref().ok(),
-            broken: result.as_ref().err(),
-        };
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-    } else {
-        match &result {
-            Ok(s) => println!(
-                "✔ intact  {}  device {} · {} entries (#{}–#{}){}",
-                safe(&name),
-                s.device,
-                s.entries,
-                s.first.unwrap_or(0),
-                s.last.unwrap_or(0),
-                if s.checkpoint {
-                    " · checkpoint holds"
-                } else if s.checkpoint_pruned {
-                    " · the checkpoint covers only entries pruned since"
-                } else {
-                    ""
-                }
-            ),
-            Err(b) => println!(
-                "✘ broken  {}  {}{}: {}",
-                safe(&name),
-                b.line.map(|l| format!("line {l}")).unwrap_or_else(|| "the log".into()),
-                b.n.map(|n| format!(" (entry #{n})")).unwrap_or_default(),
-                safe(&b.why)
-            ),
-        }
-    }
-    if result.is_ok() { 0 } else { 1 }
 }

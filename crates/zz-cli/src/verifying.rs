@@ -23,7 +23,7 @@ pub const EXIT_TRUST: i32 = 4;
 
 /// Largest input file read: an OFD archive (SPEC 12: 64 MiB); images
 /// are held to zz-qr's own, smaller limit.
-const MAX_INPUT: u64 = zz_ofd::package::MAX_ARCHIVE as u64;
+pub const MAX_INPUT: u64 = zz_ofd::package::MAX_ARCHIVE as u64;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -66,7 +66,7 @@ fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
 /// Largest SM2 roots file read.
 const MAX_SM2_ROOTS_FILE: u64 = 4 * 1024 * 1024;
 
-fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
+pub fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, String> {
     let Some(path) = path else { return Ok(Vec::new()) };
     let bytes = read_limited(path, MAX_SM2_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
@@ -307,41 +307,5 @@ impl Progress {
 
     fn finish(&self) {
         self.bar.finish_and_clear();
-    }
-}
-
-/// `zz ofd render`: verifies an OFD file and draws a page of what its
-/// signatures cover as SVG. `Ok(false)` when it is invalid (not drawn).
-pub fn render_ofd(
-    file: &Path,
-    svg: &Path,
-    page: usize,
-    sm2_roots: Option<&Path>,
-    now: Option<UnixTime>,
-) -> anyhow::Result<bool> {
-    let roots = load_sm2_roots(sm2_roots).map_err(|e| anyhow::anyhow!(e))?;
-    let bytes = read_limited(file, MAX_INPUT)?;
-    let opts = zz_ofd::Options { roots: &roots, now: now.unwrap_or_else(crate::files::now), zz1: None };
-    let report = zz_ofd::verify(&bytes, &opts);
-    match zz_ofd::render::render(&bytes, &report, page.saturating_sub(1)) {
-        Ok(p) => {
-            crate::files::write(svg, &p.svg)?;
-            eprintln!("wrote {} (page {page} of {}; verdict {})", svg.display(), p.pages, report.verdict.as_str());
-            if !p.not_covered.is_empty() {
-                eprintln!("  not drawn, covered by no valid signature: {}", safe(&p.not_covered.join(", ")));
-            }
-            eprintln!("  the ZZ1 license it may carry is not checked here: use zz verify");
-            Ok(true)
-        }
-        Err(zz_ofd::render::RenderError::Invalid) => {
-            for c in report.checks.iter().chain(report.signatures.iter().flat_map(|s| s.checks.iter())) {
-                if c.outcome == Outcome::Fail {
-                    eprintln!("  {}: {}", c.id.as_str(), safe(&c.en));
-                }
-            }
-            eprintln!("{}: invalid, not drawn", file.display());
-            Ok(false)
-        }
-        Err(e) => Err(anyhow::anyhow!("{}: {e}", file.display())),
     }
 }

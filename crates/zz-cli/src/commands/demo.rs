@@ -1,6 +1,7 @@
 //! `zz demo OUTDIR`: writes the demo world of `zz_issuer::demo`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -8,7 +9,21 @@ use zz_core::UnixTime;
 use zz_core::envelope::hex;
 use zz_issuer::demo::{self, SampleData};
 
-use crate::files::{KeyFile, write};
+use crate::files::{KeyFile, time_arg, write};
+
+#[derive(clap::Args)]
+pub struct Args {
+    out: PathBuf,
+    /// Reference time of the world (RFC 3339 or unix seconds).
+    #[arg(long, value_parser = time_arg, default_value_t = zz_issuer::demo::DEFAULT_NOW)]
+    now: UnixTime,
+}
+
+impl Args {
+    pub fn run(self) -> ExitCode {
+        super::done(run(&self.out, self.now))
+    }
+}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -34,7 +49,7 @@ struct ManifestEntry<'a> {
     command: String,
 }
 
-pub fn run(out: &Path, now: UnixTime) -> Result<()> {
+fn run(out: &Path, now: UnixTime) -> Result<()> {
     let w = demo::world(now);
     let trust = out.join("trust");
     write(&trust.join("roots.txt"), &w.roots_txt)?;

@@ -1,0 +1,154 @@
+//! `zz log`: checks an audit log (the portal's export or `zz verify
+//! --log`'s) and names the first entry that broke; signs its head as a
+//! checkpoint to keep elsewhere.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+use serde::Serialize;
+use zz_core::UnixTime;
+use zz_log::audit::{self, Checkpoint};
+
+use crate::auditing::{device, read_log};
+use crate::files::{self, read_limited, time_arg, write};
+use crate::terminal::safe;
+
+/// Largest checkpoint read.
+const MAX_CHECKPOINT: u64 = 64 * 1024;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(clap::Subcommand)]
+enum Action {
+    /// Check a log: every entry signed by its device and chained to the one
+    /// before; with a checkpoint, nothing cut off or re-signed. Several
+    /// files of one device (archives of pruned entries and the log after
+    /// them) are checked as one. Exit 0 intact, 1 broken (the first broken
+    /// entry is named), 2 unreadable.
+    Verify {
+        #[arg(required = true, value_name = "LOG")]
+        logs: Vec<PathBuf>,
+        /// A checkpoint of this log kept elsewhere (`zz log checkpoint`, or
+        /// the portal's).
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign the head of a log written by `zz verify --log` with its device
+    /// key, as a checkpoint to keep elsewhere.
+    Checkpoint {
+        log: PathBuf,
+        #[arg(long, value_name = "KEY")]
+        device_key: PathBuf,
+        #[arg(long, short)]
+        out: PathBuf,
+        #[arg(long, value_parser = time_arg)]
+        now: Option<UnixTime>,
+    },
+}
+
+impl Args {
+    pub fn run(self) -> ExitCode {
+        match self.action {
+            Action::Verify { logs, checkpoint, json } => {
+                ExitCode::from(verify(&logs, checkpoint.as_deref(), json) as u8)
+            }
+            Action::Checkpoint { log, device_key, out, now } => {
+                super::done(checkpoint(&log, &device_key, &out, now.unwrap_or_else(files::now)))
+            }
+        }
+    }
+}
+
+/// `zz log checkpoint`: the head of the log signed by its device.
+fn checkpoint(log: &Path, key: &Path, out: &Path, now: UnixTime) -> Result<()> {
+    let device = device(key)?;
+    let (h, entries) = read_log(log)?;
+    if h != device.header() {
+        return Err(anyhow!("{}: the log is another device's ({})", log.display(), h.device));
+    }
+    audit::verify(&h, &entries, None)
+        .map_err(|b| anyhow!("{}: broken at line {:?}: {}", log.display(), b.line, b.why))?;
+    let last = entries.last().ok_or_else(|| anyhow!("{}: no entry to cover", log.display()))?;
+    let c = device.checkpoint(last, now.as_secs());
+    write(out, serde_json::to_string_pretty(&c)? + "\n")?;
+    println!("checkpoint of {} entries (to #{}), device {}", entries.len(), c.n, c.device);
+    Ok(())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Outcome<'a> {
+    log: &'a str,
+    intact: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a audit::Intact>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    broken: Option<&'a audit::Broken>,
+}
+
+/// `zz log verify`: 0 intact, 1 broken, 2 unreadable. Several files are
+/// one device's log in parts ([`audit::join`]).
+fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, json: bool) -> i32 {
+    let parts = logs.iter().map(|l| read_log(l)).collect::<Result<Vec<_>>>();
+    let joined = parts.and_then(|p| audit::join(p).map_err(|e| anyhow!("{}", e.0)));
+    let read = joined.and_then(|(h, e)| {
+        let c = checkpoint
+            .map(|p| -> Result<Checkpoint> {
+                serde_json::from_slice(&read_limited(p, MAX_CHECKPOINT)?)
+                    .map_err(|e| anyhow!("{}: not a checkpoint: {e}", p.display()))
+            })
+            .transpose()?;
+        Ok((h, e, c))
+    });
+    let (header, entries, c) = match read {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("zz log verify: {}", safe(&format!("{e:#}")));
+            return 2;
+        }
+    };
+    let result = audit::verify(&header, &entries, c.as_ref());
+    let name = logs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(" + ");
+    if json {
+        let out = Outcome {
+            log: &name,
+            intact: result.is_ok(),
+            summary: result.as_ref().ok(),
+            broken: result.as_ref().err(),
+        };
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        match &result {
+            Ok(s) => println!(
+                "✔ intact  {}  device {} · {} entries (#{}–#{}){}",
+                safe(&name),
+                s.device,
+                s.entries,
+                s.first.unwrap_or(0),
+                s.last.unwrap_or(0),
+                if s.checkpoint {
+                    " · checkpoint holds"
+                } else if s.checkpoint_pruned {
+                    " · the checkpoint covers only entries pruned since"
+                } else {
+                    ""
+                }
+            ),
+            Err(b) => println!(
+                "✘ broken  {}  {}{}: {}",
+                safe(&name),
+                b.line.map(|l| format!("line {l}")).unwrap_or_else(|| "the log".into()),
+                b.n.map(|n| format!(" (entry #{n})")).unwrap_or_default(),
+                safe(&b.why)
+            ),
+        }
+    }
+    if result.is_ok() { 0 } else { 1 }
+}
