@@ -25,6 +25,7 @@ use crate::services::audit;
 use crate::services::session::{self, Role, current, signed_in_as};
 use crate::services::storage::{KEY_ACCOUNTS, KEY_FAILS};
 use crate::words::lang::Lang;
+
 /// Shortest PIN accepted.
 pub const MIN_DIGITS: usize = 6;
 /// Most accounts on one device.

@@ -6,12 +6,13 @@
 //! objection, and how long the log keeps entries. With no configuration
 //! the portal verifies as before and says so.
 
-use crate::services::storage::KEY_SITE;
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use zz_core::UnixTime;
 use zz_core::dates::{CST_OFFSET, CstDate};
 use zz_core::model::{Matter, Named};
+
+use crate::services::storage::KEY_SITE;
 
 const SITE_URL: &str = "trust/site.json";
 /// Largest configuration read.
@@ -47,7 +48,7 @@ pub struct Site {
 
 /// Where the configuration in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum From {
+pub enum SiteOrigin {
     /// None: the portal verifies with no organisation.
     Nothing,
     /// The site's `trust/site.json`.
@@ -101,17 +102,17 @@ impl Site {
 }
 
 /// The configuration in use: the one set on this device, else the site's.
-pub async fn load() -> (Site, From) {
+pub async fn load() -> (Site, SiteOrigin) {
     if let Some(s) = LocalStorage::get::<String>(KEY_SITE).ok().and_then(|t| Site::parse(&t)) {
-        return (s, From::Device);
+        return (s, SiteOrigin::Device);
     }
     let served = match gloo::net::http::Request::get(SITE_URL).send().await {
         Ok(r) if r.ok() => r.text().await.ok(),
         _ => None,
     };
     match served.and_then(|t| Site::parse(&t)) {
-        Some(s) => (s, From::Served),
-        None => (Site::default(), From::Nothing),
+        Some(s) => (s, SiteOrigin::Served),
+        None => (Site::default(), SiteOrigin::Nothing),
     }
 }
 

@@ -15,9 +15,6 @@
 //! newest trust data ever accepted under each root ([`HighWater`]: trust
 //! and catalog seq, each status list's `iat`) guards against rollback.
 
-use crate::services::storage::{
-    KEY_HIGH_WATER, KEY_IMPORTED, KEY_LEGACY_MAX_SEQ, KEY_PINNED_ROOTS, KEY_PINNED_SM2_ROOTS,
-};
 use std::rc::Rc;
 
 use gloo::net::http::Request;
@@ -26,13 +23,17 @@ use zz_catalog::CatalogIndex;
 use zz_core::envelope::hex;
 use zz_core::{Bundle, BundleError, HighWater, Roots};
 
+use crate::services::storage::{
+    KEY_HIGH_WATER, KEY_IMPORTED, KEY_LEGACY_MAX_SEQ, KEY_PINNED_ROOTS, KEY_PINNED_SM2_ROOTS,
+};
+
 const ROOTS_URL: &str = "trust/roots.txt";
 const BUNDLE_URL: &str = "trust/bundle.zzb";
 const SM2_ROOTS_URL: &str = "trust/sm2-roots.pem";
 
 /// Where the bundle in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
+pub enum BundleOrigin {
     Shipped,
     Imported,
 }
@@ -42,7 +43,7 @@ pub struct Trust {
     pub roots: Roots,
     pub bundle: Bundle,
     pub index: CatalogIndex,
-    pub source: Source,
+    pub source: BundleOrigin,
     /// Roots served by the site that differ from the ones pinned here (not
     /// in use until an administrator adopts them).
     pub offered_roots: Option<String>,
@@ -64,7 +65,13 @@ pub struct RawTrust {
 }
 
 impl Trust {
-    fn new(roots: Roots, bundle: Bundle, source: Source, offered_roots: Option<String>, raw: Rc<RawTrust>) -> Trust {
+    fn new(
+        roots: Roots,
+        bundle: Bundle,
+        source: BundleOrigin,
+        offered_roots: Option<String>,
+        raw: Rc<RawTrust>,
+    ) -> Trust {
         let index = CatalogIndex::new(&bundle.catalog);
         Trust { roots, bundle, index, source, offered_roots, raw }
     }
@@ -182,13 +189,13 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
     };
     let imported = crate::services::idb::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(b).ok());
     let ((bundle, bytes), source) = match (shipped, imported) {
-        (Ok(s), Some(i)) if i.0.trust.seq > s.0.trust.seq => (i, Source::Imported),
+        (Ok(s), Some(i)) if i.0.trust.seq > s.0.trust.seq => (i, BundleOrigin::Imported),
         // The same seq: the import may hold newer status lists.
         (Ok(s), Some(i)) if i.0.trust.seq == s.0.trust.seq && HighWater::of(&s.0).check(&i.0).is_ok() => {
-            (i, Source::Imported)
+            (i, BundleOrigin::Imported)
         }
-        (Ok(s), _) => (s, Source::Shipped),
-        (Err(_), Some(i)) => (i, Source::Imported),
+        (Ok(s), _) => (s, BundleOrigin::Shipped),
+        (Err(_), Some(i)) => (i, BundleOrigin::Imported),
         (Err(e), None) => return Err(e),
     };
     raise_high_water(&bundle);
@@ -240,5 +247,5 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal>
         sm2_roots: current.raw.sm2_roots.clone(),
         offered_sm2_roots: current.raw.offered_sm2_roots.clone(),
     });
-    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, Source::Imported, current.offered_roots.clone(), raw)))
+    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, BundleOrigin::Imported, current.offered_roots.clone(), raw)))
 }

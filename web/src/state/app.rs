@@ -2,14 +2,14 @@
 //! that reads it, the trust data as a property, and the wrapper for pages
 //! that need trust data.
 
-use crate::services::storage::KEY_LANG;
-use crate::state::events::{EVENT_LANG, EVENT_OPERATOR, EVENT_SITE, EVENT_TRUST, tell, telling};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::services::site::{From as SiteFrom, Site};
+use crate::services::site::{Site, SiteOrigin};
+use crate::services::storage::KEY_LANG;
 use crate::services::trust::Trust;
+use crate::state::events::{EVENT_LANG, EVENT_OPERATOR, EVENT_SITE, EVENT_TRUST, tell, telling};
 use crate::words::lang::Lang;
 
 /// The trust data as the app knows it.
@@ -41,8 +41,8 @@ pub struct AppState {
     pub set_trust: Callback<Rc<Trust>>,
     /// The deployment's organisation, hall, window and matters.
     pub site: Rc<Site>,
-    pub site_from: SiteFrom,
-    pub set_site: Callback<(Rc<Site>, SiteFrom)>,
+    pub site_from: SiteOrigin,
+    pub set_site: Callback<(Rc<Site>, SiteOrigin)>,
     /// Who is signed in (see [`crate::services::accounts`]).
     pub operator: Option<zz_log::audit::Operator>,
     pub set_operator: Callback<Option<zz_log::audit::Operator>>,
@@ -69,7 +69,7 @@ pub fn use_app() -> AppState {
         set_lang: Callback::noop(),
         set_trust: Callback::noop(),
         site: Rc::default(),
-        site_from: SiteFrom::Nothing,
+        site_from: SiteOrigin::Nothing,
         set_site: Callback::noop(),
         operator: None,
         set_operator: Callback::noop(),
@@ -98,7 +98,7 @@ fn stored_lang() -> Lang {
 pub fn use_root_state() -> AppState {
     let lang = use_state(stored_lang);
     let trust = use_state(|| TrustState::Loading);
-    let site = use_state(|| (Rc::new(Site::default()), SiteFrom::Nothing));
+    let site = use_state(|| (Rc::new(Site::default()), SiteOrigin::Nothing));
     let operator = use_state(crate::services::session::current);
     let load_site = {
         let site = site.clone();

@@ -8,13 +8,13 @@ pub mod input;
 
 use std::rc::Rc;
 
-use crate::workers::protocol::OfdPage;
 use yew::prelude::*;
 use zz_core::{Report, Verdict};
 
 use crate::services::clock;
 use crate::services::verification::{LastCode, Source};
 use crate::state::app::{TrustProp, use_app};
+use crate::workers::protocol::OfdPage;
 
 /// Seconds during which the same code held before the camera is not
 /// verified again.

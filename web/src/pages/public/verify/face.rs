@@ -6,9 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 use zz_core::model::FieldValue;
 
-use super::Verified;
 use crate::state::app::{TrustProp, use_app};
 use crate::words::lang::Lang;
+
+use super::Verified;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct FaceProps {

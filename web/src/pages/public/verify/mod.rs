@@ -16,6 +16,7 @@ use crate::services::trust::Trust;
 use crate::services::verification::Source;
 use crate::state::app::TrustProp;
 use crate::state::app::use_app;
+
 use result::ResultView;
 
 #[component]

@@ -7,14 +7,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 use zz_core::Kind;
 
-use super::Verified;
-use super::face::{Face, SignedThing, signing_org};
 use crate::components::icons::Icon;
 use crate::services::verification::Source;
 use crate::state::app::{TrustProp, use_app};
 use crate::words::advice::Audience;
 use crate::words::lang::Lang;
 use crate::words::verdict::outcome_word;
+
+use super::Verified;
+use super::face::{Face, SignedThing, signing_org};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ResultProps {

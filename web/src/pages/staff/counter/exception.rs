@@ -4,10 +4,11 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use zz_log::case::{Exception, ExceptionKind};
 
-use super::case::{Action, Case};
 use crate::components::alert::{Alert, Tone};
 use crate::components::field::value_of;
 use crate::state::app::use_app;
+
+use super::case::{Action, Case};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ExceptionProps {

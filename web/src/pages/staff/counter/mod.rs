@@ -17,17 +17,20 @@ use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-
-use crate::components::alert::{Alert, Tone};
-use crate::services::clock;
 use zz_core::Verdict;
 use zz_log::case::CaseOutcome;
 
+use crate::components::alert::{Alert, Tone};
 use crate::components::need_trust::NeedTrust;
+use crate::services::clock;
 use crate::services::trust::Trust;
 use crate::state::app::TrustProp;
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
+
+use case::{Action, Case, Presented};
+use exception::ExceptionForm;
+use people::People;
 
 #[component]
 pub fn CounterPage() -> Html {
@@ -49,10 +52,6 @@ pub fn CounterPage() -> Html {
 struct Props {
     trust: TrustProp,
 }
-
-use case::{Action, Case, Presented};
-use exception::ExceptionForm;
-use people::People;
 
 #[component]
 fn Counter(props: &Props) -> Html {

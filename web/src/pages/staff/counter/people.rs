@@ -5,9 +5,10 @@ use yew::prelude::*;
 use zz_core::Verdict;
 use zz_core::model::{ID_TYPE_RESIDENT, ID_TYPE_USCC};
 
-use super::case::{Action, Case, Party};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
+
+use super::case::{Action, Case, Party};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct PeopleProps {

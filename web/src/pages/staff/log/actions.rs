@@ -4,13 +4,14 @@
 use yew::prelude::*;
 use zz_log::audit;
 
-use super::checkpoints::{CheckpointList, download_checkpoint};
 use crate::components::alert::{Alert, Tone};
 use crate::components::icons::Icon;
 use crate::services::audit::{AuditError, ChainState, Done, Job, Loaded, act, check, checkpoint_now};
 use crate::services::session::{Role, role_of};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
+
+use super::checkpoints::{CheckpointList, download_checkpoint};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionsProps {

@@ -13,6 +13,7 @@ use crate::components::gate::{Gate, OperatorLine};
 use crate::services::audit::{AuditError, LOGGED, Loaded, checkpoints, load};
 use crate::services::session::Role;
 use crate::state::app::{TrustState, use_app};
+
 use actions::LogActions;
 use table::LogTable;
 

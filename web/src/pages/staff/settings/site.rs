@@ -81,7 +81,7 @@ pub fn SiteSettings() -> Html {
                             detail: Some(serde_json::to_string(&parsed).unwrap_or_default()),
                             ..zz_log::Happened::new(zz_log::Event::Setting)
                         });
-                        set_site.emit((Rc::new(parsed), crate::services::site::From::Device));
+                        set_site.emit((Rc::new(parsed), crate::services::site::SiteOrigin::Device));
                         message.set(Some(Ok("saved")));
                     }
                     Err(e) => message.set(Some(Err(e))),
@@ -125,9 +125,9 @@ pub fn SiteSettings() -> Html {
         })
     };
     let from = match app.site_from {
-        crate::services::site::From::Nothing => lang.t("未配置", "none"),
-        crate::services::site::From::Served => lang.t("站点的 trust/site.json", "the site's trust/site.json"),
-        crate::services::site::From::Device => lang.t("本设备的设置", "this device's settings"),
+        crate::services::site::SiteOrigin::Nothing => lang.t("未配置", "none"),
+        crate::services::site::SiteOrigin::Served => lang.t("站点的 trust/site.json", "the site's trust/site.json"),
+        crate::services::site::SiteOrigin::Device => lang.t("本设备的设置", "this device's settings"),
     };
     html! {
         <>

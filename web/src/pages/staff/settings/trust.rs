@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::alert::{Alert, Tone};
 use crate::components::trust_import::ImportBundle;
 use crate::services::clock;
-use crate::services::trust::{self, Source};
+use crate::services::trust::{self, BundleOrigin};
 use crate::state::app::{TrustProp, use_app};
 use crate::words::lang::Lang;
 
@@ -48,7 +48,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
         }
         <dl class="facts" id="trust-status">
             <dt>{ lang.t("来源", "Source") }</dt>
-            <dd>{ match t.source { Source::Shipped => lang.t("随站点发布", "Shipped with the site"), Source::Imported => lang.t("已导入的文件", "Imported file") } }</dd>
+            <dd>{ match t.source { BundleOrigin::Shipped => lang.t("随站点发布", "Shipped with the site"), BundleOrigin::Imported => lang.t("已导入的文件", "Imported file") } }</dd>
             <dt>{ lang.t("信任列表版本", "Trust list seq") }</dt><dd data-testid="trust-seq">{ s.trust_seq }</dd>
             <dt>{ lang.t("签发时间", "Signed") }</dt><dd>{ lang.instant(s.trust_iat) }{ " · " }{ lang.age(s.age_seconds) }{ lang.t("前", " ago") }</dd>
             <dt>{ lang.t("下次更新", "Next update") }</dt><dd>{ lang.instant(s.next_update) }</dd>

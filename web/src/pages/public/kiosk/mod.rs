@@ -5,6 +5,9 @@
 //! import a bundle file (a USB stick) or leave kiosk mode; going back
 //! signs them out.
 
+mod staff;
+mod verdict;
+
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -13,11 +16,12 @@ use zz_core::{Report, Verdict};
 
 use crate::components::need_trust::NeedTrust;
 use crate::services::clock;
-use crate::services::session::Role;
 use crate::services::trust::Trust;
 use crate::state::app::TrustProp;
 use crate::state::app::use_app;
-use crate::words::lang::Lang;
+
+use staff::KioskStaff;
+use verdict::KioskVerdict;
 
 /// Seconds a verdict stays on screen (`?kiosk&reset=N` changes it).
 const RESET_SECONDS: u32 = 8;
@@ -28,10 +32,6 @@ pub fn requested() -> bool {
         .and_then(|w| w.location().search().ok())
         .is_some_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "kiosk" || p.starts_with("kiosk=")))
 }
-
-/// Seconds the staff screen stays open untouched before it goes back to
-/// self-service and signs out.
-const STAFF_IDLE_SECONDS: u32 = 120;
 
 fn reset_seconds() -> u32 {
     web_sys::window()
@@ -142,7 +142,6 @@ fn Kiosk(props: &Props) -> Html {
             screen.set(Screen::Waiting)
         })
     };
-    let back = go_back.reform(|_: MouseEvent| ());
     // A kiosk is unattended: no one stays signed in on it.
     {
         let set_operator = app.set_operator.clone();
@@ -153,39 +152,6 @@ fn Kiosk(props: &Props) -> Html {
             }
         });
     }
-    // The staff screen goes back (signing out) after a while untouched.
-    let idle = use_mut_ref(|| None::<Timeout>);
-    let touch = {
-        let (idle, go_back) = (idle.clone(), go_back.clone());
-        Callback::from(move |()| {
-            let go_back = go_back.clone();
-            *idle.borrow_mut() = Some(Timeout::new(STAFF_IDLE_SECONDS * 1000, move || go_back.emit(())));
-        })
-    };
-    {
-        let (touch, idle, on_staff) = (touch.clone(), idle.clone(), *screen == Screen::Staff);
-        use_effect_with(on_staff, move |on| {
-            if *on {
-                touch.emit(());
-            } else {
-                idle.borrow_mut().take();
-            }
-        });
-    }
-    // Leaving kiosk mode: logged, signed out, then the portal.
-    let leave = Callback::from(|_| {
-        if !crate::services::session::signed_in_as(Role::Supervisor) {
-            return;
-        }
-        crate::services::audit::record(zz_log::Event::KioskLeft);
-        crate::services::accounts::sign_out();
-        wasm_bindgen_futures::spawn_local(async {
-            crate::services::audit::settled().await;
-            let location = gloo::utils::window().location();
-            let path = location.pathname().unwrap_or_else(|_| "/".into());
-            let _ = location.set_href(&format!("{path}#/"));
-        });
-    });
     let summary = t.bundle.summary(clock::now());
     let warn = summary.outdated || summary.clock_behind;
     let fullscreen = Callback::from(|_| {
@@ -218,17 +184,7 @@ fn Kiosk(props: &Props) -> Html {
                     }
                     </>
                 },
-                Screen::Staff => html! {
-                    <div class="kiosk-staff" onclick={touch.reform(|_: MouseEvent| ())} onkeydown={touch.reform(|_: KeyboardEvent| ())}>
-                        <h1>{ lang.t("工作人员", "Staff") }</h1>
-                        <crate::components::gate::Gate need={Role::Supervisor} what={lang.t("更新信任数据和退出自助模式", "Updating trust data and leaving kiosk mode")}>
-                            <crate::components::gate::OperatorLine />
-                            <crate::components::trust_import::ImportBundle trust={props.trust.clone()} />
-                            <button type="button" class="button" id="leave-kiosk" onclick={leave}>{ lang.t("退出自助模式", "Leave kiosk mode") }</button>
-                        </crate::components::gate::Gate>
-                        <button type="button" class="button primary" id="back-to-kiosk" onclick={back.clone()}>{ lang.t("返回自助核验", "Back to self-service") }</button>
-                    </div>
-                },
+                Screen::Staff => html! { <KioskStaff trust={props.trust.clone()} on_back={go_back.clone()} /> },
             } }
             <footer class={classes!("kiosk-footer", warn.then_some("warn"))}>
                 <span>
@@ -240,66 +196,5 @@ fn Kiosk(props: &Props) -> Html {
                 }
             </footer>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct VerdictProps {
-    report: Rc<Report>,
-    trust: TrustProp,
-    seconds: u32,
-}
-
-#[component]
-fn KioskVerdict(props: &VerdictProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let r = &props.report;
-    let (title, why) = crate::words::verdict::verdict_words(lang, r);
-    let (icon, class) = (crate::components::icons::Icon::of_verdict(r.verdict).html(), r.verdict.as_str());
-    let next = crate::words::advice::Problem::of(r, &props.trust.0.bundle)
-        .map(|p| p.next_step(lang, crate::words::advice::Audience::Citizen));
-    let purpose = r.annotation.as_ref().filter(|_| r.verified).map(|a| a.purpose.clone());
-    // The countdown to waiting again, second by second.
-    let left = use_state(|| props.seconds);
-    {
-        let left = left.clone();
-        let total = props.seconds;
-        use_effect_with(Rc::as_ptr(&props.report) as usize, move |_| {
-            let started = js_sys::Date::now();
-            left.set(total);
-            let tick = gloo::timers::callback::Interval::new(1000, move || {
-                let gone = ((js_sys::Date::now() - started) / 1000.0).round() as u32;
-                left.set(total.saturating_sub(gone).max(1));
-            });
-            move || drop(tick)
-        });
-    }
-    let what = r
-        .license
-        .as_ref()
-        .filter(|_| r.verified)
-        .map(|l| {
-            let ty = props.trust.0.bundle.type_name(&l.type_code).to_owned();
-            format!("{ty} · {}", zz_log::mask_name(&l.holder.name))
-        })
-        .unwrap_or_default();
-    html! {
-        <section class={classes!("kiosk-verdict", class)} data-verdict={r.verdict.as_str()} role="alert">
-            <span class="icon" aria-hidden="true">{ icon }</span>
-            <h1>{ title }</h1>
-            <p class="why">{ why }</p>
-            <p class="what">{ what }</p>
-            if let Some(p) = purpose {
-                <p class="purpose">{ lang.t("加注件用途：", "Purpose of this copy: ") }{ p }</p>
-            }
-            if let Some(n) = next {
-                <p class="next-step">{ n }</p>
-            }
-            <p class="reset" aria-live="off">{ match lang {
-                Lang::Zh => format!("{} 秒后返回", *left),
-                Lang::En => format!("Back in {} seconds", *left),
-            } }</p>
-        </section>
     }
 }
