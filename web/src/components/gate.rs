@@ -35,10 +35,10 @@ pub fn Gate(props: &GateProps) -> Html {
     }
     html! {
         <div class="gate">
-            <p class="alert info" id="gate-need">{ match lang {
+            <Alert tone={Tone::Info} id="gate-need">{ match lang {
                 Lang::Zh => format!("{}需要{}登录。", props.what, props.need.who(lang)),
                 Lang::En => format!("{} needs {} to sign in.", props.what, props.need.who(lang)),
-            } }</p>
+            } }</Alert>
             // Signed in with too small a role: who it is, and a way to
             // sign in as someone else.
             if props.sign_in {

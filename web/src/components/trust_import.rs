@@ -88,10 +88,10 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
         </crate::components::gate::Gate>
         <div role="status" aria-live="polite" id="import-result">
         { match &*message {
-            Some(Ok(seq)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
+            Some(Ok(seq)) => html! { <Alert tone={Tone::Ok} icon=true>{ match lang {
                 Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
                 Lang::En => format!("Imported trust data seq {seq}."),
-            } }</p> },
+            } }</Alert> },
             Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</Alert> },
             None => html! {},
         } }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::alert::{Alert, Tone};
 use crate::state::app::AppState;
 
 /// The loader the build writes (see `web/precache.py`): it loads the staff
@@ -166,10 +167,10 @@ pub fn StaffHost(props: &PageProps) -> Html {
         Loading::Waiting => {
             html! { <main id="main" tabindex="-1"><p class="loading" role="status">{ app.t("正在加载…", "Loading…") }</p></main> }
         }
-        Loading::Failed => html! { <main id="main" tabindex="-1"><p class="alert error" role="alert">{ app.t(
+        Loading::Failed => html! { <main id="main" tabindex="-1"><Alert tone={Tone::Error} urgent=true>{ app.t(
             "此页面的程序未能加载：首次使用需联网，之后可离线使用。",
             "This page's program could not be loaded: its first use needs the network, later ones do not.",
-        ) }</p></main> },
+        ) }</Alert></main> },
         Loading::Shown => html! {},
     }
 }

@@ -9,6 +9,7 @@ use crate::services::camera::{
     CameraError, grab, open_camera, set_torch, stop, torch_supported, video_inputs, video_track,
 };
 use crate::state::app::use_app;
+use crate::words::lang::Lang;
 use crate::workers::client::decode;
 use crate::workers::protocol::{DecodeRequest, DecodeResponse};
 
@@ -22,6 +23,44 @@ enum CameraState {
     Denied,
     NoCamera,
     Unavailable,
+}
+
+impl CameraState {
+    /// Its name in `data-camera`.
+    fn name(&self) -> &'static str {
+        match self {
+            CameraState::Starting => "starting",
+            CameraState::Scanning => "scanning",
+            CameraState::Denied => "denied",
+            CameraState::NoCamera => "none",
+            CameraState::Unavailable => "unavailable",
+        }
+    }
+
+    /// What to tell the user (a kiosk, with no upload beside the camera,
+    /// sends them to staff).
+    fn message(&self, lang: Lang, upload_offered: bool) -> Option<&'static str> {
+        match self {
+            CameraState::Starting => Some(lang.t("正在打开摄像头…", "Opening the camera…")),
+            CameraState::Scanning => None,
+            _ if !upload_offered => Some(lang.t(
+                "摄像头暂时无法使用，请联系工作人员。",
+                "The camera cannot be used just now: please ask a member of staff.",
+            )),
+            CameraState::Denied => Some(lang.t(
+                "摄像头权限被拒绝。请在浏览器设置中允许使用摄像头，或改为上传文件或图片。",
+                "Camera permission was denied. Allow the camera in the browser's settings, or upload a file or image instead.",
+            )),
+            CameraState::NoCamera => Some(lang.t(
+                "没有找到可用的摄像头。请改为上传证照文件或二维码图片。",
+                "No usable camera was found. Upload a license file or a picture of the QR code instead.",
+            )),
+            CameraState::Unavailable => Some(lang.t(
+                "此浏览器或页面不能使用摄像头（需要 HTTPS 或本机地址）。请改为上传文件或图片。",
+                "The camera cannot be used here (it needs HTTPS or localhost). Upload a file or image instead.",
+            )),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -151,31 +190,10 @@ pub fn Camera(props: &CameraProps) -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
-    let message = match *state {
-        CameraState::Starting => Some(lang.t("正在打开摄像头…", "Opening the camera…")),
-        CameraState::Scanning => None,
-        _ if !props.upload_offered => Some(lang.t(
-            "摄像头暂时无法使用，请联系工作人员。",
-            "The camera cannot be used just now: please ask a member of staff.",
-        )),
-        CameraState::Denied => Some(lang.t(
-            "摄像头权限被拒绝。请在浏览器设置中允许使用摄像头，或改为上传文件或图片。",
-            "Camera permission was denied. Allow the camera in the browser's settings, or upload a file or image instead.",
-        )),
-        CameraState::NoCamera => Some(lang.t(
-            "没有找到可用的摄像头。请改为上传证照文件或二维码图片。",
-            "No usable camera was found. Upload a license file or a picture of the QR code instead.",
-        )),
-        CameraState::Unavailable => Some(lang.t(
-            "此浏览器或页面不能使用摄像头（需要 HTTPS 或本机地址）。请改为上传文件或图片。",
-            "The camera cannot be used here (it needs HTTPS or localhost). Upload a file or image instead.",
-        )),
-    };
+    let message = state.message(lang, props.upload_offered);
     let scanning = *state == CameraState::Scanning;
     html! {
-        <div class="camera" data-camera={match *state {
-            CameraState::Starting => "starting", CameraState::Scanning => "scanning", CameraState::Denied => "denied",
-            CameraState::NoCamera => "none", CameraState::Unavailable => "unavailable" }}>
+        <div class="camera" data-camera={state.name()}>
             <div class={classes!("viewfinder", (!scanning).then_some("off"))}>
                 <video ref={video} autoplay=true muted=true playsinline=true aria-label={lang.t("摄像头画面", "Camera view")} />
                 <div class="frame" aria-hidden="true"></div>

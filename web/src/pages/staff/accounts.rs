@@ -87,10 +87,10 @@ pub fn StaffSettings() -> Html {
         }
         <div role="status" aria-live="polite" id="staff-result">
         { match &*message_state {
-            Some(Ok(n)) => html! { <p class="alert ok">{ crate::components::icons::Icon::Check.html() }{ " " }{ match lang {
+            Some(Ok(n)) => html! { <Alert tone={Tone::Ok} icon=true>{ match lang {
                 Lang::Zh => format!("已保存账号 {n}。"),
                 Lang::En => format!("Account {n} saved."),
-            } }</p> },
+            } }</Alert> },
             Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, *e) }</Alert> },
             None => html! {},
         } }

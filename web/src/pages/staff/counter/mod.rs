@@ -12,12 +12,12 @@
 mod case;
 mod exception;
 mod people;
+mod row;
 
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use zz_core::Verdict;
 use zz_log::case::CaseOutcome;
 
 use crate::components::alert::{Alert, Tone};
@@ -29,8 +29,8 @@ use crate::state::app::use_app;
 use crate::words::lang::Lang;
 
 use case::{Action, Case, Presented};
-use exception::ExceptionForm;
 use people::People;
+use row::NeedRow;
 
 #[component]
 pub fn CounterPage() -> Html {
@@ -145,13 +145,6 @@ fn Counter(props: &Props) -> Html {
             let _ = w.print();
         }
     });
-    let word = |v: Verdict| {
-        (
-            crate::components::icons::Icon::of_verdict(v).html(),
-            crate::words::verdict::verdict_label(lang, v),
-            v.as_str(),
-        )
-    };
     let matter_code = case.matter.as_ref().map(|m| m.code.clone()).unwrap_or_default();
     html! {
         <>
@@ -187,49 +180,10 @@ fn Counter(props: &Props) -> Html {
                         <th scope="col">{ lang.t("核验结果", "Result") }</th>
                     </tr></thead>
                     <tbody>
-                    { for m.needs.iter().enumerate().map(|(i, need)| {
-                        let name = t.bundle.type_name(&need.type_code).to_owned();
-                        let row = case.rows.get(i).cloned().unwrap_or_default();
-                        let problem = case.holder_problem(i, lang);
-                        let edit = { let editing = editing.clone(); Callback::from(move |_| editing.set(Some(i))) };
-                        html! { <tr data-type={need.type_code.clone()} data-verdict={row.presented.as_ref().map(|p| p.report.verdict.as_str())}
-                                data-exception={row.exception.as_ref().map(|e| e.kind.as_str())} data-resolved={case.row_resolved(i).to_string()}>
-                            <td>{ name }</td>
-                            <td>{ if need.annotated { lang.t("加注件", "Annotated copy") } else { lang.t("原件或加注件", "Original or annotated copy") } }</td>
-                            <td>
-                                { match &row.presented {
-                                    None => html! { <span class="pending">{ lang.t("待核验", "Waiting") }</span> },
-                                    Some(p) => {
-                                        let (icon, w, cls) = word(p.report.verdict);
-                                        let why = crate::words::verdict::verdict_words(lang, &p.report).1;
-                                        let next = crate::words::advice::Problem::of(&p.report, &t.bundle)
-                                            .map(|pr| crate::words::advice::next_step(pr, lang, crate::words::advice::Audience::Clerk, &p.report, &t.bundle));
-                                        let holder = p.report.license.as_ref().map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
-                                        html! { <span class={classes!("row-verdict", cls)}><strong>{ icon }{ " " }{ w }</strong>{ " · " }{ holder }<br/><small>{ why }</small>
-                                            if let Some(n) = next { <br/><small class="next-step">{ lang.t("下一步：", "Next: ") }{ n }</small> }
-                                        </span> }
-                                    }
-                                } }
-                                if let Some(pr) = &problem {
-                                    <Alert tone={Tone::Error} urgent=true icon=true class="holder-problem">{ pr }</Alert>
-                                }
-                                if let Some(e) = &row.exception {
-                                    <p class="exception" data-kind={e.kind.as_str()}>
-                                        <strong>{ lang.t("例外：", "Exception: ") }{ lang.t(e.kind.zh(), e.kind.en()) }</strong>{ " · " }{ &e.note }
-                                        if let Some(d) = &e.promised { { " · " }{ lang.t("承诺补交日期：", "promised by ") }{ lang.date_text(d) } }
-                                    </p>
-                                }
-                                if !case.row_resolved(i) || row.exception.is_some() {
-                                    <button type="button" class="button small no-print" onclick={edit}>
-                                        { if row.exception.is_some() { lang.t("修改例外…", "Change the exception…") } else { lang.t("例外处理…", "Resolve otherwise…") } }
-                                    </button>
-                                }
-                                if *editing == Some(i) {
-                                    <ExceptionForm case={case.clone()} row={i} type_code={need.type_code.clone()}
-                                        on_done={{ let (editing, objection) = (editing.clone(), objection.clone()); Callback::from(move |o: Option<crate::pages::staff::objection::Draft>| { editing.set(None); if o.is_some() { objection.set(o); } }) }} />
-                                }
-                            </td>
-                        </tr> }
+                    { for m.needs.iter().enumerate().map(|(i, need)| html! {
+                        <NeedRow case={case.clone()} row={i} need={need.clone()} trust={props.trust.clone()} editing={*editing == Some(i)}
+                            on_edit={{ let editing = editing.clone(); Callback::from(move |()| editing.set(Some(i))) }}
+                            on_done={{ let (editing, objection) = (editing.clone(), objection.clone()); Callback::from(move |o: Option<crate::pages::staff::objection::Draft>| { editing.set(None); if o.is_some() { objection.set(o); } }) }} />
                     }) }
                     </tbody>
                 </table>
@@ -247,11 +201,11 @@ fn Counter(props: &Props) -> Html {
                     }) }
                 </div>
                 if let Some(p) = &case.extra {
-                    <p class="alert warn" role="alert">{ crate::components::icons::Icon::Warning.html() }{ " " }{ match (&p.report.license, lang) {
+                    <Alert tone={Tone::Warn} urgent=true icon=true>{ match (&p.report.license, lang) {
                         (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
                         (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
                         (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::words::verdict::verdict_words(lang, &p.report).1),
-                    } }</p>
+                    } }</Alert>
                 }
                 <p class={classes!("case-status", (outcome != CaseOutcome::Incomplete).then_some("complete"))} role="status" aria-live="polite">{
                     match outcome {

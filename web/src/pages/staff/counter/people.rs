@@ -5,6 +5,7 @@ use yew::prelude::*;
 use zz_core::Verdict;
 use zz_core::model::{ID_TYPE_RESIDENT, ID_TYPE_USCC};
 
+use crate::components::alert::{Alert, Tone};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
 
@@ -161,11 +162,11 @@ pub(super) fn People(props: &PeopleProps) -> Html {
                 </div>
             }
             if let Some(which) = *error {
-                <p class="alert error" role="alert" id="people-error">{ if which == "agent" {
+                <Alert tone={Tone::Error} urgent=true id="people-error">{ if which == "agent" {
                     lang.t("请填写受托人姓名和正确的身份证号码（校验位不符）。", "Enter the agent's name and a correct resident ID (the check character does not match).")
                 } else {
                     lang.t("请填写办事主体名称和正确的证件号码（校验位不符）。", "Enter the applicant's name and a correct ID number (the check character does not match).")
-                } }</p>
+                } }</Alert>
             }
             <button type="submit" class="button primary" id="people-confirm">{ lang.t("确认办事主体", "Confirm the applicant") }</button>
         </form>

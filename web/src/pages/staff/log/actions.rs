@@ -149,18 +149,18 @@ pub fn LogActions(props: &ActionsProps) -> Html {
                 None => html! {},
                 Some(Done::Refused(what)) => html! { <p class="alert error" role="alert" id="log-refused" data-what={*what}>{ Icon::Cross.html() }{ " " }{ lang.t(
                     "导出、清理和清空核验记录需要管理员登录。", "Exporting, pruning and clearing the log need an administrator to sign in.") }</p> },
-                Some(Done::Exported(n)) => html! { <p class="alert ok">{ match lang {
+                Some(Done::Exported(n)) => html! { <Alert tone={Tone::Ok}>{ match lang {
                     Lang::Zh => format!("已导出 {n} 条记录。"),
                     Lang::En => format!("{n} entries exported."),
-                } }</p> },
-                Some(Done::Pruned(n)) => html! { <p class="alert ok" id="log-pruned">{ match lang {
+                } }</Alert> },
+                Some(Done::Pruned(n)) => html! { <Alert tone={Tone::Ok} id="log-pruned">{ match lang {
                     Lang::Zh => format!("已导出并清理第 {n} 条及之前的记录；日志中留有签名说明。"),
                     Lang::En => format!("Entries up to #{n} were exported and pruned; a signed note stays in the log."),
-                } }</p> },
-                Some(Done::NothingToPrune(d)) => html! { <p class="alert info">{ match lang {
+                } }</Alert> },
+                Some(Done::NothingToPrune(d)) => html! { <Alert tone={Tone::Info}>{ match lang {
                     Lang::Zh => format!("没有 {d} 天前的记录。"),
                     Lang::En => format!("No entries are older than {d} days."),
-                } }</p> },
+                } }</Alert> },
                 Some(Done::Failed(e)) => html! { <Alert tone={Tone::Error}>{ e.to_string() }</Alert> },
             } }
             </div>
