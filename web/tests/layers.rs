@@ -26,6 +26,9 @@ const ROOT: &str = "";
 /// hook.
 const NOT_IN_SERVICES: [&str; 4] = ["html!", "#[hook]", "#[component]", "use_state"];
 
+/// What only `services/` may touch: the browser's storage.
+const ONLY_IN_SERVICES: [&str; 4] = ["gloo::storage", "LocalStorage", "SessionStorage", "indexed_db"];
+
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
@@ -218,6 +221,11 @@ fn breaches(src: &Path) -> Vec<String> {
                 wrong.push(format!("{module}: services draw nothing and hold no hook, but it has `{bad}`"));
             }
         }
+        if here.is_some() && here != layer_of("services") {
+            for bad in ONLY_IN_SERVICES.iter().filter(|b| code.contains(*b)) {
+                wrong.push(format!("{module}: only services touch storage, but it has `{bad}`"));
+            }
+        }
         let mut deps = BTreeSet::new();
         for path in named(module, &code) {
             let Some(dep) = resolve(&path, &modules) else { continue };
@@ -271,7 +279,7 @@ fn breaches_are_found() {
     write("services/a.rs", "use crate::services::b::thing;\nuse crate::{pages::other::Other, words};");
     write("services/b.rs", "fn f() { super::a::g(); html! {} }");
     write("pages/mod.rs", "pub mod home; pub mod other;");
-    write("pages/other.rs", "");
+    write("pages/other.rs", "fn f() { gloo::storage::LocalStorage::get::<String>(\"k\"); }");
     write("pages/home.rs", "use crate::services::{a, b::x};");
     write("flat.rs", "");
     let wrong = breaches(&dir);
@@ -281,6 +289,7 @@ fn breaches_are_found() {
     assert!(has("services::b: services draw nothing"), "{wrong:?}");
     assert!(has("an import circle: services::a → services::b → services::a"), "{wrong:?}");
     assert!(has("flat: not in a layer"), "{wrong:?}");
+    assert!(has("pages::other: only services touch storage, but it has `gloo::storage`"), "{wrong:?}");
     assert!(!has("pages::home: a pages"), "{wrong:?}");
-    assert_eq!(wrong.len(), 4, "{wrong:?}");
+    assert_eq!(wrong.len(), 6, "{wrong:?}");
 }

@@ -1,7 +1,11 @@
 //! Every key this device keeps in local storage, in one place: both
 //! programs and every tab read the same ones. Large or non-text values
 //! (imported bundles, the device key, the audit log) are in IndexedDB
-//! ([`crate::services::idb`]).
+//! ([`crate::services::idb`]). Pages reach these through services and
+//! state; the two kept for the page itself (the language, the catalog's
+//! last search) are read and written here.
+
+use gloo::storage::{LocalStorage, SessionStorage, Storage};
 
 /// The language chosen (`zh` or `en`).
 pub const KEY_LANG: &str = "zz.lang";
@@ -40,3 +44,23 @@ pub const KEY_DRILL: &str = "zz.drill";
 
 /// The catalog page's last search and filters.
 pub const KEY_CATALOG_SEARCH: &str = "zz.catalogSearch";
+
+/// The language chosen on this device, if any.
+pub fn lang() -> Option<String> {
+    LocalStorage::get(KEY_LANG).ok()
+}
+
+/// Keeps the language chosen (its code).
+pub fn set_lang(code: &str) {
+    let _ = LocalStorage::set(KEY_LANG, code);
+}
+
+/// The catalog page's last search in this tab (session storage).
+pub fn catalog_search<T: serde::de::DeserializeOwned + Default>() -> T {
+    SessionStorage::get(KEY_CATALOG_SEARCH).unwrap_or_default()
+}
+
+/// Keeps the catalog page's search for this tab.
+pub fn set_catalog_search<T: serde::Serialize>(search: T) {
+    let _ = SessionStorage::set(KEY_CATALOG_SEARCH, search);
+}

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::services::site::{Site, SiteOrigin};
-use crate::services::storage::KEY_LANG;
+use crate::services::storage;
 use crate::services::trust::Trust;
 use crate::state::events::{EVENT_LANG, EVENT_OPERATOR, EVENT_SITE, EVENT_TRUST, tell, telling};
 use crate::words::lang::Lang;
@@ -87,8 +87,7 @@ impl PartialEq for TrustProp {
 }
 
 fn stored_lang() -> Lang {
-    use gloo::storage::Storage;
-    gloo::storage::LocalStorage::get::<String>(KEY_LANG).map_or(Lang::Zh, |s| Lang::from_code(&s))
+    storage::lang().map_or(Lang::Zh, |s| Lang::from_code(&s))
 }
 
 /// The state of a program's root: the language, the site's configuration
@@ -176,8 +175,7 @@ pub fn use_root_state() -> AppState {
         set_lang: {
             let lang = lang.clone();
             Callback::from(move |l: Lang| {
-                use gloo::storage::Storage;
-                let _ = gloo::storage::LocalStorage::set(KEY_LANG, l.code());
+                storage::set_lang(l.code());
                 lang.set(l);
                 tell(EVENT_LANG);
             })

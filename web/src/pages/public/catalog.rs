@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo::storage::Storage;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -40,10 +39,8 @@ struct SavedSearch {
 }
 
 impl SavedSearch {
-    const KEY: &'static str = crate::services::storage::KEY_CATALOG_SEARCH;
-
     fn load() -> SavedSearch {
-        gloo::storage::SessionStorage::get(Self::KEY).unwrap_or_default()
+        crate::services::storage::catalog_search()
     }
 
     fn save(q: &str, f: &Filter) {
@@ -53,7 +50,7 @@ impl SavedSearch {
             level: f.level.map(|l| l.as_str().to_owned()),
             holder: f.holder.map(|h| h.as_str().to_owned()),
         };
-        let _ = gloo::storage::SessionStorage::set(Self::KEY, s);
+        crate::services::storage::set_catalog_search(s);
     }
 
     fn filter(&self) -> Filter {
