@@ -5,7 +5,7 @@
 // Screenshots go to tests/artifacts/ofd-*.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { site, signedIn } from "./lib.mjs";
+import { axe, site, signedIn } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
@@ -57,7 +57,7 @@ test("a sealed OFD e-license: valid, its page drawn with the seal, every signatu
   for (const id of ["ofd-references", "ofd-signed-hash", "ofd-signature", "ofd-seal", "ofd-signer-chain"]) {
     assert.equal(await page.getAttribute(`.ofd-signature [data-check="${id}"]`, "data-outcome"), "pass", id);
   }
-  for (const id of ["ofd-package", "ofd-coverage", "ofd-license"]) {
+  for (const id of ["ofd-package", "ofd-coverage", "ofd-license", "ofd-face", "ofd-seal-authority"]) {
     assert.equal(await page.getAttribute(`ul.checks > [data-check="${id}"]`, "data-outcome"), "pass", id);
   }
   // The license it carries, from the catalog template.
@@ -163,4 +163,25 @@ test("a site that answers the SM2 roots with a page pins nothing: settings say t
   await page.waitForSelector("text=站点未提供 SM2 根证书", { timeout: 20000 });
   assert.equal(await page.evaluate(() => localStorage.getItem("zz.pinnedSm2Roots")), null);
   await context.close();
+});
+
+test("another department's sound seal on a license: invalid, the department that sealed named", async () => {
+  const { page, errors } = await fresh("#/verify");
+  await page.waitForSelector("#file");
+  assert.equal(await upload(page, "ofd-invalid-wrong-department.ofd"), "invalid");
+  const check = await page.textContent('ul.checks > [data-check="ofd-seal-authority"]');
+  assert.equal(await page.getAttribute('ul.checks > [data-check="ofd-seal-authority"]', "data-outcome"), "fail");
+  // Both departments named: the one that sealed, and the issuer.
+  assert.match(check, /签章单位.+不是该证照的签发机关上海市市场监督管理局/);
+  assert.match(await page.textContent("section.result .why"), /不是该证照的签发机关/);
+  // The seal itself is sound: its own checks pass.
+  assert.equal(await page.getAttribute('.ofd-signature [data-check="ofd-seal"]', "data-outcome"), "pass");
+  assert.equal(await page.$(".face"), null, "an invalid file shows no face");
+  await page.screenshot({ path: `${ART}/ofd-wrong-department.png`, fullPage: true });
+  // A page showing another holder around a genuine license: not valid.
+  assert.equal(await upload(page, "ofd-indeterminate-other-holder-page.ofd"), "indeterminate");
+  assert.equal(await page.getAttribute('ul.checks > [data-check="ofd-face"]', "data-outcome"), "warn");
+  await axe(page, "a wrong-department OFD");
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });

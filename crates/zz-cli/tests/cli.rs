@@ -620,3 +620,76 @@ fn the_audit_log_of_zz_verify_is_checked_by_zz_log_verify() {
     assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stderr).contains("another device"));
 }
+
+/// `zz trust --seal` (SPEC section 6, `seals`): the certificate is listed by
+/// the SHA-256 of its SubjectPublicKeyInfo for the department given, a
+/// subject naming another USCC is warned about, the same certificate given
+/// again replaces its entry (to revoke it), and `--seal` needs its period.
+#[test]
+fn trust_lists_seal_certificates_by_their_key() {
+    use zz_issuer::ofd::{CertSpec, Sm2Cert, Sm2Key, Usage};
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let o = run(zz().current_dir(p).args(["keygen", "--seed", "t", "--name", "root", "--out", "root.json"]));
+    assert!(o.status.success());
+    let cert = Sm2Cert::new(
+        &CertSpec {
+            subject: "CN=某局电子印章,O=11310000002417009R某局,C=CN",
+            serial: 9,
+            not_before: zz_core::UnixTime::from_secs(0),
+            not_after: zz_core::UnixTime::from_secs(4_000_000_000),
+            usage: Usage::Signer,
+        },
+        Sm2Key::derive("cli test", "seal"),
+        None,
+    );
+    std::fs::write(p.join("seal.pem"), cert.pem()).unwrap();
+    std::fs::write(p.join("seal.der"), &cert.der).unwrap();
+    let spki = zz_ofd::cert::Cert::parse(&cert.der).unwrap().spki_sha256;
+    let hex: String = spki.iter().map(|b| format!("{b:02x}")).collect();
+    std::fs::write(
+        p.join("trust.json"),
+        format!(
+            r#"{{"seq": 1, "nextUpdate": 4000000000, "keys": [],
+                "seals": [{{"cert": "seal.der", "org": {{"name": "某局", "code": "11310000002417009R"}}, "types": ["A"], "validFrom": 0, "validTo": 9}},
+                          {{"spki": "{}", "org": {{"name": "乙局", "code": "B"}}, "validFrom": 0, "validTo": 9}}]}}"#,
+            "ab".repeat(32)
+        ),
+    )
+    .unwrap();
+    let read = |file: &str| {
+        let bytes = std::fs::read(p.join(file)).unwrap();
+        let env = zz_core::Envelope::parse_as(&bytes, zz_core::Typ::Trust).unwrap();
+        zz_core::model::TrustList::from_cbor(&env.payload_item().unwrap()).unwrap()
+    };
+    let o = run(zz().current_dir(p).args(["trust", "trust.json", "--root", "root.json", "--out", "a.zzt"]));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("warning"), "the same USCC: no warning");
+    let seals = read("a.zzt").seals.unwrap();
+    assert_eq!(seals.len(), 2);
+    assert_eq!((seals[0].spki, seals[0].org.code.as_str()), (spki, "11310000002417009R"));
+    assert_eq!(seals[0].types.as_deref(), Some(&["A".to_owned()][..]));
+    assert_eq!(seals[1].spki, [0xab; 32]);
+    // On the command line, for another department: warned, and replacing
+    // the file's entry of that certificate.
+    let o = run(zz().current_dir(p).args([
+        "trust", "trust.json", "--root", "root.json", "--out", "b.zzt", "--seal", "seal.pem", "--org-code",
+        "12310000MB2F00001X", "--org-name", "某镇", "--types", "X,Y", "--valid-from", "0", "--valid-to",
+        "2026-01-01T00:00:00+08:00", "--revoked-at", "100",
+    ]));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning") && err.contains("11310000002417009R") && err.contains("12310000MB2F00001X"), "{err}");
+    let seals = read("b.zzt").seals.unwrap();
+    assert_eq!(seals.len(), 2, "replaced, not added");
+    let s = seals.iter().find(|s| s.spki == spki).unwrap();
+    assert_eq!((s.org.name.as_str(), s.org.code.as_str()), ("某镇", "12310000MB2F00001X"));
+    assert_eq!(s.types.as_deref(), Some(&["X".to_owned(), "Y".to_owned()][..]));
+    assert_eq!(s.revoked_at, Some(zz_core::UnixTime::from_secs(100)));
+    assert_eq!(s.valid_to, zz_core::UnixTime::from_secs(1_767_196_800));
+    // --seal without its period is a usage error.
+    let o = run(zz().current_dir(p).args([
+        "trust", "trust.json", "--root", "root.json", "--out", "c.zzt", "--seal", "seal.pem", "--org-code", "B",
+    ]));
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+}

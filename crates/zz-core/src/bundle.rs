@@ -339,6 +339,7 @@ impl Bundle {
             not_below(Item::TrustList, trust.seq, min)?;
         }
         let keys = index_keys(&trust)?;
+        check_seals(&trust)?;
 
         verify_by_root(Item::Catalog, &catalog_env, roots)?;
         let catalog_value =
@@ -434,6 +435,17 @@ impl Bundle {
     /// A trust-list key by kid.
     pub fn key(&self, kid: &Kid) -> Option<&TrustedKey> {
         self.keys.get(kid)
+    }
+
+    /// The seal entry of an SM2 certificate, by the SHA-256 of its
+    /// `SubjectPublicKeyInfo` (SPEC section 6, `seals`).
+    pub fn seal(&self, spki: &[u8; 32]) -> Option<&crate::model::SealEntry> {
+        self.trust.seals.iter().flatten().find(|s| &s.spki == spki)
+    }
+
+    /// Whether the trust list lists any seal certificate at all.
+    pub fn has_seals(&self) -> bool {
+        self.trust.seals.as_ref().is_some_and(|s| !s.is_empty())
     }
 
     /// A status list by id.
@@ -563,6 +575,18 @@ fn index_keys(trust: &TrustList) -> Result<HashMap<Kid, TrustedKey>, BundleError
         }
     }
     Ok(keys)
+}
+
+/// Two seal entries of one certificate key make the trust list invalid
+/// (SPEC section 6): which department it belongs to would be ambiguous.
+fn check_seals(trust: &TrustList) -> Result<(), BundleError> {
+    let mut spkis: Vec<&[u8; 32]> = trust.seals.iter().flatten().map(|s| &s.spki).collect();
+    spkis.sort_unstable();
+    if let Some(w) = spkis.windows(2).find(|w| w.first() == w.get(1)) {
+        let spki = w.first().map_or_else(String::new, |s| hex(s.as_slice()));
+        return Err(refuse(Item::TrustList, Why::Duplicate, format!("seal spki {spki} appears twice")));
+    }
+    Ok(())
 }
 
 /// Type and matter codes must be unique, or lookups would be ambiguous.

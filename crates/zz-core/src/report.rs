@@ -133,6 +133,8 @@ check_ids! {
     OfdSignerChain => "ofd-signer-chain", "证书链", "Certificate chain";
     OfdCoverage => "ofd-coverage", "签名保护范围", "Signature coverage";
     OfdLicense => "ofd-license", "内嵌电子证照", "Embedded e-license";
+    OfdFace => "ofd-face", "页面与证照一致", "Page matches the license";
+    OfdSealAuthority => "ofd-seal-authority", "签章单位", "Sealing department";
     }
 }
 

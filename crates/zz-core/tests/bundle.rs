@@ -291,3 +291,87 @@ fn catalog_contact_and_guide_are_read_when_text_and_otherwise_ignored() {
     let catalog = zz_core::model::Catalog::from_cbor(&item).unwrap();
     assert_eq!((catalog.types[0].contact.clone(), catalog.types[0].guide.clone()), (None, None));
 }
+
+/// A seal entry (SPEC section 6, `seals`) of department `code`.
+fn seal(spki: u8, code: &str, types: Option<Vec<String>>) -> zz_core::model::SealEntry {
+    zz_core::model::SealEntry {
+        spki: [spki; 32],
+        org: named("某局", code),
+        types,
+        valid_from: unix(NOW - 100 * DAY),
+        valid_to: unix(NOW + 100 * DAY),
+        revoked_at: None,
+    }
+}
+
+#[test]
+fn seal_entries_are_read_and_one_spki_twice_refuses_the_trust_list() {
+    let w = world();
+    let root = key("root");
+    let pack = |s: &Setup| {
+        zz_issuer::bundle(
+            [zz_issuer::sign_trust_list(&s.trust, &root), zz_issuer::sign_catalog(&s.catalog, &root)]
+                .iter()
+                .map(Vec::as_slice),
+        )
+    };
+    // No seals at all, an empty table, and two entries.
+    assert!(!w.bundle.has_seals());
+    let mut s = setup();
+    s.trust.seals = Some(vec![]);
+    assert!(!Bundle::load(&pack(&s), &w.roots, None).unwrap().has_seals());
+    let mut s = setup();
+    s.trust.seals = Some(vec![seal(1, ISSUER_CODE, Some(vec![TYPE.into()])), seal(2, "12310000MB2F00001X", None)]);
+    let b = Bundle::load(&pack(&s), &w.roots, None).unwrap();
+    assert!(b.has_seals());
+    assert_eq!(b.trust.seals.as_ref().unwrap().len(), 2, "read back as written");
+    let one = b.seal(&[1; 32]).unwrap();
+    assert_eq!(one.org.code, ISSUER_CODE);
+    assert!(one.may_seal(TYPE) && !one.may_seal(OTHER_TYPE));
+    assert!(!b.seal(&[2; 32]).unwrap().may_seal(TYPE), "absent types: it may seal none");
+    assert!(b.seal(&[3; 32]).is_none());
+    // The same certificate key listed twice, even for one department.
+    for other in ["12310000MB2F00001X", ISSUER_CODE] {
+        let mut s = setup();
+        s.trust.seals = Some(vec![seal(1, ISSUER_CODE, None), seal(2, ISSUER_CODE, None), seal(1, other, None)]);
+        let e = refused(&pack(&s), &w.roots);
+        assert_eq!((e.item, e.why), (Item::TrustList, Why::Duplicate), "{e}");
+        assert!(e.to_string().contains(&"01".repeat(32)), "{e}");
+    }
+    // A malformed entry refuses the list: an spki of 31 bytes, no org.
+    for bad in [Value::Bytes(vec![1; 31]), Value::Text("x".into())] {
+        let mut s = setup();
+        s.trust.seals = Some(vec![seal(1, ISSUER_CODE, None)]);
+        let mut v = s.trust.to_value();
+        if let Value::Map(m) = &mut v {
+            for (k, val) in m.iter_mut() {
+                if k.as_text() == Some("seals")
+                    && let Value::Array(seals) = val
+                    && let Some(Value::Map(entry)) = seals.first_mut()
+                {
+                    for (ek, ev) in entry.iter_mut() {
+                        if ek.as_text() == Some("spki") {
+                            *ev = bad.clone();
+                        }
+                    }
+                }
+            }
+        }
+        let trust = root.sign_payload(zz_core::Typ::Trust, &v);
+        let bytes = zz_issuer::bundle([trust, zz_issuer::sign_catalog(&s.catalog, &root)].iter().map(Vec::as_slice));
+        assert_eq!(refused(&bytes, &w.roots).item, Item::TrustList);
+    }
+}
+
+#[test]
+fn a_seal_entry_is_usable_from_valid_from_until_before_valid_to_and_revocation() {
+    let mut e = seal(1, ISSUER_CODE, None);
+    let (from, to) = (e.valid_from, e.valid_to);
+    assert!(!e.usable_at(from.saturating_sub_secs(1)));
+    assert!(e.usable_at(from));
+    assert!(e.usable_at(to.saturating_sub_secs(1)));
+    assert!(!e.usable_at(to));
+    e.revoked_at = Some(unix(NOW));
+    assert!(e.usable_at(unix(NOW - 1)));
+    assert!(!e.usable_at(unix(NOW)), "revoked at t: a signature at t is refused");
+}

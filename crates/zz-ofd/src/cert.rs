@@ -34,6 +34,9 @@ pub struct Cert {
     pub public_key: Option<Vec<u8>>,
     pub signature_algorithm: String,
     pub signature: Vec<u8>,
+    /// SHA-256 of its DER `SubjectPublicKeyInfo`: how a trust list's
+    /// `seals` name it (SPEC section 6).
+    pub spki_sha256: [u8; 32],
 }
 
 impl Cert {
@@ -63,6 +66,10 @@ impl Cert {
             public_key: sm2_key.then(|| spki.subject_public_key.raw_bytes().to_vec()),
             signature_algorithm: c.signature_algorithm.oid.to_string(),
             signature,
+            spki_sha256: {
+                use sha2::Digest;
+                sha2::Sha256::digest(spki.to_der().ok()?).into()
+            },
         })
     }
 

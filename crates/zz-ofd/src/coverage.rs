@@ -84,3 +84,30 @@ fn media_and_fonts(p: &Package<'_>, res: &str, out: &mut BTreeSet<String>) {
         }
     }
 }
+
+/// The content files of the pages of the document rooted at `doc`, in
+/// page order.
+pub fn pages(p: &Package<'_>, doc: &str) -> Vec<String> {
+    let Some(doc) = p.lookup(doc).map(str::to_owned) else { return Vec::new() };
+    let Ok(bytes) = p.read(&doc) else { return Vec::new() };
+    let Ok(xml) = parse(&bytes) else { return Vec::new() };
+    let Some(pages) = child(xml.root_element(), "Pages") else { return Vec::new() };
+    children(pages, "Page")
+        .filter_map(|page| attr(page, "BaseLoc").and_then(|x| resolve(&doc, x)))
+        .filter_map(|x| p.lookup(&x).map(str::to_owned))
+        .collect()
+}
+
+/// The text a page's content shows (SPEC section 12, `ofd-face`): every
+/// `TextCode`, concatenated in reading (document) order, whitespace
+/// removed.
+pub fn page_text(p: &Package<'_>, page: &str) -> String {
+    let Ok(bytes) = p.read(page) else { return String::new() };
+    let Ok(xml) = parse(&bytes) else { return String::new() };
+    xml.descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "TextCode")
+        .filter_map(|n| n.text())
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}

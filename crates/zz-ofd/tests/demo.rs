@@ -46,7 +46,7 @@ fn outcome(r: &OfdReport, id: &str) -> Outcome {
 #[test]
 fn every_demo_ofd_gives_what_it_is_for() {
     let f = fixture();
-    assert_eq!(f.ofd.samples.len(), 7);
+    assert_eq!(f.ofd.samples.len(), 13);
     for s in &f.ofd.samples {
         let r = f.verify(&s.data);
         assert_eq!(r.verdict.as_str(), s.expect, "{}: {r:#?}", s.name);
@@ -216,4 +216,41 @@ fn the_carried_license_is_checked_against_the_applicant() {
     assert_eq!(r.verdict, Verdict::Invalid);
     assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Fail);
     assert!(r.checks.iter().any(|c| c.id == CheckId::OfdLicense && c.zh.contains("办事主体")), "{r:#?}");
+}
+
+#[test]
+fn a_sealed_ofd_without_a_license_warns_and_fails_when_a_matter_or_applicant_is_given() {
+    let f = fixture();
+    let data = f.sample("ofd-indeterminate-no-license");
+    let r = f.verify(data);
+    assert_eq!(r.verdict, Verdict::Indeterminate, "{r:#?}");
+    assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Warn);
+    assert_eq!(r.outcome(CheckId::OfdFace), Outcome::Skip);
+    let authority = r.checks.iter().find(|c| c.id == CheckId::OfdSealAuthority).unwrap();
+    assert_eq!(authority.outcome, Outcome::Pass);
+    let (_, code) = demo::ofd::license_issuer(f.world.samples.iter().find_map(|s| match &s.data {
+        demo::SampleData::Cose(c) if s.name == "valid-business-license" => Some(c.as_slice()),
+        _ => None,
+    }).unwrap()).unwrap();
+    assert!(authority.zh.contains(&code), "names the department that sealed it: {}", authority.zh);
+    let matter = f.world.catalog.matters[0].code.clone();
+    for usage in [
+        zz_core::Usage { matter: Some(&matter), ..Default::default() },
+        zz_core::Usage { applicant: Some("91310000MA1FL8XQ3X"), ..Default::default() },
+    ] {
+        let r = verify(data, &Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, usage)) });
+        assert_eq!(r.verdict, Verdict::Invalid, "{usage:?}");
+        assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Fail);
+    }
+    // With no trust data, the seal table cannot be read: a warning.
+    let r = verify(data, &Options { roots: &f.roots, now: f.world.now, zz1: None });
+    assert_eq!(r.outcome(CheckId::OfdSealAuthority), Outcome::Warn);
+}
+
+#[test]
+fn the_duplicate_seal_bundle_is_refused() {
+    let f = fixture();
+    let e = Bundle::load(&f.world.bundle_duplicate_seal, &Roots::parse(&f.world.roots_txt).unwrap(), None)
+        .expect_err("two entries of one seal certificate refuse the trust list");
+    assert_eq!(e.why, zz_core::Why::Duplicate, "{e}");
 }

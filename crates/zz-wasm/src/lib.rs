@@ -36,7 +36,7 @@ export type CheckId = "decode" | "structure" | "signature" | "signer-trusted" | 
   | "annotation-signature" | "annotation-signer" | "annotation-validity" | "annotation-scope"
   | "annotation-recipient" | "applicant" | "matter" | "bundle"
   | "ofd-package" | "ofd-references" | "ofd-signed-hash" | "ofd-signature" | "ofd-seal" | "ofd-signer-chain"
-  | "ofd-coverage" | "ofd-license";
+  | "ofd-coverage" | "ofd-license" | "ofd-face" | "ofd-seal-authority";
 /** One check of SPEC section 10, with its reason in Chinese and English. */
 export interface Check { id: CheckId; outcome: Outcome; zh: string; en: string; }
 export interface Named { name: string; code: string; }

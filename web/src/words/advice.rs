@@ -54,7 +54,7 @@ impl Problem {
     /// The problem behind a verdict that is not `valid`.
     pub fn of(r: &Report, bundle: &Bundle) -> Option<Problem> {
         let failed = |id: CheckId| r.outcome(id) == Outcome::Fail;
-        let order: [(CheckId, Problem); 17] = [
+        let order: [(CheckId, Problem); 18] = [
             (CheckId::Decode, Problem::Unreadable),
             (CheckId::Structure, Problem::Unreadable),
             (CheckId::Signature, Problem::Forged),
@@ -63,6 +63,9 @@ impl Problem {
             (CheckId::AnnotationSigner, Problem::UntrustedSigner),
             (CheckId::SignerAuthorized, Problem::SignerNotAllowed),
             (CheckId::SignerValidity, Problem::SignerNotAllowed),
+            // An OFD sealed by a department the trust list does not list
+            // for this license: not its issuer's seal.
+            (CheckId::OfdSealAuthority, Problem::SignerNotAllowed),
             (CheckId::Status, Problem::NotInForce),
             (CheckId::LicenseValidity, Problem::OutsideValidity),
             (CheckId::AnnotationValidity, Problem::CopyExpired),

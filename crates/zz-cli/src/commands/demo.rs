@@ -56,6 +56,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
     write(&trust.join("bundle.zzb"), &w.bundle)?;
     write(&trust.join("bundle-outdated.zzb"), &w.bundle_outdated)?;
     write(&trust.join("bundle-next.zzb"), &w.bundle_next)?;
+    write(&trust.join("bundle-duplicate-seal.zzb"), &w.bundle_duplicate_seal)?;
     write(&trust.join("site.json"), site_json(&w))?;
     write(&trust.join("items/trust-list.zzt"), &w.trust_cose)?;
     write(&trust.join("items/catalog.zzc"), &w.catalog_cose)?;
@@ -163,6 +164,7 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
          - `trust/bundle.zzb`: trust list (seq {}), catalog (seq {}, {} types, {} matters) and status lists.\n\
          - `trust/bundle-outdated.zzb`: the same with an older trust list (seq 6) past its next update.\n\
          - `trust/bundle-next.zzb`: the next update (seq 8), to try importing a bundle.\n\
+         - `trust/bundle-duplicate-seal.zzb`: a trust list listing one seal certificate twice: refused.\n\
          - `trust/items/`: the signed items of the bundle.\n\
          - `trust/sm2-roots.pem`: the demo SM2 root and seal CA, to pin for OFD files (`--sm2-roots`).\n\
          - `trust/site.json`: the portal's configuration: it verifies as the land registry the demo copies name.\n\

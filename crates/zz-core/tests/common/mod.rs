@@ -66,6 +66,7 @@ pub fn setup() -> Setup {
             key("maker").entry(named("大数据中心", "12310000MB2F00001X"), &[Role::Annotate], None, long),
             key("status").entry(named("大数据中心", "12310000MB2F00001X"), &[Role::Status], None, long),
         ],
+        seals: None,
     };
     let field = |key: &str, required: bool| FieldSpec {
         key: key.into(),

@@ -12,8 +12,8 @@ use zz_core::dates::CstDate;
 use zz_core::envelope::hex;
 use zz_core::ident::LicenseId;
 use zz_core::model::{
-    Annotation, Catalog, FieldValue, Holder, ID_TYPE_RESIDENT, ID_TYPE_USCC, KeyEntry, License, Role, StatusRef,
-    StatusValue, TrustList,
+    Annotation, Catalog, FieldValue, Holder, ID_TYPE_RESIDENT, ID_TYPE_USCC, KeyEntry, License, Role, SealEntry,
+    StatusRef, StatusValue, TrustList,
 };
 
 use crate::{Key, StatusListBuilder, annotate, bundle, issue, sign_catalog, sign_status_list, sign_trust_list};
@@ -87,6 +87,9 @@ pub struct World {
     pub bundle_outdated: Vec<u8>,
     /// The next bundle: the same trust data as seq 8, for update demos.
     pub bundle_next: Vec<u8>,
+    /// A bundle whose trust list lists one seal certificate twice (for two
+    /// departments): refused.
+    pub bundle_duplicate_seal: Vec<u8>,
     /// Every demo key by name, with what it is for.
     pub keys: Vec<(String, Key, String)>,
     pub samples: Vec<Sample>,
@@ -166,11 +169,14 @@ pub fn world(now: UnixTime) -> World {
         "NOT in the trust list: signs the unknown-signer samples".into(),
     ));
 
+    // The SM2 certificates that seal OFD e-licenses, by department.
+    let seals = ofd::demo_seals(&entries, &shanghai[SAMR].named(), now);
     let trust = TrustList {
         seq: 7,
         iat: now.saturating_sub_secs(2 * DAY),
         next_update: now.saturating_add_secs(180 * DAY),
         keys: entries,
+        seals: Some(seals),
     };
     let trust_cose = sign_trust_list(&trust, &root);
     let catalog_cose = sign_catalog(&catalog, &root);
@@ -813,6 +819,16 @@ pub fn world(now: UnixTime) -> World {
     let mut items: Vec<&[u8]> = vec![&next_trust_cose, &catalog_cose];
     items.extend(status_cose.values().map(Vec::as_slice));
     let bundle_next = bundle(items.iter().copied());
+    // A trust list that lists one seal certificate twice: refused whole.
+    let mut twice = trust.clone();
+    if let Some(s) = twice.seals.as_mut().and_then(|s| s.first().cloned().map(|first| (s, first))) {
+        let (list, first) = s;
+        list.push(SealEntry { org: platform.named(), ..first });
+    }
+    let twice_cose = sign_trust_list(&twice, &root);
+    let mut items: Vec<&[u8]> = vec![&twice_cose, &catalog_cose];
+    items.extend(status_cose.values().map(Vec::as_slice));
+    let bundle_duplicate_seal = bundle(items.iter().copied());
 
     let roots_txt = crate::roots_file(
         &format!(
@@ -833,6 +849,7 @@ pub fn world(now: UnixTime) -> World {
         bundle: bundle_bytes,
         bundle_outdated,
         bundle_next,
+        bundle_duplicate_seal,
         keys,
         samples,
         registry,

@@ -7,7 +7,7 @@
 
 use zz_core::UnixTime;
 use zz_core::envelope::{Envelope, Typ};
-use zz_core::model::License;
+use zz_core::model::{KeyEntry, License, Named, Role, SealEntry};
 
 use super::{SEED, World};
 use crate::ofd::seal::{SealSpec, make_seal};
@@ -16,6 +16,70 @@ use crate::ofd::{CertSpec, Ofd, Sealer, Sm2Cert, Sm2Key, Usage, face, picture};
 /// 2020-01-01T00:00:00+08:00 and friends.
 fn t(date: &str) -> UnixTime {
     zz_core::dates::CstDate::parse(date).map(|d| d.start()).unwrap_or(UnixTime::from_secs(0))
+}
+
+/// Serials of the demo seal signers (their keys derive from the seed,
+/// the department's code and the serial): each department's own signer,
+/// listed in the trust list's `seals` for the types it issues.
+pub const OWN_SIGNER: u64 = 100;
+/// A signer of the issuing department listed for a type it never issues.
+pub const OTHER_TYPES_SIGNER: u64 = 103;
+/// A signer revoked the day before the demo files were sealed.
+pub const REVOKED_BEFORE_SIGNER: u64 = 104;
+/// A signer revoked an hour after the demo files were sealed.
+pub const REVOKED_AFTER_SIGNER: u64 = 105;
+const DAY: u64 = 86_400;
+
+/// When the demo OFD files are sealed: the day before the world's
+/// reference time.
+pub fn seal_time(now: UnixTime) -> UnixTime {
+    now.saturating_sub_secs(DAY)
+}
+
+/// The demo key of a department's seal signer.
+fn signer_key(code: &str, serial: u64) -> Sm2Key {
+    Sm2Key::derive(SEED, &format!("sm2/signer/{code}/{serial}"))
+}
+
+/// The trust list's `seals` of the demo world (SPEC section 6): each
+/// department with an `issue` key, its own signer listed for the types its
+/// keys may issue (2025–2029, as its certificate); and for the department
+/// of `samples` (the issuer of the demo OFD files), signers listed for
+/// another type only, revoked before and revoked after the files were
+/// sealed.
+pub fn demo_seals(entries: &[KeyEntry], samples: &Named, now: UnixTime) -> Vec<SealEntry> {
+    let listed = |org: &Named, serial: u64, types: Option<Vec<String>>| SealEntry {
+        spki: signer_key(&org.code, serial).spki_sha256(),
+        org: org.clone(),
+        types,
+        valid_from: t("2025-01-01"),
+        valid_to: t("2029-12-31"),
+        revoked_at: None,
+    };
+    let mut out: Vec<SealEntry> = Vec::new();
+    for e in entries.iter().filter(|e| e.has_role(Role::Issue) && e.revoked_at.is_none()) {
+        let types = e.types.clone().unwrap_or_default();
+        match out.iter_mut().find(|s| s.org.code == e.org.code) {
+            Some(s) => {
+                let have = s.types.get_or_insert_with(Vec::new);
+                for ty in types {
+                    if !have.contains(&ty) {
+                        have.push(ty);
+                    }
+                }
+            }
+            None => out.push(listed(&e.org, OWN_SIGNER, Some(types))),
+        }
+    }
+    let sealed = seal_time(now);
+    out.push(listed(samples, OTHER_TYPES_SIGNER, Some(vec![format!("{}-NONE", samples.code)])));
+    let own_types = out.iter().find(|s| s.org.code == samples.code).and_then(|s| s.types.clone());
+    let mut before = listed(samples, REVOKED_BEFORE_SIGNER, own_types.clone());
+    before.revoked_at = Some(sealed.saturating_sub_secs(DAY));
+    let mut after = listed(samples, REVOKED_AFTER_SIGNER, own_types);
+    after.revoked_at = Some(sealed.saturating_add_secs(3600));
+    out.extend([before, after]);
+    out
 }
 
 /// One demo OFD file and what verifying it must give (with the world's
@@ -94,7 +158,7 @@ impl DemoPki {
         let subject = format!("CN={dept} 电子证照签章人 (DEMO),OU={code},O={dept},C=CN");
         Sm2Cert::new(
             &CertSpec { subject: &subject, serial, not_before: from, not_after: to, usage: Usage::Signer },
-            Sm2Key::derive(SEED, &format!("sm2/signer/{code}/{serial}")),
+            signer_key(code, serial),
             Some(&self.ca),
         )
     }
@@ -123,7 +187,13 @@ impl DemoPki {
 impl DemoPki {
     /// A department's own signer (valid 2025–2029) with its seal.
     pub fn sealer(&self, dept: &str, code: &str) -> Sealer {
-        let signer = self.signer(dept, code, 100, t("2025-01-01"), t("2029-12-31"));
+        self.sealer_of(dept, code, OWN_SIGNER)
+    }
+
+    /// A department's signer of this serial (valid 2025–2029) with a seal
+    /// listing it.
+    pub fn sealer_of(&self, dept: &str, code: &str, serial: u64) -> Sealer {
+        let signer = self.signer(dept, code, serial, t("2025-01-01"), t("2029-12-31"));
         Sealer { seal: self.seal(dept, code, &[&signer]), signer, stamp: face::STAMP_BOX }
     }
 }
@@ -188,7 +258,7 @@ pub fn ofd_world(w: &World) -> OfdWorld {
     };
     let (dept, code) = (license.issuer.name.clone(), license.issuer.code.clone());
     // Sealed the day before the world's reference time.
-    let at = UnixTime::from_secs(w.now.as_secs() - 86_400);
+    let at = seal_time(w.now);
     let own = pki.sealer(&dept, &code);
     let signer = own.signer.clone();
     let other_dept = "上海市公安局";
@@ -220,6 +290,8 @@ pub fn ofd_world(w: &World) -> OfdWorld {
             ("ofd-signature", "pass"),
             ("ofd-seal", "pass"),
             ("ofd-signer-chain", "pass"),
+            ("ofd-face", "pass"),
+            ("ofd-seal-authority", "pass"),
         ][..],
         ofd(biz, Some(&own)),
     );
@@ -281,6 +353,74 @@ pub fn ofd_world(w: &World) -> OfdWorld {
         "invalid",
         &[("ofd-license", "fail"), ("ofd-signature", "pass"), ("ofd-seal", "pass")][..],
         ofd(sample_cose(w, "invalid-revoked"), Some(&own)),
+    );
+    // Whose seal (SPEC 12, `ofd-seal-authority`): another department's
+    // sound seal, listed for its own types.
+    let other_department =
+        w.trust.keys.iter().filter(|k| k.has_role(Role::Issue)).map(|k| &k.org).find(|d| d.code != code);
+    add(
+        "ofd-invalid-wrong-department",
+        "他部门的完好印章加盖在本证照上的 OFD 文件",
+        "Another department's sound seal on this license",
+        "invalid",
+        &[("ofd-seal-authority", "fail"), ("ofd-seal", "pass"), ("ofd-signature", "pass")][..],
+        other_department.and_then(|d| ofd(biz, Some(&pki.sealer(&d.name, &d.code)))),
+    );
+    add(
+        "ofd-invalid-seal-for-other-types",
+        "签章证书仅获准签章其他证照类型的 OFD 文件",
+        "Sealed by a certificate listed for other license types only",
+        "invalid",
+        &[("ofd-seal-authority", "fail"), ("ofd-seal", "pass")][..],
+        ofd(biz, Some(&pki.sealer_of(&dept, &code, OTHER_TYPES_SIGNER))),
+    );
+    add(
+        "ofd-invalid-seal-revoked-before-signing",
+        "签章证书撤销后加盖的 OFD 文件",
+        "Sealed after its seal certificate was revoked",
+        "invalid",
+        &[("ofd-seal-authority", "fail"), ("ofd-seal", "pass")][..],
+        ofd(biz, Some(&pki.sealer_of(&dept, &code, REVOKED_BEFORE_SIGNER))),
+    );
+    add(
+        "ofd-valid-seal-revoked-after-signing",
+        "签章后签章证书才被撤销的 OFD 文件（签章时有效）",
+        "Sealed before its seal certificate was revoked (valid when sealed)",
+        "valid",
+        &[("ofd-seal-authority", "pass")][..],
+        ofd(biz, Some(&pki.sealer_of(&dept, &code, REVOKED_AFTER_SIGNER))),
+    );
+    let no_license = biz.and_then(|c| license_ofd(w, c, None, at)).map(|mut o| {
+        o.drop_license();
+        o.seal(&own, at);
+        o
+    });
+    add(
+        "ofd-indeterminate-no-license",
+        "加盖印章但未携带 ZZ1 证照的 OFD 文件（办件中无效）",
+        "A sealed OFD that carries no ZZ1 license (invalid at the counter)",
+        "indeterminate",
+        &[("ofd-license", "warn"), ("ofd-seal-authority", "pass"), ("ofd-face", "skip")][..],
+        no_license,
+    );
+    // A genuine license inside a page showing another holder.
+    let other_holder = biz.and_then(|c| {
+        let ty = w.catalog.types.iter().find(|t| t.code == license.type_code);
+        let mut shown = license.clone();
+        shown.holder.name = "上海示例他人科技有限公司".into();
+        shown.no = "DEMO-OTHER-0001".into();
+        let mut o = Ofd::license(c, &license, ty, at);
+        o.put("Doc_0/Pages/Page_0/Content.xml", face::content(&shown, ty, true).into_bytes());
+        o.seal(&own, at);
+        Some(o)
+    });
+    add(
+        "ofd-indeterminate-other-holder-page",
+        "真实证照装在显示他人信息的页面中的 OFD 文件",
+        "A genuine license inside a page that shows another holder",
+        "indeterminate",
+        &[("ofd-face", "warn"), ("ofd-license", "pass"), ("ofd-seal-authority", "pass")][..],
+        other_holder,
     );
     OfdWorld { roots_pem: pki.roots_pem(), pki, samples }
 }

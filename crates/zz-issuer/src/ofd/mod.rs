@@ -168,6 +168,18 @@ impl Ofd {
         }
     }
 
+    /// Drops the ZZ1 license it carries (attachment and tag), before
+    /// sealing: a sealed document with no license data to check.
+    pub fn drop_license(&mut self) {
+        self.files.retain(|(p, _)| !p.starts_with("Doc_0/Attachs/") && !p.starts_with("Doc_0/Tags/"));
+        if let Some(d) = self.file_mut("Doc_0/Document.xml") {
+            let s = String::from_utf8_lossy(d)
+                .replace("  <ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>\n", "")
+                .replace("  <ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>\n", "");
+            *d = s.into_bytes();
+        }
+    }
+
     /// A file's bytes, to change (tampered demo files).
     pub fn file_mut(&mut self, path: &str) -> Option<&mut Vec<u8>> {
         self.files.iter_mut().find(|(p, _)| p == path).map(|(_, b)| b)

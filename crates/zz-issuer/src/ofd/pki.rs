@@ -56,6 +56,21 @@ impl Sm2Key {
     }
 
     /// The public key, SEC1 uncompressed (`04‖x‖y`).
+    /// Its `SubjectPublicKeyInfo` as the demo certificates carry it.
+    fn spki(&self) -> SubjectPublicKeyInfoOwned {
+        let curve = Any::encode_from(&SM2_CURVE).expect("an OID encodes");
+        SubjectPublicKeyInfoOwned {
+            algorithm: AlgorithmIdentifierOwned { oid: EC_PUBLIC_KEY, parameters: Some(curve) },
+            subject_public_key: BitString::from_bytes(&self.public()).expect("a point encodes"),
+        }
+    }
+
+    /// SHA-256 of its DER `SubjectPublicKeyInfo`: how a trust list's
+    /// `seals` name a certificate of this key (SPEC section 6).
+    pub fn spki_sha256(&self) -> [u8; 32] {
+        Sha256::digest(self.spki().to_der().expect("an SPKI encodes")).into()
+    }
+
     pub fn public(&self) -> Vec<u8> {
         self.0.verifying_key().to_encoded_point(false).as_bytes().to_vec()
     }
@@ -129,11 +144,7 @@ impl Sm2Cert {
             None => subject.clone(),
         };
         let sig_alg = AlgorithmIdentifierOwned { oid: SM2_WITH_SM3, parameters: None };
-        let curve = Any::encode_from(&SM2_CURVE).expect("an OID encodes");
-        let spki = SubjectPublicKeyInfoOwned {
-            algorithm: AlgorithmIdentifierOwned { oid: EC_PUBLIC_KEY, parameters: Some(curve) },
-            subject_public_key: BitString::from_bytes(&key.public()).expect("a point encodes"),
-        };
+        let spki = key.spki();
         let ext = |oid, critical, value: Vec<u8>| Extension {
             extn_id: oid,
             critical,

@@ -33,6 +33,7 @@ pub(super) fn bare_signature(
     match signer {
         Some(c) => {
             r.signer = Some(CertInfo::from(c));
+            r.signer_spki = Some(c.spki_sha256);
             r.checks.push(signature_check(
                 Some(c),
                 s.signature_method.as_deref().unwrap_or(sm::SM2_WITH_SM3),

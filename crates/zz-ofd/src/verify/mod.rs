@@ -3,6 +3,7 @@
 //! that no signature covers. Time is a parameter; the roots are pinned SM2
 //! root certificates.
 
+mod authority;
 mod bare;
 mod common;
 mod report;
@@ -112,8 +113,35 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
         )
     });
     // 5. The license it carries (`ofd-license`).
-    let (license_check, license) = embedded_license(&p, &docs, &covered, opts);
+    let carried = docs.iter().map(|d| crate::license::carried(&p, &d.root)).find(|c| !c.is_empty());
+    let (license_check, license) = embedded_license(&p, carried.as_ref(), &covered, opts);
     checks.push(license_check);
+    // 6. The page shows that license (`ofd-face`).
+    let pages: Vec<String> = docs.iter().flat_map(|d| crate::coverage::pages(&p, &d.root)).collect();
+    let first_page = pages.first().map(|f| crate::coverage::page_text(&p, f)).unwrap_or_default();
+    let carried_license = license.as_ref().map(|(r, _)| r.license.as_ref());
+    checks.push(authority::face(
+        &first_page,
+        carried.as_ref().map(|_| carried_license.flatten()),
+    ));
+    // 7. Whose seal (`ofd-seal-authority`): a signature covering every
+    // page, the attachment and its tag, by a seal certificate the trust
+    // list lists for the license's issuing department and type.
+    let files = carried.as_ref().and_then(|c| Some([c.attachment.as_deref()?, c.tag.as_ref()?.0.as_str()]));
+    let carried_authority = carried.as_ref().map(|_| {
+        let r = license.as_ref().map(|(r, _)| r);
+        authority::Carried {
+            files: files.unwrap_or(["", ""]),
+            type_code: r.and_then(|r| r.license.as_ref()).map(|l| l.type_code.as_str()),
+            issuer: r.and_then(|r| r.signer.as_ref()).map(|s| (s.name.as_str(), s.code.as_str())),
+        }
+    });
+    checks.push(authority::seal_authority(
+        &signatures,
+        &pages,
+        carried_authority.as_ref(),
+        opts.zz1.map(|(b, _)| b),
+    ));
     let mut report = OfdReport::finish(checks, signatures);
     report.license_bytes = license.as_ref().map(|(_, bytes)| bytes.clone());
     report.license = license.map(|(r, _)| Box::new(r));
@@ -124,13 +152,33 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
 /// section 10, covered by a signature, and as the tag states it.
 fn embedded_license(
     p: &Package<'_>,
-    docs: &[document::Doc],
+    carried: Option<&crate::license::Carried>,
     covered: &BTreeSet<&str>,
     opts: &Options<'_>,
 ) -> (OfdCheck, Option<(zz_core::Report, Vec<u8>)>) {
     let id = CheckId::OfdLicense;
-    let Some(carried) = docs.iter().map(|d| crate::license::carried(p, &d.root)).find(|c| !c.is_empty()) else {
-        return (check(id, Outcome::Skip, "文件未携带 ZZ1 电子证照", "The file carries no ZZ1 license"), None);
+    let Some(carried) = carried else {
+        // A sealed document whose license data, status and catalog cannot
+        // be checked: nothing to match a matter or an applicant against.
+        let given = opts.zz1.is_some_and(|(_, u)| u.matter.is_some() || u.applicant.is_some());
+        return (
+            if given {
+                check(
+                    id,
+                    Outcome::Fail,
+                    "文件未携带 ZZ1 电子证照：无法与所办事项或办事主体核对",
+                    "The file carries no ZZ1 license: nothing can be matched against the matter or the applicant",
+                )
+            } else {
+                check(
+                    id,
+                    Outcome::Warn,
+                    "文件未携带 ZZ1 电子证照：证照数据、状态和目录均无法核验",
+                    "The file carries no ZZ1 license: its data, status and catalog entry cannot be checked",
+                )
+            },
+            None,
+        );
     };
     let fail = |zh: &str, en: &str| check(id, Outcome::Fail, zh, en);
     let (Some(file), Some((tag_file, tag_id, tag_type))) = (&carried.attachment, &carried.tag) else {
@@ -245,6 +293,7 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
         seal: None,
         time: None,
         references: s.references.iter().filter_map(|x| x.file.clone()).collect(),
+        signer_spki: None,
     };
     // `ofd-references` whatever the format; the rest by the format of the
     // signature value: an electronic seal (SES v4 or v1), a SignedData, a

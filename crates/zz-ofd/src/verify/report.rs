@@ -78,6 +78,10 @@ pub struct SignatureReport {
     /// The files its references name (normalised).
     #[serde(skip)]
     pub references: Vec<String>,
+    /// SHA-256 of its signer certificate's `SubjectPublicKeyInfo` (how the
+    /// trust list's `seals` name it).
+    #[serde(skip)]
+    pub signer_spki: Option<[u8; 32]>,
 }
 
 impl SignatureReport {

@@ -46,6 +46,7 @@ pub(super) fn seal_signature(
     // ofd-signature
     let signer = Cert::parse(sig.signer_cert);
     r.signer = signer.as_ref().map(CertInfo::from);
+    r.signer_spki = signer.as_ref().map(|c| c.spki_sha256);
     let maker = Cert::parse(sig.seal.maker_cert);
     r.seal = Some(SealInfo {
         name: sig.seal.name.clone(),

@@ -73,6 +73,7 @@ pub(super) fn signed_data_signature(
         }
     };
     r.signer = signer.map(CertInfo::from);
+    r.signer_spki = signer.map(|c| c.spki_sha256);
     let algorithm = if signed_data::SM2_ALGORITHMS.contains(&sd.signature_algorithm.as_str()) {
         sm::SM2_WITH_SM3
     } else {
