@@ -11,6 +11,9 @@ for k in issuer platform status; do
 done
 # keygen prints the public key: that line is the roots file.
 $zz keygen --seed "zz walkthrough (public seed)" --name root --out keys/root.json > out/roots.txt
+# The certificate that seals the department's OFD e-licenses (a DEMO one
+# here), listed in the trust list's seals by trust.toml.
+$zz ofd demo-signer --org-code 11310000002417009R --org-name 上海市市场监督管理局 > out/seal-signer.pem
 $zz trust trust.toml --root keys/root.json --out out/trust.zzt
 $zz catalog catalog.toml --root keys/root.json --out out/catalog.zzc
 $zz status create out/status.zzs --id walkthrough-1 --entries 1024 --ttl 2592000 --key keys/status.json --iat 2026-11-21T00:00:00+08:00

@@ -353,7 +353,11 @@ fn ofd_files_are_verified_by_section_12() {
     assert_eq!(outcome("ofd-signer-chain"), "warn");
     let doc = |id: &str| j["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["outcome"].clone();
     assert_eq!(doc("ofd-package"), "pass");
-    assert_eq!(doc("ofd-license"), "skip");
+    // It carries no ZZ1 license (SPEC 12): a warning, and its tax-bureau
+    // seal is not in the demo trust list's seals.
+    assert_eq!(doc("ofd-license"), "warn");
+    assert_eq!(doc("ofd-face"), "skip");
+    assert_eq!(doc("ofd-seal-authority"), "warn");
     // Signed after its certificate expired, and unsigned: invalid (exit 1).
     for f in ["SESV4SignDoc.ofd", "unsigned-helloworld.ofd"] {
         let o = verify(&d, &[&file(f)], &[]);
@@ -634,7 +638,7 @@ fn trust_lists_seal_certificates_by_their_key() {
     assert!(o.status.success());
     let cert = Sm2Cert::new(
         &CertSpec {
-            subject: "CN=某局电子印章,O=11310000002417009R某局,C=CN",
+            subject: "CN=某局电子印章,O=113100000241700046某局,C=CN",
             serial: 9,
             not_before: zz_core::UnixTime::from_secs(0),
             not_after: zz_core::UnixTime::from_secs(4_000_000_000),
@@ -646,12 +650,11 @@ fn trust_lists_seal_certificates_by_their_key() {
     std::fs::write(p.join("seal.pem"), cert.pem()).unwrap();
     std::fs::write(p.join("seal.der"), &cert.der).unwrap();
     let spki = zz_ofd::cert::Cert::parse(&cert.der).unwrap().spki_sha256;
-    let hex: String = spki.iter().map(|b| format!("{b:02x}")).collect();
     std::fs::write(
         p.join("trust.json"),
         format!(
             r#"{{"seq": 1, "nextUpdate": 4000000000, "keys": [],
-                "seals": [{{"cert": "seal.der", "org": {{"name": "某局", "code": "11310000002417009R"}}, "types": ["A"], "validFrom": 0, "validTo": 9}},
+                "seals": [{{"cert": "seal.der", "org": {{"name": "某局", "code": "113100000241700046"}}, "types": ["A"], "validFrom": 0, "validTo": 9}},
                           {{"spki": "{}", "org": {{"name": "乙局", "code": "B"}}, "validFrom": 0, "validTo": 9}}]}}"#,
             "ab".repeat(32)
         ),
@@ -667,19 +670,39 @@ fn trust_lists_seal_certificates_by_their_key() {
     assert!(!String::from_utf8_lossy(&o.stderr).contains("warning"), "the same USCC: no warning");
     let seals = read("a.zzt").seals.unwrap();
     assert_eq!(seals.len(), 2);
-    assert_eq!((seals[0].spki, seals[0].org.code.as_str()), (spki, "11310000002417009R"));
+    assert_eq!((seals[0].spki, seals[0].org.code.as_str()), (spki, "113100000241700046"));
     assert_eq!(seals[0].types.as_deref(), Some(&["A".to_owned()][..]));
     assert_eq!(seals[1].spki, [0xab; 32]);
     // On the command line, for another department: warned, and replacing
     // the file's entry of that certificate.
     let o = run(zz().current_dir(p).args([
-        "trust", "trust.json", "--root", "root.json", "--out", "b.zzt", "--seal", "seal.pem", "--org-code",
-        "12310000MB2F00001X", "--org-name", "某镇", "--types", "X,Y", "--valid-from", "0", "--valid-to",
-        "2026-01-01T00:00:00+08:00", "--revoked-at", "100",
+        "trust",
+        "trust.json",
+        "--root",
+        "root.json",
+        "--out",
+        "b.zzt",
+        "--seal",
+        "seal.pem",
+        "--org-code",
+        "12310000MB2F00001X",
+        "--org-name",
+        "某镇",
+        "--types",
+        "X,Y",
+        "--valid-from",
+        "0",
+        "--valid-to",
+        "2026-01-01T00:00:00+08:00",
+        "--revoked-at",
+        "100",
     ]));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("warning") && err.contains("11310000002417009R") && err.contains("12310000MB2F00001X"), "{err}");
+    assert!(
+        err.contains("warning") && err.contains("113100000241700046") && err.contains("12310000MB2F00001X"),
+        "{err}"
+    );
     let seals = read("b.zzt").seals.unwrap();
     assert_eq!(seals.len(), 2, "replaced, not added");
     let s = seals.iter().find(|s| s.spki == spki).unwrap();
@@ -689,7 +712,16 @@ fn trust_lists_seal_certificates_by_their_key() {
     assert_eq!(s.valid_to, zz_core::UnixTime::from_secs(1_767_196_800));
     // --seal without its period is a usage error.
     let o = run(zz().current_dir(p).args([
-        "trust", "trust.json", "--root", "root.json", "--out", "c.zzt", "--seal", "seal.pem", "--org-code", "B",
+        "trust",
+        "trust.json",
+        "--root",
+        "root.json",
+        "--out",
+        "c.zzt",
+        "--seal",
+        "seal.pem",
+        "--org-code",
+        "B",
     ]));
     assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
 }

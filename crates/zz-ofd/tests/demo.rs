@@ -139,15 +139,12 @@ fn every_single_byte_change_to_a_covered_part_is_invalid() {
 
 /// A sealer for a department "x" of the demo PKI.
 fn sealer_x(f: &Fixture) -> zz_issuer::ofd::Sealer {
-    let pki = &f.ofd.pki;
-    let signer = pki.signer(
-        "x",
-        "x",
-        7,
-        f.world.now.saturating_sub_secs(400 * 86_400),
-        f.world.now.saturating_add_secs(400 * 86_400),
-    );
-    zz_issuer::ofd::Sealer { seal: pki.seal("x", "x", &[&signer]), signer, stamp: zz_issuer::ofd::face::STAMP_BOX }
+    // The issuing department's own signer: the trust list lists it for
+    // the license's type (SPEC 12, `ofd-seal-authority`).
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let (dept, code) = demo::ofd::license_issuer(cose).unwrap();
+    f.ofd.pki.sealer(&dept, &code)
 }
 
 #[test]
@@ -186,7 +183,11 @@ fn an_added_unsigned_page_or_annotation_is_a_coverage_gap() {
         }
         let r = f.verify(&o.to_zip());
         assert_eq!(r.outcome(CheckId::OfdCoverage), Outcome::Warn, "{named}: {r:#?}");
-        assert_eq!(r.verdict, Verdict::Indeterminate, "{named}");
+        // A page no seal covers: the issuer's seal no longer covers every
+        // page (`ofd-seal-authority` fails); an annotation is no page.
+        let page = added.iter().any(|(path, _)| path.contains("Pages/"));
+        assert_eq!(r.outcome(CheckId::OfdSealAuthority), if page { Outcome::Fail } else { Outcome::Pass }, "{named}");
+        assert_eq!(r.verdict, if page { Verdict::Invalid } else { Verdict::Indeterminate }, "{named}");
         let why = &r.checks.iter().find(|c| c.id == CheckId::OfdCoverage).unwrap().en;
         for (path, _) in &added {
             assert!(why.contains(path), "{why}");
@@ -228,10 +229,17 @@ fn a_sealed_ofd_without_a_license_warns_and_fails_when_a_matter_or_applicant_is_
     assert_eq!(r.outcome(CheckId::OfdFace), Outcome::Skip);
     let authority = r.checks.iter().find(|c| c.id == CheckId::OfdSealAuthority).unwrap();
     assert_eq!(authority.outcome, Outcome::Pass);
-    let (_, code) = demo::ofd::license_issuer(f.world.samples.iter().find_map(|s| match &s.data {
-        demo::SampleData::Cose(c) if s.name == "valid-business-license" => Some(c.as_slice()),
-        _ => None,
-    }).unwrap()).unwrap();
+    let (_, code) = demo::ofd::license_issuer(
+        f.world
+            .samples
+            .iter()
+            .find_map(|s| match &s.data {
+                demo::SampleData::Cose(c) if s.name == "valid-business-license" => Some(c.as_slice()),
+                _ => None,
+            })
+            .unwrap(),
+    )
+    .unwrap();
     assert!(authority.zh.contains(&code), "names the department that sealed it: {}", authority.zh);
     let matter = f.world.catalog.matters[0].code.clone();
     for usage in [

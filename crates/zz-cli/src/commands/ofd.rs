@@ -39,6 +39,17 @@ enum Action {
     /// Print the DEMO SM2 root and seal CA (PEM) that `zz issue --ofd` seals
     /// chain to. Derived from a public seed: never pin them for real use.
     DemoRoots,
+    /// Print the DEMO seal signer certificate (PEM) that `zz issue --ofd`
+    /// seals a department's licenses with, to list it in a trust list's
+    /// seals (`zz trust --seal`). Derived from a public seed: demos only.
+    DemoSigner {
+        /// The department's code (the license's issuer code).
+        #[arg(long, value_name = "USCC")]
+        org_code: String,
+        /// The department's name, as its licenses name it.
+        #[arg(long, value_name = "NAME")]
+        org_name: String,
+    },
 }
 
 impl Args {
@@ -49,6 +60,10 @@ impl Args {
             }
             Action::DemoRoots => {
                 print!("{}", zz_issuer::demo::ofd::DemoPki::new().roots_pem());
+                ExitCode::SUCCESS
+            }
+            Action::DemoSigner { org_code, org_name } => {
+                print!("{}", zz_issuer::demo::ofd::DemoPki::new().own_signer(&org_name, &org_code).pem());
                 ExitCode::SUCCESS
             }
         }

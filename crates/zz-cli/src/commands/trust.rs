@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
-use zz_core::envelope::{hex, kid_of};
 use zz_core::UnixTime;
+use zz_core::envelope::{hex, kid_of};
 use zz_core::model::{KeyEntry, Named, Role, SealEntry, TrustList};
 
 use crate::files::{TimeSpec, beside, load_key, load_public, now, parse_hex32, parse_time, read_structured, write};
@@ -104,7 +104,9 @@ fn subject_uscc(subject: &str) -> Option<String> {
 /// the seal entry gives (the entry still stands: the trust list decides).
 fn warn_if_other_uscc(what: &str, in_cert: Option<&str>, given: &str) {
     if let Some(c) = in_cert.filter(|c| !c.eq_ignore_ascii_case(given.trim())) {
-        eprintln!("warning: {what}: the certificate's subject O starts with USCC {c}, not the org code given ({given})");
+        eprintln!(
+            "warning: {what}: the certificate's subject O starts with USCC {c}, not the org code given ({given})"
+        );
     }
 }
 

@@ -185,6 +185,12 @@ impl DemoPki {
 }
 
 impl DemoPki {
+    /// A department's own signer (valid 2025–2029): the certificate
+    /// `demo_sealed` seals its licenses with.
+    pub fn own_signer(&self, dept: &str, code: &str) -> Sm2Cert {
+        self.signer(dept, code, OWN_SIGNER, t("2025-01-01"), t("2029-12-31"))
+    }
+
     /// A department's own signer (valid 2025–2029) with its seal.
     pub fn sealer(&self, dept: &str, code: &str) -> Sealer {
         self.sealer_of(dept, code, OWN_SIGNER)
@@ -404,15 +410,23 @@ pub fn ofd_world(w: &World) -> OfdWorld {
         no_license,
     );
     // A genuine license inside a page showing another holder.
-    let other_holder = biz.and_then(|c| {
+    let other_holder = biz.map(|c| {
         let ty = w.catalog.types.iter().find(|t| t.code == license.type_code);
+        // Another holder's name and number on the page, wherever the
+        // face shows them (the name field of a company's licence too).
+        let other = "上海示例他人科技有限公司";
         let mut shown = license.clone();
-        shown.holder.name = "上海示例他人科技有限公司".into();
+        for (_, v) in &mut shown.fields {
+            if let zz_core::model::FieldValue::Text(s) = v {
+                *s = s.replace(&license.holder.name, other);
+            }
+        }
+        shown.holder.name = other.into();
         shown.no = "DEMO-OTHER-0001".into();
         let mut o = Ofd::license(c, &license, ty, at);
         o.put("Doc_0/Pages/Page_0/Content.xml", face::content(&shown, ty, true).into_bytes());
         o.seal(&own, at);
-        Some(o)
+        o
     });
     add(
         "ofd-indeterminate-other-holder-page",

@@ -59,8 +59,7 @@ pub(super) fn seal_authority(
     };
     // A covering signature: none of its checks fails, and it covers every
     // page, and the license attachment and its tag file.
-    let needed: Vec<&str> =
-        pages.iter().map(String::as_str).chain(carried.into_iter().flat_map(|c| c.files)).collect();
+    let needed: Vec<&str> = pages.iter().map(String::as_str).chain(carried.into_iter().flat_map(|c| c.files)).collect();
     let covering: Vec<&SignatureReport> = signatures
         .iter()
         .filter(|s| s.covers() && needed.iter().all(|f| s.references.iter().any(|r| r == f)))
@@ -133,7 +132,10 @@ pub(super) fn seal_authority(
         ),
         Some(Refusal::OtherTypes(e)) => fail(
             format!("{}（{}）的签章证书无权签章此类证照（{type_code}）", e.org.name, e.org.code),
-            format!("The seal certificate of {} ({}) may not seal licenses of this type ({type_code})", e.org.name, e.org.code),
+            format!(
+                "The seal certificate of {} ({}) may not seal licenses of this type ({type_code})",
+                e.org.name, e.org.code
+            ),
         ),
         Some(Refusal::NotAtTime(e, t)) => {
             let when = t.map(UnixTime::from_secs);
@@ -144,11 +146,18 @@ pub(super) fn seal_authority(
                 ),
                 (Some(t), _) => fail(
                     format!("签章时间（{}）不在{}签章证书的启用期内", t.zh(), e.org.name),
-                    format!("The signing time ({}) is outside the listed period of {}'s seal certificate", t.en(), e.org.name),
+                    format!(
+                        "The signing time ({}) is outside the listed period of {}'s seal certificate",
+                        t.en(),
+                        e.org.name
+                    ),
                 ),
                 (None, _) => fail(
                     format!("签名未载明签章时间，无法确认{}的签章证书当时可用", e.org.name),
-                    format!("The signature states no signing time: {}'s seal certificate cannot be shown usable then", e.org.name),
+                    format!(
+                        "The signature states no signing time: {}'s seal certificate cannot be shown usable then",
+                        e.org.name
+                    ),
                 ),
             }
         }

@@ -120,10 +120,7 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
     let pages: Vec<String> = docs.iter().flat_map(|d| crate::coverage::pages(&p, &d.root)).collect();
     let first_page = pages.first().map(|f| crate::coverage::page_text(&p, f)).unwrap_or_default();
     let carried_license = license.as_ref().map(|(r, _)| r.license.as_ref());
-    checks.push(authority::face(
-        &first_page,
-        carried.as_ref().map(|_| carried_license.flatten()),
-    ));
+    checks.push(authority::face(&first_page, carried.as_ref().map(|_| carried_license.flatten())));
     // 7. Whose seal (`ofd-seal-authority`): a signature covering every
     // page, the attachment and its tag, by a seal certificate the trust
     // list lists for the license's issuing department and type.
@@ -136,12 +133,7 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
             issuer: r.and_then(|r| r.signer.as_ref()).map(|s| (s.name.as_str(), s.code.as_str())),
         }
     });
-    checks.push(authority::seal_authority(
-        &signatures,
-        &pages,
-        carried_authority.as_ref(),
-        opts.zz1.map(|(b, _)| b),
-    ));
+    checks.push(authority::seal_authority(&signatures, &pages, carried_authority.as_ref(), opts.zz1.map(|(b, _)| b)));
     let mut report = OfdReport::finish(checks, signatures);
     report.license_bytes = license.as_ref().map(|(_, bytes)| bytes.clone());
     report.license = license.map(|(r, _)| Box::new(r));
