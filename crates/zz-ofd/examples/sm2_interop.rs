@@ -103,7 +103,10 @@ fn signed_data(dir: &std::path::Path, python: &str) {
     let biz = w.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
     let zz_issuer::demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
     let pki = DemoPki::new();
-    let signer = pki.sealer("上海市市场监督管理局", "11310000002417009R").signer;
+    // The issuing department's own signer: the demo trust list lists it
+    // in its seals for the license's type (SPEC 12, `ofd-seal-authority`).
+    let (dept, code) = zz_issuer::demo::ofd::license_issuer(cose).unwrap();
+    let signer = pki.sealer(&dept, &code).signer;
     std::fs::write(dir.join("signer.pem"), signer.pem()).unwrap();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/interop/cms_sm2.py");
     let roots = zz_ofd::cert::parse_pem(&pki.roots_pem()).unwrap();
