@@ -73,6 +73,9 @@ pub struct Package<'a> {
     inflated: Cell<usize>,
     /// Files read so far: read again, they cost nothing more.
     cache: RefCell<BTreeMap<String, Rc<[u8]>>>,
+    /// The first file found over the limits or damaged while reading: the
+    /// package fails as a whole (`ofd-package`), whichever check read it.
+    fault: RefCell<Option<PackageError>>,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -140,6 +143,9 @@ impl<'a> Package<'a> {
             return Err(PackageError::NotZip("the central directory is out of bounds"));
         }
         let mut entries = BTreeMap::new();
+        // The sizes the directory declares, together (SPEC 12: 256 MiB once
+        // inflated): refused before anything is inflated.
+        let mut declared: usize = 0;
         let mut at = cd_offset;
         for _ in 0..count {
             let bad = || PackageError::NotZip("a central directory record is damaged");
@@ -165,7 +171,8 @@ impl<'a> Package<'a> {
             if flags & 1 != 0 || !matches!(method, 0 | 8) {
                 return Err(PackageError::Unsupported(name));
             }
-            if size > MAX_ENTRY {
+            declared = declared.saturating_add(size);
+            if size > MAX_ENTRY || declared > MAX_TOTAL {
                 return Err(PackageError::TooLarge);
             }
             let entry = Entry { method, crc, compressed, size, local };
@@ -173,11 +180,22 @@ impl<'a> Package<'a> {
                 return Err(PackageError::DuplicateName(name));
             }
         }
+        // Paths are matched ignoring case ([`Package::lookup`]): two names
+        // that differ only in case would make a lookup ambiguous.
         let mut folded = BTreeMap::new();
         for name in entries.keys() {
-            folded.entry(name.to_ascii_lowercase()).or_insert_with(|| name.clone());
+            if let Some(first) = folded.insert(name.to_ascii_lowercase(), name.clone()) {
+                return Err(PackageError::DuplicateName(format!("{first} / {name}")));
+            }
         }
-        Ok(Package { bytes, entries, folded, inflated: Cell::new(0), cache: RefCell::new(BTreeMap::new()) })
+        Ok(Package {
+            bytes,
+            entries,
+            folded,
+            inflated: Cell::new(0),
+            cache: RefCell::new(BTreeMap::new()),
+            fault: RefCell::new(None),
+        })
     }
 
     /// The entry a path names: exactly, or else ignoring ASCII case (as a
@@ -187,6 +205,11 @@ impl<'a> Package<'a> {
             Some((name, _)) => Some(name),
             None => self.folded.get(&path.to_ascii_lowercase()).map(String::as_str),
         }
+    }
+
+    /// The first file read that was over the limits or damaged, if any.
+    pub fn fault(&self) -> Option<PackageError> {
+        self.fault.borrow().clone()
     }
 
     /// Every file name, sorted.
@@ -199,12 +222,20 @@ impl<'a> Package<'a> {
     }
 
     /// The bytes of a file, inflated within the limits (once) and checked
-    /// against its CRC-32.
+    /// against its CRC-32. A file over the limits or damaged is kept as the
+    /// package's [`fault`](Package::fault).
     pub fn read(&self, name: &str) -> Result<Rc<[u8]>, PackageError> {
         if let Some(hit) = self.cache.borrow().get(name) {
             return Ok(hit.clone());
         }
-        let out: Rc<[u8]> = self.inflate(name)?.into();
+        let out: Rc<[u8]> = self
+            .inflate(name)
+            .inspect_err(|e| {
+                if matches!(e, PackageError::TooLarge | PackageError::Corrupt(_)) {
+                    self.fault.borrow_mut().get_or_insert_with(|| e.clone());
+                }
+            })?
+            .into();
         self.cache.borrow_mut().insert(name.to_owned(), out.clone());
         Ok(out)
     }

@@ -113,22 +113,22 @@ fn changing_any_covered_file_makes_it_invalid() {
 }
 
 #[test]
-fn a_file_the_pages_draw_from_that_no_signature_covers_is_flagged() {
+fn a_second_file_whose_name_differs_only_in_case_refuses_the_package() {
     // v4signed's Document.xml names its template "TPLS/Tpl_0/Content.xml";
-    // the signed file is "Tpls/...", found ignoring case. Add an unsigned
-    // file under the exact name: a reader draws the template from it.
+    // the signed file is "Tpls/...", found ignoring case.
     let ofd = testdata("v4signed.ofd");
     assert_eq!(verify(&ofd, &no_roots()).outcome(CheckId::OfdCoverage), Outcome::Pass);
+    // An unsigned file added under the exact name: a reader on a
+    // case-sensitive system would draw the template from it. Such an
+    // archive is refused whole (`ofd-package`), not read either way.
     let p = Package::open(&ofd).unwrap();
     let mut files: Vec<(String, Vec<u8>)> = p.names().map(|n| (n.to_owned(), p.read(n).unwrap().to_vec())).collect();
     files.push(("Doc_0/TPLS/Tpl_0/Content.xml".into(), p.read("Doc_0/Tpls/Tpl_0/Content.xml").unwrap().to_vec()));
     let refs: Vec<(&str, &[u8], bool)> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice(), true)).collect();
     let r = verify(&zipmaker::zip(&refs), &no_roots());
-    assert_eq!(r.outcome(CheckId::OfdCoverage), Outcome::Warn, "{:?}", r.checks);
-    assert!(r.checks.iter().any(|c| c.en.contains("Doc_0/TPLS/Tpl_0/Content.xml")));
-    assert_eq!(r.verdict, Verdict::Indeterminate);
-    // The signature itself still holds.
-    assert!(r.signatures[0].covers());
+    assert_eq!(r.outcome(CheckId::OfdPackage), Outcome::Fail, "{:?}", r.checks);
+    assert!(r.checks.iter().any(|c| c.en.contains("Doc_0/TPLS/Tpl_0/Content.xml")), "{:?}", r.checks);
+    assert_eq!(r.verdict, Verdict::Invalid);
 }
 
 #[test]

@@ -134,6 +134,16 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
         }
     });
     checks.push(authority::seal_authority(&signatures, &pages, carried_authority.as_ref(), opts.zz1.map(|(b, _)| b)));
+    // 8. A file over the limits or damaged, whichever check read it,
+    // fails the package (SPEC 12: each limit is an `ofd-package` failure).
+    if let (Some(e), Some(c)) = (p.fault(), checks.iter_mut().find(|c| c.id == CheckId::OfdPackage)) {
+        *c = check(
+            CheckId::OfdPackage,
+            Outcome::Fail,
+            format!("OFD 文件包中有文件损坏或超出大小限制：{e}"),
+            format!("A file of the OFD package is damaged or over the size limits: {e}"),
+        );
+    }
     let mut report = OfdReport::finish(checks, signatures);
     report.license_bytes = license.as_ref().map(|(_, bytes)| bytes.clone());
     report.license = license.map(|(r, _)| Box::new(r));
