@@ -219,8 +219,7 @@ pub struct TrustedKey {
 impl TrustedKey {
     /// SPEC section 6: K.validFrom <= t < K.validTo and t < K.revokedAt.
     pub fn valid_at(&self, t: UnixTime) -> bool {
-        let e = &self.entry;
-        e.valid_from <= t && t < e.valid_to && e.revoked_at.is_none_or(|r| t < r)
+        self.entry.valid_at(t)
     }
 }
 

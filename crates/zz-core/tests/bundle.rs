@@ -9,6 +9,15 @@ use zz_core::bundle::Item;
 use zz_core::model::{Role, StatusListPayload};
 use zz_core::{Bundle, Roots, RootsError, Why};
 
+/// A bundle of a setup's trust list and catalog, signed by `root`.
+fn pack(s: &Setup, root: &zz_issuer::Key) -> Vec<u8> {
+    zz_issuer::bundle(
+        [zz_issuer::sign_trust_list(&s.trust, root), zz_issuer::sign_catalog(&s.catalog, root)]
+            .iter()
+            .map(Vec::as_slice),
+    )
+}
+
 fn refused(bytes: &[u8], roots: &Roots) -> zz_core::BundleError {
     Bundle::load(bytes, roots, None).expect_err("bundle must be refused")
 }
@@ -121,13 +130,7 @@ fn trust_list_key_rules() {
     let mut s = setup();
     s.trust.keys[0].kid = [0; 8];
     let root = key("root");
-    let pack = |s: &Setup| {
-        zz_issuer::bundle(
-            [zz_issuer::sign_trust_list(&s.trust, &root), zz_issuer::sign_catalog(&s.catalog, &root)]
-                .iter()
-                .map(Vec::as_slice),
-        )
-    };
+    let pack = |s: &Setup| pack(s, &root);
     assert_eq!(refused(&pack(&s), &w.roots).item, Item::TrustList);
     // Two entries with the same kid.
     let mut s = setup();
@@ -308,13 +311,7 @@ fn seal(spki: u8, code: &str, types: Option<Vec<String>>) -> zz_core::model::Sea
 fn seal_entries_are_read_and_one_spki_twice_refuses_the_trust_list() {
     let w = world();
     let root = key("root");
-    let pack = |s: &Setup| {
-        zz_issuer::bundle(
-            [zz_issuer::sign_trust_list(&s.trust, &root), zz_issuer::sign_catalog(&s.catalog, &root)]
-                .iter()
-                .map(Vec::as_slice),
-        )
-    };
+    let pack = |s: &Setup| pack(s, &root);
     // No seals at all, an empty table, and two entries.
     assert!(!w.bundle.has_seals());
     let mut s = setup();

@@ -57,10 +57,22 @@ impl KeyEntry {
         self.roles.contains(&role)
     }
 
+    /// SPEC section 6: a signature made at `t` is acceptable when
+    /// validFrom <= t < validTo and t < revokedAt (if present).
+    pub fn valid_at(&self, t: UnixTime) -> bool {
+        listed_at(t, self.valid_from, self.valid_to, self.revoked_at)
+    }
+
     /// Whether an `issue` key may sign licenses of this type.
     pub fn may_issue(&self, type_code: &str) -> bool {
         self.types.as_ref().is_some_and(|t| t.iter().any(|c| c == type_code))
     }
+}
+
+/// SPEC section 6's rule for keys and seal entries alike: listed from
+/// `from`, until before `to`, and before `revoked` (if it was).
+fn listed_at(t: UnixTime, from: UnixTime, to: UnixTime, revoked: Option<UnixTime>) -> bool {
+    from <= t && t < to && revoked.is_none_or(|r| t < r)
 }
 
 /// An SM2 certificate that seals or signs OFD e-licenses, the department it
@@ -111,7 +123,7 @@ impl SealEntry {
     /// SPEC section 6: usable for a signature made at `t` when
     /// validFrom <= t < validTo and t < revokedAt (if present).
     pub fn usable_at(&self, t: UnixTime) -> bool {
-        self.valid_from <= t && t < self.valid_to && self.revoked_at.is_none_or(|r| t < r)
+        listed_at(t, self.valid_from, self.valid_to, self.revoked_at)
     }
 }
 
