@@ -11,8 +11,9 @@ use super::report::{OfdCheck, SignatureReport, check};
 
 /// The license an OFD carries, as the seal authority needs it.
 pub(super) struct Carried<'a> {
-    /// Its attachment and tag files (a covering signature must cover both).
-    pub files: [&'a str; 2],
+    /// Its attachment and tag files (a covering signature must cover both);
+    /// `None` when either is missing: then nothing covers them.
+    pub files: Option<[&'a str; 2]>,
     /// The license's type and the department that issued it (the trust
     /// list's name and code of the key that signed it), when known.
     pub type_code: Option<&'a str>,
@@ -59,10 +60,12 @@ pub(super) fn seal_authority(
     };
     // A covering signature: none of its checks fails, and it covers every
     // page, and the license attachment and its tag file.
-    let needed: Vec<&str> = pages.iter().map(String::as_str).chain(carried.into_iter().flat_map(|c| c.files)).collect();
+    let files_missing = carried.is_some_and(|c| c.files.is_none());
+    let needed: Vec<&str> =
+        pages.iter().map(String::as_str).chain(carried.and_then(|c| c.files).into_iter().flatten()).collect();
     let covering: Vec<&SignatureReport> = signatures
         .iter()
-        .filter(|s| s.covers() && needed.iter().all(|f| s.references.iter().any(|r| r == f)))
+        .filter(|s| !files_missing && s.covers() && needed.iter().all(|f| s.references.iter().any(|r| r == f)))
         .collect();
     let Some(c) = carried else {
         // No license: which department sealed it, if the trust list says.
@@ -268,7 +271,7 @@ mod tests {
     }
 
     fn carried() -> Carried<'static> {
-        Carried { files: [ALL[1], ALL[2]], type_code: Some(TYPE), issuer: Some(("局", ISSUER)) }
+        Carried { files: Some([ALL[1], ALL[2]]), type_code: Some(TYPE), issuer: Some(("局", ISSUER)) }
     }
 
     fn outcome(sigs: &[SignatureReport], c: Option<&Carried<'_>>, b: Option<&Bundle>) -> (Outcome, String) {
@@ -337,6 +340,9 @@ mod tests {
         let (o, why) = outcome(&[sig(1, Some(NOW), &ALL[..2])], Some(&c), Some(&b));
         assert_eq!(o, Outcome::Fail);
         assert!(why.contains("同时保护"), "{why}");
+        // The attachment or its tag missing: nothing covers it.
+        let missing = Carried { files: None, ..carried() };
+        assert_eq!(outcome(&[sig(1, Some(NOW), &ALL)], Some(&missing), Some(&b)).0, Outcome::Fail);
         // A signature one of whose checks fails covers nothing.
         let mut broken = sig(1, Some(NOW), &ALL);
         broken.checks.push(check(CheckId::OfdReferences, Outcome::Fail, "", ""));

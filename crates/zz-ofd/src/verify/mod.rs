@@ -119,19 +119,16 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
     // 6. The page shows that license (`ofd-face`).
     let pages: Vec<String> = docs.iter().flat_map(|d| crate::coverage::pages(&p, &d.root)).collect();
     let first_page = pages.first().map(|f| crate::coverage::page_text(&p, f)).unwrap_or_default();
-    let carried_license = license.as_ref().map(|(r, _)| r.license.as_ref());
-    checks.push(authority::face(&first_page, carried.as_ref().map(|_| carried_license.flatten())));
+    let carried_report = license.as_ref().map(|(r, _)| r);
+    let carried_license = carried_report.and_then(|r| r.license.as_ref());
+    checks.push(authority::face(&first_page, carried.as_ref().map(|_| carried_license)));
     // 7. Whose seal (`ofd-seal-authority`): a signature covering every
     // page, the attachment and its tag, by a seal certificate the trust
     // list lists for the license's issuing department and type.
-    let files = carried.as_ref().and_then(|c| Some([c.attachment.as_deref()?, c.tag.as_ref()?.0.as_str()]));
-    let carried_authority = carried.as_ref().map(|_| {
-        let r = license.as_ref().map(|(r, _)| r);
-        authority::Carried {
-            files: files.unwrap_or(["", ""]),
-            type_code: r.and_then(|r| r.license.as_ref()).map(|l| l.type_code.as_str()),
-            issuer: r.and_then(|r| r.signer.as_ref()).map(|s| (s.name.as_str(), s.code.as_str())),
-        }
+    let carried_authority = carried.as_ref().map(|c| authority::Carried {
+        files: c.attachment.as_deref().zip(c.tag.as_ref()).map(|(a, t)| [a, t.0.as_str()]),
+        type_code: carried_license.map(|l| l.type_code.as_str()),
+        issuer: carried_report.and_then(|r| r.signer.as_ref()).map(|s| (s.name.as_str(), s.code.as_str())),
     });
     checks.push(authority::seal_authority(&signatures, &pages, carried_authority.as_ref(), opts.zz1.map(|(b, _)| b)));
     // 8. A file over the limits or damaged, whichever check read it,
