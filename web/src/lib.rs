@@ -1,6 +1,8 @@
-//! The portal's wasm programs and what they share: the portal itself
-//! (`portal`), the staff pages (`staff`: counter, log, settings, objection
-//! request), the QR decoding worker and the OFD worker. All but the portal
+//! The portal's wasm programs and what they share, in layers (see README,
+//! "The portal's layout"): the portal itself (`programs::portal`), the
+//! staff pages (`programs::staff`: counter, log, statistics, settings,
+//! objection request), the QR decoding worker and the OFD worker
+//! (`workers`). All but the portal
 //! are loaded only when first needed (a staff page; scanning or an image
 //! upload; an OFD file), so that the portal's first load stays small.
 

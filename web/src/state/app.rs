@@ -1,6 +1,7 @@
-//! What every page shares: the app state (language, trust data), the hook
-//! that reads it, the trust data as a property, and the wrapper for pages
-//! that need trust data.
+//! What every page shares: the app state (language, trust data, site,
+//! who is signed in), the hook that reads it, and the trust data as a
+//! property. Pages that need trust data wrap themselves in
+//! [`crate::components::need_trust::NeedTrust`].
 
 use std::rc::Rc;
 
