@@ -34,10 +34,11 @@ struct Output<'a> {
 /// Verifies the record at `path` again; the exit status is 0 when it
 /// holds, 1 when it does not (or cannot be read), 4 for the trust data.
 pub fn run(args: &Args<'_>, path: &std::path::Path, now: Option<UnixTime>) -> i32 {
-    let (bundle, sm2_roots) = match load_all(args) {
+    let (authorities, sm2_roots) = match load_all(args) {
         Ok(t) => t,
         Err(code) => return code,
     };
+    let sm2_roots: Vec<&[zz_ofd::cert::Cert]> = sm2_roots.iter().map(Vec::as_slice).collect();
     let record: CaseRecord = match read_limited(path, MAX_CASE)
         .map_err(|e| format!("{e:#}"))
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("{}: not a case record: {e}", path.display())))
@@ -54,8 +55,9 @@ pub fn run(args: &Args<'_>, path: &std::path::Path, now: Option<UnixTime>) -> i3
         org: record.org.as_ref().map(|o| o.code.as_str()),
         applicant: args.usage.applicant,
     };
-    let ctx = Context::new(&bundle, now).with(usage);
-    let needs = bundle.matter(&record.matter.code).map(|m| m.needs.as_slice());
+    let ctx = Context::among(&authorities, now).with(usage);
+    // The home catalog decides matters (SPEC section 9).
+    let needs = authorities.home().bundle.matter(&record.matter.code).map(|m| m.needs.as_slice());
     let mut mismatches = case::check_record(&record, needs);
     let mut reports = Vec::new();
     for (i, row) in record.licenses.iter().enumerate() {

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 use zz_core::verify::undecodable;
-use zz_core::{Bundle, Context, Outcome, Report, Roots, UnixTime, Verdict, verify};
+use zz_core::{Authorities, Bundle, Context, Outcome, Report, Roots, UnixTime, Verdict, verify};
 
 use crate::files::read_limited;
 use crate::terminal::safe;
@@ -33,9 +33,8 @@ pub enum Lang {
 
 pub struct Args<'a> {
     pub inputs: &'a [String],
-    pub bundle: &'a Path,
-    pub roots: &'a Path,
-    pub sm2_roots: Option<&'a Path>,
+    /// The authorities, the home one first (SPEC section 9).
+    pub trust: &'a [AuthorityFiles],
     pub now: UnixTime,
     pub usage: zz_core::Usage<'a>,
     pub json: bool,
@@ -52,15 +51,61 @@ pub struct AuditLog<'a> {
     pub operator: Option<zz_log::audit::Operator>,
 }
 
+/// Where one authority's trust data is read from: `--bundle`, `--roots`
+/// and `--sm2-roots` (the authority `home`), or `--authority NAME=DIR`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthorityFiles {
+    pub name: String,
+    pub bundle: std::path::PathBuf,
+    pub roots: std::path::PathBuf,
+    pub sm2_roots: Option<std::path::PathBuf>,
+}
+
+impl AuthorityFiles {
+    /// `NAME=DIR` of `--authority`: DIR holds `roots.txt`, `bundle.zzb`
+    /// and, if the authority pins any, `sm2-roots.pem`.
+    pub fn parse(arg: &str) -> Result<AuthorityFiles, String> {
+        let (name, dir) = arg.split_once('=').ok_or_else(|| format!("{arg:?}: expected NAME=DIR"))?;
+        if name.trim().is_empty() || dir.is_empty() {
+            return Err(format!("{arg:?}: expected NAME=DIR"));
+        }
+        let dir = Path::new(dir);
+        let sm2 = dir.join("sm2-roots.pem");
+        Ok(AuthorityFiles {
+            name: name.to_owned(),
+            bundle: dir.join("bundle.zzb"),
+            roots: dir.join("roots.txt"),
+            sm2_roots: sm2.exists().then_some(sm2),
+        })
+    }
+}
+
 /// Largest roots file read (a roots file holds a few 65-byte lines).
 const MAX_ROOTS_FILE: u64 = 1024 * 1024;
 
-fn load_trust(args: &Args<'_>) -> Result<Bundle, String> {
-    let text = read_limited(args.roots, MAX_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
-    let text = String::from_utf8(text).map_err(|_| format!("{}: not UTF-8 text", args.roots.display()))?;
-    let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", args.roots.display()))?;
-    let bytes = read_limited(args.bundle, zz_core::bundle::MAX_BUNDLE as u64).map_err(|e| format!("{e:#}"))?;
-    Bundle::load(&bytes, &roots, args.min_seq).map_err(|e| format!("{}: refused: {e}", args.bundle.display()))
+fn load_bundle(a: &AuthorityFiles, min_seq: Option<u64>) -> Result<Bundle, String> {
+    let text = read_limited(&a.roots, MAX_ROOTS_FILE).map_err(|e| format!("{e:#}"))?;
+    let text = String::from_utf8(text).map_err(|_| format!("{}: not UTF-8 text", a.roots.display()))?;
+    let roots = Roots::parse(&text).map_err(|e| format!("{}: {e}", a.roots.display()))?;
+    let bytes = read_limited(&a.bundle, zz_core::bundle::MAX_BUNDLE as u64).map_err(|e| format!("{e:#}"))?;
+    Bundle::load(&bytes, &roots, min_seq).map_err(|e| format!("{}: refused: {e}", a.bundle.display()))
+}
+
+/// Every authority of `args` (`--min-seq` holds for the home one) and
+/// each one's SM2 roots, in the same order.
+fn load_trust(args: &Args<'_>) -> Result<(Authorities, Vec<Vec<zz_ofd::cert::Cert>>), String> {
+    let mut files = args.trust.iter();
+    let home = files.next().ok_or("no trust data: give --bundle and --roots, or --authority NAME=DIR")?;
+    let mut all = Authorities::new(&home.name, load_bundle(home, args.min_seq)?).map_err(|e| e.to_string())?;
+    let mut sm2 = vec![load_sm2_roots(home.sm2_roots.as_deref())?];
+    for a in files {
+        if all.get(&a.name).is_some() {
+            return Err(format!("authority {:?} is given twice", a.name));
+        }
+        all.put(&a.name, load_bundle(a, None)?).map_err(|e| e.to_string())?;
+        sm2.push(load_sm2_roots(a.sm2_roots.as_deref())?);
+    }
+    Ok((all, sm2))
 }
 
 /// Largest SM2 roots file read.
@@ -79,7 +124,7 @@ pub fn load_sm2_roots(path: Option<&Path>) -> Result<Vec<zz_ofd::cert::Cert>, St
 
 /// Verifies one input: a license file, `ZZ1:` text, an image of a QR code,
 /// or an OFD file (a ZIP archive: SPEC section 12).
-fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: &[zz_ofd::cert::Cert]) -> Report {
+fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: &[&[zz_ofd::cert::Cert]]) -> Report {
     let bytes = match (input, stdin) {
         ("-", Some(data)) => data.to_vec(),
         _ => match read_limited(Path::new(input), MAX_INPUT) {
@@ -91,11 +136,11 @@ fn verify_input(input: &str, stdin: Option<&[u8]>, ctx: Context<'_>, sm2_roots: 
 }
 
 /// Verifies bytes: an OFD file, an image of a QR code, or a license or
-/// annotated copy (binary or `ZZ1:` text).
-pub fn verify_bytes(bytes: &[u8], ctx: Context<'_>, sm2_roots: &[zz_ofd::cert::Cert]) -> Report {
+/// annotated copy (binary or `ZZ1:` text). `sm2_roots` holds each
+/// authority's SM2 roots, in the order of `ctx.authorities`.
+pub fn verify_bytes(bytes: &[u8], ctx: Context<'_>, sm2_roots: &[&[zz_ofd::cert::Cert]]) -> Report {
     if zz_ofd::package::looks_like_zip(bytes) {
-        let opts = zz_ofd::Options { roots: sm2_roots, now: ctx.now, zz1: Some((ctx.bundle, ctx.usage)) };
-        return zz_ofd::report(bytes, &opts, ctx.bundle.trust_ref());
+        return zz_ofd::report_among(bytes, ctx, sm2_roots);
     }
     if zz_qr::sniff(bytes).is_none() {
         return verify(bytes, ctx);
@@ -123,20 +168,21 @@ struct Output<'a> {
     report: &'a Report,
 }
 
-/// The bundle and the SM2 roots of `args`; on failure the message is on
-/// standard error and the exit status is the error.
-pub fn load_all(args: &Args<'_>) -> Result<(Bundle, Vec<zz_ofd::cert::Cert>), i32> {
-    load_trust(args).and_then(|b| Ok((b, load_sm2_roots(args.sm2_roots)?))).map_err(|e| {
+/// The authorities and their SM2 roots of `args`; on failure the message
+/// is on standard error and the exit status is the error.
+pub fn load_all(args: &Args<'_>) -> Result<(Authorities, Vec<Vec<zz_ofd::cert::Cert>>), i32> {
+    load_trust(args).map_err(|e| {
         eprintln!("zz verify: {}", safe(&e));
         EXIT_TRUST
     })
 }
 
 pub fn run(args: &Args<'_>) -> i32 {
-    let (bundle, sm2_roots) = match load_all(args) {
+    let (authorities, sm2_roots) = match load_all(args) {
         Ok(t) => t,
         Err(code) => return code,
     };
+    let sm2_roots: Vec<&[zz_ofd::cert::Cert]> = sm2_roots.iter().map(Vec::as_slice).collect();
     let mut stdin_data = None;
     if args.inputs.iter().any(|i| i == "-") {
         let mut buf = Vec::new();
@@ -145,7 +191,7 @@ pub fn run(args: &Args<'_>) -> i32 {
         }
         stdin_data = Some(buf);
     }
-    let ctx = Context::new(&bundle, args.now).with(args.usage);
+    let ctx = Context::among(&authorities, args.now).with(args.usage);
 
     let progress = Progress::new(args.inputs.len());
     let reports: Vec<Report> = args
@@ -174,7 +220,7 @@ pub fn run(args: &Args<'_>) -> i32 {
     } else {
         let mut out = String::new();
         for (input, r) in args.inputs.iter().zip(&reports) {
-            human(&mut out, input, r, &bundle, args.lang);
+            human(&mut out, input, r, &authorities, args.lang);
         }
         print!("{out}");
     }
@@ -197,7 +243,7 @@ pub fn exit_code(reports: &[Report]) -> i32 {
     }
 }
 
-fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang) {
+fn human(out: &mut String, input: &str, r: &Report, authorities: &Authorities, lang: Lang) {
     use std::fmt::Write;
     let zh = lang == Lang::Zh;
     let verdict = match (r.verdict, zh) {
@@ -219,6 +265,20 @@ fn human(out: &mut String, input: &str, r: &Report, bundle: &Bundle, lang: Lang)
         (None, false) => "unrecognised",
     };
     let _ = writeln!(out, "{verdict}  {}  ({kind})", safe(input));
+    let by = r.authority.as_deref().and_then(|n| authorities.get(n));
+    let bundle = &by.unwrap_or_else(|| authorities.home()).bundle;
+    if let Some(a) = by.filter(|_| authorities.len() > 1) {
+        let name = safe(&a.name);
+        let _ = writeln!(
+            out,
+            "    {}",
+            if zh {
+                format!("由「{name}」的信任数据核验")
+            } else {
+                format!("verified with the trust data of {name}")
+            }
+        );
+    }
     if let Some(l) = &r.license {
         let type_name = bundle
             .license_type(&l.type_code)

@@ -46,9 +46,21 @@ fn every_demo_sample_in_every_form_gives_its_promised_verdict() {
             pngs += usize::from(f.ends_with(".png"));
             let now = s["now"].as_u64().map_or(NOW.to_owned(), |n| n.to_string());
             let mut cmd = zz();
-            cmd.current_dir(&d)
-                .args(["verify", f, "--json", "--roots", "trust/roots.txt", "--now", &now])
-                .args(["--bundle", s["bundle"].as_str().unwrap()]);
+            cmd.current_dir(&d).args(["verify", f, "--json", "--now", &now]);
+            match s["authorities"].as_array() {
+                // The neighbouring province's samples: both authorities.
+                Some(all) => {
+                    for a in all {
+                        cmd.args(["--authority", a.as_str().unwrap()]);
+                    }
+                }
+                None => {
+                    cmd.args(["--roots", "trust/roots.txt", "--bundle", s["bundle"].as_str().unwrap()]);
+                    if let Some(r) = s["sm2Roots"].as_str() {
+                        cmd.args(["--sm2-roots", r]);
+                    }
+                }
+            }
             if let Some(m) = s["matter"].as_str() {
                 cmd.args(["--matter", m]);
             }
@@ -57,9 +69,6 @@ fn every_demo_sample_in_every_form_gives_its_promised_verdict() {
             }
             if let Some(id) = s["applicant"].as_str() {
                 cmd.args(["--applicant", id]);
-            }
-            if let Some(r) = s["sm2Roots"].as_str() {
-                cmd.args(["--sm2-roots", r]);
             }
             let o = run(&mut cmd);
             let r: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{f}: {e}"));
@@ -85,6 +94,72 @@ fn every_demo_sample_in_every_form_gives_its_promised_verdict() {
         }
     }
     assert!(pngs >= 40, "QR images verified: {pngs}");
+}
+
+/// `--authority NAME=DIR` (SPEC section 11): two regions, each input
+/// verified by the one that lists its signer; the report names it.
+#[test]
+fn two_authorities_verify_each_region_with_its_own_trust_data() {
+    let (_tmp, d) = demo();
+    let both = ["--authority", "上海市=trust", "--authority", "浙江省=trust/regions/zhejiang"];
+    let inputs = ["samples/valid-business-license.zzl", "samples/zj-valid-business-license.zzl"];
+    let o = run(zz().current_dir(&d).arg("verify").args(inputs).args(both).args(["--now", NOW, "--json"]));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let a: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!((&a[0]["verdict"], &a[0]["authority"]), (&Value::from("valid"), &Value::from("上海市")));
+    assert_eq!((&a[1]["verdict"], &a[1]["authority"]), (&Value::from("valid"), &Value::from("浙江省")));
+    assert_eq!(a[1]["trust"]["trustSeq"], 3, "the neighbour's own trust list");
+    // Human output names the authority.
+    let o = run(zz().current_dir(&d).arg("verify").arg(inputs[1]).args(both).args(["--now", NOW]));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("由「浙江省」的信任数据核验"));
+    // Home alone: the neighbour's licence is not trusted.
+    let o = verify(&d, &[inputs[1]], &["--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["authority"], "home");
+    // The home catalog decides matters: a matter of the neighbour's own
+    // usage lists is unknown at the home hall.
+    let o = run(zz().current_dir(&d).arg("verify").arg(inputs[1]).args(both).args([
+        "--now",
+        NOW,
+        "--matter",
+        "330000-XK-0101",
+    ]));
+    assert_eq!(o.status.code(), Some(1));
+    // A neighbour listing a home kid is refused (exit 4, both named).
+    let o = run(zz().current_dir(&d).arg("verify").arg(inputs[0]).args([
+        "--authority",
+        "上海市=trust",
+        "--authority",
+        "浙江省=trust/regions/zhejiang-shared-kid",
+        "--now",
+        NOW,
+    ]));
+    assert_eq!(o.status.code(), Some(4));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("\"浙江省\" refused") && err.contains("already listed by authority \"上海市\""), "{err}");
+    // The same trust data under two names: its kids clash, exit 4.
+    let o = run(zz()
+        .current_dir(&d)
+        .arg("verify")
+        .arg(inputs[0])
+        .args(["--authority", "上海市=trust", "--authority", "x=trust/regions/zhejiang"])
+        .args(["--authority", "y=trust/regions/zhejiang", "--now", NOW]));
+    assert_eq!(o.status.code(), Some(4), "the same authority twice (its kids clash)");
+    // Usage errors: --authority with --bundle, or a malformed NAME=DIR.
+    let o = run(zz().current_dir(&d).args([
+        "verify",
+        inputs[0],
+        "--authority",
+        "上海市=trust",
+        "--bundle",
+        "trust/bundle.zzb",
+        "--roots",
+        "trust/roots.txt",
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(zz().current_dir(&d).args(["verify", inputs[0], "--authority", "trust"]));
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+pub mod authority;
 pub mod bundle;
 pub mod cbor;
 pub mod dates;
@@ -36,6 +37,7 @@ pub mod transport;
 pub mod verify;
 
 pub use crate::time::UnixTime;
+pub use authority::{Authorities, Authority, AuthorityError};
 pub use bundle::{Bundle, BundleError, HighWater, Roots, RootsError, StatusList, Why};
 pub use envelope::{Envelope, Typ};
 pub use keys::{Kid, kid_of};

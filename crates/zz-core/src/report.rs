@@ -246,6 +246,10 @@ pub struct Report {
     /// The time the verification was made at.
     pub now: UnixTime,
     pub trust: TrustRef,
+    /// The authority whose trust data verified it (SPEC section 9), when
+    /// the verifier holds named authorities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
     /// For an OFD file: every signature, each with its checks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatures: Vec<SignatureReport>,

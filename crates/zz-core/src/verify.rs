@@ -1,5 +1,6 @@
 //! Verification of a presented license or annotated copy (SPEC section 10).
 
+use crate::authority::Authorities;
 use crate::bundle::{Bundle, TrustedKey};
 use crate::envelope::{Envelope, EnvelopeError, Typ};
 use crate::hex::hex;
@@ -14,19 +15,56 @@ pub const CLOCK_SKEW: u64 = 300;
 /// A license ending within this many seconds gets a warning.
 pub const EXPIRY_WARNING: i64 = 30 * 86_400;
 
-/// What the verifier is asked: the bundle, the time, and the use being made
-/// of the license.
+/// What the verifier is asked: the trust data, the time, and the use being
+/// made of the license.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
+    /// The bundle that verifies: the only one, or, with several
+    /// authorities, the home one until an input's signer picks its own.
     pub bundle: &'a Bundle,
     pub now: UnixTime,
     pub usage: Usage<'a>,
+    /// Several authorities (SPEC section 9), if loaded: `bundle` is then
+    /// the chosen one's and `authority` its name.
+    pub authorities: Option<&'a Authorities>,
+    /// The name of the authority whose bundle is `bundle`.
+    pub authority: Option<&'a str>,
 }
 
 impl<'a> Context<'a> {
-    /// A verification with none of the optional inputs.
+    /// A verification with one bundle and none of the optional inputs.
     pub fn new(bundle: &'a Bundle, now: UnixTime) -> Self {
-        Context { bundle, now, usage: Usage::default() }
+        Context { bundle, now, usage: Usage::default(), authorities: None, authority: None }
+    }
+
+    /// A verification among several authorities: each input is verified by
+    /// the one that lists its signer, else by the home one.
+    pub fn among(authorities: &'a Authorities, now: UnixTime) -> Self {
+        let home = authorities.home();
+        Context {
+            bundle: &home.bundle,
+            now,
+            usage: Usage::default(),
+            authorities: Some(authorities),
+            authority: Some(&home.name),
+        }
+    }
+
+    /// The same verification by the authority that lists `kid` (the home
+    /// one when none does); unchanged with a single bundle.
+    pub fn for_kid(self, kid: &crate::keys::Kid) -> Self {
+        match self.authorities {
+            Some(all) => {
+                let a = all.for_kid(kid);
+                Context { bundle: &a.bundle, authority: Some(&a.name), ..self }
+            }
+            None => self,
+        }
+    }
+
+    /// The bundle whose catalog decides matters: the home authority's.
+    pub fn home(&self) -> &'a Bundle {
+        self.authorities.map_or(self.bundle, |a| &a.home().bundle)
     }
 
     /// The same verification for `usage`.
@@ -57,7 +95,6 @@ impl<'a> Usage<'a> {
 /// Verifies `input` (binary COSE or `ZZ1:` text) and reports every check.
 pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
     let mut r = Checks::new();
-    r.set(CheckId::Bundle, ctx.bundle.check_at(ctx.now));
     let decoded = match transport::decode_input(input) {
         Ok(d) => d,
         Err(e) => {
@@ -67,10 +104,24 @@ pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
     };
     let presented = decode(&decoded, &mut r);
     let kind = presented.as_ref().map(|p| p.kind());
+    // The license's signer picks the authority (SPEC section 9).
+    let ctx = match &presented {
+        Some(p) => ctx.for_kid(&p.license_env.kid),
+        None => ctx,
+    };
     if let Some(p) = &presented {
         check_presented(p, ctx, &mut r);
     }
     r.finish(kind, presented, ctx)
+}
+
+/// The kid of the key that signed the license in `input` (the license
+/// inside, for an annotated copy), if `input` reads as one: what picks the
+/// authority that verifies it (SPEC section 9).
+pub fn license_kid(input: &[u8]) -> Option<crate::keys::Kid> {
+    let decoded = transport::decode_input(input).ok()?;
+    let presented = decode(&decoded, &mut Checks::new())?;
+    Some(presented.license_env.kid)
 }
 
 /// The report for input that could not be read at all (a file that cannot
@@ -78,7 +129,6 @@ pub fn verify(input: &[u8], ctx: Context<'_>) -> Report {
 /// reason, and nothing else is checked.
 pub fn undecodable(ctx: Context<'_>, zh: impl Into<Text>, en: impl Into<Text>) -> Report {
     let mut r = Checks::new();
-    r.set(CheckId::Bundle, ctx.bundle.check_at(ctx.now));
     r.fail(CheckId::Decode, zh, en);
     r.finish(None, None, ctx)
 }
@@ -481,7 +531,8 @@ fn matter_check(l: &License, kind: Kind, ctx: Context<'_>) -> Check {
     let Some(code) = ctx.usage.matter else {
         return skip("未选择办理事项", "No matter was chosen");
     };
-    let Some(m) = ctx.bundle.matter(code) else {
+    // The home catalog decides matters, whoever issued the license.
+    let Some(m) = ctx.home().matter(code) else {
         return fail(format!("事项 {code} 不在用证清单中"), format!("Matter {code} is not in the usage lists"));
     };
     let Some(need) = m.need(&l.type_code) else {
@@ -559,7 +610,8 @@ impl Checks {
         self.set(id, skip("签发者不可信，未验证签名", "Not checked: the signer is not trusted"));
     }
 
-    fn finish(self, kind: Option<Kind>, presented: Option<Presented<'_>>, ctx: Context<'_>) -> Report {
+    fn finish(mut self, kind: Option<Kind>, presented: Option<Presented<'_>>, ctx: Context<'_>) -> Report {
+        self.set(CheckId::Bundle, ctx.bundle.check_at(ctx.now));
         let checks: Vec<Check> = CheckId::ALL
             .iter()
             .zip(self.slots)
@@ -597,6 +649,7 @@ impl Checks {
             matter: ctx.usage.matter.map(str::to_owned),
             now: ctx.now,
             trust: ctx.bundle.trust_ref(),
+            authority: ctx.authority.map(str::to_owned),
             signatures: Vec::new(),
         }
     }

@@ -25,7 +25,7 @@ fn benches(c: &mut Criterion) {
     let file = &o.samples.iter().find(|s| s.name == "ofd-valid-business-license").unwrap().data;
     let roots = zz_ofd::cert::parse_pem(&o.roots_pem).unwrap();
     let bundle = Bundle::load(&w.bundle, &Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
-    let opts = zz_ofd::Options { roots: &roots, now: w.now, zz1: Some((&bundle, zz_core::Usage::default())) };
+    let opts = zz_ofd::Options { roots: &roots, now: w.now, zz1: Some(zz_core::Context::new(&bundle, w.now)) };
     assert_eq!(zz_ofd::verify(file, &opts).verdict, zz_core::Verdict::Valid);
     let name = format!("verify the sealed OFD e-license ({} KB, 6 SM2 verifications)", file.len() / 1024);
     c.bench_function(&name, |b| b.iter(|| zz_ofd::verify(black_box(file), &opts)));

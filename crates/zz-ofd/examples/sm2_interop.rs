@@ -111,7 +111,7 @@ fn signed_data(dir: &std::path::Path, python: &str) {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/interop/cms_sm2.py");
     let roots = zz_ofd::cert::parse_pem(&pki.roots_pem()).unwrap();
     let bundle = Bundle::load(&w.bundle, &Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
-    let opts = zz_ofd::Options { roots: &roots, now: w.now, zz1: Some((&bundle, zz_core::Usage::default())) };
+    let opts = zz_ofd::Options { roots: &roots, now: w.now, zz1: Some(zz_core::Context::new(&bundle, w.now)) };
     let at = zz_core::UnixTime::from_secs(w.now.as_secs() - 3600);
     let mut failures = 0;
     for attached in [true, false] {

@@ -26,4 +26,4 @@ pub mod verify;
 pub mod xml;
 
 pub use package::{Package, PackageError};
-pub use verify::{OfdReport, Options, report, to_report, verify};
+pub use verify::{OfdReport, Options, report, report_among, to_report, verify, verify_among};

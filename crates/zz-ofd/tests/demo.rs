@@ -29,7 +29,11 @@ impl Fixture {
     fn verify(&self, bytes: &[u8]) -> OfdReport {
         verify(
             bytes,
-            &Options { roots: &self.roots, now: self.world.now, zz1: Some((&self.bundle, zz_core::Usage::default())) },
+            &Options {
+                roots: &self.roots,
+                now: self.world.now,
+                zz1: Some(zz_core::Context::new(&self.bundle, self.world.now)),
+            },
         )
     }
 
@@ -51,7 +55,8 @@ fn every_demo_ofd_gives_what_it_is_for() {
         let r = f.verify(&s.data);
         assert_eq!(r.verdict.as_str(), s.expect, "{}: {r:#?}", s.name);
         // The report in the form of every other, and its JSON read back.
-        let opts = Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) };
+        let opts =
+            Options { roots: &f.roots, now: f.world.now, zz1: Some(zz_core::Context::new(&f.bundle, f.world.now)) };
         let report = zz_ofd::report(&s.data, &opts, f.bundle.trust_ref());
         assert_eq!(report.verdict, r.verdict);
         assert_eq!(report.signatures.len(), r.signatures.len());
@@ -67,7 +72,10 @@ fn every_demo_ofd_gives_what_it_is_for() {
 fn without_roots_the_sound_seal_is_untrusted_and_without_trust_data_the_license_unconfirmed() {
     let f = fixture();
     let bytes = f.sample("ofd-valid-business-license");
-    let r = verify(bytes, &Options { roots: &[], now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) });
+    let r = verify(
+        bytes,
+        &Options { roots: &[], now: f.world.now, zz1: Some(zz_core::Context::new(&f.bundle, f.world.now)) },
+    );
     assert_eq!(r.verdict, Verdict::Indeterminate);
     assert_eq!(r.signatures[0].outcome(CheckId::OfdSignerChain), Outcome::Warn);
     let r = verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: None });
@@ -76,7 +84,7 @@ fn without_roots_the_sound_seal_is_untrusted_and_without_trust_data_the_license_
     // Only the root pinned, not the CA: the chain cannot be built.
     let r = verify(
         bytes,
-        &Options { roots: &f.roots[..1], now: f.world.now, zz1: Some((&f.bundle, zz_core::Usage::default())) },
+        &Options { roots: &f.roots[..1], now: f.world.now, zz1: Some(zz_core::Context::new(&f.bundle, f.world.now)) },
     );
     assert_eq!(r.signatures[0].outcome(CheckId::OfdSignerChain), Outcome::Warn);
 }
@@ -202,14 +210,23 @@ fn an_added_unsigned_page_or_annotation_is_a_coverage_gap() {
 fn the_carried_license_is_checked_against_the_applicant() {
     let f = fixture();
     let bytes = f.sample("ofd-valid-business-license");
-    let holder =
-        verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, Default::default())) })
-            .license
-            .and_then(|l| l.license.map(|l| l.holder.id))
-            .unwrap();
+    let holder = verify(
+        bytes,
+        &Options { roots: &f.roots, now: f.world.now, zz1: Some(zz_core::Context::new(&f.bundle, f.world.now)) },
+    )
+    .license
+    .and_then(|l| l.license.map(|l| l.holder.id))
+    .unwrap();
     let with = |applicant: &str| {
         let usage = zz_core::Usage { applicant: Some(applicant), ..Default::default() };
-        verify(bytes, &Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, usage)) })
+        verify(
+            bytes,
+            &Options {
+                roots: &f.roots,
+                now: f.world.now,
+                zz1: Some(zz_core::Context::new(&f.bundle, f.world.now).with(usage)),
+            },
+        )
     };
     let r = with(&format!(" {} ", holder.to_ascii_lowercase()));
     assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
@@ -246,7 +263,14 @@ fn a_sealed_ofd_without_a_license_warns_and_fails_when_a_matter_or_applicant_is_
         zz_core::Usage { matter: Some(&matter), ..Default::default() },
         zz_core::Usage { applicant: Some("91310000MA1FL8XQ3X"), ..Default::default() },
     ] {
-        let r = verify(data, &Options { roots: &f.roots, now: f.world.now, zz1: Some((&f.bundle, usage)) });
+        let r = verify(
+            data,
+            &Options {
+                roots: &f.roots,
+                now: f.world.now,
+                zz1: Some(zz_core::Context::new(&f.bundle, f.world.now).with(usage)),
+            },
+        );
         assert_eq!(r.verdict, Verdict::Invalid, "{usage:?}");
         assert_eq!(r.outcome(CheckId::OfdLicense), Outcome::Fail);
     }

@@ -112,7 +112,7 @@ fn a_file_that_lies_about_its_size_fails_the_package() {
     let bundle = zz_core::Bundle::load(&w.bundle, &zz_core::Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
     let r = zz_ofd::verify(
         &zip,
-        &zz_ofd::Options { roots: &roots, now: w.now, zz1: Some((&bundle, zz_core::Usage::default())) },
+        &zz_ofd::Options { roots: &roots, now: w.now, zz1: Some(zz_core::Context::new(&bundle, w.now)) },
     );
     assert_eq!(r.verdict, zz_core::Verdict::Invalid);
     let package = r.checks.iter().find(|c| c.id == zz_core::CheckId::OfdPackage).unwrap();

@@ -12,7 +12,7 @@ fn the_demo_face_is_drawn_with_its_seal_and_an_invalid_file_is_not() {
     let o = demo::ofd::ofd_world(&w);
     let roots = cert::parse_pem(&o.roots_pem).unwrap();
     let bundle = Bundle::load(&w.bundle, &Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
-    let opts = Options { roots: &roots, now: w.now, zz1: Some((&bundle, zz_core::Usage::default())) };
+    let opts = Options { roots: &roots, now: w.now, zz1: Some(zz_core::Context::new(&bundle, w.now)) };
     let get = |n: &str| &o.samples.iter().find(|s| s.name == n).unwrap().data;
     let valid = get("ofd-valid-business-license");
     let page = render(valid, &verify(valid, &opts), 0).unwrap();

@@ -13,6 +13,11 @@
 //! ofd.signatures.forEach((s) => console.log(s.seal?.name, s.signer?.subject));
 //! const page = v.renderOfd(ofdBytes);                       // SVG, or null when invalid
 //! v.search("yyzz");                                         // catalog types
+//! // Another region's trust data (SPEC section 9): each input is verified
+//! // by the authority that lists its signer; the home one decides matters.
+//! v.addAuthority("浙江省", zjRootsText, new Uint8Array(zjBundle));
+//! v.verify(zjLicense).authority;                            // "浙江省"
+//! v.replaceBundle(newerZjBundle, undefined, "浙江省");       // per authority
 //! ```
 //!
 //! Times are unix seconds (`Date.now() / 1000`). `verify` gives a `Report`
@@ -25,7 +30,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zz_catalog::{CatalogIndex, Filter};
 use zz_core::model::{HolderType, Level};
-use zz_core::{Bundle, Context, HighWater, Roots, UnixTime, Usage, verify};
+use zz_core::{Authorities, Bundle, Context, Roots, UnixTime, Usage, verify};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -72,6 +77,8 @@ export interface ReportObject {
   signer: Signer | null; annotationSigner: Signer | null;
   matter: string | null; now: number;
   trust: { trustSeq: number; catalogSeq: number; bundleIat: number };
+  /** The authority whose trust data verified it (SPEC section 9). */
+  authority?: string;
   /** For an OFD file: every signature. */
   signatures?: OfdSignature[];
 }
@@ -82,6 +89,8 @@ export interface TrustSummary {
   bundleIat: number; ageSeconds: number; outdated: boolean; clockBehind: boolean; stale: boolean;
   keys: number; types: number; publicTypes: number; matters: number; statusLists: StatusListSummary[];
 }
+/** One trust authority (a region) the verifier holds; the home one first. */
+export interface AuthoritySummary { name: string; home: boolean; sm2Roots: number; summary: TrustSummary; }
 export type Level = "national" | "province" | "city" | "district";
 export type HolderType = "person" | "legal" | "other";
 export interface FieldSpec { key: string; label: string; labelEn?: string; kind: "text" | "date" | "number" | "id" | "enum"; required: boolean; options?: string[]; }
@@ -146,44 +155,135 @@ fn now_or(now: Option<f64>) -> UnixTime {
 }
 
 /// Verifies licenses and annotated copies against pinned roots and a
-/// verified bundle, offline.
+/// verified bundle, offline; with several authorities (regions), each input
+/// by the authority that lists its signer.
 #[wasm_bindgen]
 pub struct ZzVerifier {
-    roots: Roots,
-    bundle: Bundle,
+    authorities: Authorities,
+    /// Each authority's pinned roots and SM2 roots, by name.
+    pinned: std::collections::HashMap<String, Pinned>,
+    /// The home catalog's search index.
     index: CatalogIndex,
-    /// Pinned SM2 roots for OFD files (none until `setSm2Roots`).
+}
+
+/// What is pinned for one authority.
+struct Pinned {
+    roots: Roots,
+    /// SM2 roots for OFD files (none until `setSm2Roots`).
     sm2_roots: Vec<zz_ofd::cert::Cert>,
+}
+
+fn refused(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("bundle refused: {e}"))
+}
+
+fn load(roots_text: &str, bundle: &[u8], min_seq: Option<f64>) -> Result<(Roots, Bundle), JsError> {
+    let roots = Roots::parse(roots_text).map_err(|e| JsError::new(&format!("roots: {e}")))?;
+    let bundle = Bundle::load(bundle, &roots, min_seq.map(|s| s.max(0.0) as u64)).map_err(refused)?;
+    Ok((roots, bundle))
 }
 
 #[wasm_bindgen]
 impl ZzVerifier {
     /// Loads pinned roots (the roots file of SPEC section 11) and a bundle
-    /// (`.zzb` bytes). Throws when either is refused; `minSeq` refuses a
-    /// trust list older than one seen before (rollback).
+    /// (`.zzb` bytes) as the home authority, named `name` (default
+    /// `"home"`). Throws when either is refused; `minSeq` refuses a trust
+    /// list older than one seen before (rollback).
     #[wasm_bindgen(constructor)]
-    pub fn new(roots_text: &str, bundle: &[u8], min_seq: Option<f64>) -> Result<ZzVerifier, JsError> {
+    pub fn new(
+        roots_text: &str,
+        bundle: &[u8],
+        min_seq: Option<f64>,
+        name: Option<String>,
+    ) -> Result<ZzVerifier, JsError> {
         console_error_panic_hook::set_once();
-        let roots = Roots::parse(roots_text).map_err(|e| JsError::new(&format!("roots: {e}")))?;
-        let bundle = Bundle::load(bundle, &roots, min_seq.map(|s| s.max(0.0) as u64))
-            .map_err(|e| JsError::new(&format!("bundle refused: {e}")))?;
+        let (roots, bundle) = load(roots_text, bundle, min_seq)?;
+        let name = name.unwrap_or_else(|| "home".to_owned());
         let index = CatalogIndex::new(&bundle.catalog);
-        Ok(ZzVerifier { roots, bundle, index, sm2_roots: Vec::new() })
+        let authorities = Authorities::new(&name, bundle).map_err(|e| JsError::new(&e.to_string()))?;
+        let pinned = std::iter::once((name, Pinned { roots, sm2_roots: Vec::new() })).collect();
+        Ok(ZzVerifier { authorities, pinned, index })
+    }
+
+    /// Adds another authority (a region) with its own pinned roots and
+    /// bundle. Throws, changing nothing, when the name is taken, the
+    /// bundle is refused, or a key of its trust list is listed by an
+    /// authority already held (a kid belongs to one authority only).
+    #[wasm_bindgen(js_name = addAuthority, unchecked_return_type = "TrustSummary")]
+    pub fn add_authority(
+        &mut self,
+        name: &str,
+        roots_text: &str,
+        bundle: &[u8],
+        min_seq: Option<f64>,
+        now: Option<f64>,
+    ) -> Result<JsValue, JsError> {
+        if self.authorities.get(name).is_some() {
+            return Err(JsError::new(&format!("authority {name:?} is already loaded: use replaceBundle")));
+        }
+        let (roots, bundle) = load(roots_text, bundle, min_seq)?;
+        let summary = bundle.summary(now_or(now));
+        self.authorities.put(name, bundle).map_err(|e| JsError::new(&e.to_string()))?;
+        self.pinned.insert(name.to_owned(), Pinned { roots, sm2_roots: Vec::new() });
+        Ok(to_js(&summary, Via::Serde))
+    }
+
+    /// Removes an authority other than the home one.
+    #[wasm_bindgen(js_name = removeAuthority)]
+    pub fn remove_authority(&mut self, name: &str) -> Result<(), JsError> {
+        self.authorities.remove(name).map_err(|e| JsError::new(&e.to_string()))?;
+        self.pinned.remove(name);
+        Ok(())
+    }
+
+    /// Every authority held, the home one first, with its trust data's
+    /// summary at `now`.
+    #[wasm_bindgen(unchecked_return_type = "AuthoritySummary[]")]
+    pub fn authorities(&self, now: Option<f64>) -> JsValue {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Entry<'a> {
+            name: &'a str,
+            home: bool,
+            sm2_roots: usize,
+            summary: zz_core::TrustSummary,
+        }
+        let now = now_or(now);
+        let list: Vec<Entry<'_>> = self
+            .authorities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Entry {
+                name: &a.name,
+                home: i == 0,
+                sm2_roots: self.pinned.get(&a.name).map_or(0, |p| p.sm2_roots.len()),
+                summary: a.bundle.summary(now),
+            })
+            .collect();
+        to_js(&list, Via::Json)
     }
 
     /// Pins the SM2 root (and CA) certificates that OFD signers must chain
-    /// to (PEM, as `trust/sm2-roots.pem`); returns how many were read.
-    /// Throws when a certificate cannot be read, keeping the ones before.
+    /// to (PEM, as `trust/sm2-roots.pem`) for an authority (default the
+    /// home one); returns how many were read. Throws when a certificate
+    /// cannot be read, keeping the ones before.
     #[wasm_bindgen(js_name = setSm2Roots)]
-    pub fn set_sm2_roots(&mut self, pem: &str) -> Result<u32, JsError> {
+    pub fn set_sm2_roots(&mut self, pem: &str, name: Option<String>) -> Result<u32, JsError> {
+        let name = name.unwrap_or_else(|| self.authorities.home().name.clone());
+        let pinned = self.pinned.get_mut(&name).ok_or_else(|| JsError::new(&format!("no authority named {name:?}")))?;
         let certs =
             zz_ofd::cert::parse_pem(pem).ok_or_else(|| JsError::new("SM2 roots: a certificate cannot be read"))?;
-        self.sm2_roots = certs;
-        Ok(self.sm2_roots.len() as u32)
+        pinned.sm2_roots = certs;
+        Ok(pinned.sm2_roots.len() as u32)
     }
 
-    fn ofd_options<'a>(&'a self, now: Option<f64>, usage: Usage<'a>) -> zz_ofd::Options<'a> {
-        zz_ofd::Options { roots: &self.sm2_roots, now: now_or(now), zz1: Some((&self.bundle, usage)) }
+    /// Each authority's SM2 roots, in the order of the authorities.
+    fn sm2_roots(&self) -> Vec<&[zz_ofd::cert::Cert]> {
+        self.authorities.iter().map(|a| self.pinned.get(&a.name).map_or(&[][..], |p| p.sm2_roots.as_slice())).collect()
+    }
+
+    fn context<'a>(&'a self, now: Option<f64>, usage: Usage<'a>) -> Context<'a> {
+        Context::among(&self.authorities, now_or(now)).with(usage)
     }
 
     /// Draws a page (from 0) of an OFD file as SVG from what its valid
@@ -200,7 +300,7 @@ impl ZzVerifier {
             not_covered: Vec<String>,
             seals: usize,
         }
-        let report = zz_ofd::verify(bytes, &self.ofd_options(now, Usage::default()));
+        let (report, _) = zz_ofd::verify_among(bytes, self.context(now, Usage::default()), &self.sm2_roots());
         match zz_ofd::render::render(bytes, &report, page.unwrap_or(0) as usize) {
             Ok(p) => {
                 Ok(to_js(&Page { svg: p.svg, pages: p.pages, not_covered: p.not_covered, seals: p.seals }, Via::Json))
@@ -210,25 +310,36 @@ impl ZzVerifier {
         }
     }
 
-    /// Sequence numbers, dates, age and counts of the trust data at `now`
-    /// (unix seconds; default the clock).
+    /// Sequence numbers, dates, age and counts of the home authority's
+    /// trust data at `now` (unix seconds; default the clock).
     #[wasm_bindgen(unchecked_return_type = "TrustSummary")]
     pub fn summary(&self, now: Option<f64>) -> JsValue {
-        to_js(&self.bundle.summary(now_or(now)), Via::Serde)
+        to_js(&self.authorities.home().bundle.summary(now_or(now)), Via::Serde)
     }
 
-    /// Replaces the bundle with a newer one, verified against the same
-    /// roots. A refused bundle, or one older than the current (rollback: a
-    /// lower trust or catalog seq, or a status list signed before the one
-    /// held under its id), throws and leaves the current one in place.
+    /// Replaces an authority's bundle (default the home one's) with a
+    /// newer one, verified against that authority's roots. A refused
+    /// bundle, or one older than the current (rollback: a lower trust or
+    /// catalog seq, or a status list signed before the one held under its
+    /// id), throws and leaves every authority as it was.
     #[wasm_bindgen(js_name = replaceBundle, unchecked_return_type = "TrustSummary")]
-    pub fn replace_bundle(&mut self, bundle: &[u8], now: Option<f64>) -> Result<JsValue, JsError> {
-        let refused = |e: zz_core::BundleError| JsError::new(&format!("bundle refused: {e}"));
-        let next = Bundle::load(bundle, &self.roots, None).map_err(refused)?;
-        HighWater::of(&self.bundle).check(&next).map_err(refused)?;
-        self.index = CatalogIndex::new(&next.catalog);
-        self.bundle = next;
-        Ok(self.summary(now))
+    pub fn replace_bundle(
+        &mut self,
+        bundle: &[u8],
+        now: Option<f64>,
+        name: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let name = name.unwrap_or_else(|| self.authorities.home().name.clone());
+        let pinned = self.pinned.get(&name).ok_or_else(|| JsError::new(&format!("no authority named {name:?}")))?;
+        let next = Bundle::load(bundle, &pinned.roots, None).map_err(refused)?;
+        let summary = next.summary(now_or(now));
+        let home = name == self.authorities.home().name;
+        let index = home.then(|| CatalogIndex::new(&next.catalog));
+        self.authorities.put(&name, next).map_err(refused)?;
+        if let Some(index) = index {
+            self.index = index;
+        }
+        Ok(to_js(&summary, Via::Serde))
     }
 
     /// Verifies a license or annotated copy: `.zzl` bytes, or `ZZ1:` text
@@ -250,11 +361,11 @@ impl ZzVerifier {
             Some(text) => text.into_bytes(),
             None => js_sys::Uint8Array::new(&input).to_vec(),
         };
+        let ctx = self.context(now, usage);
         if zz_ofd::package::looks_like_zip(&bytes) {
-            let opts = self.ofd_options(now, usage);
-            return Report::new(zz_ofd::report(&bytes, &opts, self.bundle.trust_ref()));
+            return Report::new(zz_ofd::report_among(&bytes, ctx, &self.sm2_roots()));
         }
-        Report::new(verify(&bytes, Context::new(&self.bundle, now_or(now)).with(usage)))
+        Report::new(verify(&bytes, ctx))
     }
 
     /// Just the verdict of [`Self::verify`] (for hot loops and benchmarks).
@@ -268,40 +379,43 @@ impl ZzVerifier {
         applicant: Option<String>,
     ) -> String {
         let usage = Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() };
-        let ctx = Context::new(&self.bundle, now_or(now)).with(usage);
-        verify(input, ctx).verdict.as_str().to_owned()
+        verify(input, self.context(now, usage)).verdict.as_str().to_owned()
     }
 
-    /// Every license type of the catalog (only public ones unless asked).
+    fn home(&self) -> &Bundle {
+        &self.authorities.home().bundle
+    }
+
+    /// Every license type of the home catalog (only public ones unless asked).
     #[wasm_bindgen(unchecked_return_type = "LicenseType[]")]
     pub fn types(&self, include_non_public: Option<bool>) -> JsValue {
         let all = include_non_public.unwrap_or(false);
-        let types: Vec<_> = self.bundle.catalog.types.iter().filter(|t| all || t.public).collect();
+        let types: Vec<_> = self.home().catalog.types.iter().filter(|t| all || t.public).collect();
         to_js(&types, Via::Json)
     }
 
     /// A license type by code, or `null`.
     #[wasm_bindgen(js_name = licenseType, unchecked_return_type = "LicenseType | null")]
     pub fn license_type(&self, code: &str) -> JsValue {
-        to_js(&self.bundle.license_type(code), Via::Json)
+        to_js(&self.home().license_type(code), Via::Json)
     }
 
     /// Every matter of the usage lists.
     #[wasm_bindgen(unchecked_return_type = "Matter[]")]
     pub fn matters(&self) -> JsValue {
-        to_js(&self.bundle.catalog.matters, Via::Json)
+        to_js(&self.home().catalog.matters, Via::Json)
     }
 
     /// A matter by code, or `null`.
     #[wasm_bindgen(unchecked_return_type = "Matter | null")]
     pub fn matter(&self, code: &str) -> JsValue {
-        to_js(&self.bundle.matter(code), Via::Json)
+        to_js(&self.home().matter(code), Via::Json)
     }
 
     /// The matters that accept a license type.
     #[wasm_bindgen(js_name = mattersAccepting, unchecked_return_type = "Matter[]")]
     pub fn matters_accepting(&self, type_code: &str) -> JsValue {
-        to_js(&self.bundle.matters_accepting(type_code).collect::<Vec<_>>(), Via::Json)
+        to_js(&self.home().matters_accepting(type_code).collect::<Vec<_>>(), Via::Json)
     }
 
     /// Searches the catalog by Chinese name, code, English name or pinyin
@@ -313,7 +427,7 @@ impl ZzVerifier {
         #[wasm_bindgen(unchecked_param_type = "SearchFilter | undefined")] filter: JsValue,
     ) -> JsValue {
         let filter = parse_filter(&filter);
-        let cat = &self.bundle.catalog;
+        let cat = &self.home().catalog;
         let hits: Vec<_> =
             self.index.search(cat, query, &filter).into_iter().filter_map(|i| cat.types.get(i)).collect();
         to_js(&hits, Via::Json)
@@ -403,6 +517,12 @@ impl Report {
     #[wasm_bindgen(getter = annotationSigner, unchecked_return_type = "Signer | null")]
     pub fn annotation_signer(&self) -> JsValue {
         self.part(4, &self.report.annotation_signer, Via::Json)
+    }
+
+    /// The authority whose trust data verified it (SPEC section 9).
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn authority(&self) -> JsValue {
+        self.report.authority.as_deref().map_or(JsValue::NULL, JsValue::from_str)
     }
 
     /// The trust data the verification used.

@@ -36,7 +36,11 @@ impl OfdWorker {
         }
         let Some((_, b)) = &self.trust else { return OfdResponse::Error("no trust data".into()) };
         let sm2_roots = zz_ofd::cert::parse_pem(sm2).unwrap_or_default();
-        let opts = zz_ofd::Options { roots: &sm2_roots, now: zz_core::UnixTime::from_secs(now), zz1: Some((b, usage)) };
+        let opts = zz_ofd::Options {
+            roots: &sm2_roots,
+            now: zz_core::UnixTime::from_secs(now),
+            zz1: Some(zz_core::Context::new(b, zz_core::UnixTime::from_secs(now)).with(usage)),
+        };
         let r = zz_ofd::verify(bytes, &opts);
         let report = zz_ofd::to_report(&r, &opts, b.trust_ref());
         let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {

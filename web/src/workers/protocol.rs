@@ -85,6 +85,7 @@ pub struct ReportWire {
     pub matter: Option<String>,
     pub now: zz_core::UnixTime,
     pub trust: zz_core::report::TrustRef,
+    pub authority: Option<String>,
     pub signatures: Vec<zz_core::SignatureReport>,
 }
 
@@ -114,6 +115,7 @@ impl ReportWire {
             matter: r.matter,
             now: r.now,
             trust: r.trust,
+            authority: r.authority,
             signatures: r.signatures,
         }
     }
@@ -133,6 +135,7 @@ impl ReportWire {
             matter: self.matter,
             now: self.now,
             trust: self.trust,
+            authority: self.authority,
             signatures: self.signatures,
         }
     }

@@ -44,6 +44,10 @@ struct ManifestEntry<'a> {
     /// For OFD samples: the pinned SM2 roots to verify with.
     #[serde(skip_serializing_if = "Option::is_none")]
     sm2_roots: Option<&'a str>,
+    /// For the neighbouring province's samples: the authorities to verify
+    /// with (`--authority NAME=DIR`, home first), instead of `bundle`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authorities: Option<Vec<String>>,
     zh: &'a str,
     en: &'a str,
     command: String,
@@ -117,6 +121,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
             now: s.now,
             bundle,
             sm2_roots: None,
+            authorities: None,
             zh: &s.zh,
             en: &s.en,
             command,
@@ -143,18 +148,93 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
             now: None,
             bundle: "trust/bundle.zzb".into(),
             sm2_roots: Some("trust/sm2-roots.pem"),
+            authorities: None,
             zh: s.zh,
             en: s.en,
             command,
         });
     }
+    // The neighbouring province (SPEC section 9): its trust data, and its
+    // samples verified with both authorities.
+    let region = demo::region::neighbour(&w);
+    for (dir, bundle) in
+        [(demo::region::DIR, &region.bundle), (demo::region::SHARED_KID_DIR, &region.bundle_shared_kid)]
+    {
+        let d = trust.join(dir);
+        write(&d.join("roots.txt"), &region.roots_txt)?;
+        write(&d.join("bundle.zzb"), bundle)?;
+        write(&d.join("sm2-roots.pem"), &region.sm2_roots_pem)?;
+    }
+    for (name, key, note) in &region.keys {
+        let note = format!("{note}; DEMO KEY derived from the public seed {:?}: not secret, never deploy", demo::SEED);
+        let file = KeyFile::of(name, key, &note, true);
+        write(&out.join(format!("demo-keys/{name}.json")), serde_json::to_string_pretty(&file)? + "\n")?;
+    }
+    let authorities =
+        vec![format!("{}=trust", demo::HOME_AUTHORITY), format!("{}=trust/{}", region.name, demo::region::DIR)];
+    let flags = authorities.iter().map(|a| format!(" --authority {a}")).collect::<String>();
+    let mut region_files: Vec<(&demo::Sample, Vec<String>)> = Vec::new();
+    for s in &region.samples {
+        let SampleData::Cose(cose) = &s.data else { continue };
+        let text = zz_issuer::zz1_text(cose);
+        write(&samples.join(format!("{}.zzl", s.name)), cose)?;
+        write(&samples.join(format!("{}.txt", s.name)), format!("{text}\n"))?;
+        let mut files: Vec<String> = ["zzl", "txt"].map(|ext| format!("samples/{}.{ext}", s.name)).into();
+        if let Ok(png) = zz_issuer::qr::png(&text) {
+            write(&samples.join(format!("{}.png", s.name)), png)?;
+            files.push(format!("samples/{}.png", s.name));
+        }
+        region_files.push((s, files));
+    }
+    for (s, files) in &region_files {
+        let mut command = format!("zz verify {}{flags} --now {}", files[0], w.now);
+        if let Some(m) = &s.matter {
+            command.push_str(&format!(" --matter {m}"));
+        }
+        manifest.push(ManifestEntry {
+            name: &s.name,
+            files: files.clone(),
+            expect: s.expect,
+            checks: s.checks.iter().copied().collect(),
+            matter: s.matter.as_deref(),
+            org: None,
+            applicant: None,
+            now: None,
+            bundle: format!("trust/{}/bundle.zzb", demo::region::DIR),
+            sm2_roots: None,
+            authorities: Some(authorities.clone()),
+            zh: &s.zh,
+            en: &s.en,
+            command,
+        });
+    }
+    for s in &region.ofd_samples {
+        let file = format!("samples/{}.ofd", s.name);
+        write(&out.join(&file), &s.data)?;
+        manifest.push(ManifestEntry {
+            name: s.name,
+            files: vec![file.clone()],
+            expect: s.expect,
+            checks: s.checks.iter().copied().collect(),
+            matter: None,
+            org: None,
+            applicant: None,
+            now: None,
+            bundle: format!("trust/{}/bundle.zzb", demo::region::DIR),
+            sm2_roots: Some("trust/sm2-roots.pem"),
+            authorities: Some(authorities.clone()),
+            zh: s.zh,
+            en: s.en,
+            command: format!("zz verify {file}{flags} --now {}", w.now),
+        });
+    }
     write(&samples.join("samples.json"), serde_json::to_string_pretty(&manifest)? + "\n")?;
-    write(&out.join("README.md"), readme(&w, &ofd))?;
+    write(&out.join("README.md"), readme(&w, &ofd, &region))?;
     eprintln!("wrote the demo world to {} ({} samples, reference time {})", out.display(), w.samples.len(), now.en());
     Ok(())
 }
 
-fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
+fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld, region: &demo::region::Region) -> String {
     let mut s = format!(
         "# ZZ Verify demo world\n\n\
          Generated by `zz demo` for the reference time {} (unix {}).\n\n\
@@ -167,7 +247,11 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
          - `trust/bundle-duplicate-seal.zzb`: a trust list listing one seal certificate twice: refused.\n\
          - `trust/items/`: the signed items of the bundle.\n\
          - `trust/sm2-roots.pem`: the demo SM2 root and seal CA, to pin for OFD files (`--sm2-roots`).\n\
-         - `trust/site.json`: the portal's configuration: it verifies as the land registry the demo copies name.\n\
+         - `trust/site.json`: the portal's configuration: it verifies as the land registry the demo copies name,\n  \
+           as the home authority `{home}`, and loads the neighbouring province `{region}` beside it.\n\
+         - `trust/{dir}/`: the neighbouring province {region}'s own trust data (`roots.txt`, `bundle.zzb`, `sm2-roots.pem`):\n  \
+           `zz verify … --authority {home}=trust --authority {region}=trust/{dir}`.\n\
+         - `trust/{shared}/`: the same province's data also listing a home key: refused beside the home authority.\n\
          - `demo-keys/`: the demo keys, secret halves included (they are not secret).\n\
          - `inputs/catalog.json`: the catalog as input for `zz catalog`.\n\
          - `samples/`: sample licenses as `.zzl`, `ZZ1:` text `.txt` and QR `.png`, and sealed OFD e-licenses `.ofd`;\n  \
@@ -181,6 +265,10 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
         w.catalog.seq,
         w.catalog.types.len(),
         w.catalog.matters.len(),
+        home = demo::HOME_AUTHORITY,
+        region = region.name,
+        dir = demo::region::DIR,
+        shared = demo::region::SHARED_KID_DIR,
     );
     for x in &w.samples {
         s.push_str(&format!(
@@ -194,6 +282,13 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld) -> String {
     }
     for x in &ofd.samples {
         s.push_str(&format!("| `{}` (OFD) | {} | | {} / {} |\n", x.name, x.expect, x.zh, x.en));
+    }
+    for x in &region.samples {
+        let m = x.matter.as_deref().unwrap_or("");
+        s.push_str(&format!("| `{}` ({}) | {} | {m} | {} / {} |\n", x.name, region.name, x.expect, x.zh, x.en));
+    }
+    for x in &region.ofd_samples {
+        s.push_str(&format!("| `{}` ({}, OFD) | {} | | {} / {} |\n", x.name, region.name, x.expect, x.zh, x.en));
     }
     s
 }
@@ -210,6 +305,8 @@ fn site_json(w: &demo::World) -> String {
         "scoped": false,
         "objectionDays": 3,
         "objectionRule": "常熟市规定发证部门 3 个工作日内核查（柯桥区为 5 个工作日）",
+        "authority": demo::HOME_AUTHORITY,
+        "authorities": [{ "name": demo::region::NAME, "path": format!("trust/{}/", demo::region::DIR) }],
     });
     serde_json::to_string_pretty(&site).unwrap_or_default() + "\n"
 }

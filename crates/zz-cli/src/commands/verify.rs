@@ -24,11 +24,18 @@ pub struct Args {
     #[arg(long, value_name = "CASE.json")]
     case: Option<PathBuf>,
     /// The trust bundle (.zzb).
-    #[arg(long)]
-    bundle: PathBuf,
+    #[arg(long, required_unless_present = "authority", conflicts_with = "authority", requires = "roots")]
+    bundle: Option<PathBuf>,
     /// Pinned root public keys, one per line as 64 hex digits.
-    #[arg(long)]
-    roots: PathBuf,
+    #[arg(long, required_unless_present = "authority", conflicts_with = "authority", requires = "bundle")]
+    roots: Option<PathBuf>,
+    /// A trust authority (a region), repeatable: DIR holds roots.txt,
+    /// bundle.zzb and optionally sm2-roots.pem. The first is the home
+    /// authority, whose catalog decides matters; each input is verified
+    /// by the authority that lists its signer. Instead of --bundle,
+    /// --roots and --sm2-roots (which are one authority named home).
+    #[arg(long, value_name = "NAME=DIR", value_parser = verifying::AuthorityFiles::parse)]
+    authority: Vec<verifying::AuthorityFiles>,
     /// Verification time, RFC 3339 or unix seconds (default: the system clock).
     #[arg(long, value_parser = time_arg)]
     now: Option<UnixTime>,
@@ -45,7 +52,7 @@ pub struct Args {
     applicant: Option<String>,
     /// Pinned SM2 root certificates (PEM) for OFD files; without them no
     /// OFD signer can be trusted.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "authority")]
     sm2_roots: Option<PathBuf>,
     /// One JSON object per input (an array for several inputs).
     #[arg(long)]
@@ -78,6 +85,7 @@ impl Args {
             case,
             bundle,
             roots,
+            authority,
             now,
             matter,
             org,
@@ -91,11 +99,15 @@ impl Args {
             operator,
             staff_no,
         } = self;
+        let trust = match (bundle, roots) {
+            (Some(bundle), Some(roots)) => {
+                vec![verifying::AuthorityFiles { name: "home".into(), bundle, roots, sm2_roots }]
+            }
+            _ => authority,
+        };
         let args = verifying::Args {
             inputs: &inputs,
-            bundle: &bundle,
-            roots: &roots,
-            sm2_roots: sm2_roots.as_deref(),
+            trust: &trust,
             now: now.unwrap_or_else(files::now),
             usage: zz_core::Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() },
             json,

@@ -20,6 +20,8 @@ use crate::{Key, StatusListBuilder, annotate, bundle, issue, sign_catalog, sign_
 
 /// The public seed every demo key is derived from.
 pub const SEED: &str = "ZZ Verify public demo seed 2026 (not secret)";
+/// The home authority's name (SPEC section 9): the demo city.
+pub const HOME_AUTHORITY: &str = "上海市";
 /// Default reference time of the demo world: 2026-11-22T09:30:00+08:00.
 pub const DEFAULT_NOW: UnixTime = UnixTime::from_secs(1_795_311_000);
 const DAY: u64 = 86_400;
@@ -111,6 +113,7 @@ impl World {
 mod catalog;
 mod ids;
 pub mod ofd;
+pub mod region;
 mod samples;
 
 use catalog::*;
@@ -122,7 +125,12 @@ pub fn world(now: UnixTime) -> World {
     let root = key("root");
     let defs = type_defs();
     let depts = departments();
-    let (catalog, code_of) = build_catalog(now, &depts, &defs);
+    let (mut catalog, code_of) = build_catalog(now, &depts, &defs);
+    // One home matter accepts the neighbouring province's own type (SPEC
+    // section 9: the home catalog decides matters, whoever issued).
+    if let Some(m) = catalog.matters.iter_mut().find(|m| m.code == "310000-XK-0101") {
+        m.needs.push(zz_core::model::Need { type_code: region::workshop_type_code(), annotated: false });
+    }
     let Departments { shanghai, platform, .. } = depts;
     let code = |k: &str| code_of.get(k).cloned().unwrap_or_default();
 

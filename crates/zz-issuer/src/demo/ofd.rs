@@ -14,7 +14,7 @@ use crate::ofd::seal::{SealSpec, make_seal};
 use crate::ofd::{CertSpec, Ofd, Sealer, Sm2Cert, Sm2Key, Usage, face, picture};
 
 /// 2020-01-01T00:00:00+08:00 and friends.
-fn t(date: &str) -> UnixTime {
+pub(super) fn t(date: &str) -> UnixTime {
     zz_core::dates::CstDate::parse(date).map(|d| d.start()).unwrap_or(UnixTime::from_secs(0))
 }
 
@@ -37,7 +37,7 @@ pub fn seal_time(now: UnixTime) -> UnixTime {
 }
 
 /// The demo key of a department's seal signer.
-fn signer_key(code: &str, serial: u64) -> Sm2Key {
+pub(super) fn signer_key(code: &str, serial: u64) -> Sm2Key {
     Sm2Key::derive(SEED, &format!("sm2/signer/{code}/{serial}"))
 }
 
@@ -106,10 +106,18 @@ pub struct DemoPki {
 
 impl DemoPki {
     pub fn new() -> DemoPki {
-        let key = |name: &str| Sm2Key::derive(SEED, &format!("sm2/{name}"));
+        DemoPki::of("", "")
+    }
+
+    /// The demo SM2 PKI of a region: keys derived from the seed under
+    /// `prefix` (empty for the home city), `label` in the subjects.
+    pub fn of(prefix: &str, label: &str) -> DemoPki {
+        let key = |name: &str| Sm2Key::derive(SEED, &format!("{prefix}sm2/{name}"));
         let root = Sm2Cert::new(
             &CertSpec {
-                subject: "CN=ZZ Verify 演示 SM2 根证书 (DEMO public seed - never deploy),O=ZZ Verify,C=CN",
+                subject: &format!(
+                    "CN=ZZ Verify {label}演示 SM2 根证书 (DEMO public seed - never deploy),O=ZZ Verify,C=CN"
+                ),
                 serial: 1,
                 not_before: t("2020-01-01"),
                 not_after: t("2045-12-31"),
@@ -120,7 +128,7 @@ impl DemoPki {
         );
         let ca = Sm2Cert::new(
             &CertSpec {
-                subject: "CN=ZZ Verify 演示电子印章 CA (DEMO),O=ZZ Verify,C=CN",
+                subject: &format!("CN=ZZ Verify {label}演示电子印章 CA (DEMO),O=ZZ Verify,C=CN"),
                 serial: 2,
                 not_before: t("2020-01-01"),
                 not_after: t("2040-12-31"),
@@ -131,7 +139,7 @@ impl DemoPki {
         );
         let maker = Sm2Cert::new(
             &CertSpec {
-                subject: "CN=ZZ Verify 演示印章制作系统 (DEMO),O=ZZ Verify,C=CN",
+                subject: &format!("CN=ZZ Verify {label}演示印章制作系统 (DEMO),O=ZZ Verify,C=CN"),
                 serial: 3,
                 not_before: t("2024-01-01"),
                 not_after: t("2034-12-31"),
@@ -231,7 +239,7 @@ pub fn license_issuer(cose: &[u8]) -> Option<(String, String)> {
     license_of(cose).map(|l| (l.issuer.name, l.issuer.code))
 }
 
-fn license_of(cose: &[u8]) -> Option<License> {
+pub(super) fn license_of(cose: &[u8]) -> Option<License> {
     let env = Envelope::parse_as(cose, Typ::License).ok()?;
     License::from_cbor(&env.payload_item().ok()?).ok()
 }

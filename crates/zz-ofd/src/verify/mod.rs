@@ -30,9 +30,10 @@ pub struct Options<'a> {
     /// The time of the verification (for what carries no signing time).
     pub now: UnixTime,
     /// The ZZ1 trust data and the optional inputs of SPEC section 10, to
-    /// verify a license the file carries; without them such a license
-    /// cannot be confirmed.
-    pub zz1: Option<(&'a zz_core::Bundle, zz_core::Usage<'a>)>,
+    /// verify a license the file carries (and its seal table, SPEC 6);
+    /// without them such a license cannot be confirmed. Its bundle is the
+    /// authority that verifies this file (`roots` are that authority's).
+    pub zz1: Option<zz_core::Context<'a>>,
 }
 
 /// Verifies an OFD file's bytes.
@@ -130,7 +131,7 @@ pub fn verify(bytes: &[u8], opts: &Options<'_>) -> OfdReport {
         type_code: carried_license.map(|l| l.type_code.as_str()),
         issuer: carried_report.and_then(|r| r.signer.as_ref()).map(|s| (s.name.as_str(), s.code.as_str())),
     });
-    checks.push(authority::seal_authority(&signatures, &pages, carried_authority.as_ref(), opts.zz1.map(|(b, _)| b)));
+    checks.push(authority::seal_authority(&signatures, &pages, carried_authority.as_ref(), opts.zz1.map(|c| c.bundle)));
     // 8. A file over the limits or damaged, whichever check read it,
     // fails the package (SPEC 12: each limit is an `ofd-package` failure).
     if let (Some(e), Some(c)) = (p.fault(), checks.iter_mut().find(|c| c.id == CheckId::OfdPackage)) {
@@ -159,7 +160,7 @@ fn embedded_license(
     let Some(carried) = carried else {
         // A sealed document whose license data, status and catalog cannot
         // be checked: nothing to match a matter or an applicant against.
-        let given = opts.zz1.is_some_and(|(_, u)| u.matter.is_some() || u.applicant.is_some());
+        let given = opts.zz1.is_some_and(|c| c.usage.matter.is_some() || c.usage.applicant.is_some());
         return (
             if given {
                 check(
@@ -195,7 +196,7 @@ fn embedded_license(
     let Ok(bytes) = p.read(file) else {
         return (fail("电子证照附件无法读取", "The license attachment cannot be read"), None);
     };
-    let Some((bundle, usage)) = opts.zz1 else {
+    let Some(ctx) = opts.zz1 else {
         return (
             check(
                 id,
@@ -206,8 +207,7 @@ fn embedded_license(
             None,
         );
     };
-    let ctx = zz_core::Context::new(bundle, opts.now).with(usage);
-    let r = zz_core::verify(&bytes, ctx);
+    let r = zz_core::verify(&bytes, zz_core::Context { now: opts.now, ..ctx });
     let stated = r.license.as_ref().map(|l| (l.id.as_str(), l.type_code.as_str()));
     let c = if stated != Some((tag_id.as_deref().unwrap_or(""), tag_type.as_deref().unwrap_or(""))) {
         fail(
@@ -238,6 +238,60 @@ fn embedded_license(
         }
     };
     (c, Some((r, bytes.to_vec())))
+}
+
+/// Verifies an OFD file by the authority (SPEC section 9) that `ctx`
+/// chooses: the one whose trust list lists the signer of the license the
+/// file carries; for a file with no license, the home one, or else the
+/// first other whose SM2 roots the file's signers chain to. `sm2_roots`
+/// holds each authority's pinned SM2 roots, in the order of
+/// [`zz_core::Authorities::iter`]; with a single bundle
+/// (`ctx.authorities` is `None`), `sm2_roots[0]` verifies. Returns the
+/// report and the options of the authority that made it.
+pub fn verify_among<'a>(bytes: &[u8], ctx: zz_core::Context<'a>, sm2_roots: &[&'a [Cert]]) -> (OfdReport, Options<'a>) {
+    let options = |c: zz_core::Context<'a>| {
+        let i = c.authorities.zip(c.authority).and_then(|(all, name)| all.position(name)).unwrap_or(0);
+        Options { roots: sm2_roots.get(i).copied().unwrap_or(&[]), now: c.now, zz1: Some(c) }
+    };
+    let several = ctx.authorities.filter(|all| all.len() > 1);
+    let kid = several.and_then(|_| carried_license_kid(bytes));
+    let opts = options(kid.map_or(ctx, |kid| ctx.for_kid(&kid)));
+    let r = verify(bytes, &opts);
+    if let Some(all) = several
+        && kid.is_none()
+        && !chained(&r)
+    {
+        for a in all.iter().skip(1) {
+            let other = options(zz_core::Context { bundle: &a.bundle, authority: Some(&a.name), ..ctx });
+            let o = verify(bytes, &other);
+            if chained(&o) {
+                return (o, other);
+            }
+        }
+    }
+    (r, opts)
+}
+
+/// [`verify_among`] in the form of every other report.
+pub fn report_among(bytes: &[u8], ctx: zz_core::Context<'_>, sm2_roots: &[&[Cert]]) -> zz_core::Report {
+    let (r, opts) = verify_among(bytes, ctx, sm2_roots);
+    let trust = opts.zz1.map_or(ctx.bundle, |c| c.bundle).trust_ref();
+    to_report(&r, &opts, trust)
+}
+
+/// Whether any signature's certificate chain reaches a pinned root.
+fn chained(r: &OfdReport) -> bool {
+    r.signatures.iter().any(|s| s.checks.iter().any(|c| c.id == CheckId::OfdSignerChain && c.outcome == Outcome::Pass))
+}
+
+/// The kid of the signer of the ZZ1 license an OFD file carries, if it
+/// carries one that reads.
+fn carried_license_kid(bytes: &[u8]) -> Option<zz_core::Kid> {
+    let p = Package::open(bytes).ok()?;
+    let docs = document::documents(&p).ok()?;
+    let carried = docs.iter().map(|d| crate::license::carried(&p, &d.root)).find(|c| !c.is_empty())?;
+    let data = p.read(carried.attachment.as_deref()?).ok()?;
+    zz_core::verify::license_kid(&data)
 }
 
 /// The report of SPEC section 12 in the form of every other report.
@@ -275,9 +329,10 @@ pub fn to_report(r: &OfdReport, opts: &Options<'_>, trust: zz_core::report::Trus
         annotation: None,
         signer: license.and_then(|l| l.signer.clone()),
         annotation_signer: None,
-        matter: opts.zz1.and_then(|(_, u)| u.matter).map(str::to_owned),
+        matter: opts.zz1.and_then(|c| c.usage.matter).map(str::to_owned),
         now: opts.now,
         trust,
+        authority: opts.zz1.and_then(|c| c.authority).map(str::to_owned),
         signatures,
     }
 }
