@@ -25,7 +25,7 @@ fn now(w: &demo::World) -> Option<f64> {
 #[wasm_bindgen_test]
 fn loads_and_summarises_the_trust_data() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let s = v.summary(now(&w));
     assert_eq!(get(&s, "trustSeq").as_f64(), Some(7.0));
     assert_eq!(get(&s, "outdated").as_bool(), Some(false));
@@ -36,18 +36,18 @@ fn loads_and_summarises_the_trust_data() {
 #[wasm_bindgen_test]
 fn refuses_bad_trust_data_with_a_message() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let err = ZzVerifier::new("# no keys\n", &w.bundle, None).err().map(JsValue::from).unwrap();
+    let err = ZzVerifier::new("# no keys\n", &w.bundle, None, None).err().map(JsValue::from).unwrap();
     let msg = js_sys::Error::from(err).message().as_string().unwrap();
     assert!(msg.contains("roots"), "{msg}");
-    let err = ZzVerifier::new(&w.roots_txt, b"garbage", None).err().map(JsValue::from).unwrap();
+    let err = ZzVerifier::new(&w.roots_txt, b"garbage", None, None).err().map(JsValue::from).unwrap();
     assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
-    assert!(ZzVerifier::new(&w.roots_txt, &w.bundle, Some(8.0)).is_err(), "rollback");
+    assert!(ZzVerifier::new(&w.roots_txt, &w.bundle, Some(8.0), None).is_err(), "rollback");
 }
 
 #[wasm_bindgen_test]
 fn verifies_bytes_and_text_into_plain_objects() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
     let r = JsValue::from(v.verify(bytes.into(), now(&w), None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
@@ -98,7 +98,7 @@ fn verifies_bytes_and_text_into_plain_objects() {
 #[wasm_bindgen_test]
 fn organisation_and_applicant() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let check = |r: &JsValue, id: &str| {
         let checks = js_sys::Array::from(&get(r, "checks"));
         let c = checks.iter().find(|c| get(c, "id").as_string().as_deref() == Some(id)).unwrap();
@@ -130,7 +130,7 @@ fn organisation_and_applicant() {
 #[wasm_bindgen_test]
 fn catalog_queries() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let hits = js_sys::Array::from(&v.search("yyzz", JsValue::UNDEFINED));
     assert_eq!(hits.length(), 1);
     assert_eq!(get(&hits.get(0), "name").as_string().as_deref(), Some("营业执照"));
@@ -151,7 +151,7 @@ fn catalog_queries() {
 #[wasm_bindgen_test]
 fn both_conversions_give_the_same_objects() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     let ann = sample(&w, "annotated-valid");
     let all = |v: &ZzVerifier| {
@@ -172,15 +172,15 @@ fn both_conversions_give_the_same_objects() {
 #[wasm_bindgen_test]
 fn replacing_the_bundle_refuses_rollback_and_keeps_the_old_one() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     // The outdated bundle has seq 6 < 7: refused, and the old one stays.
     let message = |r: Result<JsValue, wasm_bindgen::JsError>| {
         js_sys::Error::from(JsValue::from(r.err().unwrap())).message().as_string().unwrap()
     };
-    assert!(message(v.replace_bundle(&w.bundle_outdated, now(&w))).contains("rollback"));
-    assert!(message(v.replace_bundle(b"junk", now(&w))).contains("not a CBOR array"));
+    assert!(message(v.replace_bundle(&w.bundle_outdated, now(&w), None)).contains("rollback"));
+    assert!(message(v.replace_bundle(b"junk", now(&w), None)).contains("not a CBOR array"));
     assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
-    assert!(v.replace_bundle(&w.bundle, now(&w)).is_ok(), "the same seq is not a rollback");
+    assert!(v.replace_bundle(&w.bundle, now(&w), None).is_ok(), "the same seq is not a rollback");
 }
 
 #[wasm_bindgen_test]
@@ -224,7 +224,7 @@ fn qr_codes_in_images_and_frames() {
 #[wasm_bindgen_test]
 fn a_refused_hostile_bundle_leaves_the_verifier_usable() {
     let w = demo::world(demo::DEFAULT_NOW);
-    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let claim = |major: u8| {
         let mut h = vec![major << 5 | 27];
         h.extend((1u64 << 40).to_be_bytes());
@@ -242,9 +242,9 @@ fn a_refused_hostile_bundle_leaves_the_verifier_usable() {
     in_item.extend((item.len() as u32).to_be_bytes());
     in_item.extend(&item);
     for hostile in [nested, in_item] {
-        let err = v.replace_bundle(&hostile, now(&w)).err().map(JsValue::from).unwrap();
+        let err = v.replace_bundle(&hostile, now(&w), None).err().map(JsValue::from).unwrap();
         assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
-        assert!(ZzVerifier::new(&w.roots_txt, &hostile, None).is_err());
+        assert!(ZzVerifier::new(&w.roots_txt, &hostile, None, None).is_err());
         let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
         let r = JsValue::from(v.verify(bytes.into(), now(&w), None, None, None));
         assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
@@ -257,14 +257,14 @@ fn verifies_and_draws_ofd_files_with_the_sm2_roots_set() {
     let w = demo::world(demo::DEFAULT_NOW);
     let o = demo::ofd::ofd_world(&w);
     let file = |n: &str| o.samples.iter().find(|s| s.name == n).unwrap().data.clone();
-    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None).map_err(JsValue::from).unwrap();
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let valid = file("ofd-valid-business-license");
     let bytes = || JsValue::from(js_sys::Uint8Array::from(valid.as_slice()));
     // No SM2 roots yet: the seal is sound but its signer is not trusted.
     let r = JsValue::from(v.verify(bytes(), now(&w), None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("indeterminate"));
-    assert!(v.set_sm2_roots("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n").is_err());
-    assert_eq!(v.set_sm2_roots(&o.roots_pem).map_err(JsValue::from).unwrap(), 2);
+    assert!(v.set_sm2_roots("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n", None).is_err());
+    assert_eq!(v.set_sm2_roots(&o.roots_pem, None).map_err(JsValue::from).unwrap(), 2);
     let r = JsValue::from(v.verify(bytes(), now(&w), None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("ofd"));
@@ -285,4 +285,49 @@ fn verifies_and_draws_ofd_files_with_the_sm2_roots_set() {
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
     assert!(v.render_ofd(&tampered, None, now(&w)).map_err(JsValue::from).unwrap().is_null());
     assert!(v.render_ofd(&valid, Some(3), now(&w)).is_err(), "no page 4");
+}
+
+/// Several authorities (SPEC section 9): one added by name, verified by
+/// the one that lists its signer, replaced on its own; one sharing a kid
+/// refused while the others keep working.
+#[wasm_bindgen_test]
+fn authorities_are_added_named_and_replaced_on_their_own() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let zj = demo::region::neighbour(&w);
+    let mut v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, Some(demo::HOME_AUTHORITY.into()))
+        .map_err(JsValue::from)
+        .unwrap();
+    let zj_license = match &zj.samples[0].data {
+        SampleData::Cose(c) => c.clone(),
+        SampleData::Text(_) => unreachable!(),
+    };
+    let verify = |v: &ZzVerifier, bytes: &[u8]| {
+        JsValue::from(v.verify(js_sys::Uint8Array::from(bytes).into(), now(&w), None, None, None))
+    };
+    let r = verify(&v, &zj_license);
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
+    let s = v.add_authority(zj.name, &zj.roots_txt, &zj.bundle, None, now(&w)).map_err(JsValue::from).unwrap();
+    assert_eq!(get(&s, "trustSeq").as_f64(), Some(3.0));
+    let r = verify(&v, &zj_license);
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
+    assert_eq!(get(&r, "authority").as_string().as_deref(), Some(zj.name));
+    let home = verify(&v, &sample(&w, "valid-business-license"));
+    assert_eq!(get(&home, "authority").as_string().as_deref(), Some(demo::HOME_AUTHORITY));
+    let list = js_sys::Array::from(&v.authorities(now(&w)));
+    assert_eq!(list.length(), 2);
+    assert_eq!(get(&list.get(1), "name").as_string().as_deref(), Some(zj.name));
+    assert_eq!(get(&list.get(0), "home").as_bool(), Some(true));
+    // The name is taken; the neighbour's bundle replaces its own only.
+    assert!(v.add_authority(zj.name, &zj.roots_txt, &zj.bundle, None, now(&w)).is_err());
+    assert!(v.replace_bundle(&zj.bundle, now(&w), Some(zj.name.into())).is_ok());
+    let err = v.replace_bundle(&w.bundle, now(&w), Some(zj.name.into())).err().map(JsValue::from).unwrap();
+    assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
+    // A kid the home one lists: refused, and both keep working.
+    v.remove_authority(zj.name).map_err(JsValue::from).unwrap();
+    let err = v.add_authority(zj.name, &zj.roots_txt, &zj.bundle_shared_kid, None, now(&w)).err().map(JsValue::from);
+    let msg = js_sys::Error::from(err.unwrap()).message().as_string().unwrap();
+    assert!(msg.contains("already listed by authority"), "{msg}");
+    assert_eq!(js_sys::Array::from(&v.authorities(now(&w))).length(), 1);
+    let r = verify(&v, &sample(&w, "valid-business-license"));
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
 }
