@@ -5,7 +5,7 @@ const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
 const CACHE = `zz-verify-${VERSION}`;
 // Trust data changes without a new build: try the network first for it.
-const NETWORK_FIRST = /\/trust\/(roots\.txt|bundle\.zzb|sm2-roots\.pem|site\.json)$/;
+const NETWORK_FIRST = /\/trust\/([a-z0-9-]+\/)*(roots\.txt|bundle\.zzb|sm2-roots\.pem|site\.json|authorities\.json)$/;
 // Kept when first fetched: only the workers, the QR decoder (loaded on
 // first scan) and the OFD verifier (on the first OFD file), and the staff
 // pages (counter, log, settings: when one is first opened); their files

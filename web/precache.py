@@ -90,8 +90,8 @@ if all(f.exists() for f in staff):
 
 # Not precached: sample files, the JS module, its example and benchmark
 # pages, and trust files the portal does not load.
-SKIP_DIRS = {"samples", "pkg", "example", "bench", "items"}
-SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb", "csp.txt"}
+SKIP_DIRS = {"samples", "pkg", "example", "bench", "items", "zhejiang-shared-kid"}
+SKIP_FILES = {"sw.js", "bundle-outdated.zzb", "bundle-next.zzb", "bundle-duplicate-seal.zzb", "csp.txt"}
 # The QR decoder (fetched when scanning starts), the OFD worker (fetched
 # when an OFD file arrives) and the staff pages (when one is opened), then
 # kept by the service worker's runtime cache: not part of the first load.

@@ -15,6 +15,16 @@ const sodium = _sodium;
 const roots = await (await fetch("../trust/roots.txt")).text();
 const verifier = new ZzVerifier(roots, await fetchBytes("../trust/bundle.zzb"));
 const license = await fetchBytes("../samples/valid-business-license.zzl");
+// Five trust authorities (SPEC section 9): home, three fillers, and the
+// neighbouring province last.
+const five = new ZzVerifier(roots, await fetchBytes("../trust/bundle.zzb"), undefined, "上海市");
+for (const i of [0, 1, 2]) {
+  const dir = `../samples/authorities/filler-${i}/`;
+  five.addAuthority(`filler ${i}`, await (await fetch(dir + "roots.txt")).text(), await fetchBytes(dir + "bundle.zzb"));
+}
+five.addAuthority("浙江省", await (await fetch("../trust/regions/zhejiang/roots.txt")).text(),
+  await fetchBytes("../trust/regions/zhejiang/bundle.zzb"));
+const zjLicense = await fetchBytes("../samples/zj-valid-business-license.zzl");
 const annotated = await fetchBytes("../samples/annotated-valid.zzl");
 
 // A bare signature over a message as long as the license's Sig_structure.
@@ -38,6 +48,9 @@ const candidates = {
   // Every part read: the whole report as plain objects.
   "ZZ Verify: verify a license, read every part (toJSON)": () => verifier.verify(license, NOW).toJSON().verdict === "valid",
   "ZZ Verify: verify a license, verdict string only (verifyVerdict)": () => verifier.verifyVerdict(license, NOW) === "valid",
+  "ZZ Verify: the same, 5 authorities loaded (verifyVerdict)": () => five.verifyVerdict(license, NOW) === "valid",
+  "ZZ Verify: another region's license, 5 authorities, it last (verifyVerdict)": () =>
+    five.verifyVerdict(zjLicense, NOW) === "valid",
   "ZZ Verify: verify an annotated copy, read every part (toJSON)": () =>
     verifier.verify(annotated, NOW, "310000-DJ-0201").toJSON().verdict === "valid",
   "libsodium-wrappers crypto_sign_verify_detached": () => sodium.crypto_sign_verify_detached(sig, msg, kp.publicKey),

@@ -3,7 +3,9 @@
 //! - full verification of a license / an annotated copy vs a bare
 //!   `verify_strict` of one signature over a message of the same size
 //!   (the license's Sig_structure; the annotated copy's outer one);
-//! - loading a bundle with a status list of 10^7 entries, and a lookup.
+//! - loading a bundle with a status list of 10^7 entries, and a lookup;
+//! - verifying with five trust authorities loaded (SPEC section 9) vs one:
+//!   a home license, and a license of the authority added last.
 //!
 //! `cargo bench -p zz-core --bench verify`; the ratios are in the README.
 
@@ -74,5 +76,50 @@ fn bench_status(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_verify, bench_status);
+/// A filler authority of the demo's size (`zz_issuer::demo::region::filler`).
+fn filler(w: &demo::World, i: u32) -> Bundle {
+    let (roots, bytes) = demo::region::filler(w, i);
+    Bundle::load(&bytes, &Roots::parse(&roots).unwrap(), None).unwrap()
+}
+
+fn bench_authorities(c: &mut Criterion) {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let zj = demo::region::neighbour(&w);
+    let home = Bundle::load(&w.bundle, &Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
+    let zj_bundle = Bundle::load(&zj.bundle, &Roots::parse(&zj.roots_txt).unwrap(), None).unwrap();
+    let one = zz_core::Authorities::new("上海市", home.clone()).unwrap();
+    let mut pair = one.clone();
+    pair.put(zj.name, zj_bundle.clone()).unwrap();
+    let mut five = one.clone();
+    for i in 0..3 {
+        five.put(&format!("filler {i}"), filler(&w, i)).unwrap();
+    }
+    five.put(zj.name, zj_bundle).unwrap();
+    assert_eq!(five.len(), 5);
+    let home_license = sample(&w, "valid-business-license");
+    let SampleData::Cose(zj_license) = &zj.samples[0].data else { unreachable!() };
+    let mut g = c.benchmark_group("authorities");
+    let single = Context::new(&home, w.now);
+    assert_eq!(verify(&home_license, single).verdict, Verdict::Valid);
+    g.bench_function("home license, one bundle (Context::new)", |b| {
+        b.iter(|| verify(black_box(&home_license), single).verdict)
+    });
+    for (label, all) in [("1 authority", &one), ("5 authorities", &five)] {
+        let ctx = Context::among(all, w.now);
+        assert_eq!(verify(&home_license, ctx).verdict, Verdict::Valid);
+        g.bench_function(format!("home license, {label}"), |b| {
+            b.iter(|| verify(black_box(&home_license), ctx).verdict)
+        });
+    }
+    for (label, all) in [("2 authorities", &pair), ("5 authorities, it last", &five)] {
+        let ctx = Context::among(all, w.now);
+        assert_eq!(verify(zj_license, ctx).verdict, Verdict::Valid);
+        g.bench_function(format!("neighbour's license, {label}"), |b| {
+            b.iter(|| verify(black_box(zj_license), ctx).verdict)
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_verify, bench_status, bench_authorities);
 criterion_main!(benches);

@@ -60,7 +60,7 @@ impl AuthorityError {
         match self {
             AuthorityError::BadName(n) => format!("信任机构名称「{n}」不可用（不能为空、过长或含控制字符）"),
             AuthorityError::SharedKid { name, kid, other } => format!(
-                "信任机构「{name}」的密钥 {} 已由「{other}」列出：同一密钥不能属于两个机构，「{name}」未加载，「{other}」照常使用",
+                "信任机构「{name}」的密钥 {} 已由「{other}」列出：同一密钥不能属于两个机构，「{name}」的这份数据未被采用，「{other}」照常使用",
                 hex(kid)
             ),
             AuthorityError::Bundle { name, error } => format!("信任机构「{name}」：{}", error.zh()),

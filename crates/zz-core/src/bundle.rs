@@ -108,6 +108,11 @@ impl Roots {
         self.keys.iter().find(|k| &k.kid == kid)
     }
 
+    /// The kids of the pinned keys, in the file's order.
+    pub fn kids(&self) -> impl Iterator<Item = &Kid> {
+        self.keys.iter().map(|k| &k.kid)
+    }
+
     pub fn len(&self) -> usize {
         self.keys.len()
     }

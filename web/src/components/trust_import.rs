@@ -27,7 +27,9 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let t = &props.trust.0;
-    let message = use_state(|| None::<Result<String, trust::Refusal>>);
+    // The authority whose data was imported (named when there are
+    // several) and its seq, or why the file was refused.
+    let message = use_state(|| None::<Result<(Option<String>, u64), trust::Refusal>>);
     let on_file = {
         let message = message.clone();
         let set_trust = app.set_trust.clone();
@@ -55,7 +57,10 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
                 };
                 crate::services::audit::record_event(Happened {
                     detail: Some(match &result {
-                        Ok(next) => format!("seq {}", next.bundle.trust.seq),
+                        Ok((next, name)) => match next.authorities.get(name) {
+                            Some(a) => format!("{name} seq {}", a.bundle.trust.seq),
+                            None => name.clone(),
+                        },
                         Err(e) => e.en.clone(),
                     }),
                     ..Happened::new(if result.is_ok() {
@@ -65,10 +70,11 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
                     })
                 });
                 match result {
-                    Ok(next) => {
-                        let seq = next.bundle.trust.seq;
+                    Ok((next, name)) => {
+                        let seq = next.authorities.get(&name).map_or(0, |a| a.bundle.trust.seq);
+                        let several = next.authorities.len() > 1;
                         set_trust.emit(next);
-                        message.set(Some(Ok(format!("{seq}"))));
+                        message.set(Some(Ok((several.then_some(name), seq))));
                     }
                     Err(e) => message.set(Some(Err(e))),
                 }
@@ -79,8 +85,8 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
         <>
         <h2>{ lang.t("导入信任数据", "Import trust data") }</h2>
         <p>{ lang.t(
-            "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由内置根密钥签名，且版本不低于当前版本；被拒绝的文件不会替换当前数据。",
-            "Choose a trust bundle (.zzb, for example from a USB stick). It must be signed by the pinned roots and not older than the current one; a refused file never replaces the current data.",
+            "选择信任数据包（.zzb，例如 U 盘中的文件）。它须由某一信任机构已固定的根密钥签名（据此判断属于哪个机构），且版本不低于该机构当前版本；被拒绝的文件不会替换任何数据。",
+            "Choose a trust bundle (.zzb, for example from a USB stick). It must be signed by the pinned roots of one trust authority (which says whose it is) and not be older than that authority's current data; a refused file never replaces any data.",
         ) }</p>
         <crate::components::gate::Gate need={crate::services::session::Role::Supervisor} what={lang.t("导入信任数据", "Importing trust data")} sign_in={props.sign_in}>
             <label for="bundle-file" class="button">{ lang.t("选择 .zzb 文件", "Choose a .zzb file") }</label>
@@ -88,9 +94,11 @@ pub fn ImportBundle(props: &ImportProps) -> Html {
         </crate::components::gate::Gate>
         <div role="status" aria-live="polite" id="import-result">
         { match &*message {
-            Some(Ok(seq)) => html! { <Alert tone={Tone::Ok} icon=true>{ match lang {
-                Lang::Zh => format!("已导入信任数据第 {seq} 版。"),
-                Lang::En => format!("Imported trust data seq {seq}."),
+            Some(Ok((name, seq))) => html! { <Alert tone={Tone::Ok} icon=true>{ match (lang, name) {
+                (Lang::Zh, Some(n)) => format!("已导入「{n}」的信任数据第 {seq} 版，其他信任机构的数据不变。"),
+                (Lang::En, Some(n)) => format!("Imported the trust data of {n}, seq {seq}; the other authorities' data is unchanged."),
+                (Lang::Zh, None) => format!("已导入信任数据第 {seq} 版。"),
+                (Lang::En, None) => format!("Imported trust data seq {seq}."),
             } }</Alert> },
             Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ lang.t("已拒绝该文件，继续使用当前信任数据：", "The file was refused; the current trust data stays: ") }{ lang.t(&e.zh, &e.en) }</Alert> },
             None => html! {},

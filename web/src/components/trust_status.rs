@@ -16,7 +16,7 @@ pub fn TrustBadge() -> Html {
     let TrustState::Ready(t) = &app.trust else {
         return html! {};
     };
-    let s = t.bundle.summary(clock::now());
+    let s = t.bundle().summary(clock::now());
     // A stale status list only concerns its own licenses: the settings page
     // and each verification say so; the badge warns for the whole data.
     let warn = s.outdated || s.clock_behind;

@@ -22,6 +22,34 @@ pub const KEY_HIGH_WATER: &str = "zz.highWater";
 /// The one trust seq for all roots that earlier versions kept.
 pub const KEY_LEGACY_MAX_SEQ: &str = "zz.maxTrustSeq";
 
+/// Where one trust authority's pinned roots, SM2 roots and imported bundle
+/// are kept: the home authority under the keys above, every other one
+/// under `zz.authority.<name>.…` (SPEC section 9).
+pub struct AuthorityKeys {
+    pub roots: String,
+    pub sm2_roots: String,
+    /// An IndexedDB key.
+    pub imported: String,
+}
+
+impl AuthorityKeys {
+    pub fn of(name: &str, home: bool) -> AuthorityKeys {
+        if home {
+            AuthorityKeys {
+                roots: KEY_PINNED_ROOTS.to_owned(),
+                sm2_roots: KEY_PINNED_SM2_ROOTS.to_owned(),
+                imported: KEY_IMPORTED.to_owned(),
+            }
+        } else {
+            AuthorityKeys {
+                roots: format!("zz.authority.{name}.roots"),
+                sm2_roots: format!("zz.authority.{name}.sm2Roots"),
+                imported: format!("zz.authority.{name}.bundle"),
+            }
+        }
+    }
+}
+
 /// The site's configuration set on this device, in place of the site's.
 pub const KEY_SITE: &str = "zz.site";
 

@@ -14,6 +14,14 @@
 //! them on the settings page. An imported bundle is kept in IndexedDB; the
 //! newest trust data ever accepted under each root ([`HighWater`]: trust
 //! and catalog seq, each status list's `iat`) guards against rollback.
+//!
+//! Other regions' trust authorities (SPEC section 9) are listed in
+//! `trust/authorities.json` (`{"home": "上海市", "others": [{"name":
+//! "浙江省", "path": "regions/zhejiang/"}]}`): each is loaded from its own
+//! folder the same way (its roots and SM2 roots pinned under its name on
+//! first sight, its imported bundle kept apart, rolled back never), beside
+//! the home one; one that cannot be loaded is named in settings and the
+//! others keep working.
 
 use std::rc::Rc;
 
@@ -21,15 +29,14 @@ use gloo::net::http::Request;
 use gloo::storage::{LocalStorage, Storage};
 use zz_catalog::CatalogIndex;
 use zz_core::envelope::hex;
-use zz_core::{Bundle, BundleError, HighWater, Roots};
+use zz_core::{Authorities, Bundle, BundleError, HighWater, Roots};
 
-use crate::services::storage::{
-    KEY_HIGH_WATER, KEY_IMPORTED, KEY_LEGACY_MAX_SEQ, KEY_PINNED_ROOTS, KEY_PINNED_SM2_ROOTS,
-};
+use crate::services::storage::{AuthorityKeys, KEY_HIGH_WATER, KEY_LEGACY_MAX_SEQ};
 
-const ROOTS_URL: &str = "trust/roots.txt";
-const BUNDLE_URL: &str = "trust/bundle.zzb";
-const SM2_ROOTS_URL: &str = "trust/sm2-roots.pem";
+const TRUST_DIR: &str = "trust/";
+const AUTHORITIES_URL: &str = "trust/authorities.json";
+/// The home authority's name when `trust/authorities.json` names none.
+pub const HOME: &str = "home";
 
 /// Where the bundle in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,10 +45,13 @@ pub enum BundleOrigin {
     Imported,
 }
 
-/// Verified trust data, ready to verify with.
+/// Verified trust data, ready to verify with: the home authority's and
+/// the other regions' (SPEC section 9).
 pub struct Trust {
     pub roots: Roots,
-    pub bundle: Bundle,
+    /// Every authority, the home one first.
+    pub authorities: Authorities,
+    /// The home catalog's search index.
     pub index: CatalogIndex,
     pub source: BundleOrigin,
     /// Roots served by the site that differ from the ones pinned here (not
@@ -49,6 +59,22 @@ pub struct Trust {
     pub offered_roots: Option<String>,
     /// The raw trust data, for the OFD worker (which verifies the ZZ1
     /// license an OFD file carries with the same roots and bundle).
+    pub raw: Rc<RawTrust>,
+    /// The other authorities loaded, in the order of `authorities`.
+    pub others: Vec<Rc<Loaded>>,
+    /// Authorities listed that could not be loaded, and why.
+    pub refused: Vec<(String, Refusal)>,
+}
+
+/// One authority's trust data as loaded (the home one's is in [`Trust`]'s
+/// own fields).
+pub struct Loaded {
+    pub name: String,
+    /// Its folder, relative to the app (`trust/regions/zhejiang/`).
+    pub dir: String,
+    pub roots: Roots,
+    pub source: BundleOrigin,
+    pub offered_roots: Option<String>,
     pub raw: Rc<RawTrust>,
 }
 
@@ -65,15 +91,44 @@ pub struct RawTrust {
 }
 
 impl Trust {
-    fn new(
-        roots: Roots,
-        bundle: Bundle,
-        source: BundleOrigin,
-        offered_roots: Option<String>,
-        raw: Rc<RawTrust>,
-    ) -> Trust {
-        let index = CatalogIndex::new(&bundle.catalog);
-        Trust { roots, bundle, index, source, offered_roots, raw }
+    /// The home authority's bundle: its catalog decides matters.
+    pub fn bundle(&self) -> &Bundle {
+        &self.authorities.home().bundle
+    }
+
+    /// The home authority's name.
+    pub fn home_name(&self) -> &str {
+        &self.authorities.home().name
+    }
+
+    /// A license type by code: the home catalog's, else the first other
+    /// authority's that lists it.
+    pub fn license_type(&self, code: &str) -> Option<&zz_core::model::LicenseType> {
+        self.authorities.iter().find_map(|a| a.bundle.license_type(code))
+    }
+
+    /// The name of a license type, or its code when no catalog lists it.
+    pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.license_type(code).map_or(code, |t| t.name.as_str())
+    }
+
+    /// The authority that vouched for a report, when it is not the home
+    /// one (the verdict names it).
+    pub fn vouched_by<'a>(&self, r: &'a zz_core::Report) -> Option<&'a str> {
+        r.authority.as_deref().filter(|a| *a != self.home_name() && self.authorities.len() > 1)
+    }
+
+    /// The bundle of the authority that verified a report (the home one's
+    /// when it names none).
+    pub fn bundle_of(&self, r: &zz_core::Report) -> &Bundle {
+        r.authority.as_deref().and_then(|a| self.authorities.get(a)).map_or_else(|| self.bundle(), |a| &a.bundle)
+    }
+
+    /// Each authority's raw trust data, the home one first.
+    pub fn raw_all(&self) -> Vec<(String, Rc<RawTrust>)> {
+        std::iter::once((self.home_name().to_owned(), self.raw.clone()))
+            .chain(self.others.iter().map(|o| (o.name.clone(), o.raw.clone())))
+            .collect()
     }
 
     /// Whether the demo world's root is among the roots: its key derives
@@ -137,57 +192,101 @@ fn pinned(key: &str, served: Option<String>, usable: impl Fn(&str) -> bool) -> (
 /// The roots in use: the pinned ones, or those served if none are pinned
 /// yet (then pinned once they parse). Also the served roots when they
 /// differ.
-fn pinned_roots(served: Option<String>) -> Result<(Roots, String, Option<String>), Refusal> {
-    let (text, offered) = pinned(KEY_PINNED_ROOTS, served, |t| Roots::parse(t).is_ok());
+fn pinned_roots(
+    keys: &AuthorityKeys,
+    url: &str,
+    served: Option<String>,
+) -> Result<(Roots, String, Option<String>), Refusal> {
+    let (text, offered) = pinned(&keys.roots, served, |t| Roots::parse(t).is_ok());
     let text = text.ok_or_else(|| Refusal {
-        zh: format!("无法读取根密钥文件（{ROOTS_URL}）"),
-        en: format!("{ROOTS_URL}: cannot be loaded"),
+        zh: format!("无法读取根密钥文件（{url}）"),
+        en: format!("{url}: cannot be loaded"),
     })?;
     let roots = Roots::parse(&text)
-        .map_err(|e| Refusal {
-            zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"), en: format!("{ROOTS_URL}: {e}")
-        })?;
+        .map_err(|e| Refusal { zh: format!("根密钥文件（{url}）格式不正确"), en: format!("{url}: {e}") })?;
     Ok((roots, text, offered))
 }
 
-/// Adopts the SM2 roots the site now serves (settings, by an administrator).
-pub fn adopt_offered_sm2_roots(offered: &str) -> Result<(), Refusal> {
-    LocalStorage::set(KEY_PINNED_SM2_ROOTS, offered)
+/// Adopts the SM2 roots the site now serves for an authority (settings,
+/// by an administrator).
+pub fn adopt_offered_sm2_roots(authority: &str, home: bool, offered: &str) -> Result<(), Refusal> {
+    LocalStorage::set(AuthorityKeys::of(authority, home).sm2_roots, offered)
         .map_err(|e| Refusal { zh: "无法在本设备上保存 SM2 根证书".to_owned(), en: e.to_string() })
 }
 
-/// Adopts the roots the site now serves in place of the pinned ones (an
-/// administrator's decision, confirmed on the settings page). The page is
-/// then reloaded with the new trust anchor.
-pub fn adopt_offered_roots(offered: &str) -> Result<(), Refusal> {
-    Roots::parse(offered)
-        .map_err(|e| Refusal {
-            zh: format!("根密钥文件（{ROOTS_URL}）格式不正确"), en: format!("{ROOTS_URL}: {e}")
-        })?;
-    LocalStorage::set(KEY_PINNED_ROOTS, offered)
+/// Adopts the roots the site now serves for an authority in place of the
+/// pinned ones (an administrator's decision, confirmed on the settings
+/// page). The page is then reloaded with the new trust anchor.
+pub fn adopt_offered_roots(authority: &str, home: bool, offered: &str) -> Result<(), Refusal> {
+    Roots::parse(offered).map_err(|e| Refusal {
+        zh: format!("「{authority}」的根密钥文件格式不正确"),
+        en: format!("{authority}: roots: {e}"),
+    })?;
+    LocalStorage::set(AuthorityKeys::of(authority, home).roots, offered)
         .map_err(|e| Refusal { zh: "无法在本设备上保存根密钥".to_owned(), en: e.to_string() })
 }
 
-/// Loads the pinned roots and the best bundle: the shipped one or an
-/// imported one, whichever is newer, never older than one seen before
-/// under the same root.
-pub async fn load() -> Result<Rc<Trust>, Refusal> {
-    let served = match fetch(ROOTS_URL).await {
+/// `trust/authorities.json`: the home authority's name and the others'
+/// folders.
+#[derive(serde::Deserialize, Default)]
+struct AuthorityList {
+    #[serde(default)]
+    home: Option<String>,
+    #[serde(default)]
+    others: Vec<AuthorityDir>,
+}
+
+#[derive(serde::Deserialize)]
+struct AuthorityDir {
+    name: String,
+    path: String,
+}
+
+/// Largest `authorities.json` read, and most authorities listed.
+const MAX_AUTHORITY_LIST: usize = 64 * 1024;
+
+async fn authority_list() -> AuthorityList {
+    let Ok(bytes) = fetch(AUTHORITIES_URL).await else { return AuthorityList::default() };
+    if bytes.len() > MAX_AUTHORITY_LIST {
+        return AuthorityList::default();
+    }
+    let mut list: AuthorityList = serde_json::from_slice(&bytes).unwrap_or_default();
+    list.others.truncate(zz_core::authority::MAX_AUTHORITIES - 1);
+    // Only folders under `trust/` of this site.
+    list.others.retain(|d| !d.path.contains("..") && !d.path.contains(':') && !d.path.starts_with('/'));
+    list
+}
+
+/// One authority's files, verified: the pinned roots, the best bundle
+/// (shipped or imported, never older than one seen before under its
+/// root), the SM2 roots.
+struct One {
+    roots: Roots,
+    bundle: Bundle,
+    source: BundleOrigin,
+    offered: Option<String>,
+    raw: Rc<RawTrust>,
+}
+
+async fn load_one(dir: &str, keys: &AuthorityKeys) -> Result<One, Refusal> {
+    let roots_url = format!("{dir}roots.txt");
+    let bundle_url = format!("{dir}bundle.zzb");
+    let served = match fetch(&roots_url).await {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Refusal {
-            zh: format!("根密钥文件（{ROOTS_URL}）不是文本"),
-            en: format!("{ROOTS_URL}: not text"),
+            zh: format!("根密钥文件（{roots_url}）不是文本"),
+            en: format!("{roots_url}: not text"),
         })?),
         Err(_) => None,
     };
-    let (roots, roots_text, offered) = pinned_roots(served)?;
+    let (roots, roots_text, offered) = pinned_roots(keys, &roots_url, served)?;
     let accept =
         |bytes: Vec<u8>| Bundle::load(&bytes, &roots, None).and_then(|b| check_high_water(&b).map(|()| (b, bytes)));
-    let shipped = match fetch(BUNDLE_URL).await {
+    let shipped = match fetch(&bundle_url).await {
         Ok(bytes) => accept(bytes)
-            .map_err(|e| Refusal { zh: format!("{BUNDLE_URL}：{}", e.zh()), en: format!("{BUNDLE_URL}: {e}") }),
-        Err(e) => Err(Refusal { zh: format!("无法读取信任数据包（{BUNDLE_URL}）"), en: e }),
+            .map_err(|e| Refusal { zh: format!("{bundle_url}：{}", e.zh()), en: format!("{bundle_url}: {e}") }),
+        Err(e) => Err(Refusal { zh: format!("无法读取信任数据包（{bundle_url}）"), en: e }),
     };
-    let imported = crate::services::idb::get(KEY_IMPORTED).await.ok().flatten().and_then(|b| accept(b).ok());
+    let imported = crate::services::idb::get(&keys.imported).await.ok().flatten().and_then(|b| accept(b).ok());
     let ((bundle, bytes), source) = match (shipped, imported) {
         (Ok(s), Some(i)) if i.0.trust.seq > s.0.trust.seq => (i, BundleOrigin::Imported),
         // The same seq: the import may hold newer status lists.
@@ -198,20 +297,65 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
         (Err(_), Some(i)) => (i, BundleOrigin::Imported),
         (Err(e), None) => return Err(e),
     };
-    raise_high_water(&bundle);
     // Only certificates are pinned (a server that answers a missing file
     // with a page must not pin that page).
-    let served_sm2 = fetch(SM2_ROOTS_URL)
+    let served_sm2 = fetch(&format!("{dir}sm2-roots.pem"))
         .await
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .filter(|t| t.contains("-----BEGIN CERTIFICATE-----"));
     // The SM2 roots are pinned the same way (the OFD worker refuses what
     // is not PEM certificates).
-    let (sm2_roots, offered_sm2_roots) = pinned(KEY_PINNED_SM2_ROOTS, served_sm2, |_| true);
+    let (sm2_roots, offered_sm2_roots) = pinned(&keys.sm2_roots, served_sm2, |_| true);
     let sm2_roots = sm2_roots.unwrap_or_default();
     let raw = Rc::new(RawTrust { roots: roots_text, bundle: bytes, sm2_roots, offered_sm2_roots });
-    Ok(Rc::new(Trust::new(roots, bundle, source, offered, raw)))
+    Ok(One { roots, bundle, source, offered, raw })
+}
+
+/// Loads the home authority's pinned roots and best bundle, then the
+/// other authorities listed; the high-water marks rise only for what is
+/// kept.
+pub async fn load() -> Result<Rc<Trust>, Refusal> {
+    let list = authority_list().await;
+    let home_name = list.home.filter(|h| !h.trim().is_empty()).unwrap_or_else(|| HOME.to_owned());
+    let home = load_one(TRUST_DIR, &AuthorityKeys::of(&home_name, true)).await?;
+    raise_high_water(&home.bundle);
+    let index = CatalogIndex::new(&home.bundle.catalog);
+    let mut authorities =
+        Authorities::new(&home_name, home.bundle).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
+    let mut others = Vec::new();
+    let mut refused = Vec::new();
+    for d in list.others {
+        let dir = format!("{TRUST_DIR}{}", d.path.trim_start_matches('/'));
+        let dir = if dir.ends_with('/') { dir } else { format!("{dir}/") };
+        let loaded = load_one(&dir, &AuthorityKeys::of(&d.name, false)).await.and_then(|one| {
+            let bundle = one.bundle.clone();
+            authorities.put(&d.name, one.bundle).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
+            raise_high_water(&bundle);
+            Ok(Loaded {
+                name: d.name.clone(),
+                dir,
+                roots: one.roots,
+                source: one.source,
+                offered_roots: one.offered,
+                raw: one.raw,
+            })
+        });
+        match loaded {
+            Ok(l) => others.push(Rc::new(l)),
+            Err(e) => refused.push((d.name, e)),
+        }
+    }
+    Ok(Rc::new(Trust {
+        roots: home.roots,
+        authorities,
+        index,
+        source: home.source,
+        offered_roots: home.offered,
+        raw: home.raw,
+        others,
+        refused,
+    }))
 }
 
 /// Why an import was refused, in both languages.
@@ -227,25 +371,89 @@ impl From<BundleError> for Refusal {
     }
 }
 
-/// Imports a bundle file: verified against the pinned roots, refused on
-/// rollback; the current trust data stays when it is refused.
-pub async fn import(current: &Trust, bytes: &[u8]) -> Result<Rc<Trust>, Refusal> {
-    let bundle = Bundle::load(bytes, &current.roots, None)?;
-    check_high_water(&bundle)?;
-    if bundle.root == current.bundle.root {
-        HighWater::of(&current.bundle).check(&bundle)?;
+/// Imports a bundle file for the authority whose pinned roots signed it
+/// (named in the answer): verified, refused on rollback or when a key it
+/// lists belongs to another authority; every authority's current trust
+/// data stays when it is refused.
+pub async fn import(current: &Trust, bytes: &[u8]) -> Result<(Rc<Trust>, String), Refusal> {
+    // Whose roots signed it: the home authority's first.
+    let candidates = std::iter::once((current.home_name().to_owned(), true, &current.roots))
+        .chain(current.others.iter().map(|o| (o.name.clone(), false, &o.roots)));
+    let mut first_error = None;
+    let mut found = None;
+    for (name, home, roots) in candidates {
+        match Bundle::load(bytes, roots, None) {
+            Ok(b) => {
+                found = Some((name, home, b));
+                break;
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
     }
+    let Some((name, home, bundle)) = found else {
+        return Err(
+            first_error.map_or_else(|| Refusal { zh: "数据包无法读取".into(), en: "unreadable".into() }, Refusal::from)
+        );
+    };
+    check_high_water(&bundle)?;
+    let mut authorities = current.authorities.clone();
+    authorities.put(&name, bundle.clone()).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
     // Kept only once stored: the marks must never outrun what loads.
-    crate::services::idb::put(KEY_IMPORTED, bytes).await.map_err(|e| Refusal {
+    crate::services::idb::put(&AuthorityKeys::of(&name, home).imported, bytes).await.map_err(|e| Refusal {
         zh: "无法在本设备上保存该数据包（存储空间不足或被禁用）".to_owned(),
         en: format!("cannot store the bundle: {e}"),
     })?;
     raise_high_water(&bundle);
-    let raw = Rc::new(RawTrust {
-        roots: current.raw.roots.clone(),
-        bundle: bytes.to_vec(),
-        sm2_roots: current.raw.sm2_roots.clone(),
-        offered_sm2_roots: current.raw.offered_sm2_roots.clone(),
-    });
-    Ok(Rc::new(Trust::new(current.roots.clone(), bundle, BundleOrigin::Imported, current.offered_roots.clone(), raw)))
+    let raw_of = |old: &RawTrust| {
+        Rc::new(RawTrust {
+            roots: old.roots.clone(),
+            bundle: bytes.to_vec(),
+            sm2_roots: old.sm2_roots.clone(),
+            offered_sm2_roots: old.offered_sm2_roots.clone(),
+        })
+    };
+    let next = if home {
+        Trust {
+            roots: current.roots.clone(),
+            index: CatalogIndex::new(&bundle.catalog),
+            authorities,
+            source: BundleOrigin::Imported,
+            offered_roots: current.offered_roots.clone(),
+            raw: raw_of(&current.raw),
+            others: current.others.clone(),
+            refused: current.refused.clone(),
+        }
+    } else {
+        let others = current
+            .others
+            .iter()
+            .map(|o| {
+                if o.name == name {
+                    Rc::new(Loaded {
+                        name: o.name.clone(),
+                        dir: o.dir.clone(),
+                        roots: o.roots.clone(),
+                        source: BundleOrigin::Imported,
+                        offered_roots: o.offered_roots.clone(),
+                        raw: raw_of(&o.raw),
+                    })
+                } else {
+                    o.clone()
+                }
+            })
+            .collect();
+        Trust {
+            roots: current.roots.clone(),
+            index: CatalogIndex::new(&current.bundle().catalog),
+            authorities,
+            source: current.source,
+            offered_roots: current.offered_roots.clone(),
+            raw: current.raw.clone(),
+            others,
+            refused: current.refused.clone(),
+        }
+    };
+    Ok((Rc::new(next), name))
 }

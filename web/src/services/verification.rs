@@ -8,7 +8,9 @@ use zz_core::UnixTime;
 
 use crate::services::trust::Trust;
 use crate::workers::client::{decode, ofd};
-use crate::workers::protocol::{DecodeRequest, DecodeResponse, OfdPage, OfdRequest, OfdResponse, OwnedUsage};
+use crate::workers::protocol::{
+    DecodeRequest, DecodeResponse, OfdPage, OfdRequest, OfdResponse, OwnedUsage, RawAuthority,
+};
 
 /// How long an OFD verification may take before the page says the worker
 /// did not answer (a 64 MiB file takes a few seconds).
@@ -89,16 +91,18 @@ pub struct Verification {
 pub fn verify_presented(bytes: Vec<u8>, trust: std::rc::Rc<Trust>, usage: OwnedUsage, done: Callback<Verification>) {
     if zz_ofd::package::looks_like_zip(&bytes) {
         let now = crate::services::clock::now();
-        let raw = trust.raw.clone();
         let object = std::rc::Rc::new(bytes.clone());
-        let request = OfdRequest::Verify {
-            bytes,
-            roots: raw.roots.clone(),
-            bundle: raw.bundle.clone(),
-            sm2_roots: raw.sm2_roots.clone(),
-            now: now.as_secs(),
-            usage: usage.clone(),
-        };
+        let authorities = trust
+            .raw_all()
+            .into_iter()
+            .map(|(name, raw)| RawAuthority {
+                name,
+                roots: raw.roots.clone(),
+                bundle: raw.bundle.clone(),
+                sm2_roots: raw.sm2_roots.clone(),
+            })
+            .collect();
+        let request = OfdRequest::Verify { bytes, authorities, now: now.as_secs(), usage: usage.clone() };
         // A worker that cannot be loaded (offline before it was ever
         // fetched) never answers: after a while, say so. Whichever comes
         // first (`None`: the wait is over) is the one result.
@@ -107,7 +111,7 @@ pub fn verify_presented(bytes: Vec<u8>, trust: std::rc::Rc<Trust>, usage: OwnedU
             if answered.replace(true) {
                 return;
             }
-            let ctx = zz_core::Context::new(&trust.bundle, now).with(usage.usage());
+            let ctx = zz_core::Context::among(&trust.authorities, now).with(usage.usage());
             let refused = |zh: &str, en: &str| {
                 zz_core::verify::undecodable(
                     ctx,
@@ -144,7 +148,7 @@ pub fn verify_presented(bytes: Vec<u8>, trust: std::rc::Rc<Trust>, usage: OwnedU
     resolve(
         bytes,
         Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
-            let ctx = zz_core::Context::new(&trust.bundle, crate::services::clock::now()).with(usage.usage());
+            let ctx = zz_core::Context::among(&trust.authorities, crate::services::clock::now()).with(usage.usage());
             let (report, object) = match input {
                 Ok(bytes) => {
                     // The signed object itself (a case record keeps it):

@@ -42,3 +42,12 @@ pub fn outcome_word(lang: Lang, o: Outcome) -> &'static str {
         Outcome::Skip => lang.t("未检查", "skipped"),
     }
 }
+
+/// Which region's trust data vouched for a license of another region
+/// (SPEC section 9): "由浙江省电子证照信任数据核验".
+pub fn vouched(lang: Lang, authority: &str) -> String {
+    match lang {
+        Lang::Zh => format!("由{authority}电子证照信任数据核验"),
+        Lang::En => format!("Verified with the e-license trust data of {authority}"),
+    }
+}

@@ -2,47 +2,61 @@
 //! draws their first page, off the main thread; loaded when the first OFD
 //! file arrives.
 
-use crate::workers::protocol::{OfdPage, OfdRequest, OfdResponse, ReportWire, RootInfo};
+use crate::workers::protocol::{OfdPage, OfdRequest, OfdResponse, RawAuthority, ReportWire, RootInfo};
 
 /// The OFD worker (zz-ofd: SM2, X.509, XML, the page drawn). Keeps the
 /// last trust data loaded, by digest.
 #[derive(Default)]
 pub struct OfdWorker {
-    trust: Option<([u8; 32], zz_core::Bundle)>,
+    trust: Option<([u8; 32], Loaded)>,
+}
+
+/// The authorities loaded, with each one's SM2 roots in the same order.
+struct Loaded {
+    authorities: zz_core::Authorities,
+    sm2_roots: Vec<Vec<zz_ofd::cert::Cert>>,
+}
+
+fn load(all: &[RawAuthority]) -> Result<Loaded, String> {
+    let bundle = |a: &RawAuthority| {
+        zz_core::Roots::parse(&a.roots)
+            .map_err(|e| format!("{}: {e}", a.name))
+            .and_then(|r| zz_core::Bundle::load(&a.bundle, &r, None).map_err(|e| format!("{}: {e}", a.name)))
+    };
+    let (home, others) = all.split_first().ok_or("no trust data")?;
+    let mut authorities = zz_core::Authorities::new(&home.name, bundle(home)?).map_err(|e| e.to_string())?;
+    let mut sm2_roots = vec![zz_ofd::cert::parse_pem(&home.sm2_roots).unwrap_or_default()];
+    for a in others {
+        authorities.put(&a.name, bundle(a)?).map_err(|e| e.to_string())?;
+        sm2_roots.push(zz_ofd::cert::parse_pem(&a.sm2_roots).unwrap_or_default());
+    }
+    Ok(Loaded { authorities, sm2_roots })
 }
 
 impl OfdWorker {
-    fn verify(
-        &mut self,
-        bytes: &[u8],
-        roots: &str,
-        bundle: &[u8],
-        sm2: &str,
-        now: i64,
-        usage: zz_core::Usage<'_>,
-    ) -> OfdResponse {
+    fn verify(&mut self, bytes: &[u8], all: &[RawAuthority], now: i64, usage: zz_core::Usage<'_>) -> OfdResponse {
         use sha2::Digest;
         let start = js_sys::Date::now();
-        let digest: [u8; 32] =
-            sha2::Sha256::new().chain_update(roots.as_bytes()).chain_update([0]).chain_update(bundle).finalize().into();
+        let mut h = sha2::Sha256::new();
+        for a in all {
+            for part in [a.name.as_bytes(), a.roots.as_bytes(), &a.bundle, a.sm2_roots.as_bytes()] {
+                h.update((part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        let digest: [u8; 32] = h.finalize().into();
         if self.trust.as_ref().map(|(d, _)| d) != Some(&digest) {
-            let loaded = zz_core::Roots::parse(roots)
-                .map_err(|e| e.to_string())
-                .and_then(|r| zz_core::Bundle::load(bundle, &r, None).map_err(|e| e.to_string()));
-            match loaded {
-                Ok(b) => self.trust = Some((digest, b)),
+            match load(all) {
+                Ok(l) => self.trust = Some((digest, l)),
                 Err(e) => return OfdResponse::Error(e),
             }
         }
-        let Some((_, b)) = &self.trust else { return OfdResponse::Error("no trust data".into()) };
-        let sm2_roots = zz_ofd::cert::parse_pem(sm2).unwrap_or_default();
-        let opts = zz_ofd::Options {
-            roots: &sm2_roots,
-            now: zz_core::UnixTime::from_secs(now),
-            zz1: Some(zz_core::Context::new(b, zz_core::UnixTime::from_secs(now)).with(usage)),
-        };
-        let r = zz_ofd::verify(bytes, &opts);
-        let report = zz_ofd::to_report(&r, &opts, b.trust_ref());
+        let Some((_, l)) = &self.trust else { return OfdResponse::Error("no trust data".into()) };
+        let sm2: Vec<&[zz_ofd::cert::Cert]> = l.sm2_roots.iter().map(Vec::as_slice).collect();
+        let ctx = zz_core::Context::among(&l.authorities, zz_core::UnixTime::from_secs(now)).with(usage);
+        let (r, opts) = zz_ofd::verify_among(bytes, ctx, &sm2);
+        let trust = opts.zz1.map_or(ctx.bundle, |c| c.bundle).trust_ref();
+        let report = zz_ofd::to_report(&r, &opts, trust);
         let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {
             svg: p.svg,
             pages: p.pages,
@@ -71,8 +85,8 @@ impl gloo::worker::Worker for OfdWorker {
 
     fn received(&mut self, scope: &gloo::worker::WorkerScope<Self>, msg: Self::Input, id: gloo::worker::HandlerId) {
         let response = match msg {
-            OfdRequest::Verify { bytes, roots, bundle, sm2_roots, now, usage } => {
-                self.verify(&bytes, &roots, &bundle, &sm2_roots, now, usage.usage())
+            OfdRequest::Verify { bytes, authorities, now, usage } => {
+                self.verify(&bytes, &authorities, now, usage.usage())
             }
             OfdRequest::Roots { pem } => OfdResponse::Roots(
                 zz_ofd::cert::parse_pem(&pem)

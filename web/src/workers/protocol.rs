@@ -43,12 +43,22 @@ pub enum DecodeResponse {
 /// What the OFD worker is asked.
 #[derive(Serialize, Deserialize)]
 pub enum OfdRequest {
-    /// Verify an OFD file (SPEC section 12) with the portal's trust data
-    /// (the pinned roots file and bundle, for the ZZ1 license it may
-    /// carry) and SM2 roots (PEM), and draw its first page.
-    Verify { bytes: Vec<u8>, roots: String, bundle: Vec<u8>, sm2_roots: String, now: i64, usage: OwnedUsage },
+    /// Verify an OFD file (SPEC section 12) with the portal's trust
+    /// authorities (each one's pinned roots file and bundle, for the ZZ1
+    /// license it may carry, and SM2 roots as PEM; the home one first),
+    /// and draw its first page.
+    Verify { bytes: Vec<u8>, authorities: Vec<RawAuthority>, now: i64, usage: OwnedUsage },
     /// The certificates of an SM2 roots file, for the settings page.
     Roots { pem: String },
+}
+
+/// One trust authority's files, as the OFD worker loads them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawAuthority {
+    pub name: String,
+    pub roots: String,
+    pub bundle: Vec<u8>,
+    pub sm2_roots: String,
 }
 
 /// A page drawn from what the file's valid signatures cover.

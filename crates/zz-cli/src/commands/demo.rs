@@ -62,6 +62,13 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
     write(&trust.join("bundle-next.zzb"), &w.bundle_next)?;
     write(&trust.join("bundle-duplicate-seal.zzb"), &w.bundle_duplicate_seal)?;
     write(&trust.join("site.json"), site_json(&w))?;
+    // The trust authorities the portal loads (SPEC section 9): the home
+    // city, and the neighbouring province beside it.
+    let authorities = serde_json::json!({
+        "home": demo::HOME_AUTHORITY,
+        "others": [{ "name": demo::region::NAME, "path": format!("{}/", demo::region::DIR) }],
+    });
+    write(&trust.join("authorities.json"), serde_json::to_string_pretty(&authorities)? + "\n")?;
     write(&trust.join("items/trust-list.zzt"), &w.trust_cose)?;
     write(&trust.join("items/catalog.zzc"), &w.catalog_cose)?;
     for (id, cose) in &w.status_cose {
@@ -165,6 +172,13 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
         write(&d.join("bundle.zzb"), bundle)?;
         write(&d.join("sm2-roots.pem"), &region.sm2_roots_pem)?;
     }
+    // Three filler authorities for the benchmark page (five loaded).
+    for i in 0..3 {
+        let (roots, bundle) = demo::region::filler(&w, i);
+        let d = samples.join(format!("authorities/filler-{i}"));
+        write(&d.join("roots.txt"), roots)?;
+        write(&d.join("bundle.zzb"), bundle)?;
+    }
     for (name, key, note) in &region.keys {
         let note = format!("{note}; DEMO KEY derived from the public seed {:?}: not secret, never deploy", demo::SEED);
         let file = KeyFile::of(name, key, &note, true);
@@ -247,8 +261,9 @@ fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld, region: &demo::region::Reg
          - `trust/bundle-duplicate-seal.zzb`: a trust list listing one seal certificate twice: refused.\n\
          - `trust/items/`: the signed items of the bundle.\n\
          - `trust/sm2-roots.pem`: the demo SM2 root and seal CA, to pin for OFD files (`--sm2-roots`).\n\
-         - `trust/site.json`: the portal's configuration: it verifies as the land registry the demo copies name,\n  \
-           as the home authority `{home}`, and loads the neighbouring province `{region}` beside it.\n\
+         - `trust/site.json`: the portal's configuration: it verifies as the land registry the demo copies name.\n\
+         - `trust/authorities.json`: the trust authorities the portal loads: `{home}` (home, this folder) and\n  \
+           the neighbouring province `{region}` beside it.\n\
          - `trust/{dir}/`: the neighbouring province {region}'s own trust data (`roots.txt`, `bundle.zzb`, `sm2-roots.pem`):\n  \
            `zz verify … --authority {home}=trust --authority {region}=trust/{dir}`.\n\
          - `trust/{shared}/`: the same province's data also listing a home key: refused beside the home authority.\n\
@@ -305,8 +320,6 @@ fn site_json(w: &demo::World) -> String {
         "scoped": false,
         "objectionDays": 3,
         "objectionRule": "常熟市规定发证部门 3 个工作日内核查（柯桥区为 5 个工作日）",
-        "authority": demo::HOME_AUTHORITY,
-        "authorities": [{ "name": demo::region::NAME, "path": format!("trust/{}/", demo::region::DIR) }],
     });
     serde_json::to_string_pretty(&site).unwrap_or_default() + "\n"
 }

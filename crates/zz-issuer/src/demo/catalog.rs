@@ -1,5 +1,5 @@
 //! The demo catalog: national and Shanghai departments, 37 license types
-//! with their face templates, and the usage lists of 13 matters.
+//! with their face templates, and the usage lists of 13 matters (and one more, added in mod.rs, for the neighbouring province's own type).
 
 use std::collections::BTreeMap;
 

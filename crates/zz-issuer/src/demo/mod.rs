@@ -128,9 +128,12 @@ pub fn world(now: UnixTime) -> World {
     let (mut catalog, code_of) = build_catalog(now, &depts, &defs);
     // One home matter accepts the neighbouring province's own type (SPEC
     // section 9: the home catalog decides matters, whoever issued).
-    if let Some(m) = catalog.matters.iter_mut().find(|m| m.code == "310000-XK-0101") {
-        m.needs.push(zz_core::model::Need { type_code: region::workshop_type_code(), annotated: false });
-    }
+    catalog.matters.push(zz_core::model::Matter {
+        code: region::HOME_MATTER.into(),
+        name: "外省食品小作坊产品入沪销售登记".into(),
+        dept: depts.shanghai[SAMR].named(),
+        needs: vec![zz_core::model::Need { type_code: region::workshop_type_code(), annotated: false }],
+    });
     let Departments { shanghai, platform, .. } = depts;
     let code = |k: &str| code_of.get(k).cloned().unwrap_or_default();
 

@@ -27,6 +27,8 @@ pub const DIR: &str = "regions/zhejiang";
 /// refused as a second authority.
 pub const SHARED_KID_DIR: &str = "regions/zhejiang-shared-kid";
 const LIST: &str = "zj-2026-01";
+/// The home matter that accepts the province's own type.
+pub const HOME_MATTER: &str = "310000-XK-1401";
 const DAY: u64 = 86_400;
 
 /// The province's market regulator (its USCC).
@@ -213,6 +215,7 @@ pub fn neighbour(home: &World) -> Region {
             bundle: None,
         };
     let food = "310000-XK-0101";
+    let workshop_matter = HOME_MATTER;
     let samples = vec![
         spec(
             "zj-valid-business-license",
@@ -239,7 +242,7 @@ pub fn neighbour(home: &World) -> Region {
             &shop_cose,
             "valid",
             vec![("catalog", "pass"), ("matter", "pass")],
-            Some(food),
+            Some(workshop_matter),
         ),
         spec(
             "zj-invalid-revoked-workshop",
@@ -332,4 +335,27 @@ fn field(key: &str, label: &str, en: &str, required: bool) -> zz_core::model::Fi
         required,
         options: None,
     }
+}
+
+/// A filler authority for benchmarks (five authorities loaded): the home
+/// trust list's entries and catalog under keys and a root of its own,
+/// derived from the seed under `bench-authority-<i>/`. Its roots file and
+/// bundle.
+pub fn filler(home: &World, i: u32) -> (String, Vec<u8>) {
+    let prefix = format!("bench-authority-{i}");
+    let root = Key::derive(SEED, &format!("{prefix}/root"));
+    let mut trust = home.trust.clone();
+    for (n, e) in trust.keys.iter_mut().enumerate() {
+        let k = Key::derive(SEED, &format!("{prefix}/key-{n}"));
+        let mut entry = k.entry(e.org.clone(), &e.roles, e.types.clone(), (e.valid_from, e.valid_to));
+        entry.revoked_at = e.revoked_at;
+        *e = entry;
+    }
+    trust.seals = None;
+    let items = [sign_trust_list(&trust, &root), sign_catalog(&home.catalog, &root)];
+    let roots_txt = crate::roots_file(
+        &format!("ZZ Verify benchmark filler authority {i} (DEMO, derived from the public seed {SEED:?})"),
+        &[&root],
+    );
+    (roots_txt, bundle(items.iter().map(Vec::as_slice)))
 }

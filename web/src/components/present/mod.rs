@@ -154,7 +154,7 @@ pub fn MatterSelect(props: &MatterSelectProps) -> Html {
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <select id={props.id.clone()} onchange={props.onchange.clone()}>
                 <option value="" selected={props.value.is_empty()}>{ none }</option>
-                { for app.site.offered(&t.bundle.catalog.matters).into_iter().map(|m| html! {
+                { for app.site.offered(&t.bundle().catalog.matters).into_iter().map(|m| html! {
                     <option value={m.code.clone()} selected={props.value == m.code}>{ format!("{}（{}）", m.name, m.code) }</option>
                 }) }
             </select>

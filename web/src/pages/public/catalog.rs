@@ -73,7 +73,7 @@ fn CatalogList(props: &ListProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let trust = &props.trust.0;
-    let catalog = &trust.bundle.catalog;
+    let catalog = &trust.bundle().catalog;
     // Search and filters survive a visit to a type and Back.
     let saved = use_memo((), |_| SavedSearch::load());
     let query = use_state(|| saved.q.clone());
@@ -106,7 +106,7 @@ fn CatalogList(props: &ListProps) -> Html {
     };
     let depts = use_memo(props.trust.clone(), |t| {
         let mut d: Vec<(String, String)> =
-            t.0.bundle
+            t.0.bundle()
                 .catalog
                 .types
                 .iter()
@@ -160,6 +160,7 @@ fn CatalogList(props: &ListProps) -> Html {
             </li>
         }) }
         </ul>
+        <OtherRegions trust={props.trust.clone()} query={(*query).clone()} />
         if count > *shown {
             <button type="button" class="button" onclick={{
                 let shown = shown.clone();
@@ -170,6 +171,61 @@ fn CatalogList(props: &ListProps) -> Html {
             } }</button>
         }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OtherProps {
+    trust: TrustProp,
+    query: String,
+}
+
+/// Other regions' license types the home catalog lacks (SPEC section 9),
+/// marked with their region and the home matters that accept them.
+#[component]
+fn OtherRegions(props: &OtherProps) -> Html {
+    let lang = use_app().lang;
+    let t = &props.trust.0;
+    let home = t.bundle();
+    let q = props.query.trim().to_lowercase();
+    let rows: Vec<Html> = t
+        .authorities
+        .iter()
+        .skip(1)
+        .flat_map(|a| a.bundle.catalog.types.iter().map(move |ty| (a, ty)))
+        .filter(|(_, ty)| ty.public && home.license_type(&ty.code).is_none())
+        .filter(|(_, ty)| {
+            q.is_empty()
+                || ty.name.to_lowercase().contains(&q)
+                || ty.code.to_lowercase().contains(&q)
+                || ty.name_en.as_deref().is_some_and(|n| n.to_lowercase().contains(&q))
+        })
+        .map(|(a, ty)| {
+            let matters: Vec<&str> = home.matters_accepting(&ty.code).map(|m| m.name.as_str()).collect();
+            html! { <li key={ty.code.clone()}>
+                <a class="name" href={format!("#/catalog/{}", ty.code)}>
+                    { if lang == crate::words::lang::Lang::En { ty.name_en.as_deref().unwrap_or(&ty.name) } else { &ty.name } }
+                </a>
+                <span class="region-tag">{ &a.name }</span>
+                <span class="meta">{ format!("{} · {} · {}", ty.code, ty.dept.name, lang.level(ty.level)) }</span>
+                <span class="meta">{ if matters.is_empty() {
+                    lang.t("本地暂无接受它的事项", "No home matter accepts it yet").to_owned()
+                } else {
+                    format!("{}{}", lang.t("本地接受它的事项：", "Home matters that accept it: "), matters.join(lang.t("、", ", ")))
+                } }</span>
+            </li> }
+        })
+        .collect();
+    if rows.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="other-regions" aria-labelledby="other-regions">
+            <h2 id="other-regions">{ lang.t("其他地区的证照类型", "Other regions' license types") }</h2>
+            <p>{ lang.t("以下证照类型来自其他地区的电子证照目录，本机存有该地区的信任数据，可以核验。",
+                        "These license types come from other regions' catalogs; this device holds those regions' trust data and can verify them.") }</p>
+            <ul class="types">{ for rows }</ul>
+        </section>
     }
 }
 
@@ -244,8 +300,18 @@ pub fn TypePage(props: &TypeProps) -> Html {
     let lang = app.lang;
     let code = props.code.clone();
     let render = Callback::from(move |t: Rc<Trust>| {
-        let b = &t.bundle;
-        let Some(ty) = b.license_type(&code).filter(|ty| ty.public) else {
+        let b = t.bundle();
+        // The home catalog's type, else another region's (SPEC section 9),
+        // marked as such; the home matters that accept it either way.
+        let found = match b.license_type(&code) {
+            Some(ty) => Some((ty, None)),
+            None => t
+                .authorities
+                .iter()
+                .skip(1)
+                .find_map(|a| a.bundle.license_type(&code).map(|ty| (ty, Some(a.name.clone())))),
+        };
+        let Some((ty, region)) = found.filter(|(ty, _)| ty.public) else {
             return html! {
                 <>
                 <h1>{ lang.t("未找到该证照类型", "License type not found") }</h1>
@@ -258,6 +324,12 @@ pub fn TypePage(props: &TypeProps) -> Html {
             <article class="type-detail">
                 <h1>{ &ty.name }</h1>
                 if let Some(en) = &ty.name_en { <p class="subtitle" lang="en">{ en }</p> }
+                if let Some(r) = &region {
+                    <p class="region-note" id="type-region">{ match lang {
+                        crate::words::lang::Lang::Zh => format!("这是{r}电子证照目录中的证照类型（其他地区），用{r}的信任数据核验。"),
+                        crate::words::lang::Lang::En => format!("A license type of {r}'s catalog (another region), verified with {r}'s trust data."),
+                    } }</p>
+                }
                 <dl class="facts">
                     <dt>{ lang.t("证照类型代码", "Type code") }</dt><dd><code>{ &ty.code }</code></dd>
                     <dt>{ lang.t("发证部门（定义部门）", "Department") }</dt><dd>{ &ty.dept.name }</dd>

@@ -38,7 +38,7 @@ struct ListProps {
 fn MatterList(props: &ListProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let b = &props.trust.0.bundle;
+    let b = &props.trust.0.bundle();
     let focus = props.focus.clone();
     {
         // The chosen matter brought into view once the list is drawn.
@@ -63,7 +63,8 @@ fn MatterList(props: &ListProps) -> Html {
                     <thead><tr><th scope="col">{ lang.t("证照", "License") }</th><th scope="col">{ lang.t("形式", "Form") }</th><th scope="col">{ lang.t("可免交的纸质材料", "Paper it replaces") }</th></tr></thead>
                     <tbody>
                     { for m.needs.iter().map(|n| {
-                        let ty = b.license_type(&n.type_code);
+                        // Another region's type (SPEC 9) is named from its catalog.
+                        let ty = props.trust.0.license_type(&n.type_code);
                         let name = ty.map_or(n.type_code.clone(), |t| t.name.clone());
                         let link_name = name.clone();
                         let public = ty.is_some_and(|t| t.public);

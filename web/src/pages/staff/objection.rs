@@ -86,7 +86,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let draft = use_state(|| props.draft.clone());
     let raised = use_state(crate::services::clock::now);
     let crate::state::app::TrustState::Ready(t) = &app.trust else { return Html::default() };
-    let Some(ty) = t.bundle.license_type(&draft.type_code).cloned().map(Rc::new) else {
+    let Some(ty) = t.license_type(&draft.type_code).cloned().map(Rc::new) else {
         return html! { <Alert tone={Tone::Error}>{ lang.t("证照类型不在目录中。", "The license type is not in the catalog.") }</Alert> };
     };
     let site = app.site.clone();

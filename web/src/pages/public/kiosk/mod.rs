@@ -152,7 +152,7 @@ fn Kiosk(props: &Props) -> Html {
             }
         });
     }
-    let summary = t.bundle.summary(clock::now());
+    let summary = t.bundle().summary(clock::now());
     let warn = summary.outdated || summary.clock_behind;
     let fullscreen = Callback::from(|_| {
         if let Some(el) = gloo::utils::document().document_element()

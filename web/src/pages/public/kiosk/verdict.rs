@@ -23,7 +23,8 @@ pub fn KioskVerdict(props: &VerdictProps) -> Html {
     let r = &props.report;
     let (title, why) = crate::words::verdict::verdict_words(lang, r);
     let (icon, class) = (crate::components::icons::Icon::of_verdict(r.verdict).html(), r.verdict.as_str());
-    let next = crate::words::advice::Problem::of(r, &props.trust.0.bundle)
+    let vouched = props.trust.0.vouched_by(r).map(|a| crate::words::verdict::vouched(lang, a));
+    let next = crate::words::advice::Problem::of(r, props.trust.0.bundle_of(r))
         .map(|p| p.next_step(lang, crate::words::advice::Audience::Citizen));
     let purpose = r.annotation.as_ref().filter(|_| r.verified).map(|a| a.purpose.clone());
     // The countdown to waiting again, second by second.
@@ -46,7 +47,7 @@ pub fn KioskVerdict(props: &VerdictProps) -> Html {
         .as_ref()
         .filter(|_| r.verified)
         .map(|l| {
-            let ty = props.trust.0.bundle.type_name(&l.type_code).to_owned();
+            let ty = props.trust.0.type_name(&l.type_code).to_owned();
             format!("{ty} · {}", zz_log::mask_name(&l.holder.name))
         })
         .unwrap_or_default();
@@ -56,6 +57,7 @@ pub fn KioskVerdict(props: &VerdictProps) -> Html {
             <h1>{ title }</h1>
             <p class="why">{ why }</p>
             <p class="what">{ what }</p>
+            if let Some(v) = vouched { <p class="vouched">{ v }</p> }
             if let Some(p) = purpose {
                 <p class="purpose">{ lang.t("加注件用途：", "Purpose of this copy: ") }{ p }</p>
             }

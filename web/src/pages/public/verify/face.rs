@@ -27,7 +27,7 @@ pub(super) fn Face(props: &FaceProps) -> Html {
     let Some(l) = &props.report.report.license else {
         return html! {};
     };
-    let ty = props.trust.0.bundle.license_type(&l.type_code);
+    let ty = props.trust.0.license_type(&l.type_code);
     let shown_id = |id: &str| if *revealed { id.to_owned() } else { zz_log::mask_code(id) };
     let reveal = {
         let revealed = revealed.clone();

@@ -37,8 +37,9 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
         Some(Kind::Ofd) => lang.t("OFD 文件", "OFD file"),
         None => lang.t("无法识别的内容", "Unrecognised input"),
     };
-    let summary = t.bundle.summary(r.now);
-    let problem = crate::words::advice::Problem::of(r, &t.bundle);
+    let summary = t.bundle_of(r).summary(r.now);
+    let problem = crate::words::advice::Problem::of(r, t.bundle_of(r));
+    let vouched = t.vouched_by(r).map(|a| crate::words::verdict::vouched(lang, a));
     let warnings = crate::words::advice::warnings(lang, r);
     let node = use_node_ref();
     // Each new result (a second file too) is brought into view and focused:
@@ -64,8 +65,9 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
                         if props.verified.source != Source::Pasted { { " · " }<span class="source">{ props.verified.source.label(lang) }</span> }
                     </p>
                     if let Some(p) = problem {
-                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ crate::words::advice::next_step(p, lang, Audience::Clerk, r, &t.bundle) }</p>
+                        <p class="next-step"><strong>{ lang.t("下一步：", "Next: ") }</strong>{ crate::words::advice::next_step(p, lang, Audience::Clerk, r, t.bundle_of(r)) }</p>
                     }
+                    if let Some(v) = vouched { <p class="vouched" id="vouched">{ crate::components::icons::Icon::Check.html() }{ " " }{ v }</p> }
                     if !warnings.is_empty() {
                         <ul class="warnings" aria-label={lang.t("注意", "Warnings")}>
                             { for warnings.iter().map(|w| html! { <li>{ crate::components::icons::Icon::Warning.html() }{ " " }{ w }</li> }) }

@@ -222,8 +222,8 @@ impl Case {
             identity_checked: self.identity,
             outcome: self.outcome(),
             exceptions: CaseRecord::exceptions_of(&rows),
-            trust_seq: t.bundle.trust.seq,
-            catalog_seq: t.bundle.catalog.seq,
+            trust_seq: t.bundle().trust.seq,
+            catalog_seq: t.bundle().catalog.seq,
             licenses: rows,
         })
     }

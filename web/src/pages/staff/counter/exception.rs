@@ -101,7 +101,7 @@ pub(super) fn ExceptionForm(props: &ExceptionProps) -> Html {
     };
     let cancel = props.on_done.reform(|_| None);
     let ty = match &app.trust {
-        crate::state::app::TrustState::Ready(t) => t.bundle.license_type(&props.type_code).cloned(),
+        crate::state::app::TrustState::Ready(t) => t.license_type(&props.type_code).cloned(),
         _ => None,
     };
     html! {

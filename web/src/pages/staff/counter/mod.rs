@@ -110,7 +110,7 @@ fn Counter(props: &Props) -> Html {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
             editing.set(None);
             objection.set(None);
-            case.dispatch(Action::New(t.bundle.matter(&code).cloned().map(Rc::new)));
+            case.dispatch(Action::New(t.bundle().matter(&code).cloned().map(Rc::new)));
         })
     };
     let on_report = {
@@ -192,7 +192,7 @@ fn Counter(props: &Props) -> Html {
                     { for case.rows.iter().filter_map(|r| r.presented.as_ref()).map(|p| {
                         let r = &p.report;
                         html! { <div class="print-license">
-                            <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.bundle.type_name(&l.type_code).to_owned()) }</strong>
+                            <p><strong>{ r.license.as_ref().map_or(String::new(), |l| t.type_name(&l.type_code).to_owned()) }</strong>
                                { " · " }{ crate::words::verdict::verdict_label(lang, r.verdict) }{ " · " }<code>{ r.license.as_ref().map_or("", |l| l.id.as_str()) }</code></p>
                             <p class="print-checks">{ for r.checks.iter().map(|c| html! {
                                 <span>{ format!("{} {}；", lang.t(c.id.title_zh(), c.id.title_en()), crate::words::verdict::outcome_word(lang, c.outcome)) }</span>
@@ -202,8 +202,8 @@ fn Counter(props: &Props) -> Html {
                 </div>
                 if let Some(p) = &case.extra {
                     <Alert tone={Tone::Warn} urgent=true icon=true>{ match (&p.report.license, lang) {
-                        (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
-                        (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.bundle.type_name(&l.type_code).to_owned(), p.source.label(lang)),
+                        (Some(l), Lang::Zh) => format!("“{}”不在本事项的用证清单中（{}）。", t.type_name(&l.type_code).to_owned(), p.source.label(lang)),
+                        (Some(l), Lang::En) => format!("{} is not among this matter's licenses ({}).", t.type_name(&l.type_code).to_owned(), p.source.label(lang)),
                         (None, _) => format!("{}：{}", lang.t("无法识别", "Unrecognised"), crate::words::verdict::verdict_words(lang, &p.report).1),
                     } }</Alert>
                 }
@@ -216,7 +216,7 @@ fn Counter(props: &Props) -> Html {
                         CaseOutcome::Incomplete => html! { <>{ lang.t("尚不能受理：", "Not complete: ") }{ missing(lang, &case).join(lang.t("；", "; ")) }</> },
                     }
                 }</p>
-                <p class="trust-age">{ lang.checked_against(&t.bundle.summary(clock::now())) }</p>
+                <p class="trust-age">{ lang.checked_against(&t.bundle().summary(clock::now())) }</p>
                 <div class="log-tools no-print">
                     <button type="button" class="button" onclick={print}>{ lang.t("打印办件记录", "Print the record") }</button>
                     <button type="button" class="button" id="case-save" onclick={save}>{ lang.t("保存为 JSON（归档）", "Save as JSON (archive)") }</button>

@@ -32,7 +32,7 @@ pub(super) struct RowProps {
 pub(super) fn NeedRow(props: &RowProps) -> Html {
     let lang = use_app().lang;
     let (case, i, need, t) = (&props.case, props.row, &props.need, &props.trust.0);
-    let name = t.bundle.type_name(&need.type_code).to_owned();
+    let name = t.type_name(&need.type_code).to_owned();
     let row = case.rows.get(i).cloned().unwrap_or_default();
     let problem = case.holder_problem(i, lang);
     let edit = props.on_edit.reform(|_: MouseEvent| ());
@@ -46,10 +46,12 @@ pub(super) fn NeedRow(props: &RowProps) -> Html {
                 Some(p) => {
                     let (icon, w, cls) = (Icon::of_verdict(p.report.verdict).html(), verdict_label(lang, p.report.verdict), p.report.verdict.as_str());
                     let why = crate::words::verdict::verdict_words(lang, &p.report).1;
-                    let next = crate::words::advice::Problem::of(&p.report, &t.bundle)
-                        .map(|pr| crate::words::advice::next_step(pr, lang, crate::words::advice::Audience::Clerk, &p.report, &t.bundle));
+                    let next = crate::words::advice::Problem::of(&p.report, t.bundle_of(&p.report))
+                        .map(|pr| crate::words::advice::next_step(pr, lang, crate::words::advice::Audience::Clerk, &p.report, t.bundle_of(&p.report)));
+                    let vouched = t.vouched_by(&p.report).map(|a| crate::words::verdict::vouched(lang, a));
                     let holder = p.report.license.as_ref().map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
                     html! { <span class={classes!("row-verdict", cls)}><strong>{ icon }{ " " }{ w }</strong>{ " · " }{ holder }<br/><small>{ why }</small>
+                        if let Some(v) = vouched { <br/><small class="vouched">{ v }</small> }
                         if let Some(n) = next { <br/><small class="next-step">{ lang.t("下一步：", "Next: ") }{ n }</small> }
                     </span> }
                 }

@@ -41,11 +41,11 @@ pub fn LogTable(props: &TableProps) -> Html {
     };
     let type_name = |code: Option<&str>| -> String {
         let code = code.unwrap_or_default();
-        bundle.as_ref().map_or(code, |t| t.bundle.type_name(code)).to_owned()
+        bundle.as_ref().map_or(code, |t| t.type_name(code)).to_owned()
     };
     let matter_name = |code: Option<&str>| -> String {
         let code = code.unwrap_or_default();
-        bundle.as_ref().and_then(|t| t.bundle.matter(code)).map_or_else(|| code.to_owned(), |m| m.name.clone())
+        bundle.as_ref().and_then(|t| t.bundle().matter(code)).map_or_else(|| code.to_owned(), |m| m.name.clone())
     };
     let failed_words = |e: &audit::Entry| -> String {
         e.failed()

@@ -143,7 +143,7 @@ pub fn SiteSettings() -> Html {
             <div class="field"><label for="site-window">{ lang.t("窗口", "Window") }</label><input id="site-window" ref={window} /></div>
             <fieldset>
                 <legend>{ lang.t("本单位办理的事项", "The matters it handles") }</legend>
-                { for t.bundle.catalog.matters.iter().map(|m| html! {
+                { for t.bundle().catalog.matters.iter().map(|m| html! {
                     <div class="check-field">
                         <input type="checkbox" id={format!("site-m-{}", m.code)} checked={matters.contains(&m.code)} onchange={toggle(m.code.clone())} />
                         <label for={format!("site-m-{}", m.code)}>{ format!("{}（{}）", m.name, m.code) }</label>

@@ -27,7 +27,7 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     let lang = app.lang;
     let t = &props.trust.0;
     let now = clock::now();
-    let s = t.bundle.summary(now);
+    let s = t.bundle().summary(now);
     let warning = |on: bool, zh: &str, en: &str| {
         if on {
             html! { <li>{ crate::components::icons::Icon::Warning.html() }{ " " }{ lang.t(zh, en) }</li> }
@@ -37,8 +37,10 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
     };
     html! {
         <>
-        <OfferedRoots anchor={Anchor::Zz1} offered={props.trust.0.offered_roots.clone()} />
-        <h2>{ lang.t("信任数据", "Trust data") }</h2>
+        <OfferedRoots anchor={Anchor::Zz1} authority={t.home_name().to_owned()} home=true offered={props.trust.0.offered_roots.clone()} />
+        <h2>{ lang.t("信任数据", "Trust data") }
+            if t.authorities.len() > 1 || !t.refused.is_empty() { { format!("（{}{}）", t.home_name(), lang.t("，本地", ", home")) } }
+        </h2>
         if s.outdated || s.stale || s.clock_behind {
             <div class="alert warn" role="alert"><ul>
                 { warning(s.outdated, "信任列表已过更新时间，请尽快更新信任数据。", "The trust list is past its next update: update the trust data.") }
@@ -79,7 +81,64 @@ pub fn TrustPanel(props: &PanelProps) -> Html {
             </tbody>
         </table>
         <Sm2Roots trust={props.trust.clone()} />
+        <OtherAuthorities trust={props.trust.clone()} />
         <ImportBundle trust={props.trust.clone()} sign_in={props.sign_in} />
+        </>
+    }
+}
+
+/// The other regions' trust authorities (SPEC section 9): each with its
+/// roots, seq, age and SM2 roots, and those that could not be loaded.
+#[component]
+fn OtherAuthorities(props: &PanelProps) -> Html {
+    let lang = use_app().lang;
+    let t = &props.trust.0;
+    if t.others.is_empty() && t.refused.is_empty() {
+        return html! {};
+    }
+    let now = clock::now();
+    html! {
+        <>
+        <h2>{ lang.t("其他地区的信任机构", "Other regions' trust authorities") }</h2>
+        <p>{ lang.t(
+            "其他地区签发的证照用该地区自己的信任数据核验（按签发密钥自动选择）；办理事项仍以本地用证清单为准。每个机构的根密钥在本设备首次使用时固定，信任数据各自导入、各自防回退。",
+            "Licenses of other regions are verified with that region's own trust data (chosen by the signing key); matters are still decided by the home usage lists. Each authority's roots are pinned on this device on first use, and its trust data is imported and guarded against rollback on its own.",
+        ) }</p>
+        <table id="authorities">
+            <thead><tr>
+                <th scope="col">{ lang.t("信任机构", "Authority") }</th>
+                <th scope="col">{ lang.t("根密钥", "Roots") }</th>
+                <th scope="col">{ lang.t("信任列表版本", "Trust list seq") }</th>
+                <th scope="col">{ lang.t("签发时间", "Signed") }</th>
+                <th scope="col">{ lang.t("SM2 根证书", "SM2 roots") }</th>
+                <th scope="col">{ lang.t("来源", "Source") }</th>
+            </tr></thead>
+            <tbody>
+            { for t.others.iter().filter_map(|o| t.authorities.get(&o.name).map(|a| (o, a))).map(|(o, a)| {
+                let s = a.bundle.summary(now);
+                let sm2 = o.raw.sm2_roots.matches("-----BEGIN CERTIFICATE-----").count();
+                html! { <tr data-authority={o.name.clone()}>
+                    <th scope="row">{ &o.name }</th>
+                    <td><code>{ o.roots.kids().map(|k| zz_core::hex::hex(k)).collect::<Vec<_>>().join(" ") }</code></td>
+                    <td data-testid="authority-seq">{ s.trust_seq }</td>
+                    <td>{ lang.instant(s.trust_iat) }{ " · " }{ lang.age(s.age_seconds) }{ lang.t("前", " ago") }
+                        if s.outdated || s.stale { { " " }{ crate::components::icons::Icon::Warning.html() }{ lang.t("需更新", "needs an update") } }</td>
+                    <td>{ match lang { Lang::Zh => format!("{sm2} 张"), Lang::En => format!("{sm2}") } }</td>
+                    <td>{ match o.source { BundleOrigin::Shipped => lang.t("随站点发布", "Shipped with the site"), BundleOrigin::Imported => lang.t("已导入的文件", "Imported file") } }</td>
+                </tr> }
+            }) }
+            { for t.refused.iter().map(|(name, e)| html! { <tr data-authority={name.clone()} class="refused">
+                <th scope="row">{ name }</th>
+                <td colspan="5">{ crate::components::icons::Icon::Warning.html() }{ " " }{ lang.t("未加载：", "Not loaded: ") }{ lang.t(&e.zh, &e.en) }</td>
+            </tr> }) }
+            </tbody>
+        </table>
+        { for t.others.iter().map(|o| html! {
+            <>
+            <OfferedRoots anchor={Anchor::Zz1} authority={o.name.clone()} home=false offered={o.offered_roots.clone()} />
+            <OfferedRoots anchor={Anchor::Sm2} authority={o.name.clone()} home=false offered={o.raw.offered_sm2_roots.clone()} />
+            </>
+        }) }
         </>
     }
 }
@@ -94,6 +153,9 @@ enum Anchor {
 #[derive(Properties, PartialEq)]
 struct OfferedProps {
     anchor: Anchor,
+    /// Whose roots, and whether it is the home authority.
+    authority: String,
+    home: bool,
     offered: Option<String>,
 }
 
@@ -107,6 +169,7 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
         return html! {};
     };
     let anchor = props.anchor;
+    let (authority, home) = (props.authority.clone(), props.home);
     let (title, note, question, button, testid) = match anchor {
         Anchor::Zz1 => (
             lang.t("根密钥已更改", "Root keys changed"),
@@ -141,11 +204,11 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
                 return;
             }
             let done = match anchor {
-                Anchor::Zz1 => trust::adopt_offered_roots(&offered),
-                Anchor::Sm2 => trust::adopt_offered_sm2_roots(&offered),
+                Anchor::Zz1 => trust::adopt_offered_roots(&authority, home, &offered),
+                Anchor::Sm2 => trust::adopt_offered_sm2_roots(&authority, home, &offered),
             };
             crate::services::audit::record_event(zz_log::Happened {
-                detail: Some(if anchor == Anchor::Zz1 { "zz1" } else { "sm2" }.into()),
+                detail: Some(format!("{} {authority}", if anchor == Anchor::Zz1 { "zz1" } else { "sm2" })),
                 ..zz_log::Happened::new(if done.is_ok() {
                     zz_log::Event::RootsAdopted
                 } else {
@@ -163,7 +226,7 @@ fn OfferedRoots(props: &OfferedProps) -> Html {
     };
     html! {
         <>
-        <h2>{ title }</h2>
+        <h2>{ title }if !home { { format!("（{}）", props.authority) } }</h2>
         <p>{ note }</p>
         <button type="button" class="button danger" onclick={adopt} data-testid={testid}>{ button }</button>
         if let Some(e) = &*error { <Alert tone={Tone::Error} urgent=true>{ lang.t(&e.zh, &e.en) }</Alert> }
@@ -233,7 +296,7 @@ fn Sm2Roots(props: &PanelProps) -> Html {
                 <tbody>{ for rows.into_iter().map(|[a, b, c]| html! { <tr><td>{ a }</td><td>{ b }</td><td>{ c }</td></tr> }) }</tbody>
             </table>
         }
-        <OfferedRoots anchor={Anchor::Sm2} offered={props.trust.0.raw.offered_sm2_roots.clone()} />
+        <OfferedRoots anchor={Anchor::Sm2} authority={props.trust.0.home_name().to_owned()} home=true offered={props.trust.0.raw.offered_sm2_roots.clone()} />
         </>
     }
 }

@@ -86,9 +86,9 @@ fn StatsView() -> Html {
         if code.is_empty() {
             return lang.t("（未选事项）", "(no matter)").to_owned();
         }
-        bundle.as_ref().and_then(|t| t.bundle.matter(code)).map_or_else(|| code.to_owned(), |m| m.name.clone())
+        bundle.as_ref().and_then(|t| t.bundle().matter(code)).map_or_else(|| code.to_owned(), |m| m.name.clone())
     };
-    let type_name = |code: &str| -> String { bundle.as_ref().map_or(code, |t| t.bundle.type_name(code)).to_owned() };
+    let type_name = |code: &str| -> String { bundle.as_ref().map_or(code, |t| t.type_name(code)).to_owned() };
     let check_name = |id: &str| -> String {
         zz_core::CheckId::from_id(id).map_or(id, |c| lang.t(c.title_zh(), c.title_en())).to_owned()
     };
