@@ -54,6 +54,7 @@ pub fn run(args: &Args<'_>, path: &std::path::Path, now: Option<UnixTime>) -> i3
         matter: Some(&record.matter.code),
         org: record.org.as_ref().map(|o| o.code.as_str()),
         applicant: args.usage.applicant,
+        nonce: None,
     };
     let ctx = Context::among(&authorities, now).with(usage);
     // The home catalog decides matters (SPEC section 9).

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{annotate, bundle, catalog, demo, issue, keygen, log, ofd, qr, status, trust, verify};
+use crate::commands::{annotate, bundle, catalog, demo, issue, keygen, log, ofd, present, qr, status, trust, verify};
 
 #[derive(Parser)]
 #[command(name = "zz", version, about = "Issue and verify ZZ1 e-licenses (电子证照) and annotated copies (加注件).")]
@@ -30,6 +30,8 @@ enum Command {
     Issue(issue::Args),
     /// Make an annotated copy (加注件) of a signed license.
     Annotate(annotate::Args),
+    /// Present a license live (亮证, SPEC section 13), signed by this device's key.
+    Present(present::Args),
     /// Create, change and show status lists (revoke, suspend, supersede).
     Status(status::Args),
     /// OFD e-license files (SPEC section 12): draw a page, the demo SM2 roots.
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Keygen(c) => c.run(),
         Command::Issue(c) => c.run(),
         Command::Annotate(c) => c.run(),
+        Command::Present(c) => c.run(),
         Command::Status(c) => c.run(),
         Command::Ofd(c) => c.run(),
         Command::Log(c) => c.run(),

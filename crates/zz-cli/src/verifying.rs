@@ -265,6 +265,17 @@ fn human(out: &mut String, input: &str, r: &Report, authorities: &Authorities, l
         (None, false) => "unrecognised",
     };
     let _ = writeln!(out, "{verdict}  {}  ({kind})", safe(input));
+    if r.presented {
+        let _ = writeln!(
+            out,
+            "    {}",
+            if zh {
+                "现场亮证：由持证人绑定的设备签名"
+            } else {
+                "shown live: signed by the holder's bound device"
+            }
+        );
+    }
     let by = r.authority.as_deref().and_then(|n| authorities.get(n));
     let bundle = &by.unwrap_or_else(|| authorities.home()).bundle;
     if let Some(a) = by.filter(|_| authorities.len() > 1) {

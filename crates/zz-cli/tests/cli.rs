@@ -70,6 +70,9 @@ fn every_demo_sample_in_every_form_gives_its_promised_verdict() {
             if let Some(id) = s["applicant"].as_str() {
                 cmd.args(["--applicant", id]);
             }
+            if let Some(n) = s["nonce"].as_str() {
+                cmd.args(["--nonce", n]);
+            }
             let o = run(&mut cmd);
             let r: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{f}: {e}"));
             let expect = s["expect"].as_str().unwrap();
@@ -466,7 +469,12 @@ fn case_record(d: &Path) -> (zz_log::case::CaseRecord, String) {
     let marriage = std::fs::read(d.join("samples/annotated-valid.zzl")).unwrap();
     let holder =
         zz_core::verify(&marriage, zz_core::Context::new(&bundle, w.now)).license.map(|l| l.holder.id).unwrap();
-    let usage = zz_core::Usage { matter: Some(&matter.code), org: Some(&w.registry.code), applicant: Some(&holder) };
+    let usage = zz_core::Usage {
+        matter: Some(&matter.code),
+        org: Some(&w.registry.code),
+        applicant: Some(&holder),
+        nonce: None,
+    };
     let ctx = zz_core::Context::new(&bundle, w.now).with(usage);
     let row = |need: &zz_core::model::Need, sample: &str| {
         let bytes = std::fs::read(d.join(format!("samples/{sample}.zzl"))).unwrap();

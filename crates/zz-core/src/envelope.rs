@@ -49,6 +49,7 @@ media_types! {
     Trust => "application/zz-trust+cbor", "Trust list.";
     Catalog => "application/zz-catalog+cbor", "Catalog and usage lists.";
     Status => "application/zz-status+cbor", "Status list.";
+    Presentation => "application/zz-presentation+cbor", "Live presentation by the holder's device (亮证).";
 }
 
 /// A signed object that passed the envelope rules, not yet its signature.
@@ -90,6 +91,7 @@ const KID_LABEL: i128 = 4;
 const TYP_LABEL_I: i128 = TYP_LABEL as i128;
 const ALG_EDDSA: i128 = iana::Algorithm::EdDSA as i128;
 const ALG_ED25519: i128 = iana::Algorithm::Ed25519 as i128;
+const ALG_ES256: i128 = iana::Algorithm::ES256 as i128;
 const COSE_SIGN1_TAG: u64 = 18;
 /// Longest protected header read (a valid one has at most 45 bytes).
 const MAX_PROTECTED: usize = 256;
@@ -128,6 +130,135 @@ fn protected_header(bytes: &[u8]) -> Result<(Kid, Typ), EnvelopeError> {
     Ok((kid, typ))
 }
 
+/// The protected header, payload and signature bytes.
+type Parts<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+
+/// The protected header, payload and signature of tagged COSE_Sign1 bytes
+/// held to section 1's structure (tag 18, four elements, an empty
+/// unprotected header, an attached payload).
+fn parts(bytes: &[u8]) -> Result<Parts<'_>, EnvelopeError> {
+    cbor::validate(bytes)?;
+    let mut r = cbor::Reader::new(bytes);
+    if r.tag() != Some(COSE_SIGN1_TAG) {
+        return Err(structure("not a COSE_Sign1 under tag 18"));
+    }
+    match r.array() {
+        Some(4) => {}
+        Some(_) => return Err(structure("COSE_Sign1 must have 4 elements")),
+        None => return Err(structure("COSE_Sign1 must be an array")),
+    }
+    let protected = r.bytes().ok_or_else(|| structure("the protected header must be a byte string"))?;
+    if r.map() != Some(0) {
+        return Err(structure("the unprotected header must be an empty map"));
+    }
+    if r.null() {
+        return Err(structure("detached payloads are not allowed"));
+    }
+    let payload = r.bytes().ok_or_else(|| structure("the payload must be a byte string"))?;
+    let signature = r.bytes().ok_or_else(|| structure("the signature must be a byte string"))?;
+    Ok((protected, payload, signature))
+}
+
+/// The `typ` of tagged COSE_Sign1 bytes, if they read that far: tells a
+/// presentation (signed by a device key) from the objects signed by
+/// trust-list keys before either is parsed by its own rules.
+pub fn peek_typ(bytes: &[u8]) -> Option<Typ> {
+    let (protected, _, _) = parts(bytes).ok()?;
+    if protected.len() > MAX_PROTECTED {
+        return None;
+    }
+    let Ok(Item::Map(entries)) = cbor::parse(protected) else { return None };
+    entries.iter().find_map(|(k, v)| match (k, v) {
+        (Item::Int(TYP_LABEL_I), Item::Text(t)) => Typ::from_media_type(t),
+        _ => None,
+    })
+}
+
+/// The encoded Sig_structure `["Signature1", protected, h'', payload]`.
+fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
+    const CONTEXT: &str = "Signature1";
+    let mut out = Vec::with_capacity(protected.len() + payload.len() + 32);
+    let mut enc = Encoder::from(&mut out);
+    // Writing to a Vec cannot fail; a short Vec would fail verification.
+    let _ = enc
+        .push(Header::Array(Some(4)))
+        .and_then(|()| enc.text(CONTEXT, None))
+        .and_then(|()| enc.bytes(protected, None))
+        .and_then(|()| enc.bytes(&[], None))
+        .and_then(|()| enc.bytes(payload, None));
+    out
+}
+
+/// The algorithm of a presentation's signature (SPEC section 13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeviceAlg {
+    /// -8: Ed25519, verified strictly.
+    EdDsa,
+    /// -7: ECDSA P-256 with SHA-256, the signature r‖s of 64 bytes.
+    Es256,
+}
+
+/// A presentation's envelope (SPEC section 13): section 1's rules, except
+/// that the holder's device key signs it: the protected header holds
+/// exactly `alg` (-8 or -7) and `typ`, and no `kid`.
+#[derive(Clone, Debug)]
+pub struct DeviceSigned<'a> {
+    pub alg: DeviceAlg,
+    protected: &'a [u8],
+    payload: &'a [u8],
+    signature: &'a [u8],
+}
+
+impl<'a> DeviceSigned<'a> {
+    /// Parses tagged COSE_Sign1 bytes of a presentation.
+    pub fn parse(bytes: &'a [u8]) -> Result<DeviceSigned<'a>, EnvelopeError> {
+        let (protected, payload, signature) = parts(bytes)?;
+        if protected.len() > MAX_PROTECTED {
+            return Err(structure("protected header: longer than any valid one"));
+        }
+        let item = cbor::parse(protected).map_err(|e| structure(format!("protected header: {}", e.reason())))?;
+        let Item::Map(entries) = item else {
+            return Err(structure("protected header: not a map"));
+        };
+        let (mut alg, mut typ) = (None, None);
+        for (label, value) in &entries {
+            match (label, value) {
+                (Item::Int(ALG_LABEL), Item::Int(a)) => alg = Some(*a),
+                (Item::Int(TYP_LABEL_I), Item::Text(t)) => typ = Some(*t),
+                (Item::Int(KID_LABEL), _) => return Err(structure("protected header: a presentation carries no kid")),
+                (Item::Int(ALG_LABEL | TYP_LABEL_I), _) => {
+                    return Err(structure("protected header: alg must be an integer, typ text"));
+                }
+                _ => return Err(structure("protected header: only alg and typ are allowed in a presentation")),
+            }
+        }
+        if typ != Some(Typ::Presentation.media_type()) {
+            return Err(structure(format!("typ must be {}", Typ::Presentation.media_type())));
+        }
+        let alg = match alg {
+            Some(ALG_EDDSA) => DeviceAlg::EdDsa,
+            Some(ALG_ES256) => DeviceAlg::Es256,
+            _ => return Err(structure("protected header: a presentation's alg must be EdDSA (-8) or ES256 (-7)")),
+        };
+        Ok(DeviceSigned { alg, protected, payload, signature })
+    }
+
+    /// Decodes the payload under the CBOR profile.
+    pub fn payload_item(&self) -> Result<Item<'a>, CborError> {
+        cbor::parse(self.payload).map_err(|e| CborError::Profile(format!("payload: {}", e.reason())))
+    }
+
+    /// The Sig_structure the device signed.
+    pub fn to_be_signed(&self) -> Vec<u8> {
+        sig_structure(self.protected, self.payload)
+    }
+
+    /// The signature bytes as carried.
+    pub fn signature(&self) -> &'a [u8] {
+        self.signature
+    }
+}
+
 impl<'a> Envelope<'a> {
     /// Parses tagged COSE_Sign1 bytes and checks the envelope rules.
     ///
@@ -136,26 +267,11 @@ impl<'a> Envelope<'a> {
     /// unprotected header or elsewhere, parsing it costs no memory (bundle
     /// items of up to 64 MiB are parsed before any signature is checked).
     pub fn parse(bytes: &'a [u8]) -> Result<Envelope<'a>, EnvelopeError> {
-        cbor::validate(bytes)?;
-        let mut r = cbor::Reader::new(bytes);
-        if r.tag() != Some(COSE_SIGN1_TAG) {
-            return Err(structure("not a COSE_Sign1 under tag 18"));
-        }
-        match r.array() {
-            Some(4) => {}
-            Some(_) => return Err(structure("COSE_Sign1 must have 4 elements")),
-            None => return Err(structure("COSE_Sign1 must be an array")),
-        }
-        let protected = r.bytes().ok_or_else(|| structure("the protected header must be a byte string"))?;
-        if r.map() != Some(0) {
-            return Err(structure("the unprotected header must be an empty map"));
-        }
-        if r.null() {
-            return Err(structure("detached payloads are not allowed"));
-        }
-        let payload = r.bytes().ok_or_else(|| structure("the payload must be a byte string"))?;
-        let signature = r.bytes().ok_or_else(|| structure("the signature must be a byte string"))?;
+        let (protected, payload, signature) = parts(bytes)?;
         let (kid, typ) = protected_header(protected)?;
+        if typ == Typ::Presentation {
+            return Err(structure("a presentation is signed by a device key, not by a trust-list key"));
+        }
         Ok(Envelope { typ, kid, protected, payload, signature })
     }
 
@@ -186,23 +302,30 @@ impl<'a> Envelope<'a> {
 
     /// The encoded Sig_structure `["Signature1", protected, h'', payload]`.
     pub fn to_be_signed(&self) -> Vec<u8> {
-        const CONTEXT: &str = "Signature1";
-        let mut out = Vec::with_capacity(self.protected.len() + self.payload.len() + 32);
-        let mut enc = Encoder::from(&mut out);
-        // Writing to a Vec cannot fail; a short Vec would fail verification.
-        let _ = enc
-            .push(Header::Array(Some(4)))
-            .and_then(|()| enc.text(CONTEXT, None))
-            .and_then(|()| enc.bytes(self.protected, None))
-            .and_then(|()| enc.bytes(&[], None))
-            .and_then(|()| enc.bytes(self.payload, None));
-        out
+        sig_structure(self.protected, self.payload)
     }
 
     /// The signature bytes as carried.
     pub fn signature(&self) -> &'a [u8] {
         self.signature
     }
+}
+
+/// Signs a presentation with a device key, for wallets and issuers: the
+/// protected header holds `alg` (-8 or -7) and `typ` only. `signer` gets
+/// the Sig_structure and returns the signature (64 bytes: Ed25519, or
+/// ES256's r‖s).
+pub fn sign_presentation(payload: Vec<u8>, alg: DeviceAlg, signer: impl FnOnce(&[u8]) -> Vec<u8>) -> Vec<u8> {
+    let protected = coset::HeaderBuilder::new()
+        .algorithm(match alg {
+            DeviceAlg::EdDsa => iana::Algorithm::EdDSA,
+            DeviceAlg::Es256 => iana::Algorithm::ES256,
+        })
+        .value(TYP_LABEL, Value::Text(Typ::Presentation.media_type().to_owned()))
+        .build();
+    let sign1 =
+        coset::CoseSign1Builder::new().protected(protected).payload(payload).create_signature(b"", signer).build();
+    sign1.to_tagged_vec().unwrap_or_default()
 }
 
 /// Builds the protected header bytes' map and signs it, for issuers.

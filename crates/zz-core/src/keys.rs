@@ -54,3 +54,18 @@ pub fn verify_strict_raw(public_key: &[u8], message: &[u8], signature: &[u8]) ->
     };
     UsableKey::parse(&pk).is_some_and(|k| verify_strict(&k.key, message, signature))
 }
+
+/// ECDSA P-256 with SHA-256 (a holder's device key, SPEC section 13): the
+/// key as its coordinates, the signature as r‖s of 64 bytes. A key that is
+/// not a point of the curve never verifies.
+pub fn verify_p256(x: &[u8; 32], y: &[u8; 32], message: &[u8], signature: &[u8]) -> bool {
+    use p256::ecdsa::signature::Verifier;
+    let mut sec1 = [0u8; 65];
+    sec1[0] = 4;
+    for (d, s) in sec1.iter_mut().skip(1).zip(x.iter().chain(y)) {
+        *d = *s;
+    }
+    let Ok(key) = p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1) else { return false };
+    let Ok(sig) = p256::ecdsa::Signature::from_slice(signature) else { return false };
+    key.verify(message, &sig).is_ok()
+}

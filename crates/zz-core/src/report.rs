@@ -121,6 +121,9 @@ check_ids! {
     AnnotationScope => "annotation-scope", "加注件适用范围", "Annotation scope";
     AnnotationRecipient => "annotation-recipient", "加注件用证单位", "Annotation recipient";
     Applicant => "applicant", "办事主体", "Applicant";
+    HolderBinding => "holder-binding", "持证人设备", "Holder's device";
+    PresentationFresh => "presentation-fresh", "现场出示", "Shown live";
+    PresentationAudience => "presentation-audience", "出示对象", "Shown to";
     Matter => "matter", "用证事项", "Service matter";
     Bundle => "bundle", "信任数据", "Trust data";
     }
@@ -246,6 +249,15 @@ pub struct Report {
     /// The time the verification was made at.
     pub now: UnixTime,
     pub trust: TrustRef,
+    /// Whether the license was presented live by the holder's device (SPEC
+    /// section 13): its presentation's signature verified with the
+    /// license's `cnf` key.
+    #[serde(default)]
+    pub presented: bool,
+    /// The presentation, for a presentation (when it was signed, the nonce
+    /// and audience it names), whether or not it verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation: Option<crate::model::Presentation>,
     /// The authority whose trust data verified it (SPEC section 9), when
     /// the verifier holds named authorities.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,16 +2,18 @@
 
 use crate::authority::Authorities;
 use crate::bundle::{Bundle, TrustedKey};
-use crate::envelope::{Envelope, EnvelopeError, Typ};
+use crate::envelope::{DeviceAlg, DeviceSigned, Envelope, EnvelopeError, Typ};
 use crate::hex::hex;
 use crate::ident::{IdProblem, LicenseId, resident_id_valid, uscc_valid};
-use crate::model::{Annotation, ID_TYPE_RESIDENT, ID_TYPE_USCC, License, Role, StatusValue};
+use crate::model::{Annotation, DeviceKey, ID_TYPE_RESIDENT, ID_TYPE_USCC, License, Presentation, Role, StatusValue};
 use crate::report::{Check, CheckId, Kind, Outcome, Report, Signer, Text, Verdict};
 use crate::time::UnixTime;
 use crate::transport::{self, MAX_OBJECT};
 
 /// How far in the future a license or annotated copy may be signed (s).
 pub const CLOCK_SKEW: u64 = 300;
+/// How long a presentation is fresh (SPEC section 13: 90 s).
+pub const PRESENTATION_WINDOW: u64 = 90;
 /// A license ending within this many seconds gets a warning.
 pub const EXPIRY_WARNING: i64 = 30 * 86_400;
 
@@ -83,6 +85,8 @@ pub struct Usage<'a> {
     pub org: Option<&'a str>,
     /// The applicant's ID (办事主体): a resident ID number or a USCC.
     pub applicant: Option<&'a str>,
+    /// The nonce the verifier showed the holder (SPEC section 13).
+    pub nonce: Option<&'a [u8]>,
 }
 
 impl<'a> Usage<'a> {
@@ -138,6 +142,8 @@ struct Presented<'a> {
     license_env: Envelope<'a>,
     license: License,
     annotated: Option<(Envelope<'a>, Annotation)>,
+    /// For a presentation (SPEC section 13): its envelope and payload.
+    live: Option<(DeviceSigned<'a>, Presentation)>,
 }
 
 impl Presented<'_> {
@@ -151,6 +157,19 @@ fn decode<'a>(decoded: &'a transport::Decoded<'_>, r: &mut Checks) -> Option<Pre
         r.pass(CheckId::Decode, "已解码", "Decoded");
         r.fail(CheckId::Structure, "数据过大，超过 64 KiB 的上限", "Larger than the 64 KiB limit");
         return None;
+    }
+    if crate::envelope::peek_typ(&decoded.cose) == Some(Typ::Presentation) {
+        r.pass(CheckId::Decode, "已解码现场出示码", "Decoded a live presentation");
+        return match read_presentation(&decoded.cose) {
+            Ok(p) => {
+                r.pass(CheckId::Structure, "数据结构符合 ZZ1 格式", "The structure follows ZZ1");
+                Some(p)
+            }
+            Err(m) => {
+                r.structure_fail(m);
+                None
+            }
+        };
     }
     let outer = match Envelope::parse(&decoded.cose) {
         Ok(env) => env,
@@ -171,9 +190,12 @@ fn decode<'a>(decoded: &'a transport::Decoded<'_>, r: &mut Checks) -> Option<Pre
         if decoded.from_text { "Decoded ZZ1: text" } else { "Read a license file" },
     );
     let presented = match outer.typ {
-        Typ::License => {
-            read_license(outer).map(|(license_env, license)| Presented { license_env, license, annotated: None })
-        }
+        Typ::License => read_license(outer).map(|(license_env, license)| Presented {
+            license_env,
+            license,
+            annotated: None,
+            live: None,
+        }),
         Typ::Annotated => read_annotated(outer),
         other => Err(format!("a {} object is not a license or annotated copy", other.media_type())),
     };
@@ -201,7 +223,28 @@ fn read_annotated(outer: Envelope<'_>) -> Result<Presented<'_>, String> {
         EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => format!("embedded license: {m}"),
     })?;
     let (license_env, license) = read_license(inner).map_err(|m| format!("embedded license: {m}"))?;
-    Ok(Presented { license_env, license, annotated: Some((outer, annotation)) })
+    Ok(Presented { license_env, license, annotated: Some((outer, annotation)), live: None })
+}
+
+/// A presentation (SPEC section 13): its envelope, payload, and the
+/// license original it carries.
+fn read_presentation(bytes: &[u8]) -> Result<Presented<'_>, String> {
+    let ds = DeviceSigned::parse(bytes).map_err(|e| match e {
+        EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => m,
+    })?;
+    let value = ds.payload_item().map_err(|e| e.reason())?;
+    let (presentation, obj) = Presentation::from_cbor(&value).map_err(|e| e.reason())?;
+    let env = Envelope::parse(obj).map_err(|e| match e {
+        EnvelopeError::Malformed(m) | EnvelopeError::Structure(m) => format!("presented license: {m}"),
+    })?;
+    if env.typ != Typ::License {
+        return Err(format!(
+            "a presentation carries a license original, not a {} object (an annotated copy is not presented live)",
+            env.typ.media_type()
+        ));
+    }
+    let (license_env, license) = read_license(env).map_err(|m| format!("presented license: {m}"))?;
+    Ok(Presented { license_env, license, annotated: None, live: Some((ds, presentation)) })
 }
 
 fn check_presented(p: &Presented<'_>, ctx: Context<'_>, r: &mut Checks) {
@@ -226,6 +269,97 @@ fn check_presented(p: &Presented<'_>, ctx: Context<'_>, r: &mut Checks) {
         r.set(CheckId::Applicant, skip("未填写办事主体证件号码", "No applicant ID was given"));
     }
     r.set(CheckId::Matter, matter_check(l, p.kind(), ctx));
+    presentation_checks(p, ctx, r);
+}
+
+/// `holder-binding`, `presentation-fresh` and `presentation-audience`
+/// (SPEC sections 10 and 13).
+fn presentation_checks(p: &Presented<'_>, ctx: Context<'_>, r: &mut Checks) {
+    let Some((ds, live)) = &p.live else {
+        let not_live = || skip("不是现场出示码", "Not a live presentation");
+        r.set(CheckId::PresentationFresh, not_live());
+        r.set(CheckId::PresentationAudience, not_live());
+        r.set(
+            CheckId::HolderBinding,
+            match (&p.annotated, &p.license.cnf) {
+                (Some(_), _) => skip("加注件不现场出示", "An annotated copy is not shown live"),
+                (None, Some(_)) => warn(
+                    "这是证照复制件（截图/照片），请持证人现场亮证",
+                    "This is a copy of the license (a screenshot or photo): ask the holder to show it live",
+                ),
+                (None, None) => skip("证照未绑定持证人设备", "The license binds no holder's device"),
+            },
+        );
+        return;
+    };
+    r.set(CheckId::HolderBinding, holder_binding(ds, &p.license));
+    r.presented = r.slots_outcome(CheckId::HolderBinding) == Some(Outcome::Pass);
+    r.set(CheckId::PresentationFresh, presentation_fresh(live, ctx));
+    r.set(
+        CheckId::PresentationAudience,
+        match (ctx.usage.org, live.aud.as_deref()) {
+            (Some(org), Some(aud)) if org != aud => fail(
+                format!("该出示码是向 {aud} 出示的，不是本单位（{org}）"),
+                format!("The presentation was made for {aud}, not for this organisation ({org})"),
+            ),
+            (Some(_), Some(_)) => pass("出示对象为本单位", "Shown to this organisation"),
+            _ => skip("未指定出示对象或用证单位", "No audience or organisation to compare"),
+        },
+    );
+}
+
+fn holder_binding(ds: &DeviceSigned<'_>, l: &License) -> Check {
+    let Some(key) = &l.cnf else {
+        return fail(
+            "出示的证照未绑定持证人设备，不能现场出示",
+            "The license presented binds no holder's device: it cannot be presented live",
+        );
+    };
+    let tbs = ds.to_be_signed();
+    let ok = match (key, ds.alg) {
+        (DeviceKey::Ed25519(x), DeviceAlg::EdDsa) => crate::keys::verify_strict_raw(x, &tbs, ds.signature()),
+        (DeviceKey::P256 { x, y }, DeviceAlg::Es256) => crate::keys::verify_p256(x, y, &tbs, ds.signature()),
+        _ => false,
+    };
+    if ok {
+        pass(
+            format!("出示码由持证人绑定的设备签名（{}）", key.kind()),
+            format!("Signed by the holder's bound device ({})", key.kind()),
+        )
+    } else {
+        fail(
+            "出示码不是由该证照绑定的持证人设备签名的",
+            "The presentation is not signed by the holder's device the license binds",
+        )
+    }
+}
+
+fn presentation_fresh(live: &Presentation, ctx: Context<'_>) -> Check {
+    let age = ctx.now.seconds_since(live.iat);
+    if age > PRESENTATION_WINDOW as i64 {
+        return fail(
+            format!("出示码已过期（{age} 秒前生成，超过 90 秒）：可能是截图或录屏，请持证人重新亮证"),
+            format!(
+                "The presentation is stale (made {age} s ago, over 90 s): it may be a screenshot; ask for a fresh one"
+            ),
+        );
+    }
+    if -age > CLOCK_SKEW as i64 {
+        return fail(
+            "出示码的生成时间晚于现在超过 5 分钟：请核对持证人设备的时钟",
+            "The presentation was made more than 5 minutes in the future: check the holder's device clock",
+        );
+    }
+    match (ctx.usage.nonce, live.nonce.as_deref()) {
+        (Some(want), Some(got)) if want == got => {
+            pass("出示码现场生成，并回应了本次核验码", "Made just now, answering this verification's challenge")
+        }
+        (Some(_), _) => fail(
+            "出示码没有回应本次核验码（可能是事先生成的）：请持证人扫描核验码后重新亮证",
+            "The presentation does not answer this challenge (it may have been made earlier): ask the holder to scan it and show again",
+        ),
+        (None, _) => pass("出示码在 90 秒内生成", "Made within the last 90 s"),
+    }
 }
 
 enum SignerRole<'a> {
@@ -576,11 +710,17 @@ struct Checks {
     slots: Vec<Option<Check>>,
     signer: Option<Signer>,
     annotation_signer: Option<Signer>,
+    /// A presentation whose signature verified with the license's `cnf`.
+    presented: bool,
 }
 
 impl Checks {
     fn new() -> Self {
-        Checks { slots: vec![None; CheckId::ALL.len()], signer: None, annotation_signer: None }
+        Checks { slots: vec![None; CheckId::ALL.len()], signer: None, annotation_signer: None, presented: false }
+    }
+
+    fn slots_outcome(&self, id: CheckId) -> Option<Outcome> {
+        self.slots.get(id as usize).and_then(|s| s.as_ref()).map(|c| c.outcome)
     }
 
     fn set(&mut self, id: CheckId, mut c: Check) {
@@ -626,16 +766,18 @@ impl Checks {
             .collect();
         let failed = checks.iter().any(|c| c.outcome == Outcome::Fail) || presented.is_none();
         let status_confirmed = checks.iter().any(|c| c.id == CheckId::Status && c.outcome == Outcome::Pass);
+        // A bare license that binds a device: a copy, at most indeterminate.
+        let copy = checks.iter().any(|c| c.id == CheckId::HolderBinding && c.outcome == Outcome::Warn);
         let verdict = if failed {
             Verdict::Invalid
-        } else if !status_confirmed {
+        } else if !status_confirmed || copy {
             Verdict::Indeterminate
         } else {
             Verdict::Valid
         };
-        let (license, annotation) = match presented {
-            Some(p) => (Some(p.license), p.annotated.map(|(_, a)| a)),
-            None => (None, None),
+        let (license, annotation, presentation) = match presented {
+            Some(p) => (Some(p.license), p.annotated.map(|(_, a)| a), p.live.map(|(_, l)| l)),
+            None => (None, None, None),
         };
         Report {
             verdict,
@@ -650,6 +792,8 @@ impl Checks {
             now: ctx.now,
             trust: ctx.bundle.trust_ref(),
             authority: ctx.authority.map(str::to_owned),
+            presented: self.presented && !failed,
+            presentation,
             signatures: Vec::new(),
         }
     }

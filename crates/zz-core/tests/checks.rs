@@ -850,7 +850,12 @@ fn all_optional_inputs_together() {
     let mut a = annotation();
     a.agent = Some(agent("孙志强", "31010419850923055X"));
     let copy = w.annotate(&license(), &a);
-    let all = Usage { matter: Some(MATTER_ANNOTATED), org: Some(RECIPIENT), applicant: Some("31010419850923055X") };
+    let all = Usage {
+        matter: Some(MATTER_ANNOTATED),
+        org: Some(RECIPIENT),
+        applicant: Some("31010419850923055X"),
+        nonce: None,
+    };
     let r = w.verify_for(&copy, all);
     assert_valid(&r);
     for id in [CheckId::AnnotationScope, CheckId::AnnotationRecipient, CheckId::Applicant, CheckId::Matter] {

@@ -38,6 +38,7 @@ fn main() {
                 .collect(),
             // Entries from 1000 on are unused in the demo list: valid.
             status: Some(StatusRef { list: "sh-2026-01".into(), idx: 1000 + i % 7000 }),
+            cnf: None,
             issued: CstDate::parse("2024-05-06").unwrap(),
             valid_from: CstDate::parse("2024-05-06").unwrap(),
             issuer: Named { ..template.issuer.clone() },

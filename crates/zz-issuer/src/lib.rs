@@ -17,6 +17,7 @@ use zz_core::model::{Annotation, Catalog, KeyEntry, License, Named, Role, Status
 use zz_core::{Typ, UnixTime};
 
 pub mod demo;
+pub mod device;
 pub mod ofd;
 pub mod qr;
 pub mod status;

@@ -39,7 +39,8 @@ export type Outcome = "pass" | "fail" | "warn" | "skip";
 export type CheckId = "decode" | "structure" | "signature" | "signer-trusted" | "signer-authorized"
   | "signer-validity" | "license-validity" | "status" | "catalog" | "identifier" | "holder-id"
   | "annotation-signature" | "annotation-signer" | "annotation-validity" | "annotation-scope"
-  | "annotation-recipient" | "applicant" | "matter" | "bundle"
+  | "annotation-recipient" | "applicant" | "holder-binding" | "presentation-fresh" | "presentation-audience"
+  | "matter" | "bundle"
   | "ofd-package" | "ofd-references" | "ofd-signed-hash" | "ofd-signature" | "ofd-seal" | "ofd-signer-chain"
   | "ofd-coverage" | "ofd-license" | "ofd-face" | "ofd-seal-authority";
 /** One check of SPEC section 10, with its reason in Chinese and English. */
@@ -51,8 +52,13 @@ export interface License {
   id: string; type: string; no: string; holder: Holder; issuer: Named;
   issued: string; validFrom: string; validTo?: string;
   fields: Record<string, string | number | boolean>;
-  prev?: string; status?: { list: string; idx: number }; iat: number;
+  prev?: string; status?: { list: string; idx: number };
+  /** The holder's device key (SPEC section 13), coordinates in hex. */
+  cnf?: { kty: "OKP"; crv: "Ed25519"; x: string } | { kty: "EC2"; crv: "P-256"; x: string; y: string };
+  iat: number;
 }
+/** A live presentation's own data (SPEC section 13); `nonce` in hex. */
+export interface Presentation { iat: number; nonce?: string; aud?: string; }
 /** The statement of use of an annotated copy (SPEC section 5). Times are unix seconds. */
 export interface Annotation {
   purpose: string; matter?: Named; recipient?: Named;
@@ -79,6 +85,9 @@ export interface ReportObject {
   trust: { trustSeq: number; catalogSeq: number; bundleIat: number };
   /** The authority whose trust data verified it (SPEC section 9). */
   authority?: string;
+  /** Shown live by the holder's bound device (SPEC section 13). */
+  presented: boolean;
+  presentation?: Presentation;
   /** For an OFD file: every signature. */
   signatures?: OfdSignature[];
 }
@@ -347,7 +356,8 @@ impl ZzVerifier {
     /// with the SM2 roots set). The optional inputs of SPEC section 10:
     /// `matter` is the matter code being handled, `org` the verifying
     /// organisation's USCC (用证单位), `applicant` the ID of the person or
-    /// organisation the matter is for (办事主体).
+    /// organisation the matter is for (办事主体), `nonce` the challenge
+    /// shown to the holder for a live presentation (SPEC section 13).
     pub fn verify(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
@@ -355,8 +365,14 @@ impl ZzVerifier {
         matter: Option<String>,
         org: Option<String>,
         applicant: Option<String>,
+        nonce: Option<Vec<u8>>,
     ) -> Report {
-        let usage = Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() };
+        let usage = Usage {
+            matter: matter.as_deref(),
+            org: org.as_deref(),
+            applicant: applicant.as_deref(),
+            nonce: nonce.as_deref(),
+        };
         let bytes = match input.as_string() {
             Some(text) => text.into_bytes(),
             None => js_sys::Uint8Array::new(&input).to_vec(),
@@ -377,8 +393,14 @@ impl ZzVerifier {
         matter: Option<String>,
         org: Option<String>,
         applicant: Option<String>,
+        nonce: Option<Vec<u8>>,
     ) -> String {
-        let usage = Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() };
+        let usage = Usage {
+            matter: matter.as_deref(),
+            org: org.as_deref(),
+            applicant: applicant.as_deref(),
+            nonce: nonce.as_deref(),
+        };
         verify(input, self.context(now, usage)).verdict.as_str().to_owned()
     }
 
@@ -517,6 +539,12 @@ impl Report {
     #[wasm_bindgen(getter = annotationSigner, unchecked_return_type = "Signer | null")]
     pub fn annotation_signer(&self) -> JsValue {
         self.part(4, &self.report.annotation_signer, Via::Json)
+    }
+
+    /// Whether the license was shown live by the holder's bound device.
+    #[wasm_bindgen(getter)]
+    pub fn presented(&self) -> bool {
+        self.report.presented
     }
 
     /// The authority whose trust data verified it (SPEC section 9).

@@ -49,11 +49,11 @@ fn verifies_bytes_and_text_into_plain_objects() {
     let w = demo::world(demo::DEFAULT_NOW);
     let v = ZzVerifier::new(&w.roots_txt, &w.bundle, None, None).map_err(JsValue::from).unwrap();
     let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
-    let r = JsValue::from(v.verify(bytes.into(), now(&w), None, None, None));
+    let r = JsValue::from(v.verify(bytes.into(), now(&w), None, None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("license"));
     let checks = js_sys::Array::from(&get(&r, "checks"));
-    assert_eq!(checks.length(), 19);
+    assert_eq!(checks.length(), 22);
     assert_eq!(get(&checks.get(0), "id").as_string().as_deref(), Some("decode"));
     assert!(get(&get(&r, "license"), "fields").is_object());
     assert!(get(&r, "annotation").is_null());
@@ -81,17 +81,20 @@ fn verifies_bytes_and_text_into_plain_objects() {
 
     let text = String::from_utf8(sample(&w, "invalid-revoked")).unwrap_or_default();
     let text = if text.is_empty() { zz_issuer::zz1_text(&sample(&w, "invalid-revoked")) } else { text };
-    let r = JsValue::from(v.verify(JsValue::from_str(&text), now(&w), None, None, None));
+    let r = JsValue::from(v.verify(JsValue::from_str(&text), now(&w), None, None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
     assert_eq!(get(&r, "verified").as_bool(), Some(false));
 
     let ann = js_sys::Uint8Array::from(sample(&w, "annotated-valid").as_slice());
-    let r = JsValue::from(v.verify(ann.clone().into(), now(&w), Some("310000-DJ-0201".into()), None, None));
+    let r = JsValue::from(v.verify(ann.clone().into(), now(&w), Some("310000-DJ-0201".into()), None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("annotated"));
-    let r = JsValue::from(v.verify(ann.into(), now(&w), Some("310000-GG-0701".into()), None, None));
+    let r = JsValue::from(v.verify(ann.into(), now(&w), Some("310000-GG-0701".into()), None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
-    assert_eq!(v.verify_verdict(&sample(&w, "indeterminate-no-status"), now(&w), None, None, None), "indeterminate");
+    assert_eq!(
+        v.verify_verdict(&sample(&w, "indeterminate-no-status"), now(&w), None, None, None, None),
+        "indeterminate"
+    );
 }
 
 /// SPEC section 10's optional organisation and applicant, as JS passes them.
@@ -113,16 +116,17 @@ fn organisation_and_applicant() {
             s.matter.clone(),
             s.org.clone(),
             s.applicant.clone(),
+            s.nonce.clone(),
         ));
         assert_eq!(get(&r, "verdict").as_string().as_deref(), Some(s.expect), "{name}");
         for (id, want) in &s.checks {
             assert_eq!(check(&r, id), *want, "{name} {id}");
         }
-        assert_eq!(js_sys::Array::from(&get(&r, "checks")).length(), 19);
+        assert_eq!(js_sys::Array::from(&get(&r, "checks")).length(), 22);
     }
     // Neither given: the recipient is a warning, the applicant not checked.
     let ann = js_sys::Uint8Array::from(sample(&w, "annotated-valid").as_slice());
-    let r = JsValue::from(v.verify(ann.into(), now(&w), None, None, None));
+    let r = JsValue::from(v.verify(ann.into(), now(&w), None, None, None, None));
     assert_eq!((check(&r, "annotation-recipient").as_str(), check(&r, "applicant").as_str()), ("warn", "skip"));
     assert!(get(&get(&r, "annotation"), "recipient").is_object());
 }
@@ -155,7 +159,8 @@ fn both_conversions_give_the_same_objects() {
     let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     let ann = sample(&w, "annotated-valid");
     let all = |v: &ZzVerifier| {
-        let r = JsValue::from(v.verify(js_sys::Uint8Array::from(ann.as_slice()).into(), now(&w), None, None, None));
+        let r =
+            JsValue::from(v.verify(js_sys::Uint8Array::from(ann.as_slice()).into(), now(&w), None, None, None, None));
         let whole = js_sys::Reflect::get(&r, &"toJSON".into()).map(js_sys::Function::from).unwrap().call0(&r).unwrap();
         [whole, v.summary(now(&w)), v.types(Some(true)), v.matters(), v.search("zz", JsValue::UNDEFINED)]
             .map(|x| json(&x))
@@ -246,7 +251,7 @@ fn a_refused_hostile_bundle_leaves_the_verifier_usable() {
         assert!(js_sys::Error::from(err).message().as_string().unwrap().contains("bundle refused"));
         assert!(ZzVerifier::new(&w.roots_txt, &hostile, None, None).is_err());
         let bytes = js_sys::Uint8Array::from(sample(&w, "valid-business-license").as_slice());
-        let r = JsValue::from(v.verify(bytes.into(), now(&w), None, None, None));
+        let r = JsValue::from(v.verify(bytes.into(), now(&w), None, None, None, None));
         assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
         assert_eq!(get(&v.summary(now(&w)), "trustSeq").as_f64(), Some(7.0));
     }
@@ -261,11 +266,11 @@ fn verifies_and_draws_ofd_files_with_the_sm2_roots_set() {
     let valid = file("ofd-valid-business-license");
     let bytes = || JsValue::from(js_sys::Uint8Array::from(valid.as_slice()));
     // No SM2 roots yet: the seal is sound but its signer is not trusted.
-    let r = JsValue::from(v.verify(bytes(), now(&w), None, None, None));
+    let r = JsValue::from(v.verify(bytes(), now(&w), None, None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("indeterminate"));
     assert!(v.set_sm2_roots("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n", None).is_err());
     assert_eq!(v.set_sm2_roots(&o.roots_pem, None).map_err(JsValue::from).unwrap(), 2);
-    let r = JsValue::from(v.verify(bytes(), now(&w), None, None, None));
+    let r = JsValue::from(v.verify(bytes(), now(&w), None, None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("valid"));
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("ofd"));
     let sigs = js_sys::Array::from(&get(&r, "signatures"));
@@ -281,7 +286,8 @@ fn verifies_and_draws_ofd_files_with_the_sm2_roots_set() {
     assert_eq!(get(&page, "pages").as_f64(), Some(1.0));
     // Tampered: invalid, and no page.
     let tampered = file("ofd-invalid-tampered-page");
-    let r = JsValue::from(v.verify(js_sys::Uint8Array::from(tampered.as_slice()).into(), now(&w), None, None, None));
+    let r =
+        JsValue::from(v.verify(js_sys::Uint8Array::from(tampered.as_slice()).into(), now(&w), None, None, None, None));
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));
     assert!(v.render_ofd(&tampered, None, now(&w)).map_err(JsValue::from).unwrap().is_null());
     assert!(v.render_ofd(&valid, Some(3), now(&w)).is_err(), "no page 4");
@@ -302,7 +308,7 @@ fn authorities_are_added_named_and_replaced_on_their_own() {
         SampleData::Text(_) => unreachable!(),
     };
     let verify = |v: &ZzVerifier, bytes: &[u8]| {
-        JsValue::from(v.verify(js_sys::Uint8Array::from(bytes).into(), now(&w), None, None, None))
+        JsValue::from(v.verify(js_sys::Uint8Array::from(bytes).into(), now(&w), None, None, None, None))
     };
     let r = verify(&v, &zj_license);
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("invalid"));

@@ -250,7 +250,10 @@ async fn authority_list() -> AuthorityList {
     if bytes.len() > MAX_AUTHORITY_LIST {
         return AuthorityList::default();
     }
-    let mut list: AuthorityList = serde_json::from_slice(&bytes).unwrap_or_default();
+    // from_str, as the site's configuration is read (one JSON reader in
+    // the first load, not two).
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    let mut list: AuthorityList = serde_json::from_str(&text).unwrap_or_default();
     list.others.truncate(zz_core::authority::MAX_AUTHORITIES - 1);
     // Only folders under `trust/` of this site.
     list.others.retain(|d| !d.path.contains("..") && !d.path.contains(':') && !d.path.starts_with('/'));
@@ -329,9 +332,10 @@ pub async fn load() -> Result<Rc<Trust>, Refusal> {
         let dir = format!("{TRUST_DIR}{}", d.path.trim_start_matches('/'));
         let dir = if dir.ends_with('/') { dir } else { format!("{dir}/") };
         let loaded = load_one(&dir, &AuthorityKeys::of(&d.name, false)).await.and_then(|one| {
-            let bundle = one.bundle.clone();
             authorities.put(&d.name, one.bundle).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
-            raise_high_water(&bundle);
+            if let Some(a) = authorities.get(&d.name) {
+                raise_high_water(&a.bundle);
+            }
             Ok(Loaded {
                 name: d.name.clone(),
                 dir,
@@ -371,6 +375,21 @@ impl From<BundleError> for Refusal {
     }
 }
 
+/// The current authorities, loaded again from their files.
+fn reload(current: &Trust) -> Result<Authorities, Refusal> {
+    let load = |raw: &RawTrust| {
+        Roots::parse(&raw.roots)
+            .map_err(|e| Refusal { zh: "根密钥文件格式不正确".into(), en: e.to_string() })
+            .and_then(|r| Bundle::load(&raw.bundle, &r, None).map_err(Refusal::from))
+    };
+    let mut all = Authorities::new(current.home_name(), load(&current.raw)?)
+        .map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
+    for o in &current.others {
+        all.put(&o.name, load(&o.raw)?).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
+    }
+    Ok(all)
+}
+
 /// Imports a bundle file for the authority whose pinned roots signed it
 /// (named in the answer): verified, refused on rollback or when a key it
 /// lists belongs to another authority; every authority's current trust
@@ -398,14 +417,20 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<(Rc<Trust>, String)
         );
     };
     check_high_water(&bundle)?;
-    let mut authorities = current.authorities.clone();
-    authorities.put(&name, bundle.clone()).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
+    // The authorities again from the files they were loaded from (a
+    // bundle is not copied: the first load stays small).
+    let mut authorities = reload(current)?;
+    authorities.put(&name, bundle).map_err(|e| Refusal { zh: e.zh(), en: e.to_string() })?;
+    let Some(bundle) = authorities.get(&name).map(|a| &a.bundle) else {
+        return Err(Refusal { zh: "数据包无法读取".into(), en: "unreadable".into() });
+    };
     // Kept only once stored: the marks must never outrun what loads.
     crate::services::idb::put(&AuthorityKeys::of(&name, home).imported, bytes).await.map_err(|e| Refusal {
         zh: "无法在本设备上保存该数据包（存储空间不足或被禁用）".to_owned(),
         en: format!("cannot store the bundle: {e}"),
     })?;
-    raise_high_water(&bundle);
+    raise_high_water(bundle);
+    let index = home.then(|| CatalogIndex::new(&bundle.catalog));
     let raw_of = |old: &RawTrust| {
         Rc::new(RawTrust {
             roots: old.roots.clone(),
@@ -417,7 +442,7 @@ pub async fn import(current: &Trust, bytes: &[u8]) -> Result<(Rc<Trust>, String)
     let next = if home {
         Trust {
             roots: current.roots.clone(),
-            index: CatalogIndex::new(&bundle.catalog),
+            index: index.unwrap_or_else(|| CatalogIndex::new(&current.bundle().catalog)),
             authorities,
             source: BundleOrigin::Imported,
             offered_roots: current.offered_roots.clone(),

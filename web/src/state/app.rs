@@ -57,7 +57,7 @@ impl AppState {
     /// What a verification is asked for `matter` (and an applicant): the
     /// site's organisation goes with every one.
     pub fn usage(&self, matter: Option<String>, applicant: Option<String>) -> crate::workers::protocol::OwnedUsage {
-        crate::workers::protocol::OwnedUsage { matter, org: self.site.org_code(), applicant }
+        crate::workers::protocol::OwnedUsage { matter, org: self.site.org_code(), applicant, nonce: None }
     }
 }
 

@@ -12,6 +12,9 @@ pub struct OwnedUsage {
     pub matter: Option<String>,
     pub org: Option<String>,
     pub applicant: Option<String>,
+    /// The nonce shown to the holder (SPEC section 13).
+    #[serde(default)]
+    pub nonce: Option<Vec<u8>>,
 }
 
 impl OwnedUsage {
@@ -20,6 +23,7 @@ impl OwnedUsage {
             matter: self.matter.as_deref(),
             org: self.org.as_deref(),
             applicant: self.applicant.as_deref(),
+            nonce: self.nonce.as_deref(),
         }
     }
 }
@@ -146,6 +150,8 @@ impl ReportWire {
             now: self.now,
             trust: self.trust,
             authority: self.authority,
+            presented: false,
+            presentation: None,
             signatures: self.signatures,
         }
     }

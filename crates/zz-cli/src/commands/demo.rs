@@ -40,6 +40,9 @@ struct ManifestEntry<'a> {
     applicant: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     now: Option<UnixTime>,
+    /// The nonce shown to the holder (hex: `zz verify --nonce`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nonce: Option<String>,
     bundle: String,
     /// For OFD samples: the pinned SM2 roots to verify with.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,6 +83,18 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
         write(&out.join(format!("demo-keys/{name}.json")), serde_json::to_string_pretty(&file)? + "\n")?;
     }
     write(&out.join("inputs/catalog.json"), serde_json::to_string_pretty(&w.catalog)? + "\n")?;
+    // The holders' wallets (SPEC section 13): `zz present --device-key`.
+    for (file, kind, holder) in [
+        ("wallet-wanglihua", zz_issuer::device::DeviceKind::Ed25519, "王丽华"),
+        ("wallet-liming-p256", zz_issuer::device::DeviceKind::P256, "李明"),
+    ] {
+        let key = demo::live::wallet(kind, holder);
+        let note = format!(
+            "{holder}'s phone (wallet) key: signs live presentations; DEMO KEY derived from the public seed {:?}: not secret",
+            demo::SEED
+        );
+        write(&out.join(format!("demo-keys/{file}.json")), super::present::key_file_json(&key, &note)?)?;
+    }
 
     let samples = out.join("samples");
     let mut manifest = Vec::new();
@@ -117,6 +132,10 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
         if let Some(a) = &s.applicant {
             command.push_str(&format!(" --applicant '{a}'"));
         }
+        let nonce = s.nonce.as_deref().map(hex);
+        if let Some(n) = &nonce {
+            command.push_str(&format!(" --nonce {n}"));
+        }
         manifest.push(ManifestEntry {
             name: &s.name,
             files,
@@ -126,6 +145,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
             org: s.org.as_deref(),
             applicant: s.applicant.as_deref(),
             now: s.now,
+            nonce,
             bundle,
             sm2_roots: None,
             authorities: None,
@@ -153,6 +173,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
             org: None,
             applicant: None,
             now: None,
+            nonce: None,
             bundle: "trust/bundle.zzb".into(),
             sm2_roots: Some("trust/sm2-roots.pem"),
             authorities: None,
@@ -214,6 +235,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
             org: None,
             applicant: None,
             now: None,
+            nonce: None,
             bundle: format!("trust/{}/bundle.zzb", demo::region::DIR),
             sm2_roots: None,
             authorities: Some(authorities.clone()),
@@ -234,6 +256,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
             org: None,
             applicant: None,
             now: None,
+            nonce: None,
             bundle: format!("trust/{}/bundle.zzb", demo::region::DIR),
             sm2_roots: Some("trust/sm2-roots.pem"),
             authorities: Some(authorities.clone()),

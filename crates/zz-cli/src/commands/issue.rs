@@ -20,6 +20,11 @@ pub struct Args {
     /// Key file of an issuing key (role `issue` in the trust list).
     #[arg(long)]
     key: PathBuf,
+    /// The holder's device key to bind (`cnf`, SPEC section 13): a COSE_Key
+    /// (CBOR), a JWK (JSON, Ed25519 or P-256), or 32 raw bytes (Ed25519).
+    /// The license can then be shown live (亮证); a copy of it is not valid.
+    #[arg(long, value_name = "FILE")]
+    holder_key: Option<PathBuf>,
     /// Signing time (RFC 3339 or unix seconds); default the file's `iat`, else now.
     #[arg(long, value_parser = time_arg)]
     iat: Option<UnixTime>,
@@ -38,7 +43,11 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> ExitCode {
         let ofd = self.ofd.as_deref().map(|p| (p, self.catalog.as_deref()));
-        super::done(issue(&self.license, &self.key, self.iat, &self.outputs, ofd))
+        let cnf = match self.holder_key.as_deref().map(holder_key).transpose() {
+            Ok(k) => k,
+            Err(e) => return super::done(Err(e)),
+        };
+        super::done(issue(&self.license, &self.key, self.iat, cnf, &self.outputs, ofd))
     }
 }
 
@@ -82,10 +91,17 @@ fn field_value(key: &str, v: &toml::Value) -> Result<FieldValue> {
     })
 }
 
+/// A holder's device key file (`--holder-key`).
+fn holder_key(path: &Path) -> Result<zz_core::model::DeviceKey> {
+    let bytes = crate::files::read_limited(path, 64 * 1024)?;
+    zz_issuer::device::parse_holder_key(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))
+}
+
 fn issue(
     input: &Path,
     key_path: &Path,
     iat: Option<UnixTime>,
+    cnf: Option<zz_core::model::DeviceKey>,
     outputs: &Outputs,
     ofd: Option<(&Path, Option<&Path>)>,
 ) -> Result<()> {
@@ -132,6 +148,7 @@ fn issue(
         fields,
         prev: d.prev,
         status: d.status,
+        cnf,
         iat,
     };
     let cose = zz_issuer::issue(&license, &key);

@@ -11,6 +11,7 @@ pub mod issue;
 pub mod keygen;
 pub mod log;
 pub mod ofd;
+pub mod present;
 pub mod qr;
 pub mod status;
 pub mod trust;

@@ -50,6 +50,10 @@ pub struct Args {
     /// of someone else (not the holder, nor the copy's agent) fails.
     #[arg(long, value_name = "ID")]
     applicant: Option<String>,
+    /// The nonce shown to the holder (the ZZ1N: challenge, hex): a live
+    /// presentation must answer it (SPEC section 13).
+    #[arg(long, value_name = "HEX", value_parser = crate::commands::present::nonce_arg)]
+    nonce: Option<crate::commands::present::Nonce>,
     /// Pinned SM2 root certificates (PEM) for OFD files; without them no
     /// OFD signer can be trusted.
     #[arg(long, conflicts_with = "authority")]
@@ -90,6 +94,7 @@ impl Args {
             matter,
             org,
             applicant,
+            nonce,
             sm2_roots,
             json,
             min_seq,
@@ -109,7 +114,12 @@ impl Args {
             inputs: &inputs,
             trust: &trust,
             now: now.unwrap_or_else(files::now),
-            usage: zz_core::Usage { matter: matter.as_deref(), org: org.as_deref(), applicant: applicant.as_deref() },
+            usage: zz_core::Usage {
+                matter: matter.as_deref(),
+                org: org.as_deref(),
+                applicant: applicant.as_deref(),
+                nonce: nonce.as_ref().map(|n| n.0.as_slice()),
+            },
             json,
             min_seq,
             lang,

@@ -125,6 +125,10 @@ pub struct License {
     pub prev: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusRef>,
+    /// The holder's device key (SPEC sections 4 and 13): the license can
+    /// be shown live, signed by that device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cnf: Option<DeviceKey>,
     pub iat: UnixTime,
 }
 
@@ -158,6 +162,7 @@ impl License {
             fields,
             prev: m.opt("prev", text)?,
             status,
+            cnf: m.opt("cnf", DeviceKey::from_cose_key)?,
             iat: m.req("iat", time)?,
         })
     }
@@ -179,6 +184,7 @@ impl License {
             .put("fields", fields)
             .put_opt("prev", self.prev.as_deref())
             .put_opt("status", status)
+            .put_opt("cnf", self.cnf.as_ref().map(DeviceKey::to_value))
             .put("iat", self.iat)
             .build()
     }

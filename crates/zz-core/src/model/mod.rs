@@ -146,11 +146,13 @@ impl Named {
 mod annotation;
 mod catalog;
 mod license;
+mod presentation;
 mod status;
 mod trust;
 
 pub use annotation::*;
 pub use catalog::*;
 pub use license::*;
+pub use presentation::*;
 pub use status::*;
 pub use trust::*;

@@ -165,6 +165,7 @@ pub fn license() -> License {
         ],
         prev: None,
         status: Some(StatusRef { list: LIST.into(), idx: 0 }),
+        cnf: None,
         iat: unix(NOW - 100 * DAY),
     }
 }

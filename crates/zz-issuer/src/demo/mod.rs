@@ -51,6 +51,8 @@ pub struct Sample {
     pub now: Option<UnixTime>,
     /// Verify against this bundle file instead of `bundle.zzb`.
     pub bundle: Option<&'static str>,
+    /// The nonce the verifier showed the holder (SPEC section 13), if any.
+    pub nonce: Option<Vec<u8>>,
 }
 
 impl Sample {
@@ -60,6 +62,7 @@ impl Sample {
             matter: self.matter.as_deref(),
             org: self.org.as_deref(),
             applicant: self.applicant.as_deref(),
+            nonce: self.nonce.as_deref(),
         }
     }
 }
@@ -112,6 +115,7 @@ impl World {
 
 mod catalog;
 mod ids;
+pub mod live;
 pub mod ofd;
 pub mod region;
 mod samples;
@@ -242,6 +246,7 @@ pub fn world(now: UnixTime) -> World {
             fields: d.fields.clone(),
             prev: None,
             status: list.map(|(l, idx)| StatusRef { list: l.to_owned(), idx }),
+            cnf: None,
             iat: at(d.issued, 9, 15),
         }
     };
@@ -523,6 +528,7 @@ pub fn world(now: UnixTime) -> World {
         applicant: None,
         now: None,
         bundle: None,
+        nonce: None,
     });
     let mut damaged = crate::zz1_text(&valid_biz_cose);
     damaged.truncate(damaged.len() - 7);
@@ -539,6 +545,7 @@ pub fn world(now: UnixTime) -> World {
         applicant: None,
         now: None,
         bundle: None,
+        nonce: None,
     });
 
     // --- annotated copies ----------------------------------------------------------
@@ -578,6 +585,7 @@ pub fn world(now: UnixTime) -> World {
         applicant: None,
         now: None,
         bundle: None,
+        nonce: None,
     };
     samples.push(s.clone());
     s.name = "annotated-wrong-matter".into();
@@ -658,6 +666,7 @@ pub fn world(now: UnixTime) -> World {
         applicant: applicant.map(str::to_owned),
         now: None,
         bundle: None,
+        nonce: None,
     };
     let mut s = used(
         "annotated-for-this-org",
@@ -741,6 +750,7 @@ pub fn world(now: UnixTime) -> World {
             applicant: None,
             now: None,
             bundle: None,
+            nonce: None,
         });
     };
     with_matter(
@@ -797,6 +807,7 @@ pub fn world(now: UnixTime) -> World {
         applicant: None,
         now: None,
         bundle: Some("bundle-outdated.zzb"),
+        nonce: None,
     };
     samples.push(s.clone());
     s.name = "bundle-clock-behind".into();
@@ -805,6 +816,26 @@ pub fn world(now: UnixTime) -> World {
     s.bundle = None;
     s.now = Some(now.saturating_sub_secs(3 * DAY));
     samples.push(s);
+
+    // --- live presentation (亮证, SPEC section 13) ------------------------
+    // Made last: the serials and status entries above stay as they were.
+    let wallet_ed = live::wallet(crate::device::DeviceKind::Ed25519, "王丽华");
+    let wallet_p256 = live::wallet(crate::device::DeviceKind::P256, "李明");
+    let mut bound_driving = lic(&driving, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
+    bound_driving.cnf = Some(wallet_ed.public());
+    let bound_driving_cose = issue(&bound_driving, &issuer_key("driving"));
+    let mut bound_marriage = lic(&marriage, Some((MAIN, alloc(&mut main, StatusValue::Valid))));
+    bound_marriage.cnf = Some(wallet_p256.public());
+    let bound_marriage_cose = issue(&bound_marriage, &issuer_key("marriage"));
+    samples.extend(live::samples(&live::Bound {
+        now,
+        ed_license: &bound_driving_cose,
+        ed: &wallet_ed,
+        p256_license: &bound_marriage_cose,
+        p256: &wallet_p256,
+        unbound: &issue(&valid_driving, &issuer_key("driving")),
+        org: &registry.code,
+    }));
 
     // Sign the status lists and the bundles.
     let main_cose = sign_status_list(&main.payload(now.saturating_sub_secs(DAY), 365 * DAY), &status_key);

@@ -159,6 +159,7 @@ pub fn neighbour(home: &World) -> Region {
         fields,
         prev: None,
         status: Some(StatusRef { list: LIST.into(), idx }),
+        cnf: None,
         iat: at("2023-03-08", 10, 5),
     };
     let biz = licence(
@@ -213,6 +214,7 @@ pub fn neighbour(home: &World) -> Region {
             applicant: None,
             now: None,
             bundle: None,
+            nonce: None,
         };
     let food = "310000-XK-0101";
     let workshop_matter = HOME_MATTER;

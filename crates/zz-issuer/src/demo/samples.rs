@@ -32,6 +32,7 @@ impl Spec {
             applicant: None,
             now: None,
             bundle: None,
+            nonce: None,
         }
     }
 }

@@ -333,6 +333,8 @@ pub fn to_report(r: &OfdReport, opts: &Options<'_>, trust: zz_core::report::Trus
         now: opts.now,
         trust,
         authority: opts.zz1.and_then(|c| c.authority).map(str::to_owned),
+        presented: false,
+        presentation: None,
         signatures,
     }
 }
