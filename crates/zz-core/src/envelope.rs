@@ -311,21 +311,48 @@ impl<'a> Envelope<'a> {
     }
 }
 
+/// A presentation waiting for its device's signature (a wallet's key may
+/// sign asynchronously, as WebCrypto does): sign [`Unsigned::to_be_signed`]
+/// and give the signature to [`Unsigned::finish`].
+pub struct Unsigned {
+    sign1: coset::CoseSign1,
+}
+
+impl Unsigned {
+    /// A presentation payload to be signed with `alg`: the protected header
+    /// holds `alg` (-8 or -7) and `typ` only.
+    pub fn presentation(payload: Vec<u8>, alg: DeviceAlg) -> Unsigned {
+        let protected = coset::HeaderBuilder::new()
+            .algorithm(match alg {
+                DeviceAlg::EdDsa => iana::Algorithm::EdDSA,
+                DeviceAlg::Es256 => iana::Algorithm::ES256,
+            })
+            .value(TYP_LABEL, Value::Text(Typ::Presentation.media_type().to_owned()))
+            .build();
+        Unsigned { sign1: coset::CoseSign1Builder::new().protected(protected).payload(payload).build() }
+    }
+
+    /// The Sig_structure to sign.
+    pub fn to_be_signed(&self) -> Vec<u8> {
+        self.sign1.tbs_data(b"")
+    }
+
+    /// The tagged COSE_Sign1 bytes with `signature` (64 bytes: Ed25519, or
+    /// ES256's r‖s).
+    pub fn finish(mut self, signature: Vec<u8>) -> Vec<u8> {
+        self.sign1.signature = signature;
+        self.sign1.to_tagged_vec().unwrap_or_default()
+    }
+}
+
 /// Signs a presentation with a device key, for wallets and issuers: the
 /// protected header holds `alg` (-8 or -7) and `typ` only. `signer` gets
 /// the Sig_structure and returns the signature (64 bytes: Ed25519, or
 /// ES256's r‖s).
 pub fn sign_presentation(payload: Vec<u8>, alg: DeviceAlg, signer: impl FnOnce(&[u8]) -> Vec<u8>) -> Vec<u8> {
-    let protected = coset::HeaderBuilder::new()
-        .algorithm(match alg {
-            DeviceAlg::EdDsa => iana::Algorithm::EdDSA,
-            DeviceAlg::Es256 => iana::Algorithm::ES256,
-        })
-        .value(TYP_LABEL, Value::Text(Typ::Presentation.media_type().to_owned()))
-        .build();
-    let sign1 =
-        coset::CoseSign1Builder::new().protected(protected).payload(payload).create_signature(b"", signer).build();
-    sign1.to_tagged_vec().unwrap_or_default()
+    let unsigned = Unsigned::presentation(payload, alg);
+    let signature = signer(&unsigned.to_be_signed());
+    unsigned.finish(signature)
 }
 
 /// Builds the protected header bytes' map and signs it, for issuers.

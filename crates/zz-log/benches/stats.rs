@@ -43,6 +43,7 @@ fn entry(i: u64) -> Entry {
             verdict,
             trust_seq: 7,
             authority: None,
+            ..Verified::default()
         }),
         drill: i.is_multiple_of(50),
         prev: "0".repeat(64),

@@ -83,6 +83,13 @@ pub struct Verified {
     pub trust_seq: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority: Option<Authority>,
+    /// Shown live by the holder's bound device (亮证, SPEC section 13).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub live: bool,
+    /// The nonce the presentation answered (hex), when it was a live
+    /// presentation made for a challenge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
 }
 
 impl Verified {
@@ -101,6 +108,8 @@ impl Verified {
                 recipient: a.recipient.as_ref().map(|r| r.name.clone()),
                 purpose: a.purpose.clone(),
             }),
+            live: report.presented,
+            nonce: report.presentation.as_ref().and_then(|p| p.nonce.as_deref()).map(zz_core::hex::hex),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Components that several pages draw.
 
 pub mod alert;
+pub mod challenge;
 pub mod drill_switch;
 pub mod field;
 pub mod gate;

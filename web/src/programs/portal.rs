@@ -34,6 +34,8 @@ pub enum Route {
     Stats,
     #[at("/settings")]
     Settings,
+    #[at("/wallet")]
+    Wallet,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -97,6 +99,7 @@ fn switch(route: Route) -> Html {
         Route::Log => return html! { <crate::programs::staff::StaffHost page="log" /> },
         Route::Stats => return html! { <crate::programs::staff::StaffHost page="stats" /> },
         Route::Settings => return html! { <crate::programs::staff::StaffHost page="settings" /> },
+        Route::Wallet => return html! { <crate::programs::staff::StaffHost page="wallet" /> },
     };
     html! { <main id="main" tabindex="-1">{ page }</main> }
 }
@@ -136,6 +139,7 @@ fn Header() -> Html {
                     { link(Route::Counter, "窗口办件", "Counter") }
                     { link(Route::Catalog, "证照目录", "Catalog") }
                     { link(Route::Matters, "用证清单", "Usage lists") }
+                    { link(Route::Wallet, "我的证照", "My licenses") }
                     { link(Route::Log, "核验记录", "Log") }
                     { link(Route::Stats, "统计", "Statistics") }
                     { link(Route::Settings, "设置", "Settings") }

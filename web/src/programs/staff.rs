@@ -1,5 +1,6 @@
 //! The staff pages as a second program: the counter, the verification
-//! log, the statistics, the settings and the objection request. The portal's first load
+//! log, the statistics, the settings, the objection request and the
+//! citizen's wallet (亮证). The portal's first load
 //! does not carry them; the first time one is opened, the portal loads
 //! this program (`zz-staff`, named by content and kept by the service
 //! worker, like the QR decoder) and asks it to draw the page into the
@@ -41,6 +42,7 @@ fn StaffApp(props: &PageProps) -> Html {
         "log" => html! { <crate::pages::staff::log::LogPage /> },
         "stats" => html! { <crate::pages::staff::stats::StatsPage /> },
         "settings" => html! { <crate::pages::staff::settings::SettingsPage /> },
+        "wallet" => html! { <crate::pages::wallet::WalletPage /> },
         other => match other.strip_prefix("objection/") {
             Some(code) => html! { <crate::pages::staff::objection::ObjectionPage type_code={code.to_owned()} /> },
             None => html! {},

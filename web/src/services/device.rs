@@ -54,12 +54,29 @@ fn ed25519() -> JsValue {
     algorithm(&[("name", "Ed25519")])
 }
 
-/// This device's key: the one kept, or a new one (non-extractable).
-pub async fn device() -> Result<Rc<Device>, String> {
-    if let Some(d) = DEVICE.with(|d| d.borrow().clone()) {
-        return Ok(d);
+/// A non-extractable key pair kept in IndexedDB under `slot` (made on
+/// first use: Ed25519, or ECDSA P-256 where WebCrypto has no Ed25519).
+pub struct KeyPair {
+    private: JsValue,
+    /// What `sign` is called with: Ed25519, or ECDSA with SHA-256.
+    params: JsValue,
+    /// P-256 (else Ed25519).
+    pub p256: bool,
+    /// The public key: 32 bytes (Ed25519) or 65 (uncompressed P-256).
+    pub raw_public: Vec<u8>,
+}
+
+impl KeyPair {
+    /// The key's signature of `bytes` (64 bytes: Ed25519, or P-256's r‖s).
+    pub async fn sign(&self, bytes: &[u8]) -> Result<Vec<u8>, String> {
+        let sig = call("sign", &[self.params.clone(), self.private.clone(), Uint8Array::from(bytes).into()]).await?;
+        Ok(Uint8Array::new(&sig).to_vec())
     }
-    let mut pair = crate::services::idb::get_value(KEY).await.unwrap_or(JsValue::UNDEFINED);
+}
+
+/// The key pair kept under `slot`, or a new one.
+pub async fn key_pair(slot: &str) -> Result<KeyPair, String> {
+    let mut pair = crate::services::idb::get_value(slot).await.unwrap_or(JsValue::UNDEFINED);
     if !pair.is_object() {
         let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
         let made = match call("generateKey", &[ed25519(), JsValue::FALSE, usages.clone().into()]).await {
@@ -70,7 +87,7 @@ pub async fn device() -> Result<Rc<Device>, String> {
             }
         };
         // Two programs starting at once keep one key.
-        pair = crate::services::idb::put_value_once(KEY, &made).await.map_err(|e| e.to_string())?;
+        pair = crate::services::idb::put_value_once(slot, &made).await.map_err(|e| e.to_string())?;
     }
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(|_| "no private key".to_owned())?;
     let public = Reflect::get(&pair, &"publicKey".into()).map_err(|_| "no public key".to_owned())?;
@@ -79,14 +96,24 @@ pub async fn device() -> Result<Rc<Device>, String> {
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
-    let raw = Uint8Array::new(&call("exportKey", &["raw".into(), public]).await?).to_vec();
-    let (header, params) = if name == "ECDSA" {
-        (zz_log::audit::header(zz_log::audit::ALG_P256, &raw), algorithm(&[("name", "ECDSA"), ("hash", "SHA-256")]))
+    let raw_public = Uint8Array::new(&call("exportKey", &["raw".into(), public]).await?).to_vec();
+    let p256 = name == "ECDSA";
+    let params = if p256 { algorithm(&[("name", "ECDSA"), ("hash", "SHA-256")]) } else { ed25519() };
+    Ok(KeyPair { private, params, p256, raw_public })
+}
+
+/// This device's key: the one kept, or a new one (non-extractable).
+pub async fn device() -> Result<Rc<Device>, String> {
+    if let Some(d) = DEVICE.with(|d| d.borrow().clone()) {
+        return Ok(d);
+    }
+    let pair = key_pair(KEY).await?;
+    let header = if pair.p256 {
+        zz_log::audit::header(zz_log::audit::ALG_P256, &pair.raw_public)
     } else {
-        let header = zz_log::audit::header_of_raw(&raw).ok_or_else(|| "not an Ed25519 public key".to_owned())?;
-        (header, ed25519())
+        zz_log::audit::header_of_raw(&pair.raw_public).ok_or_else(|| "not an Ed25519 public key".to_owned())?
     };
-    let device = Rc::new(Device { private, params, header });
+    let device = Rc::new(Device { private: pair.private, params: pair.params, header });
     DEVICE.with(|d| *d.borrow_mut() = Some(device.clone()));
     Ok(device)
 }

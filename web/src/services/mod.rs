@@ -15,3 +15,4 @@ pub mod sound;
 pub mod storage;
 pub mod trust;
 pub mod verification;
+pub mod wallet;

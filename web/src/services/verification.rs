@@ -89,8 +89,21 @@ pub struct Verification {
 /// applicant, as given); records it in the log and hands `done` the core's
 /// report, with an OFD file's page and the object verified.
 pub fn verify_presented(bytes: Vec<u8>, trust: std::rc::Rc<Trust>, usage: OwnedUsage, done: Callback<Verification>) {
+    verify_presented_at(bytes, trust, usage, None, done)
+}
+
+/// [`verify_presented`] at `at` instead of the clock: a live presentation
+/// verified again for a case (new people) counts at the time it was shown.
+pub fn verify_presented_at(
+    bytes: Vec<u8>,
+    trust: std::rc::Rc<Trust>,
+    usage: OwnedUsage,
+    at: Option<UnixTime>,
+    done: Callback<Verification>,
+) {
+    let clock_now = move || at.unwrap_or_else(crate::services::clock::now);
     if zz_ofd::package::looks_like_zip(&bytes) {
-        let now = crate::services::clock::now();
+        let now = clock_now();
         let object = std::rc::Rc::new(bytes.clone());
         let authorities = trust
             .raw_all()
@@ -148,7 +161,7 @@ pub fn verify_presented(bytes: Vec<u8>, trust: std::rc::Rc<Trust>, usage: OwnedU
     resolve(
         bytes,
         Callback::from(move |input: Result<Vec<u8>, (String, String)>| {
-            let ctx = zz_core::Context::among(&trust.authorities, crate::services::clock::now()).with(usage.usage());
+            let ctx = zz_core::Context::among(&trust.authorities, clock_now()).with(usage.usage());
             let (report, object) = match input {
                 Ok(bytes) => {
                     // The signed object itself (a case record keeps it):

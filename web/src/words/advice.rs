@@ -46,6 +46,10 @@ pub enum Problem {
     NotForThisMatter,
     /// The type is not in the catalog or a required field is missing.
     NotInCatalog,
+    /// Not shown live by the holder's bound device (SPEC section 13): a
+    /// copy, screenshot or photo of a bound license; a code replayed or
+    /// made for another challenge; another device's signature.
+    NotLive,
     /// Not invalid, but its status could not be confirmed.
     StatusUnknown,
 }
@@ -54,7 +58,7 @@ impl Problem {
     /// The problem behind a verdict that is not `valid`.
     pub fn of(r: &Report, bundle: &Bundle) -> Option<Problem> {
         let failed = |id: CheckId| r.outcome(id) == Outcome::Fail;
-        let order: [(CheckId, Problem); 18] = [
+        let order: [(CheckId, Problem); 21] = [
             (CheckId::Decode, Problem::Unreadable),
             (CheckId::Structure, Problem::Unreadable),
             (CheckId::Signature, Problem::Forged),
@@ -66,6 +70,9 @@ impl Problem {
             // An OFD sealed by a department the trust list does not list
             // for this license: not its issuer's seal.
             (CheckId::OfdSealAuthority, Problem::SignerNotAllowed),
+            (CheckId::HolderBinding, Problem::NotLive),
+            (CheckId::PresentationFresh, Problem::NotLive),
+            (CheckId::PresentationAudience, Problem::NotLive),
             (CheckId::Status, Problem::NotInForce),
             (CheckId::LicenseValidity, Problem::OutsideValidity),
             (CheckId::AnnotationValidity, Problem::CopyExpired),
@@ -78,6 +85,8 @@ impl Problem {
         ];
         match r.verdict {
             Verdict::Valid => None,
+            // A bound license shown bare: a copy, not unknown status.
+            Verdict::Indeterminate if r.outcome(CheckId::HolderBinding) == Outcome::Warn => Some(Problem::NotLive),
             Verdict::Indeterminate => Some(Problem::StatusUnknown),
             Verdict::Invalid => {
                 let found = order.iter().find(|(id, _)| failed(*id)).map(|(_, p)| *p);
@@ -108,6 +117,10 @@ impl Problem {
                 "签名单位不在信任列表中或无此权限，无法确认其真实性。不显示其中的证照内容。",
                 "The signer is not trusted for this: the data cannot be confirmed as genuine. Its contents are not shown.",
             ),
+            Problem::NotLive => lang.t(
+                "不是持证人现场出示的：其内容不作为有效证照显示。",
+                "It was not shown live by the holder: its contents are not shown as a valid license.",
+            ),
             _ => lang.t(
                 "签名真实，但此证照不能用于本次办理（原因见上）。其内容不作为有效证照显示。",
                 "The signature is genuine, but this license cannot be used here (see above). Its contents are not shown as a valid license.",
@@ -126,6 +139,10 @@ impl Problem {
                 Problem::StatusUnknown => lang.t(
                     "暂时无法确认证照状态，请联系工作人员。",
                     "Its status cannot be confirmed just now: please ask a member of staff.",
+                ),
+                Problem::NotLive => lang.t(
+                    "这是证照复制件（截图/照片）或已过期的出示码：请在手机“我的证照”中点“亮证”，出示现场生成的动态码。",
+                    "This is a copy (screenshot or photo) or an old code: open My licenses on your phone, tap Show live and present the fresh code.",
                 ),
                 Problem::NotInForce | Problem::OutsideValidity => lang.t(
                     "此证照已不能使用：请出示现行有效的证照，或向发证机关咨询。",
@@ -154,6 +171,10 @@ impl Problem {
             Problem::SignerNotAllowed => lang.t(
                 "不予受理：签名单位无权签发此类证照或签名时密钥已失效。请申请人联系发证机关。",
                 "Do not accept it: the signer may not sign this or its key was not valid. Ask the applicant to contact the issuer.",
+            ),
+            Problem::NotLive => lang.t(
+                "这是证照复制件（截图/照片），请持证人现场亮证：持证人在本人手机上打开证照，出示现场生成的动态码（可先扫描本窗口的核验码）。",
+                "This is a copy of the license (a screenshot or photo): ask the holder to show it live from their own phone (after scanning this window's challenge, if shown).",
             ),
             Problem::NotInForce => lang.t(
                 "此证照已注销、停用或已换发新版：请申请人出示现行有效的证照。",

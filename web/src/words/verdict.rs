@@ -17,6 +17,14 @@ pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
 pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
     let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
     match r.verdict {
+        Verdict::Valid if r.presented => (
+            lang.t("有效（现场亮证）", "Valid (shown live)"),
+            lang.t(
+                "签名有效，签发机关可信，证照在有效期内，状态正常；由持证人绑定的手机现场出示。",
+                "Genuine, from a trusted issuer, within its validity, in force; shown live from the holder's bound phone.",
+            )
+            .to_owned(),
+        ),
         Verdict::Valid => (
             lang.t("有效", "Valid"),
             lang.t(
@@ -26,6 +34,11 @@ pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
             .to_owned(),
         ),
         Verdict::Invalid => (lang.t("无效", "Invalid"), first(Outcome::Fail).unwrap_or_default()),
+        // A bound license shown bare: a copy, whatever its status.
+        Verdict::Indeterminate if r.outcome(CheckId::HolderBinding) == Outcome::Warn => (
+            lang.t("无法确认", "Cannot be confirmed"),
+            r.check(CheckId::HolderBinding).map(|c| lang.t(&c.zh, &c.en).to_owned()).unwrap_or_default(),
+        ),
         Verdict::Indeterminate => (
             lang.t("无法确认", "Cannot be confirmed"),
             r.check(CheckId::Status).map(|c| lang.t(&c.zh, &c.en).to_owned()).unwrap_or_default(),

@@ -59,10 +59,20 @@ fn VerifyPanel(props: &PanelProps) -> Html {
 
     let again = use_mut_ref(|| false);
     let count = use_mut_ref(|| 0u64);
+    // 动态核验: the challenge in force, used once.
+    let challenge = use_state(|| None::<crate::components::challenge::Challenge>);
+    let on_challenge = {
+        let challenge = challenge.clone();
+        Callback::from(move |c| challenge.set(c))
+    };
     let on_report = {
         let result = result.clone();
         let again = again.clone();
+        let challenge = challenge.clone();
         Callback::from(move |p: crate::components::present::Presented| {
+            if challenge.is_some() {
+                challenge.set(crate::components::challenge::Challenge::fresh());
+            }
             let focus = !again.replace(false);
             let n = {
                 let mut c = count.borrow_mut();
@@ -96,7 +106,10 @@ fn VerifyPanel(props: &PanelProps) -> Html {
                 <p class="hint" id="choose-matter-first">{ lang.t("本机构仅在所办理的事项范围内用证：请先选择办理事项。", "This organisation uses licenses only for its matters: choose the matter first.") }</p>
             </div>
         } else {
-            <crate::components::present::Present trust={props.trust.clone()} usage={app.usage((!matter.is_empty()).then(|| (*matter).clone()), None)} {on_report} again_on_matter=true>
+            <crate::components::challenge::LiveChallenge challenge={(*challenge).clone()} on_change={on_challenge} />
+            <crate::components::present::Present trust={props.trust.clone()}
+                usage={crate::workers::protocol::OwnedUsage { nonce: challenge.as_ref().map(|c| c.nonce.clone()), ..app.usage((!matter.is_empty()).then(|| (*matter).clone()), None) }}
+                {on_report} again_on_matter=true>
                 { chooser }
             </crate::components::present::Present>
         }

@@ -78,10 +78,16 @@ fn Counter(props: &Props) -> Html {
             for (i, row) in case.rows.iter().enumerate() {
                 let Some(p) = row.presented.clone() else { continue };
                 let case = case.clone();
-                crate::services::verification::verify_presented(
+                // A live presentation counts at the time it was shown, for
+                // the challenge it answered (SPEC section 13).
+                let live = p.report.presentation.as_ref();
+                let usage =
+                    crate::workers::protocol::OwnedUsage { nonce: live.and_then(|l| l.nonce.clone()), ..usage.clone() };
+                crate::services::verification::verify_presented_at(
                     p.object.to_vec(),
                     t.clone(),
-                    usage.clone(),
+                    usage,
+                    live.map(|_| p.report.now),
                     Callback::from(move |v: crate::services::verification::Verification| {
                         let again =
                             Presented { report: Rc::new(v.report), source: p.source.clone(), object: p.object.clone() };
@@ -113,9 +119,18 @@ fn Counter(props: &Props) -> Html {
             case.dispatch(Action::New(t.bundle().matter(&code).cloned().map(Rc::new)));
         })
     };
+    // 动态核验: the challenge in force, used once.
+    let challenge = use_state(|| None::<crate::components::challenge::Challenge>);
+    let on_challenge = {
+        let challenge = challenge.clone();
+        Callback::from(move |c| challenge.set(c))
+    };
     let on_report = {
-        let case = case.clone();
+        let (case, challenge) = (case.clone(), challenge.clone());
         Callback::from(move |given: crate::components::present::Presented| {
+            if challenge.is_some() {
+                challenge.set(crate::components::challenge::Challenge::fresh());
+            }
             case.dispatch(Action::Verified(Presented {
                 report: Rc::new(given.report),
                 source: given.source,
@@ -154,7 +169,9 @@ fn Counter(props: &Props) -> Html {
         </div>
         if let Some(m) = case.matter.clone() {
             <People case={case.clone()} />
-            <crate::components::present::Present trust={props.trust.clone()} usage={app.usage(Some(m.code.clone()), case.presenter())} {on_report}
+            <crate::components::challenge::LiveChallenge challenge={(*challenge).clone()} on_change={on_challenge} />
+            <crate::components::present::Present trust={props.trust.clone()}
+                usage={crate::workers::protocol::OwnedUsage { nonce: challenge.as_ref().map(|c| c.nonce.clone()), ..app.usage(Some(m.code.clone()), case.presenter()) }} {on_report}
                 sound_always=true class="no-print case-part" />
             <section class="case case-part" aria-labelledby="case-title" data-complete={(outcome != CaseOutcome::Incomplete).to_string()} data-outcome={outcome.as_str()}>
                 <h2 id="case-title">{ &m.name }{ " " }<code>{ &m.code }</code></h2>
