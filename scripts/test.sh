@@ -34,6 +34,25 @@ for f in "$OUT/pycose-license.zzl" "$OUT/pycose-license.txt"; do
   "$ZZ" verify "$f" --bundle "$OUT/demo/trust/bundle.zzb" --roots "$OUT/demo/trust/roots.txt" \
     --now 2026-11-22T09:30:00+08:00
 done
+# 亮证 (SPEC 13): device keys made by Python's cryptography, licenses bound
+# to them by zz; presentations signed there verified here, and ours there.
+LIVE="$OUT/live"
+"$PY" tests/interop/presentation.py keys "$LIVE"
+"$ZZ" verify "$OUT/demo/samples/valid-driving-license.zzl" --json --bundle "$OUT/demo/trust/bundle.zzb" \
+  --roots "$OUT/demo/trust/roots.txt" --now 2026-11-22T09:30:00+08:00 \
+  | "$PY" -c 'import json,sys; l=json.load(sys.stdin)["license"]; print(json.dumps({k: l[k] for k in ("type","no","id","holder","issuer","issued","validFrom","validTo","fields","status")}))' \
+  > "$LIVE/license.json"
+for kind in ed p256; do
+  "$ZZ" issue "$LIVE/license.json" --key "$OUT/demo/demo-keys/traffic.json" --holder-key "$LIVE/$kind.jwk" --iat 2026-11-22T09:00:00+08:00 \
+    --out "$LIVE/bound-$kind.zzl" 2> /dev/null
+  "$ZZ" present "$LIVE/bound-$kind.zzl" --device-key "$LIVE/$kind.key.json" --now 2026-11-22T09:30:00+08:00 > "$LIVE/ours-$kind.txt"
+done
+"$PY" tests/interop/presentation.py sign "$LIVE" 1795311000
+for kind in ed p256; do
+  "$ZZ" verify "$LIVE/theirs-$kind.zzl" --bundle "$OUT/demo/trust/bundle.zzb" --roots "$OUT/demo/trust/roots.txt" \
+    --now 2026-11-22T09:30:30+08:00
+done
+"$PY" tests/interop/presentation.py verify "$LIVE"
 cargo run --locked -q -p zz-issuer --example demo_identifiers > "$OUT/identifiers.json"
 "$PY" tests/interop/stdnum_check.py "$OUT/identifiers.json"
 

@@ -40,11 +40,16 @@ function issueBound(jwk) {
 async function verifyText(page, text) {
   const old = await page.evaluate(() => document.querySelector("section.result")?.textContent ?? null);
   await page.fill("#zz1", text);
-  await page.click("form.paste button[type=submit]");
-  await page.waitForFunction((o) => {
-    const r = document.querySelector("section.result[data-verdict]");
-    return r && r.textContent !== o;
-  }, old, { timeout: 20000 });
+  // Submitted as the form (a result drawn over the button may take a click).
+  await page.$eval("form.paste", (f) => f.requestSubmit());
+  try {
+    await page.waitForFunction((o) => {
+      const r = document.querySelector("section.result[data-verdict]");
+      return r && r.textContent !== o;
+    }, old, { timeout: 20000 });
+  } catch (e) {
+    throw new Error(`no new result; on screen: ${(old ?? "").slice(0, 400)}`);
+  }
   return page.getAttribute("section.result", "data-verdict");
 }
 
@@ -107,10 +112,11 @@ test("bind, issue, keep, show live; the verifier finds it valid, a replay invali
   assert.equal(await verifyText(v, live), "invalid");
   const second = (await v.textContent("#challenge-text")).trim();
   assert.notEqual(second, challenge, "a challenge is used once");
+  const before = await wallet.getAttribute("#live-code [data-code]", "data-code");
   await wallet.fill("#challenge", second);
   await wallet.click("#answer");
   await wallet.waitForSelector("#answered");
-  await wallet.waitForFunction((old) => document.querySelector("#live-code [data-code]")?.getAttribute("data-code") !== old, live);
+  await wallet.waitForFunction((old) => document.querySelector("#live-code [data-code]")?.getAttribute("data-code") !== old, before);
   const answered = await wallet.getAttribute("#live-code [data-code]", "data-code");
   assert.equal(await verifyText(v, answered), "valid");
   // Shown again: the challenge was used, a new one is in force.
@@ -118,7 +124,12 @@ test("bind, issue, keep, show live; the verifier finds it valid, a replay invali
   await desk2.close();
 
   // Offline after the first load: the wallet and its license are there.
+  // (The service worker takes control, as after any first visit.)
   await wallet.click("#live-close");
+  await wallet.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await wallet.reload();
+  await wallet.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await wallet.waitForSelector('#wallet-list li[data-bound="true"]');
   await phone.setOffline(true);
   await wallet.reload();
   await wallet.waitForSelector('#wallet-list li[data-bound="true"]', { timeout: 20000 });

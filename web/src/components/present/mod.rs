@@ -93,7 +93,10 @@ pub fn Present(props: &PresentProps) -> Html {
     {
         let run = run.clone();
         let again_on_matter = props.again_on_matter;
-        use_effect_with(props.usage.clone(), move |_| {
+        // Not when only the challenge's nonce changes: a challenge is used
+        // once, and a new one must not verify the last input again.
+        let usage = crate::workers::protocol::OwnedUsage { nonce: None, ..props.usage.clone() };
+        use_effect_with(usage, move |_| {
             let last = last_input.borrow_mut().take();
             if let (Some(input), true) = (last, again_on_matter) {
                 run.emit(input);
