@@ -121,5 +121,24 @@ fn bench_authorities(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_verify, bench_status, bench_authorities);
+/// 亮证 (SPEC section 13): a live presentation against its license alone.
+fn bench_presentation(c: &mut Criterion) {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let roots = Roots::parse(&w.roots_txt).unwrap();
+    let bundle = Bundle::load(&w.bundle, &roots, None).unwrap();
+    let ctx = Context::new(&bundle, w.now);
+    let mut g = c.benchmark_group("presentation");
+    for (label, name, verdict) in [
+        ("its license alone (a bare bound license)", "live-bare-bound-license", Verdict::Indeterminate),
+        ("a presentation, Ed25519 device key", "live-presentation", Verdict::Valid),
+        ("a presentation, P-256 device key", "live-presentation-p256", Verdict::Valid),
+    ] {
+        let bytes = sample(&w, name);
+        assert_eq!(verify(&bytes, ctx).verdict, verdict, "{name}");
+        g.bench_function(label, |b| b.iter(|| verify(black_box(&bytes), ctx).verdict));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_verify, bench_status, bench_authorities, bench_presentation);
 criterion_main!(benches);

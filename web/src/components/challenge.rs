@@ -40,6 +40,11 @@ pub struct ChallengeProps {
     pub challenge: Option<Challenge>,
     /// Switched on (a new challenge) or off.
     pub on_change: Callback<Option<Challenge>>,
+    /// Draws the challenge's text as a QR code (the counter, in the second
+    /// program, has the QR encoder; the verify page, in the first load,
+    /// shows the code as text: the encoder is 20 KB).
+    #[prop_or_default]
+    pub qr: Option<Callback<String, Html>>,
 }
 
 /// The 动态核验 switch and, when on, the challenge to show the holder.
@@ -79,8 +84,8 @@ pub fn LiveChallenge(props: &ChallengeProps) -> Html {
                         "请持证人在手机“我的证照”中点“亮证”，先扫描此核验码，再出示手机上的动态码。此码只用一次。",
                         "Ask the holder to open My licenses, tap Show live, scan this challenge, then show the code on the phone. It is used once.",
                     ) }</p>
-                    { crate::components::qr_code::qr_svg(&c.text(), lang.t("核验码", "Challenge")) }
-                    <p><code id="challenge-text">{ c.text() }</code></p>
+                    if let Some(qr) = &props.qr { { qr.emit(c.text()) } }
+                    <p><code id="challenge-text" class="challenge-text">{ c.text() }</code></p>
                     <p class="expires">{ match lang {
                         Lang::Zh => format!("有效至 {}", lang.instant(c.expires)),
                         Lang::En => format!("Valid until {}", lang.instant(c.expires)),

@@ -169,7 +169,8 @@ fn Counter(props: &Props) -> Html {
         </div>
         if let Some(m) = case.matter.clone() {
             <People case={case.clone()} />
-            <crate::components::challenge::LiveChallenge challenge={(*challenge).clone()} on_change={on_challenge} />
+            <crate::components::challenge::LiveChallenge challenge={(*challenge).clone()} on_change={on_challenge}
+                qr={Callback::from(move |text: String| crate::components::qr_code::qr_svg(&text, lang.t("核验码", "Challenge")))} />
             <crate::components::present::Present trust={props.trust.clone()}
                 usage={crate::workers::protocol::OwnedUsage { nonce: challenge.as_ref().map(|c| c.nonce.clone()), ..app.usage(Some(m.code.clone()), case.presenter()) }} {on_report}
                 sound_always=true class="no-print case-part" />
