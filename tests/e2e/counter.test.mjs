@@ -170,7 +170,7 @@ test("licenses of two different holders cannot complete a case; the applicant de
   assert.ok(!JSON.stringify(record).includes(LI_MING), "a full ID number in the record");
   assert.ok(record.identityChecked > 0);
   assert.deepEqual(record.licenses.map((l) => l.verified.verdict), ["valid", "valid"]);
-  assert.ok(record.licenses.every((l) => l.verified.checks.length === 19 && l.verified.object.length > 100));
+  assert.ok(record.licenses.every((l) => l.verified.checks.length === 22 && l.verified.object.length > 100));
   // The archive verified again, with and without the applicant's ID.
   let r = zzCase(path);
   assert.equal(r.code, 0, JSON.stringify(r.out));
