@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
         matter: Some("310000-DJ-0201"),
         org: Some("11310000002417500X"),
         applicant: Some("310104199007020176"),
+        nonce: Some(&zz_issuer::demo::live::NONCE),
     };
     let r2 = verify(data, Context::new(bundle, now).with(usage));
     if r.verdict == zz_core::Verdict::Valid || r2.verdict == zz_core::Verdict::Valid {
