@@ -158,46 +158,40 @@ fn decode<'a>(decoded: &'a transport::Decoded<'_>, r: &mut Checks) -> Option<Pre
         r.fail(CheckId::Structure, "数据过大，超过 64 KiB 的上限", "Larger than the 64 KiB limit");
         return None;
     }
-    if crate::envelope::peek_typ(&decoded.cose) == Some(Typ::Presentation) {
+    // A presentation is signed by a device key, under its own envelope
+    // rules (SPEC section 13); everything else by a trust-list key.
+    let presented = if crate::envelope::peek_typ(&decoded.cose) == Some(Typ::Presentation) {
         r.pass(CheckId::Decode, "已解码现场出示码", "Decoded a live presentation");
-        return match read_presentation(&decoded.cose) {
-            Ok(p) => {
-                r.pass(CheckId::Structure, "数据结构符合 ZZ1 格式", "The structure follows ZZ1");
-                Some(p)
+        read_presentation(&decoded.cose)
+    } else {
+        let outer = match Envelope::parse(&decoded.cose) {
+            Ok(env) => env,
+            Err(EnvelopeError::Malformed(m)) => {
+                let e = transport::DecodeError::NotCbor;
+                r.fail(CheckId::Decode, e.zh(), format!("{} ({m})", e.en()));
+                return None;
             }
-            Err(m) => {
+            Err(EnvelopeError::Structure(m)) => {
+                r.pass(CheckId::Decode, "已解码", "Decoded");
                 r.structure_fail(m);
-                None
+                return None;
             }
         };
-    }
-    let outer = match Envelope::parse(&decoded.cose) {
-        Ok(env) => env,
-        Err(EnvelopeError::Malformed(m)) => {
-            let e = transport::DecodeError::NotCbor;
-            r.fail(CheckId::Decode, e.zh(), format!("{} ({m})", e.en()));
-            return None;
+        r.pass(
+            CheckId::Decode,
+            if decoded.from_text { "已解码 ZZ1: 文本" } else { "已读取证照文件" },
+            if decoded.from_text { "Decoded ZZ1: text" } else { "Read a license file" },
+        );
+        match outer.typ {
+            Typ::License => read_license(outer).map(|(license_env, license)| Presented {
+                license_env,
+                license,
+                annotated: None,
+                live: None,
+            }),
+            Typ::Annotated => read_annotated(outer),
+            other => Err(format!("a {} object is not a license or annotated copy", other.media_type())),
         }
-        Err(EnvelopeError::Structure(m)) => {
-            r.pass(CheckId::Decode, "已解码", "Decoded");
-            r.structure_fail(m);
-            return None;
-        }
-    };
-    r.pass(
-        CheckId::Decode,
-        if decoded.from_text { "已解码 ZZ1: 文本" } else { "已读取证照文件" },
-        if decoded.from_text { "Decoded ZZ1: text" } else { "Read a license file" },
-    );
-    let presented = match outer.typ {
-        Typ::License => read_license(outer).map(|(license_env, license)| Presented {
-            license_env,
-            license,
-            annotated: None,
-            live: None,
-        }),
-        Typ::Annotated => read_annotated(outer),
-        other => Err(format!("a {} object is not a license or annotated copy", other.media_type())),
     };
     match presented {
         Ok(p) => {
@@ -293,7 +287,6 @@ fn presentation_checks(p: &Presented<'_>, ctx: Context<'_>, r: &mut Checks) {
         return;
     };
     r.set(CheckId::HolderBinding, holder_binding(ds, &p.license));
-    r.presented = r.slots_outcome(CheckId::HolderBinding) == Some(Outcome::Pass);
     r.set(CheckId::PresentationFresh, presentation_fresh(live, ctx));
     r.set(
         CheckId::PresentationAudience,
@@ -710,17 +703,11 @@ struct Checks {
     slots: Vec<Option<Check>>,
     signer: Option<Signer>,
     annotation_signer: Option<Signer>,
-    /// A presentation whose signature verified with the license's `cnf`.
-    presented: bool,
 }
 
 impl Checks {
     fn new() -> Self {
-        Checks { slots: vec![None; CheckId::ALL.len()], signer: None, annotation_signer: None, presented: false }
-    }
-
-    fn slots_outcome(&self, id: CheckId) -> Option<Outcome> {
-        self.slots.get(id as usize).and_then(|s| s.as_ref()).map(|c| c.outcome)
+        Checks { slots: vec![None; CheckId::ALL.len()], signer: None, annotation_signer: None }
     }
 
     fn set(&mut self, id: CheckId, mut c: Check) {
@@ -767,7 +754,9 @@ impl Checks {
         let failed = checks.iter().any(|c| c.outcome == Outcome::Fail) || presented.is_none();
         let status_confirmed = checks.iter().any(|c| c.id == CheckId::Status && c.outcome == Outcome::Pass);
         // A bare license that binds a device: a copy, at most indeterminate.
-        let copy = checks.iter().any(|c| c.id == CheckId::HolderBinding && c.outcome == Outcome::Warn);
+        let binding = checks.iter().find(|c| c.id == CheckId::HolderBinding).map(|c| c.outcome);
+        let copy = binding == Some(Outcome::Warn);
+        let holder_bound = binding == Some(Outcome::Pass);
         let verdict = if failed {
             Verdict::Invalid
         } else if !status_confirmed || copy {
@@ -792,7 +781,9 @@ impl Checks {
             now: ctx.now,
             trust: ctx.bundle.trust_ref(),
             authority: ctx.authority.map(str::to_owned),
-            presented: self.presented && !failed,
+            // Only a presentation's signature by the `cnf` key passes
+            // `holder-binding`.
+            presented: holder_bound && !failed,
             presentation,
             signatures: Vec::new(),
         }

@@ -99,24 +99,13 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
     let samples = out.join("samples");
     let mut manifest = Vec::new();
     for s in &w.samples {
-        let mut files = Vec::new();
-        match &s.data {
-            SampleData::Cose(cose) => {
-                let text = zz_issuer::zz1_text(cose);
-                write(&samples.join(format!("{}.zzl", s.name)), cose)?;
-                write(&samples.join(format!("{}.txt", s.name)), format!("{text}\n"))?;
-                files.extend(["zzl", "txt"].map(|ext| format!("samples/{}.{ext}", s.name)));
-                // A catalog is too large for a QR code; licenses fit.
-                if let Ok(png) = zz_issuer::qr::png(&text) {
-                    write(&samples.join(format!("{}.png", s.name)), png)?;
-                    files.push(format!("samples/{}.png", s.name));
-                }
-            }
+        let files = match &s.data {
+            SampleData::Cose(cose) => write_signed(&samples, &s.name, cose)?,
             SampleData::Text(t) => {
                 write(&samples.join(format!("{}.txt", s.name)), t)?;
-                files.push(format!("samples/{}.txt", s.name));
+                vec![format!("samples/{}.txt", s.name)]
             }
-        }
+        };
         let bundle = format!("trust/{}", s.bundle.unwrap_or("bundle.zzb"));
         let mut command = format!(
             "zz verify {} --bundle {bundle} --roots trust/roots.txt --now {}",
@@ -211,15 +200,7 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
     let mut region_files: Vec<(&demo::Sample, Vec<String>)> = Vec::new();
     for s in &region.samples {
         let SampleData::Cose(cose) = &s.data else { continue };
-        let text = zz_issuer::zz1_text(cose);
-        write(&samples.join(format!("{}.zzl", s.name)), cose)?;
-        write(&samples.join(format!("{}.txt", s.name)), format!("{text}\n"))?;
-        let mut files: Vec<String> = ["zzl", "txt"].map(|ext| format!("samples/{}.{ext}", s.name)).into();
-        if let Ok(png) = zz_issuer::qr::png(&text) {
-            write(&samples.join(format!("{}.png", s.name)), png)?;
-            files.push(format!("samples/{}.png", s.name));
-        }
-        region_files.push((s, files));
+        region_files.push((s, write_signed(&samples, &s.name, cose)?));
     }
     for (s, files) in &region_files {
         let mut command = format!("zz verify {}{flags} --now {}", files[0], w.now);
@@ -269,6 +250,21 @@ fn run(out: &Path, now: UnixTime) -> Result<()> {
     write(&out.join("README.md"), readme(&w, &ofd, &region))?;
     eprintln!("wrote the demo world to {} ({} samples, reference time {})", out.display(), w.samples.len(), now.en());
     Ok(())
+}
+
+/// Writes a signed sample as `.zzl`, `ZZ1:` text `.txt` and, when it fits
+/// a QR code, `.png`; the files written, relative to the demo folder.
+fn write_signed(samples: &Path, name: &str, cose: &[u8]) -> Result<Vec<String>> {
+    let text = zz_issuer::zz1_text(cose);
+    write(&samples.join(format!("{name}.zzl")), cose)?;
+    write(&samples.join(format!("{name}.txt")), format!("{text}\n"))?;
+    let mut files: Vec<String> = ["zzl", "txt"].map(|ext| format!("samples/{name}.{ext}")).into();
+    // A catalog is too large for a QR code; licenses fit.
+    if let Ok(png) = zz_issuer::qr::png(&text) {
+        write(&samples.join(format!("{name}.png")), png)?;
+        files.push(format!("samples/{name}.png"));
+    }
+    Ok(files)
 }
 
 fn readme(w: &demo::World, ofd: &demo::ofd::OfdWorld, region: &demo::region::Region) -> String {

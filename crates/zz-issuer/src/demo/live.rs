@@ -41,20 +41,7 @@ fn sample(
     expect: &'static str,
     checks: Vec<(&'static str, &'static str)>,
 ) -> Sample {
-    Sample {
-        name: name.into(),
-        zh: zh.into(),
-        en: en.into(),
-        data: SampleData::Cose(data),
-        expect,
-        checks,
-        matter: None,
-        org: None,
-        applicant: None,
-        now: None,
-        bundle: None,
-        nonce: None,
-    }
+    Sample::new(name, zh, en, SampleData::Cose(data), expect, checks)
 }
 
 /// The live samples.

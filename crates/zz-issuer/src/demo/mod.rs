@@ -56,6 +56,32 @@ pub struct Sample {
 }
 
 impl Sample {
+    /// A sample verified at the world's time, against `bundle.zzb`, with
+    /// none of the optional inputs (set them on the result).
+    pub fn new(
+        name: &str,
+        zh: &str,
+        en: &str,
+        data: SampleData,
+        expect: &'static str,
+        checks: Vec<(&'static str, &'static str)>,
+    ) -> Sample {
+        Sample {
+            name: name.into(),
+            zh: zh.into(),
+            en: en.into(),
+            data,
+            expect,
+            checks,
+            matter: None,
+            org: None,
+            applicant: None,
+            now: None,
+            bundle: None,
+            nonce: None,
+        }
+    }
+
     /// The optional inputs to verify it with (SPEC section 10).
     pub fn usage(&self) -> zz_core::Usage<'_> {
         zz_core::Usage {

@@ -201,21 +201,10 @@ pub fn neighbour(home: &World) -> Region {
     let biz_cose = issue(&biz, &issuer);
     let shop_cose = issue(&shop, &issuer);
     let revoked_cose = issue(&revoked_shop, &issuer);
-    let spec =
-        |name: &str, zh: &str, en: &str, data: &[u8], expect, checks: Vec<_>, matter: Option<&str>| super::Sample {
-            name: name.into(),
-            zh: zh.into(),
-            en: en.into(),
-            data: super::SampleData::Cose(data.to_vec()),
-            expect,
-            checks,
-            matter: matter.map(str::to_owned),
-            org: None,
-            applicant: None,
-            now: None,
-            bundle: None,
-            nonce: None,
-        };
+    let spec = |name: &str, zh: &str, en: &str, data: &[u8], expect, checks, matter: Option<&str>| super::Sample {
+        matter: matter.map(str::to_owned),
+        ..super::Sample::new(name, zh, en, super::SampleData::Cose(data.to_vec()), expect, checks)
+    };
     let food = "310000-XK-0101";
     let workshop_matter = HOME_MATTER;
     let samples = vec![

@@ -20,20 +20,7 @@ impl Spec {
     /// The sample of this row with its bytes (verified at the world's
     /// time, against its bundle, with no matter).
     pub fn sample(&self, data: SampleData) -> Sample {
-        Sample {
-            name: self.name.to_owned(),
-            zh: self.zh.to_owned(),
-            en: self.en.to_owned(),
-            data,
-            expect: self.expect,
-            checks: self.checks.to_vec(),
-            matter: None,
-            org: None,
-            applicant: None,
-            now: None,
-            bundle: None,
-            nonce: None,
-        }
+        Sample::new(self.name, self.zh, self.en, data, self.expect, self.checks.to_vec())
     }
 }
 
