@@ -3,7 +3,7 @@
 //! with their status as last verified; "绑定本机" shows this device's key
 //! for the issuer to bind; "亮证" shows a bound license as a live code,
 //! signed again every 20 s, full screen, optionally answering the
-//! counter's challenge (`ZZ1N:`). Loaded with the second program (not in
+//! counter's challenge (`ZZ1N:`, scanned or typed). Loaded with the second program (not in
 //! the portal's first load).
 
 use std::rc::Rc;
@@ -14,6 +14,7 @@ use zz_core::{Kind, Report, Verdict};
 
 use crate::components::alert::{Alert, Tone};
 use crate::components::need_trust::NeedTrust;
+use crate::components::present::camera::Camera;
 use crate::services::clock;
 use crate::services::trust::Trust;
 use crate::services::wallet::{self, Kept, REFRESH_SECS};
@@ -77,6 +78,9 @@ fn Wallet(props: &WalletProps) -> Html {
     let key = use_state(|| None::<Result<Rc<wallet::WalletKey>, String>>);
     let message = use_state(|| None::<(Tone, String)>);
     let live = use_state(|| None::<usize>);
+    let scanning = use_state(|| false);
+    // The entries whose holder is shown unmasked (the holder asked).
+    let revealed = use_state(std::collections::BTreeSet::<usize>::new);
     let paste = use_node_ref();
     {
         let (list, key) = (list.clone(), key.clone());
@@ -145,6 +149,20 @@ fn Wallet(props: &WalletProps) -> Html {
             }
         })
     };
+    // The first code the camera sees is added (and the camera closed).
+    let on_codes = {
+        let (add, scanning) = (add.clone(), scanning.clone());
+        Callback::from(move |codes: Vec<String>| {
+            if let Some(code) = codes.into_iter().next() {
+                scanning.set(false);
+                add.emit(code.into_bytes());
+            }
+        })
+    };
+    let toggle_scan = {
+        let scanning = scanning.clone();
+        Callback::from(move |_| scanning.set(!*scanning))
+    };
     let entries: Vec<Entry> = list.iter().cloned().map(|k| read(&t, k)).collect();
     let my_key = match &*key {
         Some(Ok(k)) => Some(k.clone()),
@@ -175,7 +193,20 @@ fn Wallet(props: &WalletProps) -> Html {
         { for entries.iter().enumerate().map(|(i, e)| {
             let l = e.report.license.as_ref();
             let ty = l.map(|l| t.type_name(&l.type_code).to_owned()).unwrap_or_default();
-            let holder = l.map(|l| zz_log::mask_holder(&l.holder)).unwrap_or_default();
+            let shown = revealed.contains(&i);
+            let holder = l
+                .map(|l| if shown { format!("{} {}", l.holder.name, l.holder.id) } else { zz_log::mask_holder(&l.holder) })
+                .unwrap_or_default();
+            let reveal = {
+                let revealed = revealed.clone();
+                Callback::from(move |_| {
+                    let mut set = (*revealed).clone();
+                    if !set.remove(&i) {
+                        set.insert(i);
+                    }
+                    revealed.set(set);
+                })
+            };
             let is_bound = bound(e);
             let show = { let live = live.clone(); Callback::from(move |_| live.set(Some(i))) };
             let forget = {
@@ -188,7 +219,11 @@ fn Wallet(props: &WalletProps) -> Html {
             };
             let verdict = own_verdict(&e.report);
             html! { <li class={classes!("wallet-item", verdict.as_str())} data-verdict={verdict.as_str()} data-bound={is_bound.to_string()}>
-                <p class="name"><strong>{ ty }</strong>{ " · " }{ holder }</p>
+                <p class="name"><strong>{ ty }</strong>{ " · " }<span class="holder">{ holder }</span>
+                    { " " }<button type="button" class="button small reveal" aria-pressed={shown.to_string()} onclick={reveal}>
+                        { if shown { lang.t("隐藏号码", "Hide the number") } else { lang.t("显示完整号码", "Show in full") } }
+                    </button>
+                </p>
                 <p class="meta">
                     { crate::components::icons::Icon::of_verdict(verdict).html() }{ " " }
                     { crate::words::verdict::verdict_label(lang, verdict) }
@@ -203,6 +238,13 @@ fn Wallet(props: &WalletProps) -> Html {
         }) }
         </ul>
         <h2>{ lang.t("添加证照", "Add a license") }</h2>
+        <p>
+            <button type="button" class="button" id="wallet-scan" aria-pressed={scanning.to_string()} onclick={toggle_scan}>
+                { crate::components::icons::Icon::Camera.html() }{ " " }
+                { if *scanning { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("扫码添加", "Scan to add") } }
+            </button>
+        </p>
+        if *scanning { <Camera {on_codes} /> }
         <p>
             <label for="wallet-file" class="button">{ lang.t("选择证照文件（.zzl、.txt）", "Choose a license file (.zzl, .txt)") }</label>
             <input id="wallet-file" type="file" accept=".zzl,.txt" class="visually-hidden-file" onchange={on_file} />
@@ -255,17 +297,27 @@ fn LiveCode(props: &LiveProps) -> Html {
     let left = use_state(|| REFRESH_SECS);
     let nonce = use_state(|| None::<Vec<u8>>);
     let round = use_state(|| 0u32);
+    let scanning = use_state(|| false);
     let challenge = use_node_ref();
     {
         // Sign again for each round and each challenge.
         let (code, key, license, nonce_now) =
             (code.clone(), props.key_.clone(), props.license.clone(), (*nonce).clone());
         use_effect_with((*round, (*nonce).clone()), move |_| {
+            mark(None);
             wasm_bindgen_futures::spawn_local(async move {
                 code.set(Some(key.present(&license, clock::now(), nonce_now).await));
             });
         });
     }
+    // A refresh is measured from the start of signing to the code drawn
+    // (`zz-live-refresh` in the page's performance timeline; the bench
+    // reads it: `BENCH_ONLY=wallet node scripts/bench-browser.mjs`).
+    use_effect_with((*code).clone(), |c| {
+        if matches!(c, Some(Ok(_))) {
+            mark(Some("zz-live-refresh"));
+        }
+    });
     {
         let (left, round) = (left.clone(), round.clone());
         use_effect_with((), move |_| {
@@ -291,6 +343,20 @@ fn LiveCode(props: &LiveProps) -> Html {
             }
         })
     };
+    // The camera takes the first challenge it sees, then closes.
+    let on_codes = {
+        let (nonce, scanning) = (nonce.clone(), scanning.clone());
+        Callback::from(move |codes: Vec<String>| {
+            if let Some(n) = codes.iter().find_map(|c| wallet::challenge(c)) {
+                scanning.set(false);
+                nonce.set(Some(n));
+            }
+        })
+    };
+    let toggle_scan = {
+        let scanning = scanning.clone();
+        Callback::from(move |_| scanning.set(!*scanning))
+    };
     html! {
         <div class="live-code" role="dialog" aria-modal="true" aria-labelledby="live-title" id="live-code">
             <h1 id="live-title">{ lang.t("亮证", "Show live") }</h1>
@@ -305,6 +371,11 @@ fn LiveCode(props: &LiveProps) -> Html {
                 Lang::En => format!("Refreshes in {} s · {}", *left, lang.instant(clock::now())),
             } }</p>
             if nonce.is_some() { <p class="answered" id="answered">{ lang.t("已回应窗口核验码", "Answering the counter's challenge") }</p> }
+            <button type="button" class="button" id="scan-challenge" aria-pressed={scanning.to_string()} onclick={toggle_scan}>
+                { crate::components::icons::Icon::Camera.html() }{ " " }
+                { if *scanning { lang.t("关闭摄像头", "Stop the camera") } else { lang.t("扫描窗口核验码", "Scan the counter's challenge") } }
+            </button>
+            if *scanning { <Camera {on_codes} /> }
             <div class="field">
                 <label for="challenge">{ lang.t("窗口核验码（ZZ1N:…，可选）", "The counter's challenge (ZZ1N:…, optional)") }</label>
                 <input id="challenge" ref={challenge} autocomplete="off" />
@@ -314,4 +385,13 @@ fn LiveCode(props: &LiveProps) -> Html {
             <p class="note">{ lang.t("截图、照片无效：核验方只接受 90 秒内生成的码。", "A screenshot or photo does not count: verifiers take only codes made in the last 90 s.") }</p>
         </div>
     }
+}
+
+/// Marks the start of a refresh (`None`), or measures one since then.
+fn mark(measure: Option<&str>) {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else { return };
+    let _ = match measure {
+        None => p.mark("zz-live-start"),
+        Some(name) => p.measure_with_start_mark(name, "zz-live-start"),
+    };
 }
