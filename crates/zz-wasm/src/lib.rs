@@ -603,11 +603,17 @@ pub fn sm2_verify(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
     zz_ofd::sm::verify(public_key, message, signature).is_ok()
 }
 
-/// The Sig_structure a license or annotated copy's outer signature covers
-/// (for integrators and benchmarks); throws when the input is not one.
+/// The Sig_structure a license or annotated copy's outer signature covers,
+/// or, for a live presentation, the one its device signature covers (for
+/// integrators and benchmarks); throws when the input is none of these.
 #[wasm_bindgen(js_name = signedMessage)]
 pub fn signed_message(input: &[u8]) -> Result<Vec<u8>, JsError> {
+    use zz_core::envelope::{DeviceSigned, Typ, peek_typ};
     let decoded = zz_core::transport::decode_input(input).map_err(|e| JsError::new(e.en()))?;
+    if peek_typ(&decoded.cose) == Some(Typ::Presentation) {
+        let ds = DeviceSigned::parse(&decoded.cose).map_err(|e| JsError::new(&format!("{e:?}")))?;
+        return Ok(ds.to_be_signed());
+    }
     let env = zz_core::Envelope::parse(&decoded.cose).map_err(|e| JsError::new(&format!("{e:?}")))?;
     Ok(env.to_be_signed())
 }

@@ -202,6 +202,10 @@ fn strict_key_and_signed_message() {
     assert!(!k.verify(&bad, env.signature()));
     assert!(zz_wasm::StrictKey::new(&[0; 31]).is_err());
     assert!(zz_wasm::signed_message(b"nope").is_err());
+    // A live presentation: what its device signature covers.
+    let live = sample(&w, "live-presentation");
+    let ds = zz_core::envelope::DeviceSigned::parse(&live).unwrap();
+    assert_eq!(zz_wasm::signed_message(&live).map_err(JsValue::from).unwrap(), ds.to_be_signed());
 }
 
 #[wasm_bindgen_test]
