@@ -2,8 +2,11 @@
 asn1crypto's CMS classes, the SM2 signature by gmssl (Z with the default
 ID), for `sm2_interop signed-data` (OpenSSL 3.0 cannot sign CMS with SM2).
 
-usage: cms_sm2.py KEY_HEX CERT_PEM IN OUT attached|detached pkcs7|gbt35275
+usage: cms_sm2.py KEY_HEX CERT_PEM IN OUT attached|detached pkcs7|gbt35275 [wrong-digest]
   attached: IN becomes the content; detached: only its SM3 is signed.
+  wrong-digest: the messageDigest attribute is not SM3 of the content
+  (one bit flipped), and the signature over the attributes is sound: a
+  verifier must still refuse it.
 """
 import datetime
 import sys
@@ -16,6 +19,8 @@ _, _, der = pem.unarmor(open(cert_pem, "rb").read())
 cert = x509.Certificate.load(der)
 content = open(src, "rb").read()
 digest = bytes.fromhex(sm3.sm3_hash(func.bytes_to_list(content)))
+if sys.argv[7:] == ["wrong-digest"]:
+    digest = bytes([digest[0] ^ 1]) + digest[1:]
 SM3, SM2_SM3 = "1.2.156.10197.1.401", "1.2.156.10197.1.501"
 DATA = "data" if flavour == "pkcs7" else "1.2.156.10197.6.1.4.2.1"
 

@@ -13,8 +13,9 @@
 //!   and gmssl; OpenSSL 3.0 cannot sign CMS with SM2) with the demo
 //!   signer's key: PKCS#7 with the content attached (the SM3 of
 //!   Signature.xml), GB/T 35275 detached (Signature.xml itself); verifies
-//!   each (valid with the demo roots) and changed copies (invalid), and
-//!   keeps them in DIR.
+//!   each (valid with the demo roots) and changed copies (invalid), and an
+//!   attached one whose messageDigest is wrong but soundly signed (invalid:
+//!   `ofd-signed-hash`), and keeps them in DIR.
 
 use std::fmt::Write as _;
 
@@ -114,7 +115,8 @@ fn signed_data(dir: &std::path::Path, python: &str) {
     let opts = zz_ofd::Options { roots: &roots, now: w.now, zz1: Some(zz_core::Context::new(&bundle, w.now)) };
     let at = zz_core::UnixTime::from_secs(w.now.as_secs() - 3600);
     let mut failures = 0;
-    for attached in [true, false] {
+    // (attached, messageDigest wrong but signed soundly)
+    for (attached, wrong_digest) in [(true, false), (false, false), (true, true)] {
         let mut o = zz_issuer::demo::ofd::license_ofd(&w, cose, None, at).unwrap();
         o.sign_with(at, |xml| {
             let input = dir.join("cms-input.bin");
@@ -128,16 +130,35 @@ fn signed_data(dir: &std::path::Path, python: &str) {
                 .arg(&input)
                 .arg(&out)
                 .args([mode, flavour])
+                .args(wrong_digest.then_some("wrong-digest"))
                 .output()
                 .unwrap();
             assert!(st.status.success(), "cms_sm2.py: {}", String::from_utf8_lossy(&st.stderr));
             std::fs::read(&out).unwrap()
         });
         let bytes = o.to_zip();
-        let name = if attached { "signed-data-attached.ofd" } else { "signed-data-detached.ofd" };
+        let name = match (attached, wrong_digest) {
+            (true, false) => "signed-data-attached.ofd",
+            (false, _) => "signed-data-detached.ofd",
+            (true, true) => "signed-data-attached-wrong-digest.ofd",
+        };
         std::fs::write(dir.join(name), &bytes).unwrap();
         let r = zz_ofd::verify(&bytes, &opts);
         let s = &r.signatures[0];
+        if wrong_digest {
+            // The content is SM3 of Signature.xml and the SM2 signature over
+            // the attributes is sound, but messageDigest is not SM3 of the
+            // content: the signature does not cover this Signature.xml.
+            println!("{name}: {}", r.verdict.as_str());
+            if r.verdict != Verdict::Invalid
+                || s.outcome(CheckId::OfdSignedHash) != Outcome::Fail
+                || s.outcome(CheckId::OfdSignature) != Outcome::Pass
+            {
+                eprintln!("  expected invalid by ofd-signed-hash alone: {r:#?}");
+                failures += 1;
+            }
+            continue;
+        }
         println!(
             "{name}: {} (format {:?}; {})",
             r.verdict.as_str(),

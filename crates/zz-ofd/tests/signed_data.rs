@@ -80,3 +80,20 @@ fn signed_data_attached_and_detached_verify_and_each_check_fails_when_changed() 
         assert_eq!(r.signatures[0].outcome(CheckId::OfdReferences), Outcome::Fail, "{name}");
     }
 }
+
+#[test]
+fn an_attached_content_whose_message_digest_is_not_its_sm3_is_refused() {
+    // SPEC 12: the content is SM3 of Signature.xml and the SM2 signature
+    // over the signed attributes is sound, but their messageDigest is not
+    // SM3 of the content (asn1crypto and gmssl made it so): the signature
+    // covers the attributes only, so without this comparison it could be
+    // reused over any Signature.xml.
+    let bytes = fixture("signed-data-attached-wrong-digest.ofd");
+    let r = check(&bytes, true);
+    let s = &r.signatures[0];
+    assert_eq!(s.format, Some(zz_ofd::verify::Format::SignedData));
+    assert_eq!(s.outcome(CheckId::OfdSignature), Outcome::Pass, "{s:#?}");
+    assert_eq!(s.outcome(CheckId::OfdSignerChain), Outcome::Pass, "{s:#?}");
+    assert_eq!(s.outcome(CheckId::OfdSignedHash), Outcome::Fail, "{s:#?}");
+    assert_eq!(r.verdict, Verdict::Invalid);
+}
