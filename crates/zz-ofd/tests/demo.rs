@@ -286,3 +286,29 @@ fn the_duplicate_seal_bundle_is_refused() {
         .expect_err("two entries of one seal certificate refuse the trust list");
     assert_eq!(e.why, zz_core::Why::Duplicate, "{e}");
 }
+
+#[test]
+fn a_seal_whose_makers_signature_alone_is_wrong_is_invalid() {
+    // The seal's maker signature (the last bytes of SESeal, its
+    // signedValue) is changed before the signer applies the seal, so the
+    // signer's own signature covers the broken seal and verifies: only the
+    // maker's signature fails (`ofd-seal`).
+    let f = fixture();
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let mut sealer = sealer_x(&f);
+    let sound = demo::ofd::license_ofd(&f.world, cose, Some(&sealer), f.world.now).unwrap();
+    assert_eq!(f.verify(&sound.to_zip()).verdict, Verdict::Valid);
+    let at = sealer.seal.len() - 3;
+    sealer.seal[at] ^= 1;
+    let o = demo::ofd::license_ofd(&f.world, cose, Some(&sealer), f.world.now).unwrap();
+    let r = f.verify(&o.to_zip());
+    let s = &r.signatures[0];
+    for id in [CheckId::OfdReferences, CheckId::OfdSignedHash, CheckId::OfdSignature] {
+        assert_eq!(s.outcome(id), Outcome::Pass, "{id:?}: {s:#?}");
+    }
+    assert_eq!(s.outcome(CheckId::OfdSeal), Outcome::Fail, "{s:#?}");
+    let seal = s.checks.iter().find(|c| c.id == CheckId::OfdSeal).unwrap();
+    assert!(seal.en.contains("maker's signature"), "{}", seal.en);
+    assert_eq!(r.verdict, Verdict::Invalid);
+}
