@@ -312,3 +312,49 @@ fn a_seal_whose_makers_signature_alone_is_wrong_is_invalid() {
     assert!(seal.en.contains("maker's signature"), "{}", seal.en);
     assert_eq!(r.verdict, Verdict::Invalid);
 }
+
+#[test]
+fn weak_check_methods_warn_and_give_at_most_indeterminate() {
+    // SPEC 12: MD5 and SHA-1 (by name or OID, any case) are checked but
+    // weak; SHA-256 passes like SM3; another method (MD2 here) cannot be
+    // checked and its references fail.
+    use zz_ofd::document::CheckMethod;
+    let f = fixture();
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let md5: fn(&[u8]) -> Vec<u8> = |b| CheckMethod::Md5.digest(b).unwrap_or_default();
+    let sha1: fn(&[u8]) -> Vec<u8> = |b| CheckMethod::Sha1.digest(b).unwrap_or_default();
+    let sha256: fn(&[u8]) -> Vec<u8> = |b| CheckMethod::Sha256.digest(b).unwrap_or_default();
+    for (method, digest, want) in [
+        ("MD5", md5, Verdict::Indeterminate),
+        ("1.2.840.113549.2.5", md5, Verdict::Indeterminate),
+        ("sha-1", sha1, Verdict::Indeterminate),
+        ("1.3.14.3.2.26", sha1, Verdict::Indeterminate),
+        ("SHA256", sha256, Verdict::Valid),
+        ("2.16.840.1.101.3.4.2.1", sha256, Verdict::Valid),
+        ("1.2.840.113549.2.2", md5, Verdict::Invalid),
+    ] {
+        let mut o = demo::ofd::license_ofd(&f.world, cose, None, f.world.now).unwrap();
+        o.set_check_method(method, digest);
+        o.seal(&sealer_x(&f), f.world.now);
+        let zip = o.to_zip();
+        let r = f.verify(&zip);
+        assert_eq!(r.verdict, want, "{method}: {r:#?}");
+        let refs = r.signatures[0].outcome(CheckId::OfdReferences);
+        let expect = match want {
+            Verdict::Indeterminate => Outcome::Warn,
+            Verdict::Valid => Outcome::Pass,
+            _ => Outcome::Fail,
+        };
+        assert_eq!(refs, expect, "{method}");
+        if want == Verdict::Indeterminate {
+            // Still checked: one changed covered byte is invalid.
+            let page = "Doc_0/Pages/Page_0/Content.xml";
+            let mut changed = Package::open(&zip).unwrap().read(page).unwrap().to_vec();
+            changed[10] ^= 1;
+            let r = f.verify(&zipmaker::with_file(&zip, page, changed));
+            assert_eq!(r.signatures[0].outcome(CheckId::OfdReferences), Outcome::Fail, "{method}");
+            assert_eq!(r.verdict, Verdict::Invalid, "{method}");
+        }
+    }
+}

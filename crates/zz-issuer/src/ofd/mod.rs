@@ -75,6 +75,9 @@ pub struct Ofd {
     seals: usize,
     /// The `Type` of each signature added.
     kinds: Vec<&'static str>,
+    /// `References/@CheckMethod` of the signatures added next, and the
+    /// digest it names; SM3 when `None`.
+    check_method: Option<(String, fn(&[u8]) -> Vec<u8>)>,
 }
 
 impl Ofd {
@@ -89,6 +92,7 @@ impl Ofd {
             created,
             seals: 0,
             kinds: Vec::new(),
+            check_method: None,
         };
         let qr = crate::qr::png(&crate::zz1_text(cose)).ok();
         o.put("OFD.xml", o.ofd_xml().into_bytes());
@@ -143,6 +147,7 @@ impl Ofd {
             created: UnixTime::from_secs(0),
             seals: 0,
             kinds: Vec::new(),
+            check_method: None,
         }
     }
 
@@ -190,6 +195,13 @@ impl Ofd {
         self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
     }
 
+    /// Signatures added from now on name `method` as their references'
+    /// `CheckMethod` and digest each file with `digest` (to build files
+    /// with the weak methods OFD allows, MD5 and SHA-1; SM3 otherwise).
+    pub fn set_check_method(&mut self, method: &str, digest: fn(&[u8]) -> Vec<u8>) {
+        self.check_method = Some((method.to_owned(), digest));
+    }
+
     /// Applies a seal over every file but the signatures' own, at `time`.
     pub fn seal(&mut self, sealer: &Sealer, time: UnixTime) {
         let stamp = Some(sealer.stamp);
@@ -222,13 +234,18 @@ impl Ofd {
             .filter(|(p, _)| !p.starts_with("Doc_0/Signs/"))
             .map(|(p, b)| {
                 use sm3::Digest;
-                let v = base64::engine::general_purpose::STANDARD.encode(sm3::Sm3::digest(b));
+                let digest = match &self.check_method {
+                    Some((_, f)) => f(b),
+                    None => sm3::Sm3::digest(b).to_vec(),
+                };
+                let v = base64::engine::general_purpose::STANDARD.encode(digest);
                 format!(
                     "      <ofd:Reference FileRef=\"/{}\">\n        <ofd:CheckValue>{v}</ofd:CheckValue>\n      </ofd:Reference>\n",
                     esc(p)
                 )
             })
             .collect();
+        let method = self.check_method.as_ref().map_or(SM3_OID, |(m, _)| m.as_str());
         let cst = time_cst(time);
         let stamp = stamp
             .map(|b| format!("    <ofd:StampAnnot ID=\"{}\" PageRef=\"1\" Boundary=\"{b}\"/>\n", n + 1))
@@ -241,7 +258,7 @@ impl Ofd {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ofd:Signature xmlns:ofd=\"{NS}\">\n  <ofd:SignedInfo>\n    \
              <ofd:Provider ProviderName=\"ZZ Verify demo seal maker\" Company=\"ZZ Verify (DEMO, public seed)\" Version=\"1.0\"/>\n    \
              <ofd:SignatureMethod>{}</ofd:SignatureMethod>\n    <ofd:SignatureDateTime>{cst}</ofd:SignatureDateTime>\n    \
-             <ofd:References CheckMethod=\"{SM3_OID}\">\n{references}    </ofd:References>\n{stamp}{seal_loc}  \
+             <ofd:References CheckMethod=\"{method}\">\n{references}    </ofd:References>\n{stamp}{seal_loc}  \
              </ofd:SignedInfo>\n  <ofd:SignedValue>SignedValue.dat</ofd:SignedValue>\n</ofd:Signature>\n",
             pki::SM2_WITH_SM3,
         )
