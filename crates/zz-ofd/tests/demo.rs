@@ -358,3 +358,59 @@ fn weak_check_methods_warn_and_give_at_most_indeterminate() {
         }
     }
 }
+
+#[test]
+fn a_ca_certificate_expired_at_the_signing_time_is_invalid() {
+    // The signer's own certificate is valid (2025–2029) but the CA that
+    // issued it ended on 2026-06-30, before the seal was applied
+    // (2026-11-22): the chain was not valid at the signing time. The same
+    // signer under the same CA key valid to 2040 is valid.
+    use zz_issuer::ofd::{CertSpec, Sealer, Sm2Cert, Sm2Key, Usage};
+    let f = fixture();
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let (dept, code) = demo::ofd::license_issuer(cose).unwrap();
+    let own = sealer_x(&f);
+    let at = |d: &str| zz_core::dates::CstDate::parse(d).unwrap().start();
+    let mut verdicts = Vec::new();
+    for ca_end in ["2026-06-30", "2040-12-31"] {
+        let ca = Sm2Cert::new(
+            &CertSpec {
+                subject: "CN=ZZ Verify test CA (DEMO),O=ZZ Verify,C=CN",
+                serial: 77,
+                not_before: at("2020-01-01"),
+                not_after: at(ca_end),
+                usage: Usage::Ca,
+            },
+            Sm2Key::derive(demo::SEED, "test/sm2/ca-with-an-end"),
+            Some(&f.ofd.pki.root),
+        );
+        let signer = Sm2Cert::new(
+            &CertSpec {
+                subject: &own.signer.subject,
+                serial: demo::ofd::OWN_SIGNER,
+                not_before: at("2025-01-01"),
+                not_after: at("2029-12-31"),
+                usage: Usage::Signer,
+            },
+            own.signer.key.clone(),
+            Some(&ca),
+        );
+        let sealer = Sealer { seal: f.ofd.pki.seal(&dept, &code, &[&signer]), signer, stamp: own.stamp };
+        let o = demo::ofd::license_ofd(&f.world, cose, Some(&sealer), f.world.now).unwrap();
+        let mut roots = f.roots.clone();
+        roots.extend(cert::parse_pem(&ca.pem()).unwrap());
+        let r = verify(
+            &o.to_zip(),
+            &Options { roots: &roots, now: f.world.now, zz1: Some(zz_core::Context::new(&f.bundle, f.world.now)) },
+        );
+        let s = &r.signatures[0];
+        assert_eq!(s.outcome(CheckId::OfdSignature), Outcome::Pass, "{ca_end}");
+        let chain = s.checks.iter().find(|c| c.id == CheckId::OfdSignerChain).unwrap();
+        verdicts.push((r.verdict, chain.outcome, chain.en.clone()));
+    }
+    assert_eq!(verdicts[0].0, Verdict::Invalid, "{verdicts:?}");
+    assert_eq!(verdicts[0].1, Outcome::Fail);
+    assert!(verdicts[0].2.contains("ZZ Verify test CA") && verdicts[0].2.contains("not valid"), "{}", verdicts[0].2);
+    assert_eq!((verdicts[1].0, verdicts[1].1), (Verdict::Valid, Outcome::Pass), "{verdicts:?}");
+}
