@@ -131,6 +131,10 @@ fn too_many_entries_and_damage_are_refused() {
         assert_eq!(Package::open(&zipmaker::zip(&files)).err(), Some(PackageError::TooManyEntries), "{count}");
         assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
+    // Exactly 10,000 is still read.
+    let names: Vec<String> = (0..10_000).map(|i| format!("f{i}")).collect();
+    let files: Vec<(&str, &[u8], bool)> = names.iter().map(|n| (n.as_str(), &b""[..], false)).collect();
+    assert_eq!(Package::open(&zipmaker::zip(&files)).map(|p| p.names().count()).ok(), Some(10_000));
     // A flipped byte in a stored file: its CRC-32 no longer matches.
     let mut zip = zipmaker::zip(&[("OFD.xml", b"<ofd/>", false)]);
     let at = zip.windows(6).position(|w| w == b"<ofd/>").unwrap();
