@@ -113,6 +113,21 @@ fn sequence_of(parts: &[&[u8]]) -> Vec<u8> {
     out
 }
 
+/// Which version a seal signature's structure is, when it is one: v1
+/// (GM/T 0031) when `TBS_Sign` carries the signer's certificate and
+/// algorithm itself (seven items or more) beside a signature, v4 (GB/T
+/// 38540) when `SES_Signature` carries them. Reports name the format from
+/// this even when a field then cannot be read.
+pub fn version_of(bytes: &[u8]) -> Option<Version> {
+    let top = items(bytes, "SES_Signature").ok()?;
+    let tbs = items(top.first()?, "TBS_Sign").ok()?;
+    match (top.len(), tbs.len()) {
+        (2, 7..) => Some(Version::V1),
+        (4 | 5, 5..) => Some(Version::V4),
+        _ => None,
+    }
+}
+
 /// Parses a seal signature, v4 or v1.
 pub fn parse_signature(bytes: &[u8]) -> Result<SealSignature<'_>> {
     let top = items(bytes, "SES_Signature")?;
@@ -120,9 +135,8 @@ pub fn parse_signature(bytes: &[u8]) -> Result<SealSignature<'_>> {
     let t = items(tbs, "TBS_Sign")?;
     let version = int(get(&t, 0, "TBS_Sign version")?, "TBS_Sign version")?;
     let seal = parse_seal(get(&t, 1, "eseal")?)?;
-    match top.len() {
-        // v4: toSign, cert, signatureAlgID, signature, [0] timeStamp?
-        4 | 5 => {
+    match version_of(bytes) {
+        Some(Version::V4) => {
             if version != 4 && seal.version != Version::V4 {
                 return err("SES_Signature: a v4 layout with another version");
             }
@@ -139,30 +153,81 @@ pub fn parse_signature(bytes: &[u8]) -> Result<SealSignature<'_>> {
             })
         }
         // v1: toSign, signature; TBS_Sign holds the cert and algorithm.
-        2 => Ok(SealSignature {
+        // Writers differ in the types of some fields (ofdrw and older
+        // vendor tools): hashes and signatures as BIT STRING or OCTET
+        // STRING, the certificate wrapped in an OCTET STRING or not.
+        Some(Version::V1) => Ok(SealSignature {
             version: Version::V1,
             tbs,
             time: v1_time(get(&t, 2, "timeInfo")?),
-            data_hash: bits(get(&t, 3, "dataHash")?, "dataHash")?,
+            data_hash: bytes_of(get(&t, 3, "dataHash")?, "dataHash")?,
             property: text(get(&t, 4, "propertyInfo")?, "propertyInfo")?,
-            signer_cert: octets(get(&t, 5, "cert")?, "cert")?,
+            signer_cert: cert_of(get(&t, 5, "cert")?, "cert")?,
             algorithm: oid(get(&t, 6, "signatureAlgorithm")?, "signatureAlgorithm")?.to_string(),
-            signature: bits(get(&top, 1, "signature")?, "signature")?,
+            signature: bytes_of(get(&top, 1, "signature")?, "signature")?,
             seal,
         }),
-        _ => err("SES_Signature: neither the v4 nor the v1 layout"),
+        None => err("SES_Signature: neither the v4 nor the v1 layout"),
     }
 }
 
-/// GM/T 0031's `timeInfo` is a BIT STRING holding a time: a DER UTCTime or
-/// GeneralizedTime, or its text.
+/// A BIT STRING's or OCTET STRING's bytes.
+fn bytes_of<'a>(tlv: &'a [u8], what: &str) -> Result<&'a [u8]> {
+    bits(tlv, what).or_else(|_| octets(tlv, what))
+}
+
+/// A certificate: in an OCTET STRING, or its DER SEQUENCE as it is.
+fn cert_of<'a>(tlv: &'a [u8], what: &str) -> Result<&'a [u8]> {
+    if asn1::tag(tlv) == Some(Tag::Sequence) { Ok(tlv) } else { octets(tlv, what) }
+}
+
+/// The signing time of a v1 `TBS_Sign`, in every form GM/T 0031 writers
+/// use: a BIT STRING holding a DER UTCTime or GeneralizedTime, or holding
+/// the time as text (ofdrw's SESV1Container: `yyyy-MM-dd HH:mm:ss`; also
+/// `yyyyMMddHHmmss[Z]`), or a bare UTCTime or GeneralizedTime. Text with
+/// no zone is China Standard Time (the writers' local time). `None` when
+/// none of these is there.
 fn v1_time(tlv: &[u8]) -> Option<i64> {
-    let inner = bits(tlv, "timeInfo").ok()?;
+    if let Ok(t) = time(tlv, "timeInfo") {
+        return Some(t);
+    }
+    let inner = bytes_of(tlv, "timeInfo").ok()?;
     if let Ok(t) = time(inner, "timeInfo") {
         return Some(t);
     }
-    let s = std::str::from_utf8(inner).ok()?;
-    asn1::time_text(s, s.trim_end_matches('Z').len() == 12).or_else(|| asn1::time_text(s, false))
+    time_text_cst(std::str::from_utf8(inner).ok()?)
+}
+
+/// A time written as text: `yyyy-MM-dd HH:mm:ss` (or `T` between), or
+/// `yyyyMMddHHmm[ss]`, or `yyMMddHHmm[ss]Z`; then an optional fraction
+/// and zone (`Z`, `+hhmm`, `+hh:mm`); China Standard Time when none.
+fn time_text_cst(s: &str) -> Option<i64> {
+    let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\0');
+    let b = s.as_bytes();
+    let separated = b.len() >= 19
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && matches!(b.get(10), Some(b' ' | b'T'))
+        && b.get(13) == Some(&b':')
+        && b.get(16) == Some(&b':');
+    let (digits, rest) = if separated {
+        (s.get(..19)?.chars().filter(char::is_ascii_digit).collect::<String>(), s.get(19..)?)
+    } else {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (s.get(..n)?.to_owned(), s.get(n..)?)
+    };
+    let (fraction, zone) = match rest.strip_prefix('.') {
+        Some(r) => r.split_at(r.bytes().take_while(u8::is_ascii_digit).count()),
+        None => ("", rest),
+    };
+    let zone: String = match zone {
+        "" => "+0800".into(),
+        z if z.len() == 6 && z.as_bytes().get(3) == Some(&b':') => format!("{}{}", z.get(..3)?, z.get(4..)?),
+        z => z.into(),
+    };
+    let fraction = if fraction.is_empty() { String::new() } else { format!(".{fraction}") };
+    // Twelve digits or fewer without separators: a two-digit year (UTCTime's text).
+    asn1::time_text(&format!("{digits}{fraction}{zone}"), !separated && digits.len() <= 12)
 }
 
 /// Parses an SESeal (a `Seal.esl` file holds one), v4 or v1.
@@ -248,8 +313,5 @@ fn cert_list(tlv: &[u8], list_type: i64) -> Result<CertList<'_>> {
 /// Whether the bytes are an SES_Signature rather than another signature
 /// format (its first item is a SEQUENCE, TBS_Sign).
 pub fn looks_like_ses(bytes: &[u8]) -> bool {
-    items(bytes, "SES_Signature")
-        .ok()
-        .and_then(|top| top.first().copied())
-        .is_some_and(|first| asn1::tag(first) == Some(Tag::Sequence))
+    version_of(bytes).is_some()
 }

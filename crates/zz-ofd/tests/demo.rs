@@ -414,3 +414,65 @@ fn a_ca_certificate_expired_at_the_signing_time_is_invalid() {
     assert!(verdicts[0].2.contains("ZZ Verify test CA") && verdicts[0].2.contains("not valid"), "{}", verdicts[0].2);
     assert_eq!((verdicts[1].0, verdicts[1].1), (Verdict::Valid, Outcome::Pass), "{verdicts:?}");
 }
+
+#[test]
+fn version_1_seals_are_read_with_every_time_form_their_writers_use() {
+    // GM/T 0031 v1 as ofdrw's SESV1Container writes it (the time as the
+    // text `yyyy-MM-dd HH:mm:ss`, China Standard Time, in a BIT STRING),
+    // as its tests do (a DER UTCTime in the BIT STRING), a bare
+    // GeneralizedTime or UTCTime, and an older vendor tool's layout
+    // (dataHash and signature as OCTET STRINGs, the certificate unwrapped):
+    // each is a sound `ses-v1` seal with its signing time. With no time at
+    // all it is still named `ses-v1`, and fails `ofd-seal`.
+    use zz_issuer::ofd::seal::{self, SealSpec, V1Time};
+    let f = fixture();
+    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let own = sealer_x(&f);
+    let at = |d: &str| zz_core::dates::CstDate::parse(d).unwrap().start();
+    let picture = zz_issuer::ofd::picture::seal_png(120, [214, 32, 32]);
+    let esl = seal::make_seal_v1(
+        &SealSpec {
+            id: "DEMO-V1",
+            name: "演示电子证照专用章（v1）",
+            signers: vec![own.signer.der.as_slice()],
+            created: at("2025-01-01"),
+            valid_start: at("2025-01-01"),
+            valid_end: at("2030-12-31"),
+            picture_png: &picture,
+            size_mm: (40, 40),
+        },
+        &f.ofd.pki.maker,
+    );
+    let time = f.world.now;
+    for (form, octet_hash) in [
+        (V1Time::Text, false),
+        (V1Time::BitsUtcTime, false),
+        (V1Time::GeneralizedTime, false),
+        (V1Time::UtcTime, false),
+        (V1Time::Text, true),
+        (V1Time::Empty, false),
+    ] {
+        let mut o = demo::ofd::license_ofd(&f.world, cose, None, time).unwrap();
+        o.seal_with(&esl, own.stamp, time, |xml, path| {
+            seal::sign_v1(&esl, xml, path, &own.signer, time, form, octet_hash)
+        });
+        let r = f.verify(&o.to_zip());
+        let s = &r.signatures[0];
+        let what = format!("{form:?} octets={octet_hash}");
+        assert_eq!(s.format, Some(zz_ofd::verify::Format::SesV1), "{what}: {s:#?}");
+        if form == V1Time::Empty {
+            assert_eq!(s.time, None, "{what}");
+            let seal = s.checks.iter().find(|c| c.id == CheckId::OfdSeal).unwrap();
+            assert_eq!(seal.outcome, Outcome::Fail, "{what}");
+            assert!(seal.en.contains("no signing time"), "{}", seal.en);
+            assert_eq!(r.verdict, Verdict::Invalid);
+            continue;
+        }
+        assert_eq!(s.time, Some(time.as_secs()), "{what}");
+        for id in [CheckId::OfdSignedHash, CheckId::OfdSignature, CheckId::OfdSeal, CheckId::OfdSignerChain] {
+            assert_eq!(s.outcome(id), Outcome::Pass, "{what} {id:?}: {s:#?}");
+        }
+        assert_eq!(r.verdict, Verdict::Valid, "{what}: {r:#?}");
+    }
+}

@@ -64,6 +64,9 @@ pub struct Sealer {
     pub stamp: Boundary,
 }
 
+/// A digest function a signature's references are made with.
+pub type DigestFn = fn(&[u8]) -> Vec<u8>;
+
 /// An OFD package being made: its files in order, and what `OFD.xml`
 /// says of the document.
 #[derive(Clone, Debug)]
@@ -77,7 +80,7 @@ pub struct Ofd {
     kinds: Vec<&'static str>,
     /// `References/@CheckMethod` of the signatures added next, and the
     /// digest it names; SM3 when `None`.
-    check_method: Option<(String, fn(&[u8]) -> Vec<u8>)>,
+    check_method: Option<(String, DigestFn)>,
 }
 
 impl Ofd {
@@ -198,7 +201,7 @@ impl Ofd {
     /// Signatures added from now on name `method` as their references'
     /// `CheckMethod` and digest each file with `digest` (to build files
     /// with the weak methods OFD allows, MD5 and SHA-1; SM3 otherwise).
-    pub fn set_check_method(&mut self, method: &str, digest: fn(&[u8]) -> Vec<u8>) {
+    pub fn set_check_method(&mut self, method: &str, digest: DigestFn) {
         self.check_method = Some((method.to_owned(), digest));
     }
 
@@ -208,6 +211,20 @@ impl Ofd {
         self.add_signature(SignatureKind::Seal(&sealer.seal), stamp, time, |xml, path| {
             seal::sign(&sealer.seal, xml, path, &sealer.signer, time)
         });
+    }
+
+    /// Applies `seal` (a `Seal.esl`'s bytes) over every file but the
+    /// signatures' own, at `time`, its picture at `stamp`: `sign` gets the
+    /// `Signature.xml` bytes and its path, and gives the `SignedValue`
+    /// (e.g. a version 1 signature by [`seal::sign_v1`]).
+    pub fn seal_with(
+        &mut self,
+        seal: &[u8],
+        stamp: Boundary,
+        time: UnixTime,
+        sign: impl FnOnce(&[u8], &str) -> Vec<u8>,
+    ) {
+        self.add_signature(SignatureKind::Seal(seal), Some(stamp), time, sign);
     }
 
     /// Adds a digital signature (`Type="Sign"`) over every file but the
@@ -305,6 +322,13 @@ impl Ofd {
 }
 
 /// `YYYYMMDDHHMMSS` in China Standard Time.
+/// `yyyy-MM-dd HH:mm:ss` in China Standard Time.
+pub(crate) fn time_cst_text(t: UnixTime) -> String {
+    let c = time_cst(t);
+    let p = |a: usize, b: usize| c.get(a..b).unwrap_or_default();
+    format!("{}-{}-{} {}:{}:{}", p(0, 4), p(4, 6), p(6, 8), p(8, 10), p(10, 12), p(12, 14))
+}
+
 fn time_cst(t: UnixTime) -> String {
     let cst =
         time::OffsetDateTime::from_unix_timestamp(t.as_secs() + 8 * 3600).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);

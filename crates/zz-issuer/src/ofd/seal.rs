@@ -20,6 +20,13 @@
 //!
 //! The maker signs the DER of `SES_SealInfo`; the signer signs the DER of
 //! `TBS_Sign`, whose `dataHash` is SM3 of the `Signature.xml` file.
+//!
+//! [`make_seal_v1`] and [`sign_v1`] write GM/T 0031 version 1 the way
+//! ofdrw's `SESV1Container` and older vendor tools do, for tests of
+//! verifiers: `SESeal ::= SEQUENCE { esealInfo, signInfo SEQUENCE { cert,
+//! signatureAlgorithm, signData } }` with UTCTime dates, and `TBS_Sign ::=
+//! SEQUENCE { version 1, eseal, timeInfo, dataHash, propertyInfo, cert,
+//! signatureAlgorithm }`, `SES_Signature ::= SEQUENCE { toSign, signature }`.
 
 use der::Encode;
 use der::asn1::{BitString, GeneralizedTime, Ia5String, OctetString, Utf8StringRef};
@@ -38,6 +45,11 @@ fn ia5(s: &str) -> Vec<u8> {
 fn gtime(t: UnixTime) -> Vec<u8> {
     let d = std::time::Duration::from_secs(t.as_secs().max(0) as u64);
     enc(GeneralizedTime::from_unix_duration(d).expect("a time after 1970"))
+}
+
+fn utctime(t: UnixTime) -> Vec<u8> {
+    let d = std::time::Duration::from_secs(t.as_secs().max(0) as u64);
+    enc(der::asn1::UtcTime::from_unix_duration(d).expect("a time in 1970-2049"))
 }
 
 fn bits(b: &[u8]) -> Vec<u8> {
@@ -92,4 +104,70 @@ pub fn sign(seal: &[u8], signature_xml: &[u8], property: &str, signer: &Sm2Cert,
     let tbs = sequence(&[enc(4u32), seal.to_vec(), gtime(time), bits(&data_hash), ia5(property)]);
     let value = signer.key.sign(&tbs);
     sequence(&[tbs, octets(&signer.der), enc(SM2_WITH_SM3), bits(&value)])
+}
+
+/// How a version 1 signature writes its signing time: GM/T 0031 says a BIT
+/// STRING, and writers fill it differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum V1Time {
+    /// The text `yyyy-MM-dd HH:mm:ss` in China Standard Time, as ofdrw's
+    /// `SESV1Container` writes it.
+    Text,
+    /// The DER of a UTCTime inside the BIT STRING (ofdrw's tests).
+    BitsUtcTime,
+    /// A GeneralizedTime in place of the BIT STRING.
+    GeneralizedTime,
+    /// A UTCTime in place of the BIT STRING.
+    UtcTime,
+    /// An empty BIT STRING: no time at all.
+    Empty,
+}
+
+/// Makes a version 1 seal (GM/T 0031), signed by the maker over
+/// SEQUENCE{sealInfo, cert, signatureAlgorithm}.
+pub fn make_seal_v1(spec: &SealSpec<'_>, maker: &Sm2Cert) -> Vec<u8> {
+    let header = sequence(&[ia5("ES"), enc(1u32), ia5("ZZ Verify demo seal maker (v1)")]);
+    let certs: Vec<Vec<u8>> = spec.signers.iter().map(|c| octets(c)).collect();
+    let property = sequence(&[
+        enc(1u32),
+        enc(Utf8StringRef::new(spec.name).expect("UTF-8")),
+        sequence(&certs),
+        utctime(spec.created),
+        utctime(spec.valid_start),
+        utctime(spec.valid_end),
+    ]);
+    let picture = sequence(&[ia5("PNG"), octets(spec.picture_png), enc(spec.size_mm.0), enc(spec.size_mm.1)]);
+    let info = sequence(&[header, ia5(spec.id), property, picture]);
+    let (cert, alg) = (octets(&maker.der), enc(SM2_WITH_SM3));
+    let signed = maker.key.sign(&sequence(&[info.clone(), cert.clone(), alg.clone()]));
+    sequence(&[info, sequence(&[cert, alg, bits(&signed)])])
+}
+
+/// Applies a version 1 seal: `SES_Signature` over the `Signature.xml`
+/// bytes given, by `signer` at `time`, the time written as `form`;
+/// `octet_hash` writes dataHash and the signature as OCTET STRINGs and
+/// the certificate unwrapped, as some older vendor tools do.
+pub fn sign_v1(
+    seal: &[u8],
+    signature_xml: &[u8],
+    property: &str,
+    signer: &Sm2Cert,
+    time: UnixTime,
+    form: V1Time,
+    octet_hash: bool,
+) -> Vec<u8> {
+    use sm3::Digest;
+    let data_hash = sm3::Sm3::digest(signature_xml);
+    let time_info = match form {
+        V1Time::Text => bits(super::time_cst_text(time).as_bytes()),
+        V1Time::BitsUtcTime => bits(&utctime(time)),
+        V1Time::GeneralizedTime => gtime(time),
+        V1Time::UtcTime => utctime(time),
+        V1Time::Empty => bits(&[]),
+    };
+    let (hash, cert) =
+        if octet_hash { (octets(&data_hash), signer.der.clone()) } else { (bits(&data_hash), octets(&signer.der)) };
+    let tbs = sequence(&[enc(1u32), seal.to_vec(), time_info, hash, ia5(property), cert, enc(SM2_WITH_SM3)]);
+    let value = signer.key.sign(&tbs);
+    sequence(&[tbs, if octet_hash { octets(&value) } else { bits(&value) }])
 }

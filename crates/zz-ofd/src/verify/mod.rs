@@ -368,15 +368,19 @@ fn verify_signature(p: &Package<'_>, l: &Listed, s: &SignatureFile, opts: &Optio
             return r;
         }
     };
-    if crate::ses::looks_like_ses(&value) {
+    if let Some(version) = crate::ses::version_of(&value) {
         match crate::ses::parse_signature(&value) {
             Ok(sig) => ses::seal_signature(p, s, &sig, &xml, opts, &mut r),
-            Err(e) => r.checks.push(check(
-                CheckId::OfdSignature,
-                Outcome::Fail,
-                format!("电子签章数据无法解析：{e}"),
-                format!("The seal signature cannot be parsed: {e}"),
-            )),
+            Err(e) => {
+                // Named by its structure even when a field cannot be read.
+                r.format = Some(ses::format(version));
+                r.checks.push(check(
+                    CheckId::OfdSignature,
+                    Outcome::Fail,
+                    format!("电子签章数据无法解析：{e}"),
+                    format!("The seal signature cannot be parsed: {e}"),
+                ));
+            }
         }
     } else if crate::signed_data::looks_like(&value) {
         match crate::signed_data::parse(&value) {

@@ -13,6 +13,14 @@ use crate::package::Package;
 use crate::ses::{self, CertList, SealSignature};
 use crate::sm;
 
+/// The format a report names for a seal signature of this version.
+pub(super) fn format(version: ses::Version) -> Format {
+    match version {
+        ses::Version::V4 => Format::SesV4,
+        ses::Version::V1 => Format::SesV1,
+    }
+}
+
 /// The checks of an electronic seal signature.
 pub(super) fn seal_signature(
     p: &Package<'_>,
@@ -22,10 +30,7 @@ pub(super) fn seal_signature(
     opts: &Options<'_>,
     r: &mut SignatureReport,
 ) {
-    r.format = Some(match sig.version {
-        ses::Version::V4 => Format::SesV4,
-        ses::Version::V1 => Format::SesV1,
-    });
+    r.format = Some(format(sig.version));
     r.time = sig.time;
     // ofd-signed-hash
     r.checks.push(if sig.data_hash == sm::sm3(xml) {
