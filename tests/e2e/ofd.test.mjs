@@ -79,7 +79,20 @@ test("a tampered OFD file is invalid and shows no page and no face; a revoked li
   assert.equal(await page.$(".ofd-page"), null);
   assert.equal(await page.$(".face"), null);
   assert.equal(await page.getAttribute('.ofd-signature [data-check="ofd-references"]', "data-outcome"), "fail");
+  // The headline names the cause in a clerk's words (the page was changed
+  // after sealing), not what follows from it; package paths only in the
+  // checks; no "signature does not match" beside an SM2 signature that passed.
+  assert.match(await page.textContent(".result .why"), /盖章后被改动/);
+  assert.match(await page.textContent(".result .next-step"), /盖章后被改动/);
+  const top = await page.textContent(".result .verdict");
+  assert.doesNotMatch(top, /Doc_0|\.xml|签名不符|changed\)/, top);
+  assert.doesNotMatch(await page.textContent(".result .not-verified"), /签名不符/);
+  assert.match(await page.textContent('.ofd-signature [data-check="ofd-references"]'), /Content\.xml（已改动）/);
+  assert.doesNotMatch(await page.textContent(".result"), /已改动 changed/);
   await page.screenshot({ path: `${ART}/ofd-tampered.png`, fullPage: true });
+  await page.click("button.lang");
+  await page.waitForFunction(() => /changed after it was sealed/.test(document.querySelector(".result .why")?.textContent));
+  await page.click("button.lang");
   assert.equal(await upload(page, "ofd-invalid-revoked-license.ofd"), "invalid");
   assert.equal(await page.$(".ofd-page"), null);
   assert.equal(await page.getAttribute('ul.checks > [data-check="ofd-license"]', "data-outcome"), "fail");
@@ -131,6 +144,8 @@ test("the kiosk takes an OFD e-license file: its verdict, then back to waiting",
   await page.waitForSelector(".kiosk-verdict", { state: "detached", timeout: 20000 });
   await page.setInputFiles("#kiosk-file", `${SAMPLES}/ofd-invalid-tampered-page.ofd`);
   await page.waitForSelector(".kiosk-verdict[data-verdict=invalid]", { timeout: 20000 });
+  assert.match(await page.textContent(".kiosk-verdict"), /盖章后被改动/);
+  assert.doesNotMatch(await page.textContent(".kiosk-verdict"), /Doc_0|\.xml/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -265,6 +265,10 @@ fn human(out: &mut String, input: &str, r: &Report, authorities: &Authorities, l
         (None, false) => "unrecognised",
     };
     let _ = writeln!(out, "{verdict}  {}  ({kind})", safe(input));
+    if let Some(c) = r.first_cause() {
+        let (label, text) = if zh { ("原因", &c.zh) } else { ("cause", &c.en) };
+        let _ = writeln!(out, "    {label}: {} ({})", safe(text), c.id.as_str());
+    }
     if r.presented {
         let _ = writeln!(
             out,

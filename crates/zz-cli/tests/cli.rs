@@ -344,6 +344,10 @@ fn the_readme_walkthrough_works() {
     // The OFD e-license: valid, drawn, and invalid once its page changed.
     assert!(out.contains("✔ 有效  out/license.ofd"), "{out}");
     assert!(out.contains("✘ 无效  out/tampered.ofd") && out.contains("ofd-references"), "{out}");
+    // Its cause first: the changed page, not the license it leaves uncovered.
+    let at = out.find("✘ 无效  out/tampered.ofd").unwrap();
+    let cause = out[at..].lines().nth(1).unwrap_or_default();
+    assert!(cause.contains("原因") && cause.contains("(ofd-references)"), "{cause}");
     let svg = std::fs::read_to_string(dir.path().join("out/license.svg")).unwrap();
     assert!(svg.contains("营业执照") && svg.contains("class=\"seal\""), "{svg}");
     // qr decode reads the image it wrote.

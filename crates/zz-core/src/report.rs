@@ -282,6 +282,17 @@ impl Report {
     pub fn failures(&self) -> impl Iterator<Item = &Check> {
         self.checks.iter().filter(|c| c.outcome == Outcome::Fail)
     }
+
+    /// The failure that caused the others, to give as the reason: for an
+    /// OFD file a damaged package first, then a failing signature's first
+    /// failure (a page changed after sealing makes the license attachment
+    /// uncovered and the seal's authority unknown: those follow from it),
+    /// then the document's first; otherwise the first failed check.
+    pub fn first_cause(&self) -> Option<&Check> {
+        let package = self.checks.iter().find(|c| c.id == CheckId::OfdPackage && c.outcome == Outcome::Fail);
+        let signature = self.signatures.iter().flat_map(|s| &s.checks).find(|c| c.outcome == Outcome::Fail);
+        package.or(signature).or_else(|| self.failures().next())
+    }
 }
 
 /// The state of a status list at some time.

@@ -476,3 +476,25 @@ fn version_1_seals_are_read_with_every_time_form_their_writers_use() {
         assert_eq!(r.verdict, Verdict::Valid, "{what}: {r:#?}");
     }
 }
+
+#[test]
+fn the_first_cause_of_a_page_changed_after_sealing_is_the_changed_page() {
+    // What follows from it (the license no longer covered, the sealer
+    // unknown) is not the reason given.
+    let f = fixture();
+    let bytes = f.sample("ofd-invalid-tampered-page");
+    let opts = Options { roots: &f.roots, now: f.world.now, zz1: Some(zz_core::Context::new(&f.bundle, f.world.now)) };
+    let report = zz_ofd::report(bytes, &opts, f.bundle.trust_ref());
+    assert_eq!(report.outcome(CheckId::OfdLicense), Outcome::Fail);
+    let cause = report.first_cause().unwrap();
+    assert_eq!(cause.id, CheckId::OfdReferences, "{cause:?}");
+    assert_eq!(cause.zh, "签章后受保护的文件被改动或缺失：/Doc_0/Pages/Page_0/Content.xml（已改动）");
+    assert_eq!(
+        cause.en,
+        "Protected files were changed or removed after signing: /Doc_0/Pages/Page_0/Content.xml (changed)"
+    );
+    // A license alone: its first failed check.
+    let revoked = f.sample("ofd-invalid-revoked-license");
+    let report = zz_ofd::report(revoked, &opts, f.bundle.trust_ref());
+    assert_eq!(report.first_cause().map(|c| c.id), Some(CheckId::OfdLicense));
+}

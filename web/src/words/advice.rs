@@ -22,6 +22,9 @@ pub enum Problem {
     Unreadable,
     /// A signature does not verify: forged or altered.
     Forged,
+    /// An OFD file changed after it was sealed: its seal verifies over
+    /// what was sealed, but the files it protects differ.
+    Altered,
     /// The signer is not in the trust list (or lacks the role).
     UntrustedSigner,
     /// The signer may not sign this kind of license, or its key was not
@@ -89,6 +92,25 @@ impl Problem {
             Verdict::Indeterminate if r.outcome(CheckId::HolderBinding) == Outcome::Warn => Some(Problem::NotLive),
             Verdict::Indeterminate => Some(Problem::StatusUnknown),
             Verdict::Invalid => {
+                // An OFD signature's own failure comes before what follows
+                // from it (an uncovered license, an unknown sealer).
+                let signature_failed = |ids: &[CheckId]| {
+                    r.signatures
+                        .iter()
+                        .flat_map(|s| &s.checks)
+                        .any(|c| c.outcome == Outcome::Fail && ids.contains(&c.id))
+                };
+                if !failed(CheckId::OfdPackage) {
+                    if signature_failed(&[CheckId::OfdReferences, CheckId::OfdSignedHash]) {
+                        return Some(Problem::Altered);
+                    }
+                    if signature_failed(&[CheckId::OfdSignature]) {
+                        return Some(Problem::Forged);
+                    }
+                    if signature_failed(&[CheckId::OfdSeal, CheckId::OfdSignerChain]) {
+                        return Some(Problem::SignerNotAllowed);
+                    }
+                }
                 let found = order.iter().find(|(id, _)| failed(*id)).map(|(_, p)| *p);
                 Some(match found {
                     // A scope failure is a matter mismatch only when a
@@ -112,6 +134,10 @@ impl Problem {
             Problem::Forged => lang.t(
                 "数据未通过核验：签名不符，数据可能被伪造或改动。不显示其中的证照内容。",
                 "The data failed verification: its signature does not match, it may be forged or altered. Its contents are not shown.",
+            ),
+            Problem::Altered => lang.t(
+                "文件在盖章后被改动过：不显示其中的证照内容。",
+                "The file was changed after it was sealed: its contents are not shown.",
             ),
             Problem::UntrustedSigner | Problem::SignerNotAllowed => lang.t(
                 "签名单位不在信任列表中或无此权限，无法确认其真实性。不显示其中的证照内容。",
@@ -144,6 +170,10 @@ impl Problem {
                     "这是证照复制件（截图/照片）或已过期的出示码：请在手机“我的证照”中点“亮证”，出示现场生成的动态码。",
                     "This is a copy (screenshot or photo) or an old code: open My licenses on your phone, tap Show live and present the fresh code.",
                 ),
+                Problem::Altered => lang.t(
+                    "此文件在盖章后被改动过，不能使用：请使用发证机关出具的原始文件，或联系工作人员。",
+                    "This file was changed after it was sealed and cannot be used: use the original file from the issuer, or ask a member of staff.",
+                ),
                 Problem::NotInForce | Problem::OutsideValidity => lang.t(
                     "此证照已不能使用：请出示现行有效的证照，或向发证机关咨询。",
                     "This license can no longer be used: show a current one, or ask the issuing authority.",
@@ -163,6 +193,10 @@ impl Problem {
             Problem::Forged => lang.t(
                 "不予受理：数据可能被伪造或改动。请申请人出示原始证照，必要时按规定上报。",
                 "Do not accept it: the data may be forged or altered. Ask for the original license and report it where the rules require.",
+            ),
+            Problem::Altered => lang.t(
+                "不予受理：文件在盖章后被改动过。请申请人重新下载发证机关出具的原始文件，或出示证照二维码。",
+                "Do not accept it: the file was changed after it was sealed. Ask the applicant for the original file from the issuer, or the license's QR code.",
             ),
             Problem::UntrustedSigner => lang.t(
                 "先更新信任数据（设置页导入最新数据包）后重新核验；仍不可信的，不予受理，请申请人出示纸质证照或联系发证机关。",
@@ -269,8 +303,21 @@ fn needs_copy(r: &Report, bundle: &Bundle) -> bool {
 /// and for an annotated copy checked with no matter, to compare its
 /// purpose with the business in hand.
 pub fn warnings(lang: Lang, r: &Report) -> Vec<String> {
-    let mut out: Vec<String> =
-        r.checks.iter().filter(|c| c.outcome == Outcome::Warn).map(|c| lang.t(&c.zh, &c.en).to_owned()).collect();
+    let mut out: Vec<String> = r
+        .checks
+        .iter()
+        .filter(|c| c.outcome == Outcome::Warn)
+        .map(|c| match c.id {
+            // Which files: in the checks list, not beside the verdict.
+            CheckId::OfdCoverage => lang
+                .t(
+                    "文件中有部分内容不受任何签章保护，可能在盖章后被添加或改动（详见核验项目）。",
+                    "Parts of the file are protected by no seal and may have been added or changed after sealing (see the checks).",
+                )
+                .to_owned(),
+            _ => lang.t(&c.zh, &c.en).to_owned(),
+        })
+        .collect();
     if r.kind == Some(Kind::Annotated) && r.matter.is_none() && r.verdict != Verdict::Invalid {
         let purpose = r.annotation.as_ref().map(|a| a.purpose.as_str()).unwrap_or_default();
         out.push(match lang {

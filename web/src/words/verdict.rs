@@ -15,7 +15,6 @@ pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
 
 /// Title and explanation of a verdict.
 pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
-    let first = |o: Outcome| r.checks.iter().find(|c| c.outcome == o).map(|c| lang.t(&c.zh, &c.en).to_owned());
     match r.verdict {
         Verdict::Valid if r.presented => (
             lang.t("有效（现场亮证）", "Valid (shown live)"),
@@ -33,7 +32,7 @@ pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
             )
             .to_owned(),
         ),
-        Verdict::Invalid => (lang.t("无效", "Invalid"), first(Outcome::Fail).unwrap_or_default()),
+        Verdict::Invalid => (lang.t("无效", "Invalid"), r.first_cause().map(|c| cause(lang, c)).unwrap_or_default()),
         // A bound license shown bare: a copy, whatever its status.
         Verdict::Indeterminate if r.outcome(CheckId::HolderBinding) == Outcome::Warn => (
             lang.t("无法确认", "Cannot be confirmed"),
@@ -43,6 +42,20 @@ pub fn verdict_words(lang: Lang, r: &Report) -> (&'static str, String) {
             lang.t("无法确认", "Cannot be confirmed"),
             r.check(CheckId::Status).map(|c| lang.t(&c.zh, &c.en).to_owned()).unwrap_or_default(),
         ),
+    }
+}
+
+/// The cause of an invalid verdict in the words of someone with no
+/// package paths in mind; the checks list keeps the details.
+fn cause(lang: Lang, c: &zz_core::Check) -> String {
+    match c.id {
+        CheckId::OfdReferences | CheckId::OfdSignedHash => lang
+            .t(
+                "文件在盖章后被改动过：现在的内容已不是盖章时的内容。",
+                "The file was changed after it was sealed: what it holds now is not what was sealed.",
+            )
+            .to_owned(),
+        _ => lang.t(&c.zh, &c.en).to_owned(),
     }
 }
 

@@ -12,22 +12,23 @@ use crate::sm;
 
 /// `ofd-references`: every referenced file present with its digest.
 pub(super) fn references(p: &Package<'_>, s: &SignatureFile) -> OfdCheck {
-    let mut bad = Vec::new();
+    let (mut zh, mut en) = (Vec::new(), Vec::new());
     for rf in &s.references {
-        match document::check_reference(p, &s.method, rf) {
-            RefOutcome::Ok => {}
-            RefOutcome::Missing => bad.push(format!("{}（缺失 missing）", rf.file_ref)),
-            RefOutcome::Differs => bad.push(format!("{}（已改动 changed）", rf.file_ref)),
-            RefOutcome::Unusable => bad.push(format!("{}（无法校验 cannot be checked）", rf.file_ref)),
-        }
+        let (z, e) = match document::check_reference(p, &s.method, rf) {
+            RefOutcome::Ok => continue,
+            RefOutcome::Missing => ("缺失", "missing"),
+            RefOutcome::Differs => ("已改动", "changed"),
+            RefOutcome::Unusable => ("无法校验", "cannot be checked"),
+        };
+        zh.push(format!("{}（{z}）", rf.file_ref));
+        en.push(format!("{} ({e})", rf.file_ref));
     }
-    if !bad.is_empty() {
-        let list = bad.join(", ");
+    if !zh.is_empty() {
         return check(
             CheckId::OfdReferences,
             Outcome::Fail,
-            format!("受保护的文件缺失或被改动：{list}"),
-            format!("Protected files are missing or changed: {list}"),
+            format!("签章后受保护的文件被改动或缺失：{}", zh.join("，")),
+            format!("Protected files were changed or removed after signing: {}", en.join(", ")),
         );
     }
     if s.references.is_empty() {
