@@ -47,6 +47,16 @@ test("a sealed OFD e-license: valid, its page drawn with the seal, every signatu
   const svg = decodeURIComponent(src.slice(src.indexOf(",") + 1));
   assert.match(svg, /营业执照/);
   assert.match(svg, /class="seal"/);
+  // The holder's USCC is masked on the drawn page as on the face, and
+  // shown in full on both only after 显示完整号码.
+  const masked = (await page.textContent(".face .holder-id")).replace("显示完整号码", "").trim();
+  assert.match(masked, /^[0-9A-Z]{3}\*{11}[0-9A-Z]{4}$/, masked);
+  assert.ok(svg.includes(masked), "the page shows the masked USCC");
+  await page.click("#reveal-id");
+  const full = (await page.textContent(".face .holder-id")).trim();
+  assert.match(full, /^[0-9A-Z]{18}$/, full);
+  assert.ok(!svg.includes(full), "no full USCC on the page before");
+  await page.waitForFunction((id) => decodeURIComponent(document.querySelector(".ofd-page img").src).includes(id), full);
   const box = await page.$eval(".ofd-page img", (i) => ({ w: i.naturalWidth, h: i.naturalHeight, shown: i.getBoundingClientRect().width }));
   assert.ok(box.w > 100 && box.h > 50 && box.shown > 300, JSON.stringify(box));
   // The signature: its seal, signer, time, format, and its own checks.

@@ -197,8 +197,15 @@ fn data_uri(file: &str, data: &[u8]) -> Option<String> {
         .then(|| format!("data:{mt};base64,{}", base64::engine::general_purpose::STANDARD.encode(data)))
 }
 
+/// What a page's text must not show in full: each string is drawn with
+/// every character but its first three and last four as `*` (the face's
+/// masking), wherever one text object holds it, even split over several
+/// `TextCode`s.
+pub type Mask<'m> = &'m [&'m str];
+
 struct Drawer<'p, 'a> {
     p: &'p Package<'a>,
+    mask: Mask<'p>,
     res: Res,
     covered: BTreeSet<String>,
     out: String,
@@ -292,8 +299,10 @@ impl Drawer<'_, '_> {
             if italic || attr(n, "Italic").is_some_and(|v| v.trim() == "true") { " font-style=\"italic\"" } else { "" },
         );
         let (mut x, mut y) = (0.0, 0.0);
-        for code in children(n, "TextCode") {
-            let text: String = code.text().unwrap_or_default().chars().take(4096).collect();
+        let texts: Vec<String> =
+            children(n, "TextCode").map(|c| c.text().unwrap_or_default().chars().take(4096).collect()).collect();
+        let texts = masked(&texts, self.mask);
+        for (code, text) in children(n, "TextCode").zip(texts) {
             x = attr(code, "X").and_then(|v| v.trim().parse().ok()).filter(|v: &f64| v.is_finite()).unwrap_or(x);
             y = attr(code, "Y").and_then(|v| v.trim().parse().ok()).filter(|v: &f64| v.is_finite()).unwrap_or(y);
             let count = text.chars().count();
@@ -387,8 +396,45 @@ impl Drawer<'_, '_> {
     }
 }
 
+/// The texts of one text object with every occurrence of a masked string
+/// in their concatenation masked, character for character (positions are
+/// per character, so lengths stay).
+fn masked(texts: &[String], mask: Mask<'_>) -> Vec<String> {
+    let mut chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+    let all: Vec<char> = chars.iter().flatten().copied().collect();
+    let mut hide = vec![false; all.len()];
+    for secret in mask.iter().map(|m| m.chars().collect::<Vec<char>>()).filter(|m| m.len() >= 4) {
+        let hidden = if secret.len() <= 7 { 0..secret.len() } else { 3..secret.len() - 4 };
+        for start in 0..all.len().saturating_sub(secret.len() - 1) {
+            if all.get(start..start + secret.len()) == Some(secret.as_slice()) {
+                for i in hidden.clone() {
+                    if let Some(h) = hide.get_mut(start + i) {
+                        *h = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut at = 0;
+    for text in &mut chars {
+        for c in text.iter_mut() {
+            if hide.get(at).copied().unwrap_or(false) {
+                *c = '*';
+            }
+            at += 1;
+        }
+    }
+    chars.into_iter().map(|c| c.into_iter().collect()).collect()
+}
+
 /// Draws page `index` (from 0) of the first document of a verified file.
 pub fn render(bytes: &[u8], report: &OfdReport, index: usize) -> Result<Page, RenderError> {
+    render_masked(bytes, report, index, &[])
+}
+
+/// [`render`], with the strings of `mask` (the holder's ID number, say)
+/// masked wherever the page's text shows them.
+pub fn render_masked(bytes: &[u8], report: &OfdReport, index: usize, mask: Mask<'_>) -> Result<Page, RenderError> {
     if report.verdict == Verdict::Invalid {
         return Err(RenderError::Invalid);
     }
@@ -422,6 +468,7 @@ pub fn render(bytes: &[u8], report: &OfdReport, index: usize) -> Result<Page, Re
 
     let mut d = Drawer {
         p: &p,
+        mask,
         res: Res { fonts: BTreeMap::new(), media: BTreeMap::new() },
         covered: report.covered().into_iter().map(str::to_owned).collect(),
         out: String::new(),

@@ -40,3 +40,24 @@ fn the_real_files_draw_within_limits() {
         assert!(page.seals >= seals, "{f}: {} seals", page.seals);
     }
 }
+
+#[test]
+fn the_holders_id_is_masked_on_the_drawn_page_until_asked_for() {
+    let w = demo::world(demo::DEFAULT_NOW);
+    let o = demo::ofd::ofd_world(&w);
+    let roots = cert::parse_pem(&o.roots_pem).unwrap();
+    let bundle = Bundle::load(&w.bundle, &Roots::parse(&w.roots_txt).unwrap(), None).unwrap();
+    let opts = Options { roots: &roots, now: w.now, zz1: Some(zz_core::Context::new(&bundle, w.now)) };
+    let valid = &o.samples.iter().find(|s| s.name == "ofd-valid-business-license").unwrap().data;
+    let r = verify(valid, &opts);
+    let id = r.license.as_ref().unwrap().license.as_ref().unwrap().holder.id.clone();
+    assert_eq!(id.len(), 18);
+    let full = render(valid, &r, 0).unwrap();
+    assert!(full.svg.contains(&id), "the face draws the USCC");
+    let masked = zz_ofd::render::render_masked(valid, &r, 0, &[&id]).unwrap();
+    assert!(!masked.svg.contains(&id));
+    let shown = format!("{}{}{}", &id[..3], "*".repeat(11), &id[14..]);
+    assert!(masked.svg.contains(&shown), "{shown}");
+    // Only the ID changed.
+    assert_eq!(masked.svg.replace(&shown, &id), full.svg);
+}

@@ -57,7 +57,23 @@ impl OfdWorker {
         let (r, opts) = zz_ofd::verify_among(bytes, ctx, &sm2);
         let trust = opts.zz1.map_or(ctx.bundle, |c| c.bundle).trust_ref();
         let report = zz_ofd::to_report(&r, &opts, trust);
+        // The page as the face shows it: ID numbers masked until the clerk
+        // asks for them (the holder's, and fields of the ID kind).
+        let secrets: Vec<&str> = report
+            .license
+            .as_ref()
+            .map(|l| {
+                let ty = opts.zz1.map_or(ctx.bundle, |c| c.bundle).license_type(&l.type_code);
+                let ids = ty.into_iter().flat_map(|t| &t.fields).filter(|f| f.kind == zz_core::model::FieldKind::Id);
+                let fields = ids.filter_map(|f| match l.field(&f.key) {
+                    Some(zz_core::model::FieldValue::Text(s)) => Some(s.as_str()),
+                    _ => None,
+                });
+                std::iter::once(l.holder.id.as_str()).chain(fields).collect()
+            })
+            .unwrap_or_default();
         let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {
+            masked: zz_ofd::render::render_masked(bytes, &r, 0, &secrets).map(|m| m.svg).unwrap_or_default(),
             svg: p.svg,
             pages: p.pages,
             not_covered: p.not_covered,

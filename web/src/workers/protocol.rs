@@ -69,6 +69,9 @@ pub struct RawAuthority {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfdPage {
     pub svg: String,
+    /// The same page with the holder's ID numbers masked, as the face
+    /// shows them until revealed.
+    pub masked: String,
     pub pages: usize,
     /// Parts not drawn: covered by no valid signature.
     pub not_covered: Vec<String>,

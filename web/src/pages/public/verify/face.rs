@@ -15,6 +15,10 @@ use super::Verified;
 pub(super) struct FaceProps {
     pub report: Rc<Verified>,
     pub trust: TrustProp,
+    /// Whether the clerk asked to see ID numbers in full (the drawn OFD
+    /// page follows the same state).
+    pub revealed: bool,
+    pub on_reveal: Callback<()>,
 }
 
 /// The license face, drawn from the catalog template and the signed fields.
@@ -23,14 +27,14 @@ pub(super) fn Face(props: &FaceProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     // ID numbers are masked until the clerk reveals them (logged).
-    let revealed = use_state(|| false);
+    let revealed = props.revealed;
     let Some(l) = &props.report.report.license else {
         return html! {};
     };
     let ty = props.trust.0.license_type(&l.type_code);
-    let shown_id = |id: &str| if *revealed { id.to_owned() } else { zz_log::mask_code(id) };
+    let shown_id = |id: &str| if revealed { id.to_owned() } else { zz_log::mask_code(id) };
     let reveal = {
-        let revealed = revealed.clone();
+        let on_reveal = props.on_reveal.clone();
         let (id, type_code) = (l.id.clone(), l.type_code.clone());
         Callback::from(move |_| {
             crate::services::audit::record_event(zz_log::Happened {
@@ -38,7 +42,7 @@ pub(super) fn Face(props: &FaceProps) -> Html {
                 identifier: Some(id.clone()),
                 ..zz_log::Happened::new(zz_log::Event::Reveal)
             });
-            revealed.set(true);
+            on_reveal.emit(());
         })
     };
     let title = ty.map_or(l.type_code.as_str(), |t| {
@@ -86,7 +90,7 @@ pub(super) fn Face(props: &FaceProps) -> Html {
             <dl>
                 <dt>{ lang.t("持证主体", "Holder") }</dt><dd class="holder">{ &l.holder.name }</dd>
                 <dt>{ id_type }</dt><dd class="holder-id">{ shown_id(&l.holder.id) }
-                    if !*revealed {
+                    if !revealed {
                         { " " }<button type="button" class="button small no-print" id="reveal-id" onclick={reveal}>{ lang.t("显示完整号码", "Show in full") }</button>
                     }
                 </dd>

@@ -41,6 +41,17 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
     let problem = crate::words::advice::Problem::of(r, t.bundle_of(r));
     let vouched = t.vouched_by(r).map(|a| crate::words::verdict::vouched(lang, a));
     let warnings = crate::words::advice::warnings(lang, r);
+    // ID numbers masked on the face and the drawn page until the clerk
+    // asks for them (logged); masked again for each new result.
+    let revealed = use_state(|| false);
+    {
+        let revealed = revealed.clone();
+        use_effect_with(props.verified.n, move |_| revealed.set(false));
+    }
+    let on_reveal = {
+        let revealed = revealed.clone();
+        Callback::from(move |()| revealed.set(true))
+    };
     let node = use_node_ref();
     // Each new result (a second file too) is brought into view and focused:
     // on a phone it starts below the fold.
@@ -93,9 +104,9 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
                     </div>
                 }
                 if let Some(page) = &props.verified.page {
-                    <OfdPageView page={page.clone()} />
+                    <OfdPageView page={page.clone()} revealed={*revealed} />
                 }
-                <Face report={props.verified.clone()} trust={props.trust.clone()} />
+                <Face report={props.verified.clone()} trust={props.trust.clone()} revealed={*revealed} {on_reveal} />
             } else {
                 <p class="not-verified">{ problem.map(|p| p.not_shown(lang)).unwrap_or_default() }</p>
             }
@@ -136,6 +147,8 @@ fn check_item(lang: Lang, c: &zz_core::Check) -> Html {
 #[derive(Properties, PartialEq)]
 struct OfdPageProps {
     page: Rc<crate::workers::protocol::OfdPage>,
+    /// Drawn with ID numbers in full (else masked, as the face).
+    revealed: bool,
 }
 
 /// An OFD file's first page, drawn by the OFD worker from what its valid
@@ -144,8 +157,9 @@ struct OfdPageProps {
 fn OfdPageView(props: &OfdPageProps) -> Html {
     let lang = use_app().lang;
     let p = &props.page;
-    let src = use_memo(p.clone(), |p| {
-        format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&p.svg)))
+    let src = use_memo((p.clone(), props.revealed), |(p, revealed)| {
+        let svg = if *revealed { &p.svg } else { &p.masked };
+        format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(svg)))
     });
     html! {
         <figure class="ofd-page">
