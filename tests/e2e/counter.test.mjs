@@ -212,6 +212,36 @@ const EXCEPTIONS = [
   ["objection", "异议/纠错", "坐落地址门牌号有误"],
 ];
 
+test("a row resolved by an exception no longer waits, on screen and printed; the print leaves out sign-out and the drill switch; the site is named once", async () => {
+  const page = await open("#/counter");
+  await startCase(page);
+  await nameApplicant(page, "李明", LI_MING);
+  await page.check("#identity-checked");
+  // Nothing presented: the row waits.
+  assert.match(await page.textContent("table.case-table tbody tr:nth-child(1)"), /待核验/);
+  await page.click("table.case-table tbody tr:nth-child(1) button");
+  await page.selectOption("#exc-0-kind", "paper");
+  await page.fill("#exc-0-note", "核验了不动产权证书原件");
+  await page.click(".exception-form button[type=submit]");
+  await page.waitForSelector('.case[data-outcome="complete-with-exceptions"]');
+  const row = await page.textContent("table.case-table tbody tr:nth-child(1)");
+  assert.doesNotMatch(row, /待核验/, row);
+  assert.match(row, /已按例外处理/);
+  assert.match(row, /实体证照已核验/);
+  // One organisation in the case header: the site's, not also the catalog's department.
+  const meta = await page.textContent(".case .meta");
+  assert.equal((meta.match(/受理(单位|部门)/g) || []).length, 1, meta);
+  assert.equal(await page.$$eval(".case .case-org", (e) => e.length), 1);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#sign-out"), false);
+  assert.equal(await page.isVisible("#drill"), false);
+  assert.equal(await page.isVisible(".case"), true);
+  assert.doesNotMatch(await page.textContent("table.case-table tbody tr:nth-child(1)"), /待核验/);
+  await page.screenshot({ path: `${ART}/counter-exception-print.png`, fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.context().close();
+});
+
 test("each exception completes the case with exceptions, in the record and in the log", async () => {
   for (const [kind, words, note] of EXCEPTIONS) {
     const page = await open("#/counter");

@@ -202,11 +202,14 @@ pub fn compute(entries: &[Entry], filter: &Filter, today: i64) -> Totals {
                     .entry(matter)
                     .or_insert_with(|| MatterUse { matter: matter.to_owned(), ..MatterUse::default() });
                 m.verifications += 1;
-                // A license counts once per case however often it is shown.
+                // A license counts once per case however often it is shown;
+                // the use rate is of cases only (a check on the verify page
+                // settles no license of any matter).
                 if v.verdict == "valid"
                     && match (&e.case, &v.identifier) {
                         (Some(c), Some(id)) => counted.insert((c.as_str(), id.as_str())),
-                        _ => true,
+                        (Some(_), None) => true,
+                        (None, _) => false,
                     }
                 {
                     m.e_license += 1;

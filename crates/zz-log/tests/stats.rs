@@ -49,7 +49,8 @@ fn known() -> Vec<Entry> {
         verify(T0 + 60, "M1", "BL", "a", "valid", &[]),
         verify(T0 + 3600, "M1", "ID", "b", "invalid", &["signature", "status"]),
         verify(T0 + DAY, "M2", "BL", "c", "indeterminate", &["status"]),
-        verify(T0 + DAY + 7200, "", "ID", "d", "valid", &[]),
+        // On the verify page: no case, no matter.
+        Entry { case: None, ..verify(T0 + DAY + 7200, "", "ID", "d", "valid", &[]) },
         exception(T0 + DAY, "M1", "paper"),
         exception(T0 + 2 * DAY, "M2", "pending"),
         exception(T0 + 2 * DAY, "M2", "objection"),
@@ -74,14 +75,15 @@ fn a_known_log_gives_known_totals() {
     assert_eq!((t.hours[9], t.hours[10], t.hours[11]), (3, 1, 1));
     assert_eq!(t.hours.iter().sum::<u64>(), 5);
     // Matters: M1 3 verifications, 1 e-license (counted once), 1 paper;
-    // M2 1 verification, 2 other exceptions; none: 1 valid.
+    // M2 1 verification, 2 other exceptions; none: 1 valid, outside a case.
     let m = |code: &str| t.matters.iter().find(|m| m.matter == code).cloned().unwrap_or_default();
     assert_eq!((m("M1").verifications, m("M1").e_license, m("M1").paper, m("M1").other), (3, 1, 1, 0));
     assert_eq!(m("M1").use_rate(), Some(0.5));
     assert_eq!((m("M2").verifications, m("M2").e_license, m("M2").paper, m("M2").other), (1, 0, 0, 2));
     assert_eq!(m("M2").use_rate(), Some(0.0));
-    assert_eq!((m("").verifications, m("").e_license), (1, 1));
-    assert_eq!(t.use_rate(), Some(2.0 / 5.0));
+    // Outside any case: verified, but no use rate (it is of cases only).
+    assert_eq!((m("").verifications, m("").e_license, m("").use_rate()), (1, 0, None));
+    assert_eq!(t.use_rate(), Some(1.0 / 4.0));
     assert_eq!(t.matters.first().map(|m| m.matter.as_str()), Some("M1"));
     // Types and failing checks, most first.
     let pairs = |v: &[stats::Count]| v.iter().map(|c| (c.key.clone(), c.count)).collect::<Vec<_>>();

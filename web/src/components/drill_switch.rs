@@ -22,7 +22,7 @@ pub fn DrillSwitch() -> Html {
     };
     html! {
         <div class={classes!("drill", on.then_some("on"))}>
-            <div class="check-field">
+            <div class="check-field no-print">
                 <input type="checkbox" id="drill" checked={*on} onchange={toggle} />
                 <label for="drill">{ lang.t("模拟办事（练习，不计入统计）", "Drill (practice, left out of the statistics)") }</label>
             </div>

@@ -111,7 +111,7 @@ pub fn OperatorLine() -> Html {
         <p class="operator-line meta" id="operator">
             { lang.t("当前登录：", "Signed in: ") }<strong>{ &op.name }</strong>
             { format!("（{}，{}）", op.number, role_of(&op).map_or(op.role.as_str(), |r| r.words(lang))) }
-            { " " }<button type="button" class="button small" id="sign-out" onclick={out}>{ lang.t("退出登录", "Sign out") }</button>
+            { " " }<button type="button" class="button small no-print" id="sign-out" onclick={out}>{ lang.t("退出登录", "Sign out") }</button>
         </p>
     }
 }

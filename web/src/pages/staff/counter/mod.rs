@@ -178,7 +178,14 @@ fn Counter(props: &Props) -> Html {
                 <h2 id="case-title">{ &m.name }{ " " }<code>{ &m.code }</code></h2>
                 <p class="meta">
                     { lang.t("办件编号：", "Case: ") }<code id="case-id">{ &case.id }</code>{ " · " }
-                    { lang.t("受理部门：", "Department: ") }{ &m.dept.name }{ " · " }{ lang.t("开始于 ", "Started ") }{ lang.instant(case.started) }
+                    // One organisation, named once: the site handling the
+                    // case when it is set, else the catalog's department.
+                    if let Some(org) = &app.site.org {
+                        { lang.t("受理单位：", "Handled by: ") }<span class="case-org">{ &org.name }{ " " }{ &app.site.window }</span>
+                    } else {
+                        { lang.t("受理部门：", "Department: ") }<span class="case-org">{ &m.dept.name }</span>
+                    }
+                    { " · " }{ lang.t("开始于 ", "Started ") }{ lang.instant(case.started) }
                 </p>
                 <p class="meta case-people">
                     { lang.t("办事主体：", "Applicant: ") }
@@ -187,9 +194,6 @@ fn Counter(props: &Props) -> Html {
                         { " · " }{ lang.t("受托人：", "Agent: ") }{ format!("{} {}", zz_log::mask_name(&g.name), zz_log::mask_code(&g.id)) }
                     }
                     { " · " }{ if case.identity.is_some() { lang.t("身份证件已核验", "identity document checked") } else { lang.t("身份证件未核验", "identity document not checked") } }
-                    if let Some(org) = &app.site.org {
-                        { " · " }{ &org.name }{ " " }{ &app.site.window }
-                    }
                 </p>
                 <table class="case-table">
                     <thead><tr>

@@ -42,6 +42,8 @@ pub(super) fn NeedRow(props: &RowProps) -> Html {
         <td>{ if need.annotated { lang.t("加注件", "Annotated copy") } else { lang.t("原件或加注件", "Original or annotated copy") } }</td>
         <td>
             { match &row.presented {
+                // Completed by an exception: not waiting any more.
+                None if row.exception.is_some() => html! { <span class="by-exception">{ lang.t("已按例外处理", "Resolved by exception") }</span> },
                 None => html! { <span class="pending">{ lang.t("待核验", "Waiting") }</span> },
                 Some(p) => {
                     let (icon, w, cls) = (Icon::of_verdict(p.report.verdict).html(), verdict_label(lang, p.report.verdict), p.report.verdict.as_str());
