@@ -192,9 +192,10 @@ const cstDate = (t) => new Date((t + 8 * 3600) * 1000).toISOString().slice(0, 10
 /** The log of known content of `crates/zz-log/tests/stats.rs`, as lines. */
 function knownLog() {
   const op = (n) => ({ name: `员工${n}`, number: n, role: "counter" });
+  // As in stats.rs: an entry with no matter is the verify page's, outside any case.
   const verify = (time, matter, ty, id, verdict, failed) => ({
-    n: 0, time, event: "verify", operator: op("S1"), window: "1", case: `case-${id}`,
-    ...(matter ? { matter } : {}),
+    n: 0, time, event: "verify", operator: op("S1"), window: "1",
+    ...(matter ? { matter, case: `case-${id}` } : {}),
     verified: { licenseType: ty, identifier: id, verdict, failed, trustSeq: 7 },
   });
   const exception = (time, matter, kind) => ({ n: 0, time, event: `exception-${kind}`, operator: op("S2"), window: "2", matter });
@@ -224,12 +225,14 @@ test("statistics: a seeded log of known content gives known totals, filtered, dr
   assert.equal(await stat("valid"), "3");
   assert.equal(await stat("invalid"), "1");
   assert.equal(await stat("undecided"), "20.0%");
-  assert.equal(await stat("use-rate"), "40.0%");
+  // The use rate is of cases only: the verify page's check is not in it.
+  assert.equal(await stat("use-rate"), "25.0%");
   assert.match(await page.textContent("#stats-time"), /10 条记录.*模拟办事 1 条未计入/);
   // Per matter: e-licenses once per case, paper and other exceptions.
   const cells = (matter) => page.$$eval(`#by-matter tr[data-matter="${matter}"] td`, (tds) => tds.map((t) => t.textContent));
   assert.deepEqual(await cells("310000-DJ-0201"), ["3", "1", "1", "0", "50.0%"]);
   assert.deepEqual(await cells("310000-GG-0701"), ["1", "0", "0", "2", "0.0%"]);
+  assert.deepEqual(await cells(""), ["1", "0", "0", "0", "—"]);
   // By day, the last 30 days up to today; by hour; top failing checks.
   const table = (id) => page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent).join("=")));
   const days = await table("by-day");
