@@ -96,6 +96,47 @@ test("kiosk without a camera: no upload advice (it has none), ask staff, try aga
   }
 });
 
+test("kiosk on a phone: the heading keeps its words together, trust age and staff button stay in view; a second file replaces the verdict at once", async () => {
+  // Chromium's own fake camera: it works, and shows no QR code.
+  const browser = await launch(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
+  try {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?kiosk`);
+    await page.waitForSelector(".kiosk-prompt", { timeout: 20000 });
+    // No line of the heading holds a single character.
+    const lines = await page.$eval(".kiosk-prompt", (h) => {
+      const text = h.firstChild;
+      const tops = new Map();
+      for (let i = 0; i < text.length; i++) {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        const top = Math.round(r.getBoundingClientRect().top);
+        tops.set(top, (tops.get(top) ?? 0) + 1);
+      }
+      return [...tops.values()];
+    });
+    assert.ok(lines.every((n) => n > 1), `characters per line: ${lines}`);
+    const inView = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+    assert.ok(await inView(".kiosk-footer"), "the trust age is in view");
+    assert.ok(await inView(".kiosk-staff-button"), "the staff button is in view");
+    await page.screenshot({ path: `${ART}/kiosk-phone.png` });
+    // A first file, then a second at once: the second's verdict replaces
+    // the first's without waiting for the countdown.
+    await page.setInputFiles("#kiosk-file", `${DIST}/samples/valid-business-license.zzl`);
+    await page.waitForSelector(".kiosk-verdict[data-verdict=valid]", { timeout: 20000 });
+    const start = Date.now();
+    await page.setInputFiles("#kiosk-file", `${DIST}/samples/invalid-bad-signature.zzl`);
+    await page.waitForSelector(".kiosk-verdict[data-verdict=invalid]", { timeout: 5000 });
+    assert.ok(Date.now() - start < 3000, `${Date.now() - start} ms`);
+    assert.ok(await inView(".kiosk-footer"), "the trust age is in view under a verdict");
+    await page.screenshot({ path: `${ART}/kiosk-phone-verdict.png` });
+  } finally {
+    await browser.close();
+  }
+});
+
 test("kiosk mode: camera on, a very large verdict, reset, no way out but for a kiosk supervisor, who updates trust data", async () => {
   const browser = await launchWithCamera();
   try {

@@ -98,7 +98,9 @@ fn Kiosk(props: &Props) -> Html {
     let on_codes = {
         let (screen, last, present) = (screen.clone(), last.clone(), present.clone());
         Callback::from(move |codes: Vec<String>| {
-            if *screen != Screen::Waiting {
+            // A new code replaces a verdict at once; the one just read,
+            // still held up, is not read again (`fresh`).
+            if *screen == Screen::Staff {
                 return;
             }
             // The code still held up after the reset is not read again.
@@ -116,7 +118,8 @@ fn Kiosk(props: &Props) -> Html {
             let file = input.files().and_then(|f| f.get(0));
             input.set_value("");
             let Some(file) = file.filter(|f| f.size() <= zz_ofd::package::MAX_ARCHIVE as f64) else { return };
-            if *screen != Screen::Waiting {
+            // A new file replaces the verdict shown at once.
+            if *screen == Screen::Staff {
                 return;
             }
             let present = present.clone();
@@ -172,16 +175,15 @@ fn Kiosk(props: &Props) -> Html {
                     </div>
                     if let Screen::Verdict(r) = &*screen {
                         <KioskVerdict report={r.clone()} trust={props.trust.clone()} seconds={reset_seconds()} />
-                    } else {
-                        if *camera_works {
-                            <div role="status"><h1 class="kiosk-prompt">{ lang.t("请将电子证照二维码对准摄像头", "Hold the e-license QR code up to the camera") }</h1></div>
-                        }
-                        <div class="kiosk-file">
-                            <label for="kiosk-file" class="button">{ lang.t("或选择电子证照文件（.ofd、.zzl）", "Or choose an e-license file (.ofd, .zzl)") }</label>
-                            <input id="kiosk-file" type="file" accept=".ofd,.zzl,.txt,application/ofd,application/octet-stream,text/plain"
-                                class="visually-hidden-file" onchange={on_file} />
-                        </div>
+                    } else if *camera_works {
+                        <div role="status"><h1 class="kiosk-prompt">{ lang.t("请将电子证照二维码对准摄像头", "Hold the e-license QR code up to the camera") }</h1></div>
                     }
+                    // Under a verdict too: the next person's file is taken at once.
+                    <div class="kiosk-file">
+                        <label for="kiosk-file" class="button">{ lang.t("或选择电子证照文件（.ofd、.zzl）", "Or choose an e-license file (.ofd, .zzl)") }</label>
+                        <input id="kiosk-file" type="file" accept=".ofd,.zzl,.txt,application/ofd,application/octet-stream,text/plain"
+                            class="visually-hidden-file" onchange={on_file} />
+                    </div>
                     </>
                 },
                 Screen::Staff => html! { <KioskStaff trust={props.trust.clone()} on_back={go_back.clone()} /> },
