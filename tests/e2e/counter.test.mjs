@@ -345,6 +345,9 @@ test("catalog: how to get a license, the contact, the right to decline paper, an
   await page.fill("#objection-id", "1.2.156.3005.2.x");
   await page.fill("#objection-problem", "姓名有误");
   assert.equal(await page.isDisabled("#objection-print"), false);
+  // A citizen is offered print or PDF, not a JSON file.
+  assert.match(await page.textContent("#objection-print"), /保存为 PDF/);
+  assert.equal(await page.$("#objection-save"), null);
   assert.match(await page.textContent("#objection-deadline"), /个工作日/);
   await page.screenshot({ path: `${ART}/objection-citizen.png`, fullPage: true });
   await axe(page, "objection page");

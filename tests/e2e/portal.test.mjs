@@ -101,6 +101,18 @@ test("catalog: search by pinyin initials, open a type", async () => {
   assert.equal((await page.textContent("article.type-detail h1")).trim(), "营业执照");
   assert.match(await page.textContent("article.type-detail"), /统一社会信用代码/);
   assert.match(await page.textContent("article.type-detail"), /食品经营许可（新办）/);
+  // Chinese mode shows no English subtitle.
+  assert.equal(await page.$('article.type-detail [lang="en"]'), null);
+  // The 必填 column does not break on a phone.
+  const width = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  const lines = await page.$eval("article.type-detail thead th:nth-child(3)", (th) => {
+    const r = document.createRange();
+    r.selectNodeContents(th);
+    return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+  });
+  assert.equal(lines, 1, "必填 on one line");
+  await page.setViewportSize(width);
   await shot("catalog-type");
   await axe("type detail");
   // Back to the list: the search is kept. Filters, and non-public types never shown.

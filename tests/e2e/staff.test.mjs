@@ -67,6 +67,8 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   // The administrator is set up first, and signed in.
   await go(page, "#/settings");
   await page.waitForSelector("#admin-name");
+  // On the settings page itself: no "go to settings".
+  assert.equal(await page.$('.gate a[href="#/settings"]'), null);
   await page.fill("#admin-name", ADMIN.name);
   await page.fill("#admin-number", ADMIN.number);
   await page.fill("#admin-pin", "1234");
@@ -172,6 +174,11 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const byClerk = entries.filter((e) => e.operator?.number === CLERK.number).map((e) => e.event);
   for (const ev of ["sign-in", "verify", "exception-paper", "reveal", "sign-out"]) assert.ok(byClerk.includes(ev), `${ev} by the clerk: ${byClerk}`);
   assert.ok(entries.some((e) => e.event === "staff-added" && e.operator?.number === ADMIN.number));
+  // The first administrator's own setup names them; a completed case names its matter.
+  const setup = entries.find((e) => e.event === "staff-added" && e.detail === `${ADMIN.number} admin`);
+  assert.equal(setup?.operator?.number, ADMIN.number, JSON.stringify(setup));
+  const completed = entries.filter((e) => e.event.startsWith("case-complete"));
+  assert.ok(completed.length > 0 && completed.every((e) => e.matter), JSON.stringify(completed));
   assert.equal(entries.filter((e) => e.event === "sign-in-refused" && e.detail === CLERK.number).length, 3);
   // Annotated copies log the authority they were used on.
   assert.ok(entries.some((e) => e.verified?.authority?.recipient), "the authority of the annotated copy");

@@ -710,6 +710,29 @@ fn the_audit_log_of_zz_verify_is_checked_by_zz_log_verify() {
     let o = verify(&d, &["samples/valid-business-license.zzl"], &["--log", "audit.log", "--device-key", "other.json"]);
     assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stderr).contains("another device"));
+    // Pinning the device: a log re-signed whole under another key verifies
+    // on its own, and not as this device's (by id or public key).
+    let (_, v) = check("audit.log", &[]);
+    let id = v["summary"]["device"].as_str().unwrap().to_owned();
+    let header: Value = serde_json::from_str(lines[0]).unwrap();
+    let public = header["publicKey"].as_str().unwrap().to_owned();
+    assert_eq!(check("audit.log", &["--device", &id]).0, Some(0));
+    assert_eq!(check("audit.log", &["--device", &public.to_uppercase()]).0, Some(0));
+    let o =
+        verify(&d, &["samples/valid-business-license.zzl"], &["--log", "resigned.log", "--device-key", "forger.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(check("resigned.log", &[]).0, Some(0), "re-signed whole: intact on its own");
+    for pinned in [&id, &public] {
+        let (code, v) = check("resigned.log", &["--device", pinned]);
+        assert_eq!(code, Some(1), "{v:#}");
+        assert!(v["broken"]["why"].as_str().unwrap().contains("not the device given"), "{v:#}");
+    }
+    assert_eq!(check("audit.log", &["--device", "not hex"]).0, Some(1));
+    // What only a checkpoint catches: the tail cut off still verifies as
+    // this device's log.
+    std::fs::write(d.join("cut.log"), own[..5].join("\n") + "\n").unwrap();
+    assert_eq!(check("cut.log", &["--device", &id]).0, Some(0));
+    assert_eq!(check("cut.log", &["--device", &id, "--checkpoint", "kept.json"]).0, Some(1));
 }
 
 /// `zz trust --seal` (SPEC section 6, `seals`): the certificate is listed by

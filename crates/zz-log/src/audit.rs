@@ -292,6 +292,16 @@ pub fn header(alg: &str, public: &[u8]) -> Header {
     Header { format: FORMAT.to_owned(), device: device_id(public), alg: alg.to_owned(), public_key: hex(public) }
 }
 
+/// Whether a log's header is that of the device `pinned` names, by its
+/// public key (hex) or its id (16 hex digits), as recorded when the device
+/// was set up. A log re-signed whole under another key verifies on its own;
+/// only this, or a checkpoint kept elsewhere, tells it apart.
+pub fn is_device(header: &Header, pinned: &str) -> bool {
+    let pinned = pinned.trim().to_ascii_lowercase();
+    let ok_hex = !pinned.is_empty() && pinned.bytes().all(|b| b.is_ascii_hexdigit());
+    ok_hex && (pinned == header.public_key.to_ascii_lowercase() || pinned == header.device.to_ascii_lowercase())
+}
+
 /// A device's id: the first 16 hex digits of its public key's SHA-256.
 pub fn device_id(public: &[u8]) -> String {
     hex(&Sha256::digest(public)).chars().take(16).collect()

@@ -364,3 +364,15 @@ fn archives_and_the_log_after_them_verify_together() {
     let (_, two) = audit::join(vec![(h.clone(), archive_1.clone()), (h.clone(), inserted)]).unwrap();
     assert!(audit::verify(&h, &two, None).is_err());
 }
+
+#[test]
+fn a_device_is_named_by_its_public_key_or_its_id() {
+    let h = zz_log::audit::header(zz_log::audit::ALG, &[7u8; 32]);
+    assert!(zz_log::audit::is_device(&h, &h.device));
+    assert!(zz_log::audit::is_device(&h, &h.public_key.to_uppercase()));
+    assert!(zz_log::audit::is_device(&h, &format!(" {} ", h.device)));
+    let other = zz_log::audit::header(zz_log::audit::ALG, &[8u8; 32]);
+    for pinned in [other.device.as_str(), other.public_key.as_str(), "", "zz", &h.device[..8]] {
+        assert!(!zz_log::audit::is_device(&h, pinned), "{pinned:?}");
+    }
+}

@@ -23,6 +23,12 @@ pub struct GateProps {
     pub children: Html,
 }
 
+/// Whether the page shown is the settings page (where the first
+/// administrator is set up).
+fn on_settings() -> bool {
+    gloo::utils::window().location().hash().is_ok_and(|h| h.starts_with("#/settings"))
+}
+
 /// Shows its children to someone signed in with at least `need`, and a
 /// sign-in form to anyone else.
 #[component]
@@ -44,9 +50,12 @@ pub fn Gate(props: &GateProps) -> Html {
             if props.sign_in {
                 <OperatorLine />
             }
-            if !any() {
+            // Where to set up the first administrator, unless this is it.
+            if !any() && !on_settings() {
                 <p>{ lang.t("本设备尚未设置工作人员账号：请在“设置”页面设置管理员。", "No staff accounts are set up on this device: set up the administrator on the Settings page.") }</p>
                 <p><a class="button" href="#/settings">{ lang.t("前往设置", "Go to Settings") }</a></p>
+            } else if !any() {
+                <p>{ lang.t("本设备尚未设置工作人员账号：请在下方设置管理员。", "No staff accounts are set up on this device: set up the administrator below.") }</p>
             } else if props.sign_in {
                 <SignIn />
             }

@@ -179,12 +179,16 @@ pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, 
         hash,
     };
     let op = account.operator();
+    let first = all.is_empty();
     all.push(account);
     save(&all)?;
-    audit::record_event(Happened {
-        detail: Some(format!("{} {}", op.number, op.role)),
-        ..Happened::new(Event::StaffAdded)
-    });
+    let happened = Happened { detail: Some(format!("{} {}", op.number, op.role)), ..Happened::new(Event::StaffAdded) };
+    // The first administrator sets the device up: the entry names them.
+    if first {
+        audit::record_event_by(happened, op.clone())
+    } else {
+        audit::record_event(happened)
+    }
     Ok(op)
 }
 

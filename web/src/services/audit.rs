@@ -253,6 +253,13 @@ pub fn record_event(what: Happened) {
     enqueue(Logged::Happened(what, stamp));
 }
 
+/// Records an event done by `operator`, who is not signed in yet: the
+/// first administrator setting up the device.
+pub fn record_event_by(what: Happened, operator: audit::Operator) {
+    let stamp = Stamp { operator: Some(operator), ..Stamp::now(what.case.clone()) };
+    enqueue(Logged::Happened(what, stamp));
+}
+
 /// Sets the counter case that verifications belong to (`None` when the
 /// counter is left).
 pub fn set_case(case: Option<String>) {

@@ -112,7 +112,12 @@ pub fn grab(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<(u32
     let (w, h) = ((f64::from(vw) * scale) as u32, (f64::from(vh) * scale) as u32);
     canvas.set_width(w);
     canvas.set_height(h);
-    let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+    // Read back every frame: tell the browser (it keeps the canvas in
+    // memory, not on the GPU, and stops warning about it).
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into()).ok()?;
+    let ctx =
+        canvas.get_context_with_context_options("2d", &options).ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
     ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, f64::from(w), f64::from(h)).ok()?;
     let Clamped(rgba) = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?.data();
     Some((w, h, zz_qr::luma_of_rgba(&rgba)))

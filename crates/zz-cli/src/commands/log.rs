@@ -37,6 +37,11 @@ enum Action {
         /// the portal's).
         #[arg(long)]
         checkpoint: Option<PathBuf>,
+        /// The device the log must be from: its public key (hex) or its
+        /// id, as recorded when it was set up. Without it (or a
+        /// checkpoint), a log re-signed whole under another key verifies.
+        #[arg(long, value_name = "PUBKEY|ID")]
+        device: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -56,8 +61,8 @@ enum Action {
 impl Args {
     pub fn run(self) -> ExitCode {
         match self.action {
-            Action::Verify { logs, checkpoint, json } => {
-                ExitCode::from(verify(&logs, checkpoint.as_deref(), json) as u8)
+            Action::Verify { logs, checkpoint, device, json } => {
+                ExitCode::from(verify(&logs, checkpoint.as_deref(), device.as_deref(), json) as u8)
             }
             Action::Checkpoint { log, device_key, out, now } => {
                 super::done(checkpoint(&log, &device_key, &out, now.unwrap_or_else(files::now)))
@@ -95,7 +100,7 @@ struct Outcome<'a> {
 
 /// `zz log verify`: 0 intact, 1 broken, 2 unreadable. Several files are
 /// one device's log in parts ([`audit::join`]).
-fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, json: bool) -> i32 {
+fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, json: bool) -> i32 {
     let parts = logs.iter().map(|l| read_log(l)).collect::<Result<Vec<_>>>();
     let joined = parts.and_then(|p| audit::join(p).map_err(|e| anyhow!("{}", e.0)));
     let read = joined.and_then(|(h, e)| {
@@ -114,7 +119,18 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, json: bool) -> i32 {
             return 2;
         }
     };
-    let result = audit::verify(&header, &entries, c.as_ref());
+    let result = match device {
+        Some(d) if !audit::is_device(&header, d) => Err(audit::Broken {
+            line: Some(1),
+            n: None,
+            why: format!(
+                "the log is device {}'s, not the device given ({}): another device's log, or re-signed whole under another key",
+                header.device,
+                d.trim()
+            ),
+        }),
+        _ => audit::verify(&header, &entries, c.as_ref()),
+    };
     let name = logs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(" + ");
     if json {
         let out = Outcome {
@@ -127,9 +143,10 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, json: bool) -> i32 {
     } else {
         match &result {
             Ok(s) => println!(
-                "✔ intact  {}  device {} · {} entries (#{}–#{}){}",
+                "✔ intact  {}  device {}{} · {} entries (#{}–#{}){}",
                 safe(&name),
                 s.device,
+                if device.is_some() { " (the device given)" } else { "" },
                 s.entries,
                 s.first.unwrap_or(0),
                 s.last.unwrap_or(0),

@@ -322,8 +322,14 @@ pub fn TypePage(props: &TypeProps) -> Html {
         let matters: Vec<_> = b.matters_accepting(&ty.code).collect();
         html! {
             <article class="type-detail">
-                <h1>{ &ty.name }</h1>
-                if let Some(en) = &ty.name_en { <p class="subtitle" lang="en">{ en }</p> }
+                // In the language chosen; in English the Chinese name (the
+                // one on the license) below it, never the other way round.
+                if let (crate::words::lang::Lang::En, Some(en)) = (lang, &ty.name_en) {
+                    <h1>{ en }</h1>
+                    <p class="subtitle" lang="zh">{ &ty.name }</p>
+                } else {
+                    <h1>{ &ty.name }</h1>
+                }
                 if let Some(r) = &region {
                     <p class="region-note" id="type-region">{ match lang {
                         crate::words::lang::Lang::Zh => format!("这是{r}电子证照目录中的证照类型（其他地区），用{r}的信任数据核验。"),
@@ -347,7 +353,7 @@ pub fn TypePage(props: &TypeProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ lang.t("项目", "Field") }</th>
                         <th scope="col">{ lang.t("类型", "Kind") }</th>
-                        <th scope="col">{ lang.t("必填", "Required") }</th>
+                        <th scope="col" class="nowrap">{ lang.t("必填", "Required") }</th>
                     </tr></thead>
                     <tbody>
                     { for ty.fields.iter().map(|f| html! { <tr>
@@ -355,7 +361,7 @@ pub fn TypePage(props: &TypeProps) -> Html {
                         <td>{ lang.field_kind(f.kind) }
                             if let Some(o) = &f.options { <span class="options">{ format!("（{}）", o.join(" / ")) }</span> }
                         </td>
-                        <td>{ if f.required { lang.t("是", "Yes") } else { lang.t("否", "No") } }</td>
+                        <td class="nowrap">{ if f.required { lang.t("是", "Yes") } else { lang.t("否", "No") } }</td>
                     </tr> }) }
                     </tbody>
                 </table>

@@ -220,8 +220,14 @@ pub fn Sheet(props: &SheetProps) -> Html {
             </div>
             <p class="print-only signature-line">{ lang.t("申请人签字：＿＿＿＿＿＿　　经办人：＿＿＿＿＿＿", "Applicant: ____________    Clerk: ____________") }</p>
             <div class="log-tools no-print">
-                <button type="button" class="button primary" id="objection-print" onclick={print} disabled={!ready}>{ lang.t("打印申请", "Print the request") }</button>
-                <button type="button" class="button" id="objection-save" onclick={save} disabled={!ready}>{ lang.t("保存为 JSON", "Save as JSON") }</button>
+                // A citizen prints it or saves it as PDF (the print dialog's
+                // choice); the counter also archives it as JSON.
+                if props.editable {
+                    <button type="button" class="button primary" id="objection-print" onclick={print} disabled={!ready}>{ lang.t("打印或保存为 PDF", "Print or save as PDF") }</button>
+                } else {
+                    <button type="button" class="button primary" id="objection-print" onclick={print} disabled={!ready}>{ lang.t("打印申请", "Print the request") }</button>
+                    <button type="button" class="button" id="objection-save" onclick={save} disabled={!ready}>{ lang.t("保存为 JSON（归档）", "Save as JSON (archive)") }</button>
+                }
                 if let Some(close) = &props.on_close {
                     <button type="button" class="button" onclick={close.reform(|_| ())}>{ lang.t("关闭", "Close") }</button>
                 }
@@ -247,8 +253,8 @@ pub fn ObjectionPage(props: &PageProps) -> Html {
         <section>
             <h1>{ app.t("证照信息有误或缺失", "License data wrong or missing") }</h1>
             <p>{ app.t(
-                "填写后打印或保存本申请，交窗口或发证部门：发证部门应在期限内核查并更正或补签。",
-                "Fill in, then print or save this request for the counter or the issuing department: it must check and correct or issue the license by the deadline.",
+                "填写后打印或保存为 PDF，交窗口或发证部门：发证部门应在期限内核查并更正或补签。",
+                "Fill in, then print it or save it as PDF for the counter or the issuing department: it must check and correct or issue the license by the deadline.",
             ) }</p>
             <crate::components::need_trust::NeedTrust {render} />
         </section>

@@ -100,10 +100,12 @@ fn Counter(props: &Props) -> Html {
     // A completed case is logged once.
     {
         let outcome = case.outcome();
+        let matter = case.matter.as_ref().map(|m| m.code.clone());
         use_effect_with((case.id.clone(), outcome), move |(id, outcome)| {
             if let Some(event) = zz_log::Event::case(*outcome) {
                 crate::services::audit::record_event(zz_log::Happened {
                     case: Some(id.clone()),
+                    matter,
                     ..zz_log::Happened::new(event)
                 });
             }

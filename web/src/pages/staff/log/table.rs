@@ -130,7 +130,7 @@ pub fn LogTable(props: &TableProps) -> Html {
                     Lang::En => format!("{} entries, {} match (newest first), page {} of {}", list.len(), shown.len(), at + 1, pages),
                 } }</caption>
                 <thead><tr>
-                    <th scope="col">{ "#" }</th>
+                    <th scope="col" class="nowrap">{ "#" }</th>
                     <th scope="col">{ lang.t("时间", "Time") }</th>
                     <th scope="col">{ lang.t("结论", "Verdict") }</th>
                     <th scope="col">{ lang.t("证照", "License") }</th>
@@ -141,7 +141,7 @@ pub fn LogTable(props: &TableProps) -> Html {
                 </tr></thead>
                 <tbody>
                 { for shown.iter().skip(at * PAGE).take(PAGE).map(|e| html! { <tr data-verdict={e.verdict().to_owned()} data-event={e.staff_event().map(str::to_owned)} data-case={e.case.clone()} data-drill={e.drill.then_some("1")}>
-                    <td data-label="#">{ e.n }</td>
+                    <td data-label="#" class="nowrap">{ e.n }</td>
                     <td data-label={lang.t("时间", "Time")}>{ lang.instant(UnixTime::from_secs(e.time)) }</td>
                     <td data-label={lang.t("结论", "Verdict")}>{ match e.staff_event() {
                         Some(ev) => html! { <span class="event">{ event_words(lang, ev) }</span> },
