@@ -121,6 +121,10 @@ test("kiosk on a phone: the heading keeps its words together, trust age and staf
     const inView = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
     assert.ok(await inView(".kiosk-footer"), "the trust age is in view");
     assert.ok(await inView(".kiosk-staff-button"), "the staff button is in view");
+    // The file button too, and not under the footer.
+    assert.ok(await inView(".kiosk-file .button"), "the file button is in view");
+    const [file, footer] = await Promise.all([".kiosk-file .button", ".kiosk-footer"].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().toJSON())));
+    assert.ok(file.bottom <= footer.top, `${JSON.stringify(file)} ${JSON.stringify(footer)}`);
     await page.screenshot({ path: `${ART}/kiosk-phone.png` });
     // A first file, then a second at once: the second's verdict replaces
     // the first's without waiting for the countdown.

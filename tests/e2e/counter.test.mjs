@@ -242,6 +242,9 @@ test("a row resolved by an exception no longer waits, on screen and printed; the
   assert.equal(await page.isVisible("#drill"), false);
   assert.equal(await page.isVisible(".case"), true);
   assert.doesNotMatch(await page.textContent("table.case-table tbody tr:nth-child(1)"), /待核验/);
+  // The printed record names the site once (in the case header).
+  const printed = await page.evaluate(() => document.body.innerText);
+  assert.equal((printed.match(/上海市不动产登记局/g) || []).length, 1, printed);
   await page.screenshot({ path: `${ART}/counter-exception-print.png`, fullPage: true });
   await page.emulateMedia({ media: "screen" });
   await page.context().close();

@@ -20,6 +20,8 @@ async function fresh(hash, viewport = { width: 1366, height: 900 }) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Console warnings (a preload's ignored integrity, a deprecated init call) too.
+  page.on("console", (m) => { if (m.type() === "warning") errors.push(`console warning: ${m.text()}`); });
   const fetched = [];
   page.on("request", (r) => fetched.push(r.url()));
   await page.goto(`${ctx.server.url}${hash}`);

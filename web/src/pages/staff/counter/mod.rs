@@ -165,7 +165,8 @@ fn Counter(props: &Props) -> Html {
     let matter_code = case.matter.as_ref().map(|m| m.code.clone()).unwrap_or_default();
     html! {
         <>
-        <crate::components::site_line::SiteLine />
+        // On screen only: the printed record names the site in its header.
+        <div class="no-print"><crate::components::site_line::SiteLine /></div>
         <div class="case-part no-print">
             <crate::components::present::MatterSelect id="case-matter" label={lang.t("办理事项", "Matter")} value={matter_code} onchange={on_matter} />
         </div>
