@@ -71,7 +71,7 @@ for worker in ["zz-decoder", "zz-ofd"]:
             f.rename(staging / hashed)
         # wasm-bindgen's init takes one object now; the path alone is
         # deprecated and warned about in every worker.
-        text = re.sub(r"wasm_bindgen\((["'][^"']*["'])\)", r"wasm_bindgen({ module_or_path: \1 })", text)
+        text = re.sub(r"""wasm_bindgen\((["'][^"']*["'])\)""", r"wasm_bindgen({ module_or_path: \1 })", text)
         assert "module_or_path" in text, f"{loader.name}: no wasm_bindgen call to rewrite"
         loader.write_text(text)
         print(f"{worker}: content tag {tag}")
