@@ -17,8 +17,8 @@ const ZZ = process.env.ZZ ?? "target/release/zz";
 const TRANSFER = "310000-DJ-0201";
 const MANIFEST = JSON.parse(await readFile(`${SAMPLES}/samples.json`, "utf8"));
 const LI_MING = MANIFEST.find((s) => s.name === "annotated-for-this-org").applicant;
-const ADMIN = { name: "陈主管", number: "A900", pin: "770315" };
-const CLERK = { name: "刘窗口", number: "C207", pin: "318842" };
+const ADMIN = { name: "陈主管", number: "A900", pin: "77031526" };
+const CLERK = { name: "刘窗口", number: "C207", pin: "31884207" };
 
 const ctx = site(DIST, ART);
 const pageErrors = [];
@@ -96,7 +96,18 @@ test("staff sign in; what a clerk does carries their name; only the administrato
     await page.waitForSelector("#sign-in-error");
   }
   assert.match(await page.textContent("#sign-in-error"), /秒后再试/);
-  await page.evaluate(() => localStorage.removeItem("zz.signInFails")); // the wait, skipped for the test
+  // Deleting the stored counter does not end the wait: the signed log's
+  // refused attempts keep it, for the right PIN too.
+  await page.evaluate(() => localStorage.removeItem("zz.signInFails"));
+  await page.fill("#staff-number", CLERK.number);
+  await page.fill("#staff-pin", CLERK.pin);
+  await page.click("#sign-in");
+  await page.waitForTimeout(1500); // the attempt settles (refused at once while the wait lasts)
+  assert.equal(await page.$("#operator"), null, "signed in during the wait");
+  assert.match(await page.textContent("#sign-in-error"), /秒后再试/);
+  // The wait, skipped for the test: the clock moves on 31 s.
+  await page.clock.install({ time: new Date(Date.now() + 31_000) });
+  await page.clock.resume();
   // The clerk signs in at the counter and handles a case with an exception.
   await go(page, "#/counter");
   await page.waitForSelector("#staff-number");

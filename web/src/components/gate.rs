@@ -70,19 +70,31 @@ pub fn SignIn() -> Html {
     let lang = app.lang;
     let (number, pin) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<AccountError>);
+    // The PIN's derivation takes a moment: the button waits with it.
+    let busy = use_state(|| false);
     let submit = {
-        let (number, pin, error, set_operator) = (number.clone(), pin.clone(), error.clone(), app.set_operator.clone());
+        let (number, pin, error, busy, set_operator) =
+            (number.clone(), pin.clone(), error.clone(), busy.clone(), app.set_operator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let result = sign_in(&value(&number), &value(&pin), crate::services::clock::now());
-            clear(&[&pin]);
-            match result {
-                Ok(op) => {
-                    error.set(None);
-                    set_operator.emit(Some(op));
-                }
-                Err(e) => error.set(Some(e)),
+            if *busy {
+                return;
             }
+            let (n, p) = (value(&number), value(&pin));
+            clear(&[&pin]);
+            busy.set(true);
+            let (error, busy, set_operator) = (error.clone(), busy.clone(), set_operator.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = sign_in(&n, &p, crate::services::clock::now()).await;
+                busy.set(false);
+                match result {
+                    Ok(op) => {
+                        error.set(None);
+                        set_operator.emit(Some(op));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
         })
     };
     html! {
@@ -95,7 +107,7 @@ pub fn SignIn() -> Html {
                 <label for="staff-pin">{ lang.t("PIN", "PIN") }</label>
                 <input id="staff-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" />
             </div>
-            <button type="submit" class="button primary" id="sign-in">{ lang.t("登录", "Sign in") }</button>
+            <button type="submit" class="button primary" id="sign-in" disabled={*busy} aria-busy={busy.to_string()}>{ lang.t("登录", "Sign in") }</button>
             if let Some(e) = *error {
                 <Alert tone={Tone::Error} urgent=true id="sign-in-error">{ message(lang, e) }</Alert>
             }

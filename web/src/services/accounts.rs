@@ -1,8 +1,11 @@
 //! Staff accounts on this device: name, staff number, role and PIN. A PIN
-//! is never stored: only PBKDF2-HMAC-SHA256 of it with a random salt, at
-//! least six digits, with a growing wait after wrong attempts (counted for
-//! the device, so trying numbers does not reset it). Roles, each allowed
-//! what the one before is:
+//! is never stored: only PBKDF2-HMAC-SHA256 of it (600,000 rounds, by
+//! WebCrypto) with a random salt; new PINs have at least eight digits. A
+//! growing wait follows wrong attempts, counted for the device (trying
+//! other numbers does not reset it) from the signed audit log's
+//! `sign-in-refused` entries since the last sign-in, so deleting a stored
+//! counter does not reset it either. Roles, each allowed what the one
+//! before is:
 //! - counter staff (窗口人员): the counter, the log and the statistics;
 //! - kiosk supervisor (自助终端管理员): leaving kiosk mode, trust import;
 //! - administrator (管理员): staff accounts, site settings, exporting,
@@ -15,7 +18,6 @@
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 use zz_core::UnixTime;
 use zz_core::envelope::hex;
 use zz_log::audit::Operator;
@@ -26,14 +28,17 @@ use crate::services::session::{self, Role, current, signed_in_as};
 use crate::services::storage::{KEY_ACCOUNTS, KEY_FAILS};
 use crate::words::lang::Lang;
 
-/// Shortest PIN accepted.
-pub const MIN_DIGITS: usize = 6;
+/// Shortest new PIN accepted (PINs set before keep working).
+pub const MIN_DIGITS: usize = 8;
 /// Most accounts on one device.
 pub const MAX_ACCOUNTS: usize = 200;
 /// Longest name or staff number.
 const MAX_FIELD: usize = 64;
-/// PBKDF2 rounds: about a tenth of a second in the browser.
-const ROUNDS: u32 = 60_000;
+/// PBKDF2 rounds of new PINs (OWASP's figure for PBKDF2-HMAC-SHA256):
+/// about a quarter of a second with WebCrypto.
+const ROUNDS: u32 = 600_000;
+/// Most rounds read from a stored account (a forged count cannot hang it).
+const MAX_ROUNDS: u32 = 2_000_000;
 /// Wrong attempts allowed before waiting.
 const FREE_ATTEMPTS: u32 = 3;
 /// The first wait (seconds), doubling with each further wrong attempt, at
@@ -82,10 +87,12 @@ struct Fails {
     until: i64,
 }
 
-fn derive(pin: &str, salt: &str, rounds: u32) -> String {
-    let mut out = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<Sha256>(pin.as_bytes(), salt.as_bytes(), rounds, &mut out);
-    hex(&out)
+/// PBKDF2-HMAC-SHA256 of the PIN with the salt's text, as hex.
+async fn derive(pin: &str, salt: &str, rounds: u32) -> Result<String, AccountError> {
+    let out = crate::services::device::pbkdf2_sha256(pin.as_bytes(), salt.as_bytes(), rounds.clamp(1, MAX_ROUNDS))
+        .await
+        .map_err(|_| AccountError::Unavailable)?;
+    Ok(hex(&out))
 }
 
 fn random_salt() -> Option<String> {
@@ -123,7 +130,7 @@ pub fn well_formed(pin: &str) -> bool {
 /// Why an account could not be made, changed or used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountError {
-    /// Fewer than six digits, or not only digits.
+    /// Fewer than eight digits (a new PIN), or not only digits.
     Malformed,
     /// No name or staff number, or one too long.
     Incomplete,
@@ -145,8 +152,8 @@ pub enum AccountError {
 
 /// Adds an account (logged as `staff-added`). The first one must be an
 /// administrator; later ones need an administrator signed in.
-pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, AccountError> {
-    let mut all = accounts();
+pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, AccountError> {
+    let all = accounts();
     if all.is_empty() {
         if role != Role::Admin {
             return Err(AccountError::NotAllowed);
@@ -169,7 +176,12 @@ pub fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, 
         return Err(AccountError::Full);
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
-    let hash = derive(pin, &salt, ROUNDS);
+    let hash = derive(pin, &salt, ROUNDS).await?;
+    // Read again: another tab may have added accounts meanwhile.
+    let mut all = accounts();
+    if all.iter().any(|a| a.number == number) {
+        return Err(AccountError::Taken);
+    }
     let account = Account {
         name: name.to_owned(),
         number: number.to_owned(),
@@ -213,7 +225,7 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
 }
 
 /// Sets an account's PIN: the account's own, or any one by an administrator.
-fn set_pin(number: &str, pin: &str) -> Result<(), AccountError> {
+async fn set_pin(number: &str, pin: &str) -> Result<(), AccountError> {
     let me = current().ok_or(AccountError::NotAllowed)?;
     if me.number != number && !signed_in_as(Role::Admin) {
         return Err(AccountError::NotAllowed);
@@ -221,43 +233,52 @@ fn set_pin(number: &str, pin: &str) -> Result<(), AccountError> {
     if !well_formed(pin) {
         return Err(AccountError::Malformed);
     }
+    let salt = random_salt().ok_or(AccountError::Unavailable)?;
+    let hash = derive(pin, &salt, ROUNDS).await?;
     let mut all = accounts();
     let account = all.iter_mut().find(|a| a.number == number).ok_or(AccountError::Wrong)?;
-    account.salt = random_salt().ok_or(AccountError::Unavailable)?;
-    account.rounds = ROUNDS;
-    account.hash = derive(pin, &account.salt, ROUNDS);
+    (account.salt, account.rounds, account.hash) = (salt, ROUNDS, hash);
     save(&all)
 }
 
 /// Changes the signed-in operator's own PIN, once their current one is
 /// checked (logged as `staff-pin-changed`).
-pub fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -> Result<(), AccountError> {
-    check(number, old, now)?;
-    set_pin(number, new)?;
+pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -> Result<(), AccountError> {
+    if !well_formed(new) {
+        return Err(AccountError::Malformed);
+    }
+    check(number, old, now).await?;
+    set_pin(number, new).await?;
     audit::record(Event::StaffPinChanged);
     Ok(())
 }
 
 /// Resets another account's PIN (an administrator; logged as
 /// `staff-pin-reset`).
-pub fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
-    set_pin(number, pin)?;
+pub async fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
+    set_pin(number, pin).await?;
     audit::record_event(Happened { detail: Some(number.to_owned()), ..Happened::new(Event::StaffPinReset) });
     Ok(())
 }
 
 /// Checks a staff number and PIN at `now`: refused without trying while a
 /// wait from earlier wrong attempts lasts.
-fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError> {
+async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError> {
     let mut fails: Fails = LocalStorage::get(KEY_FAILS).unwrap_or_default();
+    // The log's count holds when the stored counter is deleted.
+    let logged = logged_fails().await;
+    if logged.count > fails.count || logged.until > fails.until {
+        fails = Fails { count: fails.count.max(logged.count), until: fails.until.max(logged.until) };
+    }
     let until = UnixTime::from_secs(fails.until);
     if now < until {
         return Err(AccountError::Wait(until.checked_secs_since(now).unwrap_or(0)));
     }
     let found = accounts().into_iter().find(|a| a.number == number.trim());
     // An unknown number costs the same derivation as a known one.
-    let (salt, rounds, hash) = found.as_ref().map_or(("-", ROUNDS, ""), |a| (&a.salt, a.rounds, &a.hash));
-    if derive(pin, salt, rounds.min(10 * ROUNDS)) == hash
+    let (salt, rounds, hash) =
+        found.as_ref().map_or(("-", ROUNDS, ""), |a| (a.salt.as_str(), a.rounds, a.hash.as_str()));
+    if derive(pin, salt, rounds).await? == hash
         && let Some(a) = found
     {
         LocalStorage::delete(KEY_FAILS);
@@ -268,6 +289,34 @@ fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError
     fails.until = now.saturating_add_secs(wait).as_secs();
     let _ = LocalStorage::set(KEY_FAILS, &fails);
     if wait > 0 { Err(AccountError::Wait(wait)) } else { Err(AccountError::Wrong) }
+}
+
+/// One entry of the log, as far as signing in goes.
+#[derive(Deserialize)]
+struct Attempt {
+    time: i64,
+    event: String,
+}
+
+/// Wrong attempts in a row since the last sign-in, from the signed audit
+/// log (once what is queued is stored), and the end of their wait.
+async fn logged_fails() -> Fails {
+    audit::settled().await;
+    let (refused, signed_in) = (Event::SignInRefused.as_str(), Event::SignIn.as_str());
+    let mut f = Fails::default();
+    let _ = crate::services::idb::audit_read(|lines| {
+        for a in lines.iter().filter_map(|l| serde_json::from_str::<Attempt>(l).ok()) {
+            if a.event == signed_in {
+                f = Fails::default();
+            } else if a.event == refused {
+                f.count = f.count.saturating_add(1);
+                f.until = a.time.saturating_add(wait_after(f.count) as i64);
+            }
+        }
+        Ok::<(), crate::services::idb::IdbError>(())
+    })
+    .await;
+    f
 }
 
 /// Seconds to wait after `count` wrong attempts in a row.
@@ -281,8 +330,8 @@ fn wait_after(count: u32) -> u64 {
 /// Signs in (ending any other session): logged as `sign-in`, after the
 /// `sign-out` of whoever was signed in before; a refused attempt as
 /// `sign-in-refused` with the number tried.
-pub fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
-    let account = check(number, pin, now).inspect_err(|_| {
+pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
+    let account = check(number, pin, now).await.inspect_err(|_| {
         // A refused attempt is logged with the number tried (never the PIN).
         let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
         audit::record_event(Happened { detail: Some(tried), ..Happened::new(Event::SignInRefused) });
@@ -315,7 +364,7 @@ pub fn message(lang: Lang, e: AccountError) -> String {
     match (e, lang) {
         (AccountError::Wrong, _) => lang.t("工号或 PIN 不正确。", "Wrong staff number or PIN.").to_owned(),
         (AccountError::Malformed, _) => {
-            lang.t("PIN 须为至少 6 位数字。", "The PIN must be 6 or more digits.").to_owned()
+            lang.t("PIN 须为至少 8 位数字。", "The PIN must be 8 or more digits.").to_owned()
         }
         (AccountError::Incomplete, _) => lang.t("请填写姓名和工号。", "Enter a name and a staff number.").to_owned(),
         (AccountError::Taken, _) => lang.t("该工号已有账号。", "That staff number has an account already.").to_owned(),
@@ -345,10 +394,10 @@ mod tests {
     }
 
     #[test]
-    fn pins_need_six_digits() {
-        assert!(well_formed("246813"));
-        assert!(!well_formed("2468"));
-        assert!(!well_formed("24681a"));
+    fn new_pins_need_eight_digits() {
+        assert!(well_formed("24681357"));
+        assert!(!well_formed("246813"));
+        assert!(!well_formed("2468135a"));
     }
 
     #[test]
@@ -358,14 +407,5 @@ mod tests {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
         assert_eq!(Role::parse("root"), None);
-    }
-
-    #[test]
-    fn the_derivation_is_pbkdf2_hmac_sha256() {
-        // RFC 7914 section 11's PBKDF2-HMAC-SHA256 vector (1 round).
-        let mut out = [0u8; 32];
-        pbkdf2::pbkdf2_hmac::<Sha256>(b"passwd", b"salt", 1, &mut out);
-        assert_eq!(hex(&out), "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
-        assert_ne!(derive("246813", "a", 2), derive("246813", "b", 2));
     }
 }

@@ -42,6 +42,29 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     JsFuture::from(js_sys::Promise::from(promise)).await.map_err(|e| format!("{name}: {e:?}"))
 }
 
+/// PBKDF2-HMAC-SHA256 of `password` with `salt` and `rounds`, 32 bytes, by
+/// WebCrypto (staff PINs: native speed, so the rounds can be many without
+/// freezing the page).
+pub async fn pbkdf2_sha256(password: &[u8], salt: &[u8], rounds: u32) -> Result<Vec<u8>, String> {
+    let usages: Array = [JsValue::from("deriveBits")].into_iter().collect();
+    let key = call(
+        "importKey",
+        &[
+            "raw".into(),
+            Uint8Array::from(password).into(),
+            algorithm(&[("name", "PBKDF2")]),
+            false.into(),
+            usages.into(),
+        ],
+    )
+    .await?;
+    let params = algorithm(&[("name", "PBKDF2"), ("hash", "SHA-256")]);
+    Reflect::set(&params, &"salt".into(), &Uint8Array::from(salt)).map_err(|e| format!("{e:?}"))?;
+    Reflect::set(&params, &"iterations".into(), &rounds.into()).map_err(|e| format!("{e:?}"))?;
+    let bits = call("deriveBits", &[params, key, 256.into()]).await?;
+    Ok(Uint8Array::new(&bits).to_vec())
+}
+
 fn algorithm(fields: &[(&str, &str)]) -> JsValue {
     let alg = Object::new();
     for (k, v) in fields {

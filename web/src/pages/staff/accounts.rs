@@ -35,16 +35,19 @@ pub fn StaffSettings() -> Html {
             e.prevent_default();
             let [name, number, pin] = &refs;
             let r = role.cast::<HtmlSelectElement>().and_then(|s| Role::parse(&s.value())).unwrap_or(Role::Admin);
-            let result = add(&value(name), &value(number), r, &value(pin));
+            let (n, id, p) = (value(name), value(number), value(pin));
             clear(&[pin]);
-            match result {
-                Ok(op) => {
-                    clear(&[name, number]);
-                    msg.set(Some(Ok(op.number)));
+            let (name, number, msg, version) = (name.clone(), number.clone(), msg.clone(), version.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match add(&n, &id, r, &p).await {
+                    Ok(op) => {
+                        clear(&[&name, &number]);
+                        msg.set(Some(Ok(op.number)));
+                    }
+                    Err(e) => msg.set(Some(Err(e))),
                 }
-                Err(e) => msg.set(Some(Err(e))),
-            }
-            version.set(*version + 1);
+                version.set(*version + 1);
+            });
         })
     };
     html! {
@@ -75,7 +78,7 @@ pub fn StaffSettings() -> Html {
                         { for Role::ALL.iter().map(|r| html! { <option value={r.as_str()} selected={*r == Role::Counter}>{ r.words(lang) }</option> }) }
                     </select>
                 </div>
-                <div class="field"><label for="new-staff-pin">{ lang.t("初始 PIN（至少 6 位数字）", "First PIN (6 or more digits)") }</label><input id="new-staff-pin" ref={refs[2].clone()} type="password" inputmode="numeric" autocomplete="new-password" /></div>
+                <div class="field"><label for="new-staff-pin">{ lang.t("初始 PIN（至少 8 位数字）", "First PIN (8 or more digits)") }</label><input id="new-staff-pin" ref={refs[2].clone()} type="password" inputmode="numeric" autocomplete="new-password" /></div>
                 <button type="submit" class="button" id="add-staff">{ lang.t("添加", "Add") }</button>
             </form>
         } else if app.operator.is_none() {
@@ -114,17 +117,23 @@ fn FirstAdmin(props: &FirstAdminProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let [name, number, pin] = &refs;
-            let (n, p) = (value(number), value(pin));
+            let (who, n, p) = (value(name), value(number), value(pin));
             clear(&[pin]);
-            let made = add(&value(name), &n, Role::Admin, &p).and_then(|_| sign_in(&n, &p, now()));
-            done.emit(made);
+            let done = done.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let made = match add(&who, &n, Role::Admin, &p).await {
+                    Ok(_) => sign_in(&n, &p, now()).await,
+                    Err(e) => Err(e),
+                };
+                done.emit(made);
+            });
         })
     };
     html! {
         <form class="staff-form" onsubmit={submit} aria-label={lang.t("设置管理员", "Set up the administrator")}>
             <div class="field"><label for="admin-name">{ lang.t("管理员姓名", "Administrator's name") }</label><input id="admin-name" ref={refs[0].clone()} autocomplete="name" /></div>
             <div class="field"><label for="admin-number">{ lang.t("工号", "Staff number") }</label><input id="admin-number" ref={refs[1].clone()} autocomplete="username" /></div>
-            <div class="field"><label for="admin-pin">{ lang.t("PIN（至少 6 位数字）", "PIN (6 or more digits)") }</label><input id="admin-pin" ref={refs[2].clone()} type="password" inputmode="numeric" autocomplete="new-password" /></div>
+            <div class="field"><label for="admin-pin">{ lang.t("PIN（至少 8 位数字）", "PIN (8 or more digits)") }</label><input id="admin-pin" ref={refs[2].clone()} type="password" inputmode="numeric" autocomplete="new-password" /></div>
             <button type="submit" class="button primary" id="setup-admin">{ lang.t("设置管理员", "Set up the administrator") }</button>
         </form>
     }
@@ -178,10 +187,13 @@ fn StaffTable(props: &TableProps) -> Html {
                     Callback::from(move |_| {
                         let pin = value(&new_pin);
                         clear(&[&new_pin]);
-                        match reset_pin(&number, &pin) {
-                            Ok(()) => error.set(None),
-                            Err(e) => error.set(Some(e)),
-                        }
+                        let (number, error) = (number.clone(), error.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            match reset_pin(&number, &pin).await {
+                                Ok(()) => error.set(None),
+                                Err(e) => error.set(Some(e)),
+                            }
+                        });
                     })
                 };
                 html! { <tr data-number={op.number.clone()}>
@@ -220,9 +232,12 @@ fn OwnPin() -> Html {
         let (old, new, result, me) = (old.clone(), new.clone(), result.clone(), me.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let r = change_own_pin(&me.number, &value(&old), &value(&new), now());
+            let (o, n) = (value(&old), value(&new));
             clear(&[&old, &new]);
-            result.set(Some(r));
+            let (result, number) = (result.clone(), me.number.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                result.set(Some(change_own_pin(&number, &o, &n, now()).await));
+            });
         })
     };
     html! {
@@ -230,7 +245,7 @@ fn OwnPin() -> Html {
             <h3>{ lang.t("修改我的 PIN", "Change my PIN") }</h3>
             <label for="old-pin">{ lang.t("当前 PIN", "Current PIN") }</label>
             <input id="old-pin" ref={old} type="password" inputmode="numeric" autocomplete="current-password" />
-            <label for="new-pin">{ lang.t("新 PIN（至少 6 位数字）", "New PIN (6 or more digits)") }</label>
+            <label for="new-pin">{ lang.t("新 PIN（至少 8 位数字）", "New PIN (8 or more digits)") }</label>
             <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
             <div role="status" aria-live="polite" id="pin-result">
