@@ -89,20 +89,19 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   await axe(page, "settings with staff");
   await page.click("#sign-out");
   // Wrong PINs: refused, then a wait.
-  for (let i = 0; i < 3; i++) {
-    await page.fill("#staff-number", CLERK.number);
-    await page.fill("#staff-pin", "000000");
+  const attempt = async (number, pin) => {
+    const before = Number(await page.getAttribute("form.sign-in", "data-attempts"));
+    await page.fill("#staff-number", number);
+    await page.fill("#staff-pin", pin);
     await page.click("#sign-in");
-    await page.waitForSelector("#sign-in-error");
-  }
+    await page.waitForSelector(`form.sign-in[data-attempts="${before + 1}"]`);
+  };
+  for (let i = 0; i < 3; i++) await attempt(CLERK.number, "000000");
   assert.match(await page.textContent("#sign-in-error"), /秒后再试/);
   // Deleting the stored counter does not end the wait: the signed log's
   // refused attempts keep it, for the right PIN too.
   await page.evaluate(() => localStorage.removeItem("zz.signInFails"));
-  await page.fill("#staff-number", CLERK.number);
-  await page.fill("#staff-pin", CLERK.pin);
-  await page.click("#sign-in");
-  await page.waitForTimeout(1500); // the attempt settles (refused at once while the wait lasts)
+  await attempt(CLERK.number, CLERK.pin);
   assert.equal(await page.$("#operator"), null, "signed in during the wait");
   assert.match(await page.textContent("#sign-in-error"), /秒后再试/);
   // The wait, skipped for the test: the clock moves on 31 s.

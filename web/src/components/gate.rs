@@ -70,23 +70,27 @@ pub fn SignIn() -> Html {
     let lang = app.lang;
     let (number, pin) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<AccountError>);
-    // The PIN's derivation takes a moment: the button waits with it.
-    let busy = use_state(|| false);
+    // The PIN's derivation takes a moment: one attempt at a time (checked
+    // at once, not at the next render), the button waiting with it; each
+    // attempt that ends is counted (`data-attempts`).
+    let busy = use_mut_ref(|| false);
+    let attempts = use_state(|| 0u32);
     let submit = {
-        let (number, pin, error, busy, set_operator) =
-            (number.clone(), pin.clone(), error.clone(), busy.clone(), app.set_operator.clone());
+        let (number, pin, error, busy, attempts, set_operator) =
+            (number.clone(), pin.clone(), error.clone(), busy.clone(), attempts.clone(), app.set_operator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
+            if busy.replace(true) {
                 return;
             }
             let (n, p) = (value(&number), value(&pin));
             clear(&[&pin]);
-            busy.set(true);
-            let (error, busy, set_operator) = (error.clone(), busy.clone(), set_operator.clone());
+            let (error, busy, attempts, set_operator) =
+                (error.clone(), busy.clone(), attempts.clone(), set_operator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = sign_in(&n, &p, crate::services::clock::now()).await;
-                busy.set(false);
+                *busy.borrow_mut() = false;
+                attempts.set(*attempts + 1);
                 match result {
                     Ok(op) => {
                         error.set(None);
@@ -98,7 +102,7 @@ pub fn SignIn() -> Html {
         })
     };
     html! {
-        <form class="sign-in" onsubmit={submit} aria-label={lang.t("工作人员登录", "Staff sign-in")}>
+        <form class="sign-in" onsubmit={submit} aria-label={lang.t("工作人员登录", "Staff sign-in")} data-attempts={attempts.to_string()}>
             <div class="field">
                 <label for="staff-number">{ lang.t("工号", "Staff number") }</label>
                 <input id="staff-number" ref={number} autocomplete="username" />
@@ -107,7 +111,7 @@ pub fn SignIn() -> Html {
                 <label for="staff-pin">{ lang.t("PIN", "PIN") }</label>
                 <input id="staff-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" />
             </div>
-            <button type="submit" class="button primary" id="sign-in" disabled={*busy} aria-busy={busy.to_string()}>{ lang.t("登录", "Sign in") }</button>
+            <button type="submit" class="button primary" id="sign-in">{ lang.t("登录", "Sign in") }</button>
             if let Some(e) = *error {
                 <Alert tone={Tone::Error} urgent=true id="sign-in-error">{ message(lang, e) }</Alert>
             }
