@@ -264,12 +264,7 @@ pub async fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
 /// Checks a staff number and PIN at `now`: refused without trying while a
 /// wait from earlier wrong attempts lasts.
 async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError> {
-    let mut fails: Fails = LocalStorage::get(KEY_FAILS).unwrap_or_default();
-    // The log's count holds when the stored counter is deleted.
-    let logged = logged_fails().await;
-    if logged.count > fails.count || logged.until > fails.until {
-        fails = Fails { count: fails.count.max(logged.count), until: fails.until.max(logged.until) };
-    }
+    let mut fails = fails().await;
     let until = UnixTime::from_secs(fails.until);
     if now < until {
         return Err(AccountError::Wait(until.checked_secs_since(now).unwrap_or(0)));
@@ -289,6 +284,20 @@ async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, Accoun
     fails.until = now.saturating_add_secs(wait).as_secs();
     let _ = LocalStorage::set(KEY_FAILS, &fails);
     if wait > 0 { Err(AccountError::Wait(wait)) } else { Err(AccountError::Wrong) }
+}
+
+/// Wrong attempts so far: the stored counter, or the log's when it says
+/// more (it holds when the stored counter is deleted).
+async fn fails() -> Fails {
+    let stored: Fails = LocalStorage::get(KEY_FAILS).unwrap_or_default();
+    let logged = logged_fails().await;
+    Fails { count: stored.count.max(logged.count), until: stored.until.max(logged.until) }
+}
+
+/// The seconds left of a wait from earlier wrong attempts, if one lasts.
+async fn waiting(now: UnixTime) -> Option<u64> {
+    let until = UnixTime::from_secs(fails().await.until);
+    (now < until).then(|| until.checked_secs_since(now).unwrap_or(0))
 }
 
 /// One entry of the log, as far as signing in goes.
@@ -331,6 +340,11 @@ fn wait_after(count: u32) -> u64 {
 /// `sign-out` of whoever was signed in before; a refused attempt as
 /// `sign-in-refused` with the number tried.
 pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
+    // An attempt during a wait is refused unread (no PIN is tried): not
+    // logged, and not counted towards the next wait.
+    if let Some(wait) = waiting(now).await {
+        return Err(AccountError::Wait(wait));
+    }
     let account = check(number, pin, now).await.inspect_err(|_| {
         // A refused attempt is logged with the number tried (never the PIN).
         let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
