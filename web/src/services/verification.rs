@@ -138,7 +138,7 @@ pub fn verify_presented_at(
                     // worker decided with the same inputs).
                     let carried = license.map(|bytes| zz_core::verify(&bytes, ctx));
                     let r = w.into_report(carried);
-                    (r, page.map(std::rc::Rc::new))
+                    (r, page.map(|p| std::rc::Rc::new(*p)))
                 }
                 Some(OfdResponse::Error(e)) => (refused(&e, &e), None),
                 Some(OfdResponse::Roots(_)) => (refused("unexpected answer", "unexpected answer"), None),

@@ -72,12 +72,14 @@ impl OfdWorker {
                 std::iter::once(l.holder.id.as_str()).chain(fields).collect()
             })
             .unwrap_or_default();
-        let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| OfdPage {
-            masked: zz_ofd::render::render_masked(bytes, &r, 0, &secrets).map(|m| m.svg).unwrap_or_default(),
-            svg: p.svg,
-            pages: p.pages,
-            not_covered: p.not_covered,
-            seals: p.seals,
+        let page = zz_ofd::render::render(bytes, &r, 0).ok().map(|p| {
+            Box::new(OfdPage {
+                masked: zz_ofd::render::render_masked(bytes, &r, 0, &secrets).map(|m| m.svg).unwrap_or_default(),
+                svg: p.svg,
+                pages: p.pages,
+                not_covered: p.not_covered,
+                seals: p.seals,
+            })
         });
         OfdResponse::Verified {
             report: ReportWire::of(report),

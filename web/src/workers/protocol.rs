@@ -113,7 +113,8 @@ pub enum OfdResponse {
     Verified {
         report: ReportWire,
         license: Option<Vec<u8>>,
-        page: Option<OfdPage>,
+        /// Boxed: two drawings of a page are large beside the other answers.
+        page: Option<Box<OfdPage>>,
         millis: f64,
     },
     Roots(Result<Vec<RootInfo>, String>),
