@@ -727,7 +727,9 @@ fn the_audit_log_of_zz_verify_is_checked_by_zz_log_verify() {
         assert_eq!(code, Some(1), "{v:#}");
         assert!(v["broken"]["why"].as_str().unwrap().contains("not the device given"), "{v:#}");
     }
-    assert_eq!(check("audit.log", &["--device", "not hex"]).0, Some(1));
+    // A pin that is no id or key is a usage error, not a broken log.
+    assert_eq!(check("audit.log", &["--device", "not hex"]).0, Some(2));
+    assert_eq!(check("audit.log", &["--device", &id[..8]]).0, Some(2));
     // What only a checkpoint catches: the tail cut off still verifies as
     // this device's log.
     std::fs::write(d.join("cut.log"), own[..5].join("\n") + "\n").unwrap();

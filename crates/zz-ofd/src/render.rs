@@ -299,8 +299,16 @@ impl Drawer<'_, '_> {
             if italic || attr(n, "Italic").is_some_and(|v| v.trim() == "true") { " font-style=\"italic\"" } else { "" },
         );
         let (mut x, mut y) = (0.0, 0.0);
-        let texts: Vec<String> =
-            children(n, "TextCode").map(|c| c.text().unwrap_or_default().chars().take(4096).collect()).collect();
+        // At most 64 Ki characters a text object (as at most 4 Ki a code):
+        // what no page needs, and a bound on masking's copies.
+        let mut budget = 1usize << 16;
+        let texts: Vec<String> = children(n, "TextCode")
+            .map_while(|c| {
+                let t: String = c.text().unwrap_or_default().chars().take(4096.min(budget)).collect();
+                budget = budget.checked_sub(t.chars().count())?;
+                (budget > 0 || !t.is_empty()).then_some(t)
+            })
+            .collect();
         let texts = masked(&texts, self.mask);
         for (code, text) in children(n, "TextCode").zip(texts) {
             x = attr(code, "X").and_then(|v| v.trim().parse().ok()).filter(|v: &f64| v.is_finite()).unwrap_or(x);
@@ -403,10 +411,16 @@ fn masked(texts: &[String], mask: Mask<'_>) -> Vec<String> {
     let mut chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
     let all: Vec<char> = chars.iter().flatten().copied().collect();
     let mut hide = vec![false; all.len()];
-    for secret in mask.iter().map(|m| m.chars().collect::<Vec<char>>()).filter(|m| m.len() >= 4) {
+    // Letters compared ignoring ASCII case (an ID's check character `X`
+    // may be printed `x`).
+    let folded: Vec<char> = all.iter().map(char::to_ascii_uppercase).collect();
+    for secret in mask.iter().map(|m| m.chars().map(|c| c.to_ascii_uppercase()).collect::<Vec<char>>()) {
+        if secret.len() < 4 {
+            continue;
+        }
         let hidden = if secret.len() <= 7 { 0..secret.len() } else { 3..secret.len() - 4 };
-        for start in 0..all.len().saturating_sub(secret.len() - 1) {
-            if all.get(start..start + secret.len()) == Some(secret.as_slice()) {
+        for start in 0..folded.len().saturating_sub(secret.len() - 1) {
+            if folded.get(start..start + secret.len()) == Some(secret.as_slice()) {
                 for i in hidden.clone() {
                     if let Some(h) = hide.get_mut(start + i) {
                         *h = true;
@@ -583,4 +597,32 @@ fn stamps(
         }
     }
     drawn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked;
+
+    fn texts(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn masking_covers_split_overlapping_and_lowercase_ids() {
+        let id = "310101199001011234";
+        // Whole, split over three codes, twice in a row, with text around.
+        assert_eq!(masked(&texts(&["号码 310101199001011234"]), &[id]), texts(&["号码 310***********1234"]));
+        assert_eq!(
+            masked(&texts(&["3101011", "990010", "11234 ok"]), &[id]),
+            texts(&["310****", "******", "*1234 ok"])
+        );
+        assert_eq!(masked(&texts(&[&format!("{id}{id}")]), &[id]), texts(&["310***********1234310***********1234"]));
+        // A check character printed lowercase; non-ASCII text beside it.
+        let x = "11010519491231002X";
+        assert_eq!(masked(&texts(&["证号：11010519491231002x。"]), &[x]), texts(&["证号：110***********002x。"]));
+        // Short secrets are wholly hidden; under four characters, ignored.
+        assert_eq!(masked(&texts(&["ab12345cd"]), &["12345"]), texts(&["ab*****cd"]));
+        assert_eq!(masked(&texts(&["abc"]), &["abc"]), texts(&["abc"]));
+        assert_eq!(masked(&texts(&[]), &[id]), texts(&[]));
+    }
 }

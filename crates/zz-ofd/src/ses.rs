@@ -199,8 +199,9 @@ fn v1_time(tlv: &[u8]) -> Option<i64> {
 }
 
 /// A time written as text: `yyyy-MM-dd HH:mm:ss` (or `T` between), or
-/// `yyyyMMddHHmm[ss]`, or `yyMMddHHmm[ss]Z`; then an optional fraction
-/// and zone (`Z`, `+hhmm`, `+hh:mm`); China Standard Time when none.
+/// `yyyyMMddHHmmss` (fourteen digits), or UTCTime's `yyMMddHHmm[ss]` (ten
+/// or twelve digits: a two-digit year); then an optional fraction and zone
+/// (`Z`, `+hhmm`, `+hh:mm`); China Standard Time when none.
 fn time_text_cst(s: &str) -> Option<i64> {
     let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\0');
     let b = s.as_bytes();
@@ -314,4 +315,32 @@ fn cert_list(tlv: &[u8], list_type: i64) -> Result<CertList<'_>> {
 /// format (its first item is a SEQUENCE, TBS_Sign).
 pub fn looks_like_ses(bytes: &[u8]) -> bool {
     version_of(bytes).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time_text_cst;
+
+    #[test]
+    fn text_times_of_every_form() {
+        // 2026-11-22 09:30:00 CST = 01:30:00 UTC.
+        let t = 1_795_311_000;
+        for text in [
+            "2026-11-22 09:30:00",
+            "2026-11-22T09:30:00",
+            "2026-11-22 09:30:00+08:00",
+            "2026-11-22 01:30:00Z",
+            "2026-11-22 09:30:00.250",
+            "20261122093000",
+            "20261122013000Z",
+            "20261122093000+0800",
+            "261122013000Z",
+            " 2026-11-22 09:30:00\0",
+        ] {
+            assert_eq!(time_text_cst(text), Some(t), "{text:?}");
+        }
+        for bad in ["", "2026-11-22", "2026-13-22 09:30:00", "yesterday", "2026-11-22 09:30:00+8"] {
+            assert_eq!(time_text_cst(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -177,8 +177,13 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
     let hash = derive(pin, &salt, ROUNDS).await?;
-    // Read again: another tab may have added accounts meanwhile.
+    // Read again: another tab may have added accounts meanwhile (and the
+    // first administrator is made only while there is none).
+    let was_empty = all.is_empty();
     let mut all = accounts();
+    if was_empty && !all.is_empty() {
+        return Err(AccountError::NotAllowed);
+    }
     if all.iter().any(|a| a.number == number) {
         return Err(AccountError::Taken);
     }
@@ -247,7 +252,12 @@ pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -
     if !well_formed(new) {
         return Err(AccountError::Malformed);
     }
-    check(number, old, now).await?;
+    // The current PIN is checked as a sign-in is: the same wait, and a
+    // wrong one logged.
+    if let Some(wait) = waiting(now).await {
+        return Err(AccountError::Wait(wait));
+    }
+    check(number, old, now).await.inspect_err(|_| log_refused(number))?;
     set_pin(number, new).await?;
     audit::record(Event::StaffPinChanged);
     Ok(())
@@ -261,14 +271,16 @@ pub async fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
-/// Checks a staff number and PIN at `now`: refused without trying while a
-/// wait from earlier wrong attempts lasts.
+/// Checks a staff number and PIN at `now` (callers first refuse, unread,
+/// while a wait from earlier wrong attempts lasts: [`waiting`]).
 async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError> {
     let mut fails = fails().await;
-    let until = UnixTime::from_secs(fails.until);
-    if now < until {
-        return Err(AccountError::Wait(until.checked_secs_since(now).unwrap_or(0)));
-    }
+    // Counted as wrong before the PIN is tried (and cleared if it is right):
+    // attempts made at once from several tabs each see the others'.
+    fails.count = fails.count.saturating_add(1);
+    let wait = wait_after(fails.count);
+    fails.until = now.saturating_add_secs(wait).as_secs();
+    let _ = LocalStorage::set(KEY_FAILS, &fails);
     let found = accounts().into_iter().find(|a| a.number == number.trim());
     // An unknown number costs the same derivation as a known one.
     let (salt, rounds, hash) =
@@ -279,11 +291,13 @@ async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, Accoun
         LocalStorage::delete(KEY_FAILS);
         return Ok(a);
     }
-    fails.count = fails.count.saturating_add(1);
-    let wait = wait_after(fails.count);
-    fails.until = now.saturating_add_secs(wait).as_secs();
-    let _ = LocalStorage::set(KEY_FAILS, &fails);
     if wait > 0 { Err(AccountError::Wait(wait)) } else { Err(AccountError::Wrong) }
+}
+
+/// A refused PIN, logged with the number tried (never the PIN).
+fn log_refused(number: &str) {
+    let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
+    audit::record_event(Happened { detail: Some(tried), ..Happened::new(Event::SignInRefused) });
 }
 
 /// Wrong attempts so far: the stored counter, or the log's when it says
@@ -345,11 +359,19 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
     if let Some(wait) = waiting(now).await {
         return Err(AccountError::Wait(wait));
     }
-    let account = check(number, pin, now).await.inspect_err(|_| {
-        // A refused attempt is logged with the number tried (never the PIN).
-        let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
-        audit::record_event(Happened { detail: Some(tried), ..Happened::new(Event::SignInRefused) });
-    })?;
+    let account = check(number, pin, now).await.inspect_err(|_| log_refused(number))?;
+    // An account whose PIN was derived with fewer rounds (set before they
+    // were raised) gets today's, now that the PIN is known.
+    if account.rounds < ROUNDS
+        && let Some(salt) = random_salt()
+        && let Ok(hash) = derive(pin, &salt, ROUNDS).await
+    {
+        let mut all = accounts();
+        if let Some(a) = all.iter_mut().find(|a| a.number == account.number && a.hash == account.hash) {
+            (a.salt, a.rounds, a.hash) = (salt, ROUNDS, hash);
+            let _ = save(&all);
+        }
+    }
     if current().is_some() {
         sign_out();
     }

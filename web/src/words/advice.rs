@@ -93,23 +93,15 @@ impl Problem {
             Verdict::Indeterminate => Some(Problem::StatusUnknown),
             Verdict::Invalid => {
                 // An OFD signature's own failure comes before what follows
-                // from it (an uncovered license, an unknown sealer).
-                let signature_failed = |ids: &[CheckId]| {
-                    r.signatures
-                        .iter()
-                        .flat_map(|s| &s.checks)
-                        .any(|c| c.outcome == Outcome::Fail && ids.contains(&c.id))
-                };
-                if !failed(CheckId::OfdPackage) {
-                    if signature_failed(&[CheckId::OfdReferences, CheckId::OfdSignedHash]) {
-                        return Some(Problem::Altered);
-                    }
-                    if signature_failed(&[CheckId::OfdSignature]) {
-                        return Some(Problem::Forged);
-                    }
-                    if signature_failed(&[CheckId::OfdSeal, CheckId::OfdSignerChain]) {
-                        return Some(Problem::SignerNotAllowed);
-                    }
+                // from it (an uncovered license, an unknown sealer): the
+                // same cause the headline gives (`first_cause`).
+                match r.first_cause().map(|c| c.id) {
+                    Some(CheckId::OfdReferences | CheckId::OfdSignedHash) => return Some(Problem::Altered),
+                    // A seal whose maker's signature fails, or applied by
+                    // someone it does not list: not the seal it shows.
+                    Some(CheckId::OfdSignature | CheckId::OfdSeal) => return Some(Problem::Forged),
+                    Some(CheckId::OfdSignerChain) => return Some(Problem::SignerNotAllowed),
+                    _ => {}
                 }
                 let found = order.iter().find(|(id, _)| failed(*id)).map(|(_, p)| *p);
                 Some(match found {

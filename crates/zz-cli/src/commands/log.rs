@@ -37,9 +37,10 @@ enum Action {
         /// the portal's).
         #[arg(long)]
         checkpoint: Option<PathBuf>,
-        /// The device the log must be from: its public key (hex) or its
-        /// id, as recorded when it was set up. Without it (or a
-        /// checkpoint), a log re-signed whole under another key verifies.
+        /// The device the log must be from: its public key (hex; the
+        /// stronger pin) or its 16-digit id (64 bits), as recorded when it
+        /// was set up. Without it (or a checkpoint), a log re-signed whole
+        /// under another key verifies.
         #[arg(long, value_name = "PUBKEY|ID")]
         device: Option<String>,
         #[arg(long)]
@@ -119,6 +120,14 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, jso
             return 2;
         }
     };
+    // A pin that is no device's id or public key is a mistake of the
+    // command, not a broken log.
+    if let Some(d) = device.map(str::trim)
+        && !(matches!(d.len(), 16 | 64 | 130) && d.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        eprintln!("zz log verify: --device takes a device id (16 hex digits) or a public key (64 or 130 hex digits)");
+        return 2;
+    }
     let result = match device {
         Some(d) if !audit::is_device(&header, d) => Err(audit::Broken {
             line: Some(1),

@@ -73,15 +73,28 @@ fn Kiosk(props: &Props) -> Html {
     // What was presented (a code held up, or a file chosen) goes the same
     // path as on the verify page and the counter: the core verifies, the
     // log records; the verdict shows until the reset.
+    // Each input is numbered: a result that arrives after a newer input
+    // (a slow OFD file, then a code) or after the staff screen opened is
+    // dropped.
+    let generation = use_mut_ref(|| 0u64);
     let present = {
-        let (screen, timer, last, t) = (screen.clone(), timer.clone(), last.clone(), t.clone());
+        let (screen, timer, last, t, generation) =
+            (screen.clone(), timer.clone(), last.clone(), t.clone(), generation.clone());
         Callback::from(move |bytes: Vec<u8>| {
-            let (screen, timer, last) = (screen.clone(), timer.clone(), last.clone());
+            let (screen, timer, last, generation) = (screen.clone(), timer.clone(), last.clone(), generation.clone());
+            let mine = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
             crate::services::verification::verify_presented(
                 bytes,
                 t.clone(),
                 crate::workers::protocol::OwnedUsage::default(),
                 Callback::from(move |v: crate::services::verification::Verification| {
+                    if *generation.borrow() != mine {
+                        return;
+                    }
                     let report = v.report;
                     crate::services::sound::beep(report.verdict == Verdict::Valid);
                     screen.set(Screen::Verdict(Rc::new(report)));
@@ -131,8 +144,12 @@ fn Kiosk(props: &Props) -> Html {
         })
     };
     let staff = {
-        let screen = screen.clone();
-        Callback::from(move |_| screen.set(Screen::Staff))
+        let (screen, generation) = (screen.clone(), generation.clone());
+        Callback::from(move |_| {
+            // What is still being verified is not shown over the staff screen.
+            *generation.borrow_mut() += 1;
+            screen.set(Screen::Staff)
+        })
     };
     // Back to the citizens: whoever signed in here is signed out.
     let go_back = {

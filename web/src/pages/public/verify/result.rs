@@ -42,15 +42,14 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
     let vouched = t.vouched_by(r).map(|a| crate::words::verdict::vouched(lang, a));
     let warnings = crate::words::advice::warnings(lang, r);
     // ID numbers masked on the face and the drawn page until the clerk
-    // asks for them (logged); masked again for each new result.
-    let revealed = use_state(|| false);
-    {
-        let revealed = revealed.clone();
-        use_effect_with(props.verified.n, move |_| revealed.set(false));
-    }
+    // asks for them (logged): for this result only (the number of the
+    // result revealed is kept, so the next one is masked from its first
+    // frame).
+    let revealed_for = use_state(|| None::<u64>);
+    let revealed = *revealed_for == Some(props.verified.n);
     let on_reveal = {
-        let revealed = revealed.clone();
-        Callback::from(move |()| revealed.set(true))
+        let (revealed_for, n) = (revealed_for.clone(), props.verified.n);
+        Callback::from(move |()| revealed_for.set(Some(n)))
     };
     let node = use_node_ref();
     // Each new result (a second file too) is brought into view and focused:
@@ -104,9 +103,9 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
                     </div>
                 }
                 if let Some(page) = &props.verified.page {
-                    <OfdPageView page={page.clone()} revealed={*revealed} />
+                    <OfdPageView page={page.clone()} {revealed} />
                 }
-                <Face report={props.verified.clone()} trust={props.trust.clone()} revealed={*revealed} {on_reveal} />
+                <Face report={props.verified.clone()} trust={props.trust.clone()} {revealed} {on_reveal} />
             } else {
                 <p class="not-verified">{ problem.map(|p| p.not_shown(lang)).unwrap_or_default() }</p>
             }
