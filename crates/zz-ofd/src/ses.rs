@@ -319,7 +319,40 @@ pub fn looks_like_ses(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::time_text_cst;
+    use super::{Version, parse_signature, time_text_cst, version_of};
+
+    fn tlv(tag: u8, body: &[u8]) -> Vec<u8> {
+        let mut v = vec![tag, u8::try_from(body.len()).unwrap()];
+        v.extend_from_slice(body);
+        v
+    }
+
+    #[test]
+    fn the_version_is_told_by_structure_even_when_a_field_cannot_be_read() {
+        // v1: SEQUENCE { TBS_Sign of seven items, signature }, its seal
+        // and algorithm unreadable (an empty SEQUENCE, an INTEGER).
+        let tbs: Vec<u8> = [
+            tlv(0x02, &[1]),
+            tlv(0x30, &[]),
+            tlv(0x03, &[0, b'2']),
+            tlv(0x03, &[0, 1, 2]),
+            tlv(0x16, b"/Doc_0/Signs/Sign_0/Signature.xml"),
+            tlv(0x04, &[1, 2, 3]),
+            tlv(0x02, &[5]),
+        ]
+        .concat();
+        let v1 = tlv(0x30, &[tlv(0x30, &tbs), tlv(0x03, &[0, 9, 9])].concat());
+        assert_eq!(version_of(&v1), Some(Version::V1));
+        assert!(parse_signature(&v1).is_err());
+        // v4: SEQUENCE { TBS_Sign of five items, cert, algorithm, signature }.
+        let tbs4: Vec<u8> = tbs.iter().copied().take(tbs.len() - 8).collect();
+        let v4 = tlv(0x30, &[tlv(0x30, &tbs4), tlv(0x04, &[1]), tlv(0x06, &[0x2a]), tlv(0x03, &[0, 9])].concat());
+        assert_eq!(version_of(&v4), Some(Version::V4));
+        // Neither: a bare SM2 signature, a SignedData's ContentInfo.
+        assert_eq!(version_of(&tlv(0x30, &[tlv(0x02, &[1]), tlv(0x02, &[2])].concat())), None);
+        assert_eq!(version_of(&tlv(0x30, &[tlv(0x06, &[0x2a]), tlv(0xa0, &[])].concat())), None);
+        assert_eq!(version_of(b"junk"), None);
+    }
 
     #[test]
     fn text_times_of_every_form() {

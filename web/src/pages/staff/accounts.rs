@@ -227,16 +227,23 @@ fn OwnPin() -> Html {
     let lang = app.lang;
     let (old, new) = (use_node_ref(), use_node_ref());
     let result = use_state(|| None::<Result<(), AccountError>>);
+    // One change at a time, checked at once (as the sign-in form does).
+    let busy = use_mut_ref(|| false);
     let Some(me) = app.operator.clone() else { return html! {} };
     let submit = {
-        let (old, new, result, me) = (old.clone(), new.clone(), result.clone(), me.clone());
+        let (old, new, result, me, busy) = (old.clone(), new.clone(), result.clone(), me.clone(), busy.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if busy.replace(true) {
+                return;
+            }
             let (o, n) = (value(&old), value(&new));
             clear(&[&old, &new]);
-            let (result, number) = (result.clone(), me.number.clone());
+            let (result, number, busy) = (result.clone(), me.number.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                result.set(Some(change_own_pin(&number, &o, &n, now()).await));
+                let r = change_own_pin(&number, &o, &n, now()).await;
+                *busy.borrow_mut() = false;
+                result.set(Some(r));
             });
         })
     };
