@@ -87,6 +87,21 @@ struct Fails {
     until: i64,
 }
 
+impl Fails {
+    /// One more wrong attempt at `at` (unix seconds): the count, and the
+    /// wait it starts.
+    fn one_more(&self, at: i64) -> Fails {
+        let count = self.count.saturating_add(1);
+        Fails { count, until: at.saturating_add(wait_after(count) as i64) }
+    }
+
+    /// The seconds left of the wait at `now`, if one lasts.
+    fn wait_left(&self, now: UnixTime) -> Option<u64> {
+        let until = UnixTime::from_secs(self.until);
+        (now < until).then(|| until.checked_secs_since(now).unwrap_or(0))
+    }
+}
+
 /// PBKDF2-HMAC-SHA256 of the PIN with the salt's text, as hex.
 async fn derive(pin: &str, salt: &str, rounds: u32) -> Result<String, AccountError> {
     let out = crate::services::device::pbkdf2_sha256(pin.as_bytes(), salt.as_bytes(), rounds.clamp(1, MAX_ROUNDS))
@@ -254,10 +269,7 @@ pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -
     }
     // The current PIN is checked as a sign-in is: the same wait, and a
     // wrong one logged.
-    if let Some(wait) = waiting(now).await {
-        return Err(AccountError::Wait(wait));
-    }
-    check(number, old, now).await.inspect_err(|_| log_refused(number))?;
+    check(number, old, now).await?;
     set_pin(number, new).await?;
     audit::record(Event::StaffPinChanged);
     Ok(())
@@ -271,16 +283,24 @@ pub async fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
-/// Checks a staff number and PIN at `now` (callers first refuse, unread,
-/// while a wait from earlier wrong attempts lasts: [`waiting`]).
+/// Checks a staff number and PIN at `now`. While a wait from earlier wrong
+/// attempts lasts it is refused unread (no PIN tried: not logged, not
+/// counted); a wrong PIN is logged with the number tried (never the PIN).
 async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError> {
-    let mut fails = fails().await;
-    // Counted as wrong before the PIN is tried (and cleared if it is right):
-    // attempts made at once from several tabs each see the others'.
-    fails.count = fails.count.saturating_add(1);
-    let wait = wait_after(fails.count);
-    fails.until = now.saturating_add_secs(wait).as_secs();
-    let _ = LocalStorage::set(KEY_FAILS, &fails);
+    let fails = fails().await;
+    if let Some(wait) = fails.wait_left(now) {
+        return Err(AccountError::Wait(wait));
+    }
+    try_pin(number, pin, now, &fails).await.inspect_err(|_| log_refused(number))
+}
+
+/// Tries the PIN, counting the attempt as wrong before (and clearing the
+/// count if it is right): attempts made at once from several tabs each see
+/// the others'.
+async fn try_pin(number: &str, pin: &str, now: UnixTime, fails: &Fails) -> Result<Account, AccountError> {
+    let wrong = fails.one_more(now.as_secs());
+    let wait = wait_after(wrong.count);
+    let _ = LocalStorage::set(KEY_FAILS, &wrong);
     let found = accounts().into_iter().find(|a| a.number == number.trim());
     // An unknown number costs the same derivation as a known one.
     let (salt, rounds, hash) =
@@ -294,7 +314,7 @@ async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, Accoun
     if wait > 0 { Err(AccountError::Wait(wait)) } else { Err(AccountError::Wrong) }
 }
 
-/// A refused PIN, logged with the number tried (never the PIN).
+/// A refused PIN, logged with the number tried.
 fn log_refused(number: &str) {
     let tried: String = number.trim().chars().filter(|c| !c.is_control()).take(MAX_FIELD).collect();
     audit::record_event(Happened { detail: Some(tried), ..Happened::new(Event::SignInRefused) });
@@ -306,12 +326,6 @@ async fn fails() -> Fails {
     let stored: Fails = LocalStorage::get(KEY_FAILS).unwrap_or_default();
     let logged = logged_fails().await;
     Fails { count: stored.count.max(logged.count), until: stored.until.max(logged.until) }
-}
-
-/// The seconds left of a wait from earlier wrong attempts, if one lasts.
-async fn waiting(now: UnixTime) -> Option<u64> {
-    let until = UnixTime::from_secs(fails().await.until);
-    (now < until).then(|| until.checked_secs_since(now).unwrap_or(0))
 }
 
 /// One entry of the log, as far as signing in goes.
@@ -332,8 +346,7 @@ async fn logged_fails() -> Fails {
             if a.event == signed_in {
                 f = Fails::default();
             } else if a.event == refused {
-                f.count = f.count.saturating_add(1);
-                f.until = a.time.saturating_add(wait_after(f.count) as i64);
+                f = f.one_more(a.time);
             }
         }
         Ok::<(), crate::services::idb::IdbError>(())
@@ -354,12 +367,7 @@ fn wait_after(count: u32) -> u64 {
 /// `sign-out` of whoever was signed in before; a refused attempt as
 /// `sign-in-refused` with the number tried.
 pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
-    // An attempt during a wait is refused unread (no PIN is tried): not
-    // logged, and not counted towards the next wait.
-    if let Some(wait) = waiting(now).await {
-        return Err(AccountError::Wait(wait));
-    }
-    let account = check(number, pin, now).await.inspect_err(|_| log_refused(number))?;
+    let account = check(number, pin, now).await?;
     // An account whose PIN was derived with fewer rounds (set before they
     // were raised) gets today's, now that the PIN is known.
     if account.rounds < ROUNDS
