@@ -40,6 +40,14 @@ impl Fixture {
     fn sample(&self, name: &str) -> &[u8] {
         &self.ofd.samples.iter().find(|s| s.name == name).unwrap().data
     }
+
+    /// The demo world's valid business licence (ZZ1), which the demo OFD
+    /// files carry.
+    fn business_license(&self) -> &[u8] {
+        let biz = self.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
+        let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+        cose
+    }
 }
 
 fn outcome(r: &OfdReport, id: &str) -> Outcome {
@@ -98,8 +106,7 @@ fn the_carried_license_is_reported_and_must_match_its_tag() {
     assert_eq!(license.verdict, Verdict::Valid);
     // A tag stating another identifier: resealed so that only the tag
     // differs, and the seal is sound.
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     let l = zz_core::verify(cose, zz_core::Context::new(&f.bundle, f.world.now));
     let issuer = l.license.as_ref().unwrap();
     let sealer = sealer_x(&f);
@@ -149,8 +156,7 @@ fn every_single_byte_change_to_a_covered_part_is_invalid() {
 fn sealer_x(f: &Fixture) -> zz_issuer::ofd::Sealer {
     // The issuing department's own signer: the trust list lists it for
     // the license's type (SPEC 12, `ofd-seal-authority`).
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     let (dept, code) = demo::ofd::license_issuer(cose).unwrap();
     f.ofd.pki.sealer(&dept, &code)
 }
@@ -158,8 +164,7 @@ fn sealer_x(f: &Fixture) -> zz_issuer::ofd::Sealer {
 #[test]
 fn an_added_unsigned_page_or_annotation_is_a_coverage_gap() {
     let f = fixture();
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     // Document.xml names a second page and an annotation list that do not
     // exist when the seal is applied; they are added afterwards.
     for (find, named, added) in [
@@ -294,8 +299,7 @@ fn a_seal_whose_makers_signature_alone_is_wrong_is_invalid() {
     // signer's own signature covers the broken seal and verifies: only the
     // maker's signature fails (`ofd-seal`).
     let f = fixture();
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     let mut sealer = sealer_x(&f);
     let sound = demo::ofd::license_ofd(&f.world, cose, Some(&sealer), f.world.now).unwrap();
     assert_eq!(f.verify(&sound.to_zip()).verdict, Verdict::Valid);
@@ -320,8 +324,7 @@ fn weak_check_methods_warn_and_give_at_most_indeterminate() {
     // checked and its references fail.
     use zz_ofd::document::CheckMethod;
     let f = fixture();
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     let md5: fn(&[u8]) -> Vec<u8> = |b| CheckMethod::Md5.digest(b).unwrap_or_default();
     let sha1: fn(&[u8]) -> Vec<u8> = |b| CheckMethod::Sha1.digest(b).unwrap_or_default();
     let sha256: fn(&[u8]) -> Vec<u8> = |b| CheckMethod::Sha256.digest(b).unwrap_or_default();
@@ -367,8 +370,7 @@ fn a_ca_certificate_expired_at_the_signing_time_is_invalid() {
     // signer under the same CA key valid to 2040 is valid.
     use zz_issuer::ofd::{CertSpec, Sealer, Sm2Cert, Sm2Key, Usage};
     let f = fixture();
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     let (dept, code) = demo::ofd::license_issuer(cose).unwrap();
     let own = sealer_x(&f);
     let at = |d: &str| zz_core::dates::CstDate::parse(d).unwrap().start();
@@ -426,8 +428,7 @@ fn version_1_seals_are_read_with_every_time_form_their_writers_use() {
     // all it is still named `ses-v1`, and fails `ofd-seal`.
     use zz_issuer::ofd::seal::{self, SealSpec, V1Time};
     let f = fixture();
-    let biz = f.world.samples.iter().find(|s| s.name == "valid-business-license").unwrap();
-    let demo::SampleData::Cose(cose) = &biz.data else { unreachable!() };
+    let cose = f.business_license();
     let own = sealer_x(&f);
     let at = |d: &str| zz_core::dates::CstDate::parse(d).unwrap().start();
     let picture = zz_issuer::ofd::picture::seal_png(120, [214, 32, 32]);
