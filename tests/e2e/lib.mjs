@@ -13,6 +13,9 @@ const MIME = {
   ".svg": "image/svg+xml", ".png": "image/png", ".txt": "text/plain; charset=utf-8",
 };
 
+/** The address the last `serve` serves (for `signedIn`). */
+let served = null;
+
 /** Serves `root` on 127.0.0.1 (a random port unless given). */
 export async function serve(root, port = 0) {
   const server = createServer(async (req, res) => {
@@ -29,7 +32,8 @@ export async function serve(root, port = 0) {
     }
   });
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  served = `http://127.0.0.1:${server.address().port}/`;
+  return { url: served, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -60,32 +64,52 @@ export function site(root, artifacts = "tests/artifacts") {
 
 /** Demo staff of the tests (PINs are test data, not secrets). */
 export const STAFF = {
-  admin: { name: "张管理", number: "A001", role: "admin", pin: "902115" },
-  supervisor: { name: "赵自助", number: "K001", role: "supervisor", pin: "613370" },
-  counter: { name: "王窗口", number: "C001", role: "counter", pin: "481526" },
+  admin: { name: "张管理", number: "A001", role: "admin", pin: "90211577" },
+  supervisor: { name: "赵自助", number: "K001", role: "supervisor", pin: "61337024" },
+  counter: { name: "王窗口", number: "C001", role: "counter", pin: "48152693" },
 };
 
 /**
- * Sets up the demo staff on a browser context as the portal stores them
- * (tab-separated name, number, role, salt, rounds and PBKDF2-HMAC-SHA256
- * of the PIN, never the PIN), with
- * `who` signed in, once: for tests of something other than signing in.
+ * Sets up the demo staff on a browser context the way an administrator
+ * does, through the pages (there is no other way: the roster is the signed
+ * log's, each account's staff key comes from its PIN), and leaves `who`
+ * signed in: for tests of something other than signing in. It writes the
+ * log's first entries: the setup (staff-added, sign-in), two staff-added,
+ * and for anyone but the administrator a sign-out and a sign-in
+ * ([`SETUP_ENTRIES`]).
  */
 export async function signedIn(context, who = "admin") {
-  const { pbkdf2Sync, randomBytes } = await import("node:crypto");
-  const accounts = Object.values(STAFF).map(({ name, number, role, pin }) => {
-    const salt = randomBytes(16).toString("hex");
-    const rounds = 1000;
-    return [name, number, role, salt, rounds, pbkdf2Sync(pin, salt, rounds, 32, "sha256").toString("hex")].join("\t");
-  });
-  const { name, number, role } = STAFF[who];
-  await context.addInitScript(([accounts, operator]) => {
-    if (!localStorage.getItem("zz.staff")) {
-      localStorage.setItem("zz.staff", accounts);
-      localStorage.setItem("zz.operator", operator);
-    }
-  }, [JSON.stringify(accounts), JSON.stringify([name, number, role].join("\t"))]);
+  const page = await context.newPage();
+  await page.goto(`${served}#/settings`);
+  await page.waitForSelector("#admin-name");
+  const { admin } = STAFF;
+  await page.fill("#admin-name", admin.name);
+  await page.fill("#admin-number", admin.number);
+  await page.fill("#admin-pin", admin.pin);
+  await page.click("#setup-admin");
+  await page.waitForSelector("#new-staff-name");
+  for (const s of [STAFF.supervisor, STAFF.counter]) {
+    await page.fill("#new-staff-name", s.name);
+    await page.fill("#new-staff-number", s.number);
+    await page.selectOption("#new-staff-role", s.role);
+    await page.fill("#new-staff-pin", s.pin);
+    await page.click("#add-staff");
+    await page.waitForSelector(`table.staff tr[data-number="${s.number}"]`);
+  }
+  if (who !== "admin") {
+    await page.click("#sign-out");
+    await page.fill("#staff-number", STAFF[who].number);
+    await page.fill("#staff-pin", STAFF[who].pin);
+    await page.click("#sign-in");
+    await page.waitForSelector("#operator");
+  }
+  // Every entry stored before the page goes.
+  await page.waitForFunction((n) => (JSON.parse(localStorage.getItem("zz.auditHead") ?? "{}").count ?? 0) >= n, SETUP_ENTRIES[who]);
+  await page.close();
 }
+
+/** How many log entries `signedIn` writes, by who is left signed in. */
+export const SETUP_ENTRIES = { admin: 4, supervisor: 6, counter: 6 };
 
 /**
  * Seeds the device's audit log in IndexedDB with `lines` (zz-log/2 entries

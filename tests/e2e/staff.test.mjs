@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { site, signedIn, seedAuditLog, axe, zzLogVerify } from "./lib.mjs";
+import { site, signedIn, seedAuditLog, axe, zzLogVerify, STAFF, SETUP_ENTRIES } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
@@ -172,6 +172,12 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const text = await readFile(logFile, "utf8");
   assert.equal(zzLogVerify(logFile), 0);
   assert.equal(zzLogVerify(logFile, ["--checkpoint", checkpoint]), 0);
+  // Every entry that names an operator is proven by their staff session.
+  assert.equal(zzLogVerify(logFile, ["--attributed"]), 0);
+  const who = JSON.parse(execFileSync(ZZ, ["log", "verify", "--json", logFile]).toString()).attribution;
+  assert.deepEqual(who.unproven, []);
+  const clerkEntries = who.staff.find((s) => s.staff === CLERK.number && s.role === "counter");
+  assert.ok(clerkEntries?.entries >= 5 && who.staff.some((s) => s.staff === ADMIN.number && s.role === "admin"), JSON.stringify(who));
   const device = JSON.parse(text.split("\n")[0]);
   // The CSV names the device and its public key on every row, too.
   const csvDownload = page.waitForEvent("download");
@@ -196,6 +202,90 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const stored = await everythingStored(page);
   assert.ok(stored.includes(CLERK.number) && stored.length > 1000);
   for (const pin of [ADMIN.pin, CLERK.pin]) assert.ok(!stored.includes(pin), `a PIN in clear in storage`);
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+test("editing storage gives no role and no attributed entry: a forged session, an old-style operator line, an account added to storage", async () => {
+  const page = await newPage((c) => signedIn(c, "counter"));
+  await go(page, "#/counter");
+  await page.waitForSelector("#case-matter");
+  assert.match(await page.textContent("#operator"), new RegExp(STAFF.counter.name));
+  const admin = async () => {
+    await go(page, "#/settings");
+    await page.waitForSelector("#gate-need");
+    assert.equal(await page.$("#new-staff-name"), null, "administrator's page shown");
+  };
+  // The clerk's own session, with its role raised: the staff key's
+  // signature no longer holds; no one is signed in.
+  await page.evaluate(() => {
+    const r = JSON.parse(localStorage.getItem("zz.operator"));
+    r.delegation.role = "admin";
+    localStorage.setItem("zz.operator", JSON.stringify(r));
+  });
+  await admin();
+  assert.equal(await page.$("#operator"), null, "a forged session signed in");
+  // The old way: a name, number and role typed into storage.
+  await page.evaluate(() => localStorage.setItem("zz.operator", "张管理\tA001\tadmin"));
+  await admin();
+  assert.equal(await page.$("#operator"), null);
+  // An account of one's own added to storage, its check made as the
+  // portal makes it (PBKDF2, then the staff key's public half): the PIN is
+  // right, but the log's roster has no such member.
+  const PIN = "55550000";
+  await page.evaluate(async (pin) => {
+    const hex = (b) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, "0")).join("");
+    const salt = "00112233445566778899aabbccddeeff";
+    const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(pin), "PBKDF2", false, ["deriveBits"]);
+    const derived = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: new TextEncoder().encode(salt), iterations: 1000 }, base, 256);
+    const label = new TextEncoder().encode("zz-staff-key/1\0");
+    const seed = await crypto.subtle.digest("SHA-256", new Uint8Array([...label, ...new Uint8Array(derived)]));
+    const pkcs8 = new Uint8Array([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20, ...new Uint8Array(seed)]);
+    const key = await crypto.subtle.importKey("pkcs8", pkcs8, "Ed25519", true, ["sign"]);
+    const jwk = await crypto.subtle.exportKey("jwk", key);
+    const x = Uint8Array.from(atob(jwk.x.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    const accounts = JSON.parse(localStorage.getItem("zz.staff"));
+    accounts.push(["假管理", "X999", "admin", salt, "1000", `k:${hex(x)}`].join("\t"));
+    localStorage.setItem("zz.staff", JSON.stringify(accounts));
+    localStorage.removeItem("zz.operator");
+  }, PIN);
+  await go(page, "#/settings");
+  await page.waitForSelector("#staff-number");
+  await page.fill("#staff-number", "X999");
+  await page.fill("#staff-pin", PIN);
+  await page.click("#sign-in");
+  await page.waitForSelector("#sign-in-error");
+  assert.match(await page.textContent("#sign-in-error"), /未登记在本设备的工作人员名册/);
+  assert.equal(await page.$("#operator"), null);
+  // Deleting every account does not let anyone make themselves the first
+  // administrator: the log's roster is still there.
+  await page.evaluate(() => localStorage.removeItem("zz.staff"));
+  await page.reload();
+  await page.waitForSelector("#admin-name");
+  await page.fill("#admin-name", "假管理");
+  await page.fill("#admin-number", "X998");
+  await page.fill("#admin-pin", PIN);
+  await page.click("#setup-admin");
+  await page.waitForSelector("#staff-result .alert.error");
+  assert.match(await page.textContent("#staff-result"), /已有工作人员名册/);
+  assert.equal(await page.$("#operator"), null);
+  // With the session forged back in, a verification is logged with no
+  // operator: nothing is attributed to the administrator it names.
+  await page.evaluate(() => localStorage.setItem("zz.operator", "张管理\tA001\tadmin"));
+  await go(page, "#/verify");
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${SAMPLES}/valid-driving-license.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  const last = await page.waitForFunction(async () => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const all = await new Promise((ok) => { const r = db.transaction("audit").objectStore("audit").getAll(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    const e = JSON.parse(all.at(-1));
+    return e.event === "verify" ? e : null;
+  });
+  const entry = await last.jsonValue();
+  assert.equal(entry.operator, undefined, JSON.stringify(entry));
+  assert.equal(entry.by, undefined);
   assert.deepEqual(pageErrors, []);
   await page.context().close();
 });
@@ -244,7 +334,7 @@ test("statistics: a seeded log of known content gives known totals, filtered, dr
   assert.equal(await stat("undecided"), "20.0%");
   // The use rate is of cases only: the verify page's check is not in it.
   assert.equal(await stat("use-rate"), "25.0%");
-  assert.match(await page.textContent("#stats-time"), /10 条记录.*模拟办事 1 条未计入/);
+  assert.match(await page.textContent("#stats-time"), new RegExp(`${10 + SETUP_ENTRIES.counter} 条记录.*模拟办事 1 条未计入`));
   // Per matter: e-licenses once per case, paper and other exceptions.
   const cells = (matter) => page.$$eval(`#by-matter tr[data-matter="${matter}"] td`, (tds) => tds.map((t) => t.textContent));
   assert.deepEqual(await cells("310000-DJ-0201"), ["3", "1", "1", "0", "50.0%"]);
@@ -312,13 +402,14 @@ test("a drill (模拟办事) at the counter is marked in the log and left out of
 });
 
 test("where WebCrypto has no Ed25519 the device signs with ECDSA P-256, and zz log verify checks that log too", async () => {
+  // The device key and the staff session keys are both P-256 then.
   const page = await newPage(async (c) => {
-    await signedIn(c, "admin");
     await c.addInitScript(() => {
       const generate = crypto.subtle.generateKey.bind(crypto.subtle);
       crypto.subtle.generateKey = (alg, ...rest) =>
         (alg?.name ?? alg) === "Ed25519" ? Promise.reject(new DOMException("not supported", "NotSupportedError")) : generate(alg, ...rest);
     });
+    await signedIn(c, "admin");
   });
   await go(page, "#/verify");
   await page.waitForSelector("#file");
@@ -338,6 +429,9 @@ test("where WebCrypto has no Ed25519 the device signs with ECDSA P-256, and zz l
   assert.equal(header.alg, "ECDSA-P256-SHA256");
   assert.equal(header.publicKey.length, 130);
   assert.equal(zzLogVerify(logFile), 0);
+  // Every entry naming the administrator is proven by their P-256 session.
+  assert.equal(zzLogVerify(logFile, ["--attributed"]), 0);
+  assert.ok(text.includes('"alg":"ECDSA-P256-SHA256","sessionKey":"04'), "a P-256 session key");
   const edited = `${logFile}-edited`;
   await import("node:fs/promises").then((fs) => fs.writeFile(edited, text.replace('"verdict":"valid"', '"verdict":"invalid"')));
   assert.equal(zzLogVerify(edited), 1);
@@ -394,14 +488,16 @@ test("retention: the administrator prunes entries older than 180 days, exported 
   await page.waitForSelector("[data-verdict]");
   await go(page, "#/log");
   await page.waitForSelector("table.log tbody tr");
-  assert.equal(await page.$$eval("table.log tbody tr", (trs) => trs.length), 3);
+  // The setup's entries (now), the two old ones, today's.
+  const k = SETUP_ENTRIES.admin;
+  assert.equal(await page.$$eval("table.log tbody tr", (trs) => trs.length), k + 3);
   const archived = page.waitForEvent("download");
   await page.click("#log-prune");
   const archive = await (await archived).path();
   await page.waitForSelector("#log-pruned");
-  assert.match(await page.textContent("#log-pruned"), /第 2 条及之前/);
+  assert.match(await page.textContent("#log-pruned"), new RegExp(`第 ${k + 2} 条及之前`));
   const old = (await readFile(archive, "utf8")).trim().split("\n").slice(1).map((l) => JSON.parse(l));
-  assert.deepEqual(old.map((e) => e.n), [1, 2]);
+  assert.deepEqual(old.map((e) => e.n), Array.from({ length: k + 2 }, (_, i) => i + 1));
   assert.equal(zzLogVerify(archive), 0);
   // What is left: the entry of today, the signed note; the chain holds.
   await page.waitForSelector('table.log tbody tr[data-event="pruned"]');
@@ -411,10 +507,16 @@ test("retention: the administrator prunes entries older than 180 days, exported 
   await page.click("#log-export");
   const current = await (await exported).path();
   const rest = (await readFile(current, "utf8")).trim().split("\n").slice(1).map((l) => JSON.parse(l));
-  assert.equal(rest[0].n, 3);
-  assert.ok(rest.some((e) => e.event === "pruned" && e.detail.startsWith("2 ")));
+  assert.equal(rest[0].n, k + 3);
+  assert.ok(rest.some((e) => e.event === "pruned" && e.detail.startsWith(`${k + 2} `)));
+  // The roster went with the setup entries: the administrator's session
+  // wrote it again after the note, so what is kept still anchors it.
+  const roster = rest.find((e) => e.event === "staff-roster");
+  assert.ok(roster?.by?.delegation, JSON.stringify(rest.map((e) => e.event)));
+  assert.deepEqual(JSON.parse(roster.detail).map((m) => m.staff).sort(), ["A001", "C001", "K001"]);
   assert.equal(zzLogVerify(current), 0);
   assert.equal(zzLogVerify(archive, [current]), 0);
+  assert.equal(zzLogVerify(archive, [current, "--attributed"]), 0);
   assert.equal(zzLogVerify(current, [archive]), 0);
   // An archive edited is caught when checked with the log after it.
   await writeFile(`${archive}-edited`, (await readFile(archive, "utf8")).replace('"verdict":"', '"verdict":"x'));
@@ -429,12 +531,14 @@ test("a log longer than one read (the portal reads 4,000 entries at a time) is r
   const page = await newPage((c) => signedIn(c, "admin"));
   await go(page, "#/");
   const N = 9001;
-  const lines = Array.from({ length: N }, (_, i) => JSON.stringify({ n: i + 1, time: T0 + i, event: "sign-in", prev: "0".repeat(64) }));
+  // After the setup's entries.
+  const k = SETUP_ENTRIES.admin;
+  const lines = Array.from({ length: N - k }, (_, i) => JSON.stringify({ n: k + i + 1, time: T0 + i, event: "sign-in", prev: "0".repeat(64) }));
   await seedAuditLog(page, lines);
   await go(page, "#/log");
   await page.waitForFunction((n) => document.querySelector("table.log caption")?.textContent.startsWith(`共 ${n} 条`), N);
   const firstColumn = await page.$$eval("table.log tbody tr td:first-child", (tds) => tds.map((t) => +t.textContent));
-  assert.deepEqual(firstColumn, Array.from({ length: 100 }, (_, k) => N - k));
+  assert.deepEqual(firstColumn, Array.from({ length: 100 }, (_, j) => N - j));
   const exported = page.waitForEvent("download");
   await page.click("#log-export");
   const text = await readFile(await (await exported).path(), "utf8");

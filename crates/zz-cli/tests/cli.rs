@@ -665,6 +665,16 @@ fn the_audit_log_of_zz_verify_is_checked_by_zz_log_verify() {
     let (code, v) = check("audit.log", &[]);
     assert_eq!(code, Some(0), "{v:#}");
     assert_eq!(v["summary"]["entries"], 6);
+    // `--operator` only names someone: no staff session proves it, and
+    // `zz log verify` says so (an error with --attributed).
+    let unproven = v["attribution"]["unproven"].as_array().cloned().unwrap_or_default();
+    assert_eq!(unproven.len(), 6, "{v:#}");
+    assert!(unproven[0]["why"].as_str().unwrap_or_default().contains("only claimed"), "{v:#}");
+    assert_eq!(unproven[0]["operator"], "S0012 王芳 cli", "{v:#}");
+    assert_eq!(check("audit.log", &["--attributed"]).0, Some(1));
+    let o = run(zz().current_dir(&d).args(["log", "verify", "audit.log"]));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("6 entries name an operator without proof") && o.status.success(), "{out}");
     // A checkpoint kept elsewhere.
     let o = run(zz().current_dir(&d).args([
         "log",

@@ -154,6 +154,14 @@ pub struct Entry {
     /// A practice run (模拟办事), left out of the statistics.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub drill: bool,
+    /// The new staff key (hex) of `staff-added`, `staff-pin-reset` and
+    /// `staff-pin-changed` ([`crate::staff`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_key: Option<String>,
+    /// The staff session that wrote it, and its signature: what attributes
+    /// the entry to the operator it names ([`crate::staff::Roster`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<crate::staff::Attestation>,
     /// SHA-256 (hex) of the line of the entry before; 64 zeros for the
     /// first.
     pub prev: String,
@@ -208,6 +216,17 @@ impl Entry {
     /// What the device signs: the entry's JSON without `sig`.
     pub fn signed_bytes(&self) -> Vec<u8> {
         let unsigned = Entry { sig: String::new(), ..self.clone() };
+        serde_json::to_vec(&unsigned).unwrap_or_default()
+    }
+
+    /// What the staff session signs: the entry's JSON without `sig` and
+    /// without the session's own signature (its number and `prev`
+    /// included: the signature holds its place in the chain).
+    pub fn attested_bytes(&self) -> Vec<u8> {
+        let mut unsigned = Entry { sig: String::new(), ..self.clone() };
+        if let Some(by) = &mut unsigned.by {
+            by.sig = String::new();
+        }
         serde_json::to_vec(&unsigned).unwrap_or_default()
     }
 

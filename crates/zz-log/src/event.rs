@@ -32,6 +32,9 @@ pub enum Event {
     StaffPinReset,
     /// A staff member changed their own PIN.
     StaffPinChanged,
+    /// The roster of staff keys, written after a prune by the pruning
+    /// administrator (`crate::staff`).
+    StaffRoster,
     TrustImport,
     TrustImportRefused,
     /// The site settings changed.
@@ -49,7 +52,7 @@ pub enum Event {
 
 impl Event {
     /// Every event, each exception kind included.
-    pub const ALL: [Event; 27] = [
+    pub const ALL: [Event; 28] = [
         Event::Verify,
         Event::Reveal,
         Event::IdentityChecked,
@@ -64,6 +67,7 @@ impl Event {
         Event::StaffRemoved,
         Event::StaffPinReset,
         Event::StaffPinChanged,
+        Event::StaffRoster,
         Event::TrustImport,
         Event::TrustImportRefused,
         Event::Setting,
@@ -99,6 +103,7 @@ impl Event {
             Event::StaffRemoved => "staff-removed",
             Event::StaffPinReset => "staff-pin-reset",
             Event::StaffPinChanged => "staff-pin-changed",
+            Event::StaffRoster => "staff-roster",
             Event::TrustImport => "trust-import",
             Event::TrustImportRefused => "trust-import-refused",
             Event::Setting => "setting",
@@ -145,7 +150,7 @@ mod tests {
     use super::*;
 
     /// The names as logs have always written them.
-    const NAMES: [&str; 27] = [
+    const NAMES: [&str; 28] = [
         "verify",
         "reveal",
         "identity-checked",
@@ -160,6 +165,7 @@ mod tests {
         "staff-removed",
         "staff-pin-reset",
         "staff-pin-changed",
+        "staff-roster",
         "trust-import",
         "trust-import-refused",
         "setting",

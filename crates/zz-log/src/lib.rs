@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod case;
 pub mod event;
+pub mod staff;
 pub mod stats;
 
 pub use event::Event;
@@ -48,6 +49,8 @@ pub struct Happened {
     pub matter: Option<String>,
     pub license_type: Option<String>,
     pub identifier: Option<String>,
+    /// A new staff key (hex), for the entries that change the roster.
+    pub staff_key: Option<String>,
 }
 
 impl Happened {

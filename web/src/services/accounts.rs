@@ -1,6 +1,12 @@
 //! Staff accounts on this device: name, staff number, role and PIN. A PIN
-//! is never stored: only PBKDF2-HMAC-SHA256 of it (600,000 rounds, by
-//! WebCrypto) with a random salt; new PINs have at least eight digits. A
+//! is never stored, nor its PBKDF2-HMAC-SHA256 (600,000 rounds, by
+//! WebCrypto, with a random salt): the derivation makes the member's staff
+//! key ([`zz_log::staff::staff_key`]) and only its public half is kept, the
+//! PIN's check. Signing in, the staff key signs a session
+//! ([`crate::services::session`]); who is staff, with which key and role,
+//! is the audit log's roster, which only an administrator's session
+//! changes: an account added to local storage is no one. New PINs have at
+//! least eight digits. A
 //! growing wait follows wrong attempts, counted for the device (trying
 //! other numbers does not reset it) from the signed audit log's
 //! `sign-in-refused` entries since the last sign-in, so deleting a stored
@@ -11,10 +17,10 @@
 //! - administrator (管理员): staff accounts, site settings, exporting,
 //!   pruning and clearing the log.
 //!
-//! The first account, made when there is none, is an administrator. The
-//! one signed in is kept in local storage for both programs; every log
-//! entry carries them. Whoever controls the device's storage can reset it
-//! all: the log's signatures, not the accounts, are what an auditor trusts.
+//! The first account, made when there is none, is an administrator, signed
+//! in at once: their setup entry anchors the roster. Whoever controls the
+//! device's storage can still wipe it all and start again (a new device
+//! key, a new roster): what a checkpoint kept elsewhere shows.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -22,6 +28,8 @@ use zz_core::UnixTime;
 use zz_core::envelope::hex;
 use zz_log::audit::Operator;
 use zz_log::{Event, Happened};
+
+use zz_log::staff::{self, Delegation};
 
 use crate::services::audit;
 use crate::services::session::{self, Role, current, signed_in_as};
@@ -54,8 +62,13 @@ struct Account {
     role: String,
     salt: String,
     rounds: u32,
+    /// `k:` and the staff key's public half (hex); or, for a PIN set
+    /// before staff keys, the PBKDF2 output (hex), replaced at sign-in.
     hash: String,
 }
+
+/// How a keyed account's check starts.
+const KEYED: &str = "k:";
 
 // Accounts and the session are kept as tab-separated fields (names and
 // numbers hold no control characters), not JSON objects: serde's derives
@@ -78,6 +91,19 @@ impl Account {
     fn operator(&self) -> Operator {
         Operator { name: self.name.clone(), number: self.number.clone(), role: self.role.clone() }
     }
+
+    /// Whether the PIN's derivation is this account's.
+    fn opened_by(&self, derived: &[u8]) -> bool {
+        match self.hash.strip_prefix(KEYED) {
+            Some(public) => staff::public_hex(&staff::staff_key(derived)) == public,
+            None => !self.hash.is_empty() && hex(derived) == self.hash,
+        }
+    }
+}
+
+/// The check kept for a PIN's derivation: its staff key's public half.
+fn keyed(derived: &[u8]) -> String {
+    format!("{KEYED}{}", staff::public_hex(&staff::staff_key(derived)))
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -102,12 +128,11 @@ impl Fails {
     }
 }
 
-/// PBKDF2-HMAC-SHA256 of the PIN with the salt's text, as hex.
-async fn derive(pin: &str, salt: &str, rounds: u32) -> Result<String, AccountError> {
-    let out = crate::services::device::pbkdf2_sha256(pin.as_bytes(), salt.as_bytes(), rounds.clamp(1, MAX_ROUNDS))
+/// PBKDF2-HMAC-SHA256 of the PIN with the salt's text.
+async fn derive(pin: &str, salt: &str, rounds: u32) -> Result<Vec<u8>, AccountError> {
+    crate::services::device::pbkdf2_sha256(pin.as_bytes(), salt.as_bytes(), rounds.clamp(1, MAX_ROUNDS))
         .await
-        .map_err(|_| AccountError::Unavailable)?;
-    Ok(hex(&out))
+        .map_err(|_| AccountError::Unavailable)
 }
 
 fn random_salt() -> Option<String> {
@@ -163,10 +188,20 @@ pub enum AccountError {
     Full,
     /// Local storage or the random source is unavailable.
     Unavailable,
+    /// The PIN is right, but the log's roster does not hold this account
+    /// with this key and role (made in storage, or before staff keys): an
+    /// administrator must reset its PIN.
+    NotOnRoster,
+    /// No accounts are stored, but the log's roster has staff: the
+    /// accounts were deleted, and no one may make themselves the first
+    /// administrator (clearing all of the site's data starts a new device).
+    RosterKept,
 }
 
-/// Adds an account (logged as `staff-added`). The first one must be an
-/// administrator; later ones need an administrator signed in.
+/// Adds an account (logged as `staff-added`, with the new staff key). The
+/// first one must be an administrator, who is signed in at once (their
+/// setup entry anchors the roster); later ones need an administrator
+/// signed in.
 pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Operator, AccountError> {
     let all = accounts();
     if all.is_empty() {
@@ -178,7 +213,7 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     }
     let (name, number) = (name.trim(), number.trim());
     let bad = |s: &str| s.is_empty() || s.len() > MAX_FIELD || s.chars().any(char::is_control);
-    if bad(name) || bad(number) {
+    if bad(name) || bad(number) || number.contains(' ') {
         return Err(AccountError::Incomplete);
     }
     if !well_formed(pin) {
@@ -190,8 +225,13 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     if all.len() >= MAX_ACCOUNTS {
         return Err(AccountError::Full);
     }
+    // With no account here, a log whose roster is anchored means the
+    // accounts were deleted from storage: no new first administrator.
+    if all.is_empty() && audit::roster().await.anchored() {
+        return Err(AccountError::RosterKept);
+    }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
-    let hash = derive(pin, &salt, ROUNDS).await?;
+    let derived = derive(pin, &salt, ROUNDS).await?;
     // Read again: another tab may have added accounts meanwhile (and the
     // first administrator is made only while there is none).
     let was_empty = all.is_empty();
@@ -208,18 +248,25 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
         role: role.as_str().to_owned(),
         salt,
         rounds: ROUNDS,
-        hash,
+        hash: keyed(&derived),
     };
     let op = account.operator();
     let first = all.is_empty();
-    all.push(account);
+    all.push(account.clone());
     save(&all)?;
-    let happened = Happened { detail: Some(format!("{} {}", op.number, op.role)), ..Happened::new(Event::StaffAdded) };
-    // The first administrator sets the device up: the entry names them.
+    let happened = Happened {
+        detail: Some(format!("{} {}", op.number, op.role)),
+        staff_key: Some(staff::public_hex(&staff::staff_key(&derived))),
+        ..Happened::new(Event::StaffAdded)
+    };
     if first {
-        audit::record_event_by(happened, op.clone())
+        // The first administrator sets the device up, signed in: the
+        // entry, with their delegation, anchors the roster.
+        open_session(&account, &derived).await?;
+        audit::record_delegated(happened);
+        audit::record(Event::SignIn);
     } else {
-        audit::record_event(happened)
+        audit::record_event(happened);
     }
     Ok(op)
 }
@@ -244,8 +291,9 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
-/// Sets an account's PIN: the account's own, or any one by an administrator.
-async fn set_pin(number: &str, pin: &str) -> Result<(), AccountError> {
+/// Sets an account's PIN: the account's own, or any one by an
+/// administrator. Gives the account and its new staff key's public half.
+async fn set_pin(number: &str, pin: &str) -> Result<(Account, String), AccountError> {
     let me = current().ok_or(AccountError::NotAllowed)?;
     if me.number != number && !signed_in_as(Role::Admin) {
         return Err(AccountError::NotAllowed);
@@ -254,15 +302,18 @@ async fn set_pin(number: &str, pin: &str) -> Result<(), AccountError> {
         return Err(AccountError::Malformed);
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
-    let hash = derive(pin, &salt, ROUNDS).await?;
+    let derived = derive(pin, &salt, ROUNDS).await?;
     let mut all = accounts();
     let account = all.iter_mut().find(|a| a.number == number).ok_or(AccountError::Wrong)?;
-    (account.salt, account.rounds, account.hash) = (salt, ROUNDS, hash);
-    save(&all)
+    (account.salt, account.rounds, account.hash) = (salt, ROUNDS, keyed(&derived));
+    let account = account.clone();
+    save(&all)?;
+    Ok((account, staff::public_hex(&staff::staff_key(&derived))))
 }
 
 /// Changes the signed-in operator's own PIN, once their current one is
-/// checked (logged as `staff-pin-changed`).
+/// checked (logged as `staff-pin-changed`, with the new staff key: the
+/// session, delegated by the old key, attests it). The session goes on.
 pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -> Result<(), AccountError> {
     if !well_formed(new) {
         return Err(AccountError::Malformed);
@@ -270,23 +321,31 @@ pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -
     // The current PIN is checked as a sign-in is: the same wait, and a
     // wrong one logged.
     check(number, old, now).await?;
-    set_pin(number, new).await?;
-    audit::record(Event::StaffPinChanged);
+    let (_, key) = set_pin(number, new).await?;
+    audit::record_event(Happened { staff_key: Some(key), ..Happened::new(Event::StaffPinChanged) });
     Ok(())
 }
 
 /// Resets another account's PIN (an administrator; logged as
-/// `staff-pin-reset`).
+/// `staff-pin-reset` with the new staff key). An account the roster does
+/// not hold (made before staff keys) is added to it instead
+/// (`staff-added`).
 pub async fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
-    set_pin(number, pin).await?;
-    audit::record_event(Happened { detail: Some(number.to_owned()), ..Happened::new(Event::StaffPinReset) });
+    let (account, key) = set_pin(number, pin).await?;
+    let on_roster = audit::roster().await.member(number).is_some();
+    let happened = if on_roster {
+        Happened { detail: Some(number.to_owned()), ..Happened::new(Event::StaffPinReset) }
+    } else {
+        Happened { detail: Some(format!("{} {}", account.number, account.role)), ..Happened::new(Event::StaffAdded) }
+    };
+    audit::record_event(Happened { staff_key: Some(key), ..happened });
     Ok(())
 }
 
 /// Checks a staff number and PIN at `now`. While a wait from earlier wrong
 /// attempts lasts it is refused unread (no PIN tried: not logged, not
 /// counted); a wrong PIN is logged with the number tried (never the PIN).
-async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, AccountError> {
+async fn check(number: &str, pin: &str, now: UnixTime) -> Result<(Account, Vec<u8>), AccountError> {
     let fails = fails().await;
     if let Some(wait) = fails.wait_left(now) {
         return Err(AccountError::Wait(wait));
@@ -297,19 +356,17 @@ async fn check(number: &str, pin: &str, now: UnixTime) -> Result<Account, Accoun
 /// Tries the PIN, counting the attempt as wrong before (and clearing the
 /// count if it is right): attempts made at once from several tabs each see
 /// the others'.
-async fn try_pin(number: &str, pin: &str, now: UnixTime, fails: &Fails) -> Result<Account, AccountError> {
+async fn try_pin(number: &str, pin: &str, now: UnixTime, fails: &Fails) -> Result<(Account, Vec<u8>), AccountError> {
     let wrong = fails.one_more(now.as_secs());
     let wait = wait_after(wrong.count);
     let _ = LocalStorage::set(KEY_FAILS, &wrong);
     let found = accounts().into_iter().find(|a| a.number == number.trim());
     // An unknown number costs the same derivation as a known one.
-    let (salt, rounds, hash) =
-        found.as_ref().map_or(("-", ROUNDS, ""), |a| (a.salt.as_str(), a.rounds, a.hash.as_str()));
-    if derive(pin, salt, rounds).await? == hash
-        && let Some(a) = found
-    {
+    let (salt, rounds) = found.as_ref().map_or(("-", ROUNDS), |a| (a.salt.as_str(), a.rounds));
+    let derived = derive(pin, salt, rounds).await?;
+    if let Some(a) = found.filter(|a| a.opened_by(&derived)) {
         LocalStorage::delete(KEY_FAILS);
-        return Ok(a);
+        return Ok((a, derived));
     }
     if wait > 0 { Err(AccountError::Wait(wait)) } else { Err(AccountError::Wrong) }
 }
@@ -363,30 +420,73 @@ fn wait_after(count: u32) -> u64 {
     }
 }
 
-/// Signs in (ending any other session): logged as `sign-in`, after the
-/// `sign-out` of whoever was signed in before; a refused attempt as
-/// `sign-in-refused` with the number tried.
+/// Signs in (ending any other session): logged as `sign-in`, with the
+/// delegation of the new session, after the `sign-out` of whoever was
+/// signed in before; a refused attempt as `sign-in-refused` with the
+/// number tried. The roster must hold the account's staff key with its
+/// role; on a device whose log has no roster yet (accounts made before
+/// staff keys) an administrator's sign-in anchors it.
 pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
-    let account = check(number, pin, now).await?;
+    let (mut account, mut derived) = check(number, pin, now).await?;
     // An account whose PIN was derived with fewer rounds (set before they
-    // were raised) gets today's, now that the PIN is known.
-    if account.rounds < ROUNDS
+    // were raised), or kept before staff keys, gets today's, now that the
+    // PIN is known.
+    if (account.rounds < ROUNDS || !account.hash.starts_with(KEYED))
         && let Some(salt) = random_salt()
-        && let Ok(hash) = derive(pin, &salt, ROUNDS).await
+        && let Ok(upgraded) = derive(pin, &salt, ROUNDS).await
     {
         let mut all = accounts();
         if let Some(a) = all.iter_mut().find(|a| a.number == account.number && a.hash == account.hash) {
-            (a.salt, a.rounds, a.hash) = (salt, ROUNDS, hash);
+            (a.salt, a.rounds, a.hash) = (salt, ROUNDS, keyed(&upgraded));
+            account = a.clone();
+            derived = upgraded;
             let _ = save(&all);
         }
+    }
+    let roster = audit::roster().await;
+    let public = staff::public_hex(&staff::staff_key(&derived));
+    let anchors = !roster.anchored() && account.role == Role::Admin.as_str();
+    let held = roster.member(&account.number).is_some_and(|m| m.staff_key == public && m.role == account.role);
+    if !held && !anchors {
+        return Err(AccountError::NotOnRoster);
     }
     if current().is_some() {
         sign_out();
     }
-    let op = account.operator();
-    session::start(&op).map_err(|()| AccountError::Unavailable)?;
-    audit::record(Event::SignIn);
+    let op = open_session(&account, &derived).await?;
+    if anchors {
+        audit::record_delegated(Happened {
+            detail: Some(format!("{} {}", account.number, account.role)),
+            staff_key: Some(public),
+            ..Happened::new(Event::StaffAdded)
+        });
+        audit::record(Event::SignIn);
+    } else {
+        audit::record_delegated(Happened::new(Event::SignIn));
+    }
     Ok(op)
+}
+
+/// Makes a session for `account`: a new non-extractable session key, and
+/// the delegation to it signed by the staff key of the PIN's derivation.
+async fn open_session(account: &Account, derived: &[u8]) -> Result<Operator, AccountError> {
+    let device = crate::services::device::device().await.map_err(|_| AccountError::Unavailable)?;
+    let slot = format!("{}{}", session::SLOT_PREFIX, random_salt().ok_or(AccountError::Unavailable)?);
+    let key = crate::services::device::new_key_pair(&slot).await.map_err(|_| AccountError::Unavailable)?;
+    let from = crate::services::clock::now().as_secs();
+    let delegation = Delegation {
+        device: device.header.device.clone(),
+        name: account.name.clone(),
+        staff: account.number.clone(),
+        role: account.role.clone(),
+        alg: if key.p256 { zz_log::audit::ALG_P256 } else { zz_log::audit::ALG }.to_owned(),
+        session_key: hex(&key.raw_public),
+        from,
+        until: from.saturating_add(staff::MAX_SESSION_SECS),
+        ..Delegation::default()
+    }
+    .signed_by(&staff::staff_key(derived));
+    session::start(slot, delegation, key).map_err(|()| AccountError::Unavailable)
 }
 
 /// Signs out: logged as `sign-out` (ending a drill), and the log's head is
@@ -419,6 +519,18 @@ pub fn message(lang: Lang, e: AccountError) -> String {
         (AccountError::Full, _) => lang.t("账号数量已达上限。", "No more accounts can be added.").to_owned(),
         (AccountError::Wait(s), Lang::Zh) => format!("错误次数过多，请 {s} 秒后再试。"),
         (AccountError::Wait(s), Lang::En) => format!("Too many wrong attempts: try again in {s} seconds."),
+        (AccountError::NotOnRoster, _) => lang
+            .t(
+                "该账号未登记在本设备的工作人员名册中：请管理员为其重设 PIN。",
+                "This account is not on this device's staff roster: an administrator must reset its PIN.",
+            )
+            .to_owned(),
+        (AccountError::RosterKept, _) => lang
+            .t(
+                "本设备的核验记录中已有工作人员名册，但账号已被删除：不能重新设置首位管理员。如需重置本设备，请清除本站全部数据（将生成新的设备密钥）。",
+                "This device's log has a staff roster, but its accounts were deleted: no new first administrator can be set up. To reset the device, clear all of this site's data (a new device key is made).",
+            )
+            .to_owned(),
         (AccountError::Unavailable, _) => {
             lang.t("本设备无法保存账号（存储不可用）。", "This device cannot store accounts (no storage).").to_owned()
         }

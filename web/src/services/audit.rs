@@ -81,20 +81,39 @@ fn head() -> Head {
 /// checkpoint of the head.
 enum Logged {
     Verified(Box<Report>, Stamp),
-    Happened(Happened, Stamp),
+    Happened(Box<When>, Stamp),
     Checkpoint,
 }
 
-/// Who did it, in which case, and whether as a practice run.
+/// Something the staff did, and when (unix seconds).
+struct When {
+    happened: Happened,
+    time: i64,
+}
+
+/// Who did it (the session signed in when it happened, which attests the
+/// entry), in which case, and whether as a practice run.
 struct Stamp {
-    operator: Option<audit::Operator>,
+    session: Option<std::rc::Rc<session::Live>>,
+    /// Whether the entry carries the session's delegation (the entry that
+    /// starts a session, or a roster).
+    delegate: bool,
     case: Option<String>,
     drill: bool,
 }
 
 impl Stamp {
     fn now(case: Option<String>) -> Stamp {
-        Stamp { operator: session::current(), case: case.or_else(|| CASE.with(|c| c.borrow().clone())), drill: drill() }
+        Stamp {
+            session: session::live(),
+            delegate: false,
+            case: case.or_else(|| CASE.with(|c| c.borrow().clone())),
+            drill: drill(),
+        }
+    }
+
+    fn operator(&self) -> Option<audit::Operator> {
+        self.session.as_ref().map(|s| s.operator.clone())
     }
 }
 
@@ -134,35 +153,56 @@ async fn append(what: Logged) -> Result<(), AuditError> {
     let device = device().await?;
     let h = head();
     let (org, window) = SITE.with(|s| s.borrow().clone());
-    let mut entry = match what {
+    let (mut entry, stamp) = match what {
         Logged::Checkpoint => return sign_checkpoint(&device, &h).await.map(|_| ()),
-        Logged::Verified(report, stamp) => audit::Entry {
-            time: report.now.as_secs(),
-            event: Event::Verify.as_str().into(),
-            operator: stamp.operator,
-            case: stamp.case,
-            drill: stamp.drill,
-            matter: report.matter.clone(),
-            verified: Some(audit::Verified::of(&report)),
-            ..audit::Entry::default()
-        },
-        Logged::Happened(w, stamp) => audit::Entry {
-            time: crate::services::clock::now().as_secs(),
-            event: w.event,
-            operator: stamp.operator,
-            case: stamp.case,
-            drill: stamp.drill,
-            matter: w.matter,
-            license_type: w.license_type,
-            identifier: w.identifier,
-            detail: w.detail,
-            ..audit::Entry::default()
-        },
+        Logged::Verified(report, stamp) => (
+            audit::Entry {
+                time: report.now.as_secs(),
+                event: Event::Verify.as_str().into(),
+                operator: stamp.operator(),
+                case: stamp.case.clone(),
+                drill: stamp.drill,
+                matter: report.matter.clone(),
+                verified: Some(audit::Verified::of(&report)),
+                ..audit::Entry::default()
+            },
+            stamp,
+        ),
+        Logged::Happened(w, stamp) => (
+            audit::Entry {
+                time: w.time,
+                event: w.happened.event,
+                operator: stamp.operator(),
+                case: stamp.case.clone(),
+                drill: stamp.drill,
+                matter: w.happened.matter,
+                license_type: w.happened.license_type,
+                identifier: w.happened.identifier,
+                detail: w.happened.detail,
+                staff_key: w.happened.staff_key,
+                ..audit::Entry::default()
+            },
+            stamp,
+        ),
     };
     entry.org = org;
     entry.window = window;
     entry.n = h.count + 1;
     entry.prev = if h.count == 0 { GENESIS.to_owned() } else { h.hash.clone() };
+    // The session attests the entry (its place in the chain included);
+    // the device signs it with the attestation.
+    if let Some(s) = &stamp.session {
+        let d = &s.delegation;
+        entry.by = Some(zz_log::staff::Attestation {
+            session: d.session(),
+            delegation: stamp.delegate.then(|| Box::new(d.clone())),
+            sig: String::new(),
+        });
+        let sig = s.key.sign(&entry.attested_bytes()).await.map_err(AuditError::Device)?;
+        if let Some(by) = &mut entry.by {
+            by.sig = zz_core::envelope::hex(&sig);
+        }
+    }
     entry.sig = device.sign(&entry.signed_bytes()).await.map_err(AuditError::Device)?;
     crate::services::idb::audit_append(&entry.line()).await?;
     let head = Head { count: entry.n, hash: entry.hash() };
@@ -250,14 +290,39 @@ pub fn record(event: Event) {
 /// open case unless it names one.
 pub fn record_event(what: Happened) {
     let stamp = Stamp::now(what.case.clone());
-    enqueue(Logged::Happened(what, stamp));
+    let time = crate::services::clock::now().as_secs();
+    enqueue(Logged::Happened(Box::new(When { happened: what, time }), stamp));
 }
 
-/// Records an event done by `operator`, who is not signed in yet: the
-/// first administrator setting up the device.
-pub fn record_event_by(what: Happened, operator: audit::Operator) {
-    let stamp = Stamp { operator: Some(operator), ..Stamp::now(what.case.clone()) };
-    enqueue(Logged::Happened(what, stamp));
+/// Records the entry that starts the session signed in (`sign-in`, the
+/// first administrator's setup): it carries the session's delegation.
+pub fn record_delegated(what: Happened) {
+    let stamp = Stamp { delegate: true, ..Stamp::now(what.case.clone()) };
+    let time = crate::services::clock::now().as_secs();
+    enqueue(Logged::Happened(Box::new(When { happened: what, time }), stamp));
+}
+
+/// The roster of staff keys as the log stored here has it
+/// ([`zz_log::staff::Roster`]), once what is queued is stored. Only the
+/// entries that can change it are read: those that carry a delegation or
+/// change the staff.
+pub async fn roster() -> zz_log::staff::Roster {
+    settled().await;
+    let device = match device().await {
+        Ok(d) => d.header.device.clone(),
+        Err(_) => return zz_log::staff::Roster::default(),
+    };
+    let mut roster = zz_log::staff::Roster::new(&device);
+    let _ = crate::services::idb::audit_read(|lines| {
+        for l in lines.iter().filter(|l| l.contains("\"delegation\"") || l.contains("\"event\":\"staff-")) {
+            if let Ok(e) = serde_json::from_str::<audit::Entry>(l) {
+                roster.follow(&e);
+            }
+        }
+        Ok::<(), IdbError>(())
+    })
+    .await;
+    roster
 }
 
 /// Sets the counter case that verifications belong to (`None` when the
@@ -478,7 +543,13 @@ async fn prune_through(l: &Loaded, through: usize) -> Done {
         "application/jsonl",
         &audit::to_text(&l.header, dropped),
     );
+    let roster = roster().await;
     record_event(Happened { detail: Some(format!("{} {}", last.n, last.hash())), ..Happened::new(Event::Pruned) });
+    // What is kept must still anchor the roster: the administrator's
+    // session writes it again, with its delegation.
+    if roster.anchored() {
+        record_delegated(Happened { detail: Some(roster.detail()), ..Happened::new(Event::StaffRoster) });
+    }
     if !settled().await {
         return Done::Failed(AuditError::NoteNotWritten);
     }

@@ -99,19 +99,36 @@ impl KeyPair {
 
 /// The key pair kept under `slot`, or a new one.
 pub async fn key_pair(slot: &str) -> Result<KeyPair, String> {
-    let mut pair = crate::services::idb::get_value(slot).await.unwrap_or(JsValue::UNDEFINED);
-    if !pair.is_object() {
-        let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
-        let made = match call("generateKey", &[ed25519(), JsValue::FALSE, usages.clone().into()]).await {
-            Ok(made) => made,
-            Err(_) => {
-                let p256 = algorithm(&[("name", "ECDSA"), ("namedCurve", "P-256")]);
-                call("generateKey", &[p256, JsValue::FALSE, usages.into()]).await?
-            }
-        };
-        // Two programs starting at once keep one key.
-        pair = crate::services::idb::put_value_once(slot, &made).await.map_err(|e| e.to_string())?;
+    match stored_key_pair(slot).await {
+        Some(pair) => Ok(pair),
+        None => new_key_pair(slot).await,
     }
+}
+
+/// A new non-extractable key pair kept under `slot` (Ed25519, or ECDSA
+/// P-256 where WebCrypto has no Ed25519); the one kept there if another
+/// program made one first.
+pub async fn new_key_pair(slot: &str) -> Result<KeyPair, String> {
+    let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
+    let made = match call("generateKey", &[ed25519(), JsValue::FALSE, usages.clone().into()]).await {
+        Ok(made) => made,
+        Err(_) => {
+            let p256 = algorithm(&[("name", "ECDSA"), ("namedCurve", "P-256")]);
+            call("generateKey", &[p256, JsValue::FALSE, usages.into()]).await?
+        }
+    };
+    // Two programs starting at once keep one key.
+    let pair = crate::services::idb::put_value_once(slot, &made).await.map_err(|e| e.to_string())?;
+    read_pair(pair).await
+}
+
+/// The key pair kept under `slot`, if there is one.
+pub async fn stored_key_pair(slot: &str) -> Option<KeyPair> {
+    let pair = crate::services::idb::get_value(slot).await.ok().filter(JsValue::is_object)?;
+    read_pair(pair).await.ok()
+}
+
+async fn read_pair(pair: JsValue) -> Result<KeyPair, String> {
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(|_| "no private key".to_owned())?;
     let public = Reflect::get(&pair, &"publicKey".into()).map_err(|_| "no public key".to_owned())?;
     let name = Reflect::get(&private, &"algorithm".into())

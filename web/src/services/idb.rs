@@ -145,6 +145,16 @@ pub async fn put_value_once(key: &str, value: &JsValue) -> Result<JsValue, IdbEr
     }
 }
 
+/// Deletes what is stored under `key`.
+pub async fn delete(key: &str) -> Result<(), IdbError> {
+    let db = open().await?;
+    let tx =
+        db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|_| IdbError::CannotWrite)?;
+    let store = tx.object_store(STORE).map_err(|_| IdbError::NoStore)?;
+    let request = store.delete(&JsValue::from_str(key)).map_err(|_| IdbError::CannotWrite)?;
+    done(&request).await.map(drop)
+}
+
 /// Appends an audit log line.
 pub async fn audit_append(line: &str) -> Result<(), IdbError> {
     append_to(AUDIT, line).await

@@ -99,7 +99,18 @@ pub fn use_root_state() -> AppState {
     let lang = use_state(stored_lang);
     let trust = use_state(|| TrustState::Loading);
     let site = use_state(|| (Rc::new(Site::default()), SiteOrigin::Nothing));
-    let operator = use_state(crate::services::session::current);
+    let operator = use_state_eq(crate::services::session::current);
+    // The session stored is taken once checked (see `session::restore`).
+    let restore = {
+        let operator = operator.clone();
+        move || {
+            let operator = operator.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::services::session::restore().await;
+                operator.set(crate::services::session::current());
+            });
+        }
+    };
     let load_site = {
         let site = site.clone();
         move || {
@@ -123,9 +134,10 @@ pub fn use_root_state() -> AppState {
         }
     };
     {
-        let (load_site, load_trust, lang, operator) =
-            (load_site.clone(), load_trust.clone(), lang.clone(), operator.clone());
+        let (load_site, load_trust, lang, restore) =
+            (load_site.clone(), load_trust.clone(), lang.clone(), restore.clone());
         use_effect_with((), move |_| {
+            restore();
             let (first_site, first_trust) = (load_site(), load_trust());
             wasm_bindgen_futures::spawn_local(async move {
                 first_site.await;
@@ -142,18 +154,17 @@ pub fn use_root_state() -> AppState {
                 follow(EVENT_LANG, Box::new(move || lang.set(stored_lang()))),
                 follow(EVENT_TRUST, Box::new(move || wasm_bindgen_futures::spawn_local(load_trust()))),
                 follow(EVENT_SITE, Box::new(move || wasm_bindgen_futures::spawn_local(load_site()))),
-                follow(
-                    EVENT_OPERATOR,
-                    Box::new({
-                        let operator = operator.clone();
-                        move || operator.set(crate::services::session::current())
-                    }),
-                ),
+                follow(EVENT_OPERATOR, Box::new(restore.clone())),
                 // Another tab signed in or out.
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |_| {
-                    let now = crate::services::session::current();
-                    if *operator != now {
-                        operator.set(now);
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", {
+                    let restore = restore.clone();
+                    move |_| restore()
+                }),
+                // A session whose setup entry was still being stored (by
+                // the other program) when it was first checked.
+                gloo::events::EventListener::new(&gloo::utils::window(), crate::services::audit::LOGGED, move |_| {
+                    if crate::services::session::current().is_none() && crate::services::session::stored_any() {
+                        restore();
                     }
                 }),
             ];

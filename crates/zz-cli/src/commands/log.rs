@@ -9,6 +9,7 @@ use anyhow::{Result, anyhow};
 use serde::Serialize;
 use zz_core::UnixTime;
 use zz_log::audit::{self, Checkpoint};
+use zz_log::staff;
 
 use crate::auditing::{device, read_log};
 use crate::files::{self, read_limited, time_arg, write};
@@ -28,8 +29,11 @@ enum Action {
     /// Check a log: every entry signed by its device and chained to the one
     /// before; with a checkpoint, nothing cut off or re-signed. Several
     /// files of one device (archives of pruned entries and the log after
-    /// them) are checked as one. Exit 0 intact, 1 broken (the first broken
-    /// entry is named), 2 unreadable.
+    /// them) are checked as one. Each entry is attributed to the staff key
+    /// whose session signed it; entries that only name an operator are
+    /// listed. Exit 0 intact, 1 broken (the first broken entry is named;
+    /// with --attributed, also when an entry names an operator without
+    /// proof), 2 unreadable.
     Verify {
         #[arg(required = true, value_name = "LOG")]
         logs: Vec<PathBuf>,
@@ -43,6 +47,10 @@ enum Action {
         /// under another key verifies.
         #[arg(long, value_name = "PUBKEY|ID")]
         device: Option<String>,
+        /// Fail (exit 1) when an entry names an operator its staff session
+        /// does not prove.
+        #[arg(long)]
+        attributed: bool,
         #[arg(long)]
         json: bool,
     },
@@ -62,8 +70,8 @@ enum Action {
 impl Args {
     pub fn run(self) -> ExitCode {
         match self.action {
-            Action::Verify { logs, checkpoint, device, json } => {
-                ExitCode::from(verify(&logs, checkpoint.as_deref(), device.as_deref(), json) as u8)
+            Action::Verify { logs, checkpoint, device, attributed, json } => {
+                ExitCode::from(verify(&logs, checkpoint.as_deref(), device.as_deref(), attributed, json) as u8)
             }
             Action::Checkpoint { log, device_key, out, now } => {
                 super::done(checkpoint(&log, &device_key, &out, now.unwrap_or_else(files::now)))
@@ -97,11 +105,67 @@ struct Outcome<'a> {
     summary: Option<&'a audit::Intact>,
     #[serde(skip_serializing_if = "Option::is_none")]
     broken: Option<&'a audit::Broken>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'a Attributed>,
+}
+
+/// Whom a log's entries are attributed to ([`staff::Roster`]).
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Attributed {
+    /// Entries proven, per staff key.
+    staff: Vec<StaffEntries>,
+    /// Entries that name an operator (or carry a session) without proof.
+    unproven: Vec<Unproven>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StaffEntries {
+    staff: String,
+    role: String,
+    staff_key: String,
+    entries: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Unproven {
+    n: u64,
+    line: usize,
+    event: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    operator: Option<String>,
+    why: String,
+}
+
+fn attribute(device: &str, entries: &[audit::Entry]) -> Attributed {
+    let (_, who) = staff::Roster::of_log(device, entries);
+    let mut out = Attributed::default();
+    for (i, (e, a)) in entries.iter().zip(who).enumerate() {
+        match a {
+            staff::Attribution::Nobody => {}
+            staff::Attribution::Staff { staff, role, staff_key } => {
+                match out.staff.iter_mut().find(|s| s.staff_key == staff_key && s.role == role && s.staff == staff) {
+                    Some(s) => s.entries += 1,
+                    None => out.staff.push(StaffEntries { staff, role, staff_key, entries: 1 }),
+                }
+            }
+            staff::Attribution::Unproven { why } => out.unproven.push(Unproven {
+                n: e.n,
+                line: i + 2,
+                event: e.event.clone(),
+                operator: e.operator.as_ref().map(|o| format!("{} {} {}", o.number, o.name, o.role)),
+                why,
+            }),
+        }
+    }
+    out
 }
 
 /// `zz log verify`: 0 intact, 1 broken, 2 unreadable. Several files are
 /// one device's log in parts ([`audit::join`]).
-fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, json: bool) -> i32 {
+fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, attributed: bool, json: bool) -> i32 {
     let parts = logs.iter().map(|l| read_log(l)).collect::<Result<Vec<_>>>();
     let joined = parts.and_then(|p| audit::join(p).map_err(|e| anyhow!("{}", e.0)));
     let read = joined.and_then(|(h, e)| {
@@ -141,12 +205,15 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, jso
         _ => audit::verify(&header, &entries, c.as_ref()),
     };
     let name = logs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(" + ");
+    // Attribution is read only of a log that holds.
+    let who = result.as_ref().ok().map(|_| attribute(&header.device, &entries));
     if json {
         let out = Outcome {
             log: &name,
             intact: result.is_ok(),
             summary: result.as_ref().ok(),
             broken: result.as_ref().err(),
+            attribution: who.as_ref(),
         };
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
@@ -175,6 +242,34 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, jso
                 safe(&b.why)
             ),
         }
+        if let Some(who) = &who {
+            for s in &who.staff {
+                println!(
+                    "  staff {} ({}) key {}…: {} entries attributed",
+                    safe(&s.staff),
+                    safe(&s.role),
+                    s.staff_key.get(..16).unwrap_or_default(),
+                    s.entries
+                );
+            }
+            if !who.unproven.is_empty() {
+                println!("⚠ {} entries name an operator without proof (not attributable):", who.unproven.len());
+                for u in who.unproven.iter().take(20) {
+                    println!(
+                        "  line {} (entry #{}) {}{}: {}",
+                        u.line,
+                        u.n,
+                        safe(&u.event),
+                        u.operator.as_deref().map(|o| format!(" by {}", safe(o))).unwrap_or_default(),
+                        safe(&u.why)
+                    );
+                }
+                if who.unproven.len() > 20 {
+                    println!("  … and {} more (--json lists all)", who.unproven.len() - 20);
+                }
+            }
+        }
     }
-    if result.is_ok() { 0 } else { 1 }
+    let unattributed = who.as_ref().is_some_and(|w| !w.unproven.is_empty());
+    if result.is_ok() && !(attributed && unattributed) { 0 } else { 1 }
 }

@@ -8,9 +8,7 @@ use zz_log::audit::Operator;
 use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
 use crate::components::gate::{OperatorLine, SignIn};
-use crate::services::accounts::{
-    AccountError, add, any, change_own_pin, list, message, remove, reset_pin, sign_in, sign_out,
-};
+use crate::services::accounts::{AccountError, add, any, change_own_pin, list, message, remove, reset_pin, sign_out};
 use crate::services::clock::now;
 use crate::services::session::{Role, current, role_of};
 use crate::state::app::use_app;
@@ -121,11 +119,9 @@ fn FirstAdmin(props: &FirstAdminProps) -> Html {
             clear(&[pin]);
             let done = done.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let made = match add(&who, &n, Role::Admin, &p).await {
-                    Ok(_) => sign_in(&n, &p, now()).await,
-                    Err(e) => Err(e),
-                };
-                done.emit(made);
+                // Made and signed in at once (its setup entry anchors the
+                // roster).
+                done.emit(add(&who, &n, Role::Admin, &p).await);
             });
         })
     };
