@@ -182,10 +182,11 @@ test("an OFD worker that cannot load: after a while the page says so, and stays 
 
 test("a site that answers the SM2 roots with a page pins nothing: settings say there are none", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
+  // From the first page on (signing staff in loads the site too).
+  await context.route(/sm2-roots\.pem$/, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>not found</p>" }));
   await signedIn(context);
   const page = await context.newPage();
-  await page.route(/sm2-roots\.pem$/, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>not found</p>" }));
   await page.goto(`${ctx.server.url}#/settings`);
   await page.waitForSelector("text=站点未提供 SM2 根证书", { timeout: 20000 });
   assert.equal(await page.evaluate(() => localStorage.getItem("zz.pinnedSm2Roots")), null);

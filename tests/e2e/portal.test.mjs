@@ -354,8 +354,10 @@ test("the verification log records, checks its chain, exports, detects an edit, 
     const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });
     const store = db.transaction("audit", "readwrite").objectStore("audit");
     const keys = await new Promise((ok) => { const r = store.getAllKeys(); r.onsuccess = () => ok(r.result); });
-    const record = await new Promise((ok) => { const r = store.get(keys[1]); r.onsuccess = () => ok(r.result); });
-    await new Promise((ok) => { const r = store.put(record.replace(/"verdict":"[a-z]+"/, '"verdict":"valid"').replace('"trustSeq":7', '"trustSeq":70'), keys[1]); r.onsuccess = ok; });
+    const records = await new Promise((ok) => { const r = store.getAll(); r.onsuccess = () => ok(r.result); });
+    // The first verification (after the staff setup's entries).
+    const i = records.findIndex((r) => r.includes('"trustSeq":7'));
+    await new Promise((ok) => { const r = store.put(records[i].replace(/"verdict":"[a-z]+"/, '"verdict":"valid"').replace('"trustSeq":7', '"trustSeq":70'), keys[i]); r.onsuccess = ok; });
   });
   await page.reload();
   await page.waitForSelector("table.log tbody tr");
@@ -366,12 +368,13 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   const cleared = page.waitForEvent("download");
   await page.click("text=确认导出并清空全部记录");
   const archive = await (await cleared).path();
-  // What is left is a signed note of what was dropped: the log goes on.
-  // (The note is written first, then the entries are dropped.)
+  // What is left is the roster of staff keys, written again by the
+  // administrator's session, and a signed note of what was dropped: the
+  // log goes on. (They are written first, then the entries are dropped.)
   await page.waitForSelector("#log-pruned");
   await page.waitForFunction(() => {
-    const rows = document.querySelectorAll("table.log tbody tr");
-    return rows.length === 1 && rows[0].dataset.event === "pruned";
+    const rows = [...document.querySelectorAll("table.log tbody tr")].map((r) => r.dataset.event);
+    return rows.join() === "pruned,staff-roster";
   });
   await page.click("text=校验记录链");
   await page.waitForSelector("[data-chain=intact]");
@@ -379,6 +382,8 @@ test("the verification log records, checks its chain, exports, detects an edit, 
   await page.click("#log-export");
   const rest = await (await after).path();
   assert.equal(zzLogVerify(rest), 0);
+  // The roster kept anchors what follows: every entry still attributed.
+  assert.equal(zzLogVerify(rest, ["--attributed"]), 0);
   // The archive holds the entry edited above: with the log after it, caught.
   assert.equal(zzLogVerify(archive, [rest]), 1);
 });

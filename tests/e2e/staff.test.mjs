@@ -290,6 +290,50 @@ test("editing storage gives no role and no attributed entry: a forged session, a
   await page.context().close();
 });
 
+test("a clerk who changes their PIN goes on signed in under the new staff key; every entry stays attributed", async () => {
+  const page = await newPage((c) => signedIn(c, "counter"));
+  await go(page, "#/settings");
+  await page.waitForSelector("#old-pin");
+  const NEW = "70707070";
+  await page.fill("#old-pin", STAFF.counter.pin);
+  await page.fill("#new-pin", NEW);
+  await page.click(".pin-form button[type=submit]");
+  await page.waitForSelector("#pin-result .alert");
+  assert.match(await page.textContent("#pin-result"), /已保存/);
+  // Still signed in, in both programs: the counter and the verify page log the clerk.
+  await go(page, "#/verify");
+  await page.waitForSelector("#file");
+  await page.setInputFiles("#file", `${SAMPLES}/valid-driving-license.zzl`);
+  await page.waitForSelector('[data-verdict="valid"]');
+  await go(page, "#/log");
+  await page.waitForSelector('table.log tbody tr[data-verdict="valid"]');
+  assert.match(await page.textContent('table.log tbody tr[data-verdict="valid"] td.operator'), new RegExp(STAFF.counter.number));
+  // The old PIN no longer opens the account; the new one does.
+  await page.click("#sign-out");
+  await page.fill("#staff-number", STAFF.counter.number);
+  await page.fill("#staff-pin", STAFF.counter.pin);
+  await page.click("#sign-in");
+  await page.waitForSelector("#sign-in-error");
+  await page.fill("#staff-number", STAFF.counter.number);
+  await page.fill("#staff-pin", NEW);
+  await page.click("#sign-in");
+  await page.waitForSelector("#operator");
+  await page.click("#sign-out");
+  await page.fill("#staff-number", STAFF.admin.number);
+  await page.fill("#staff-pin", STAFF.admin.pin);
+  await page.click("#sign-in");
+  await page.waitForSelector("#log-export");
+  const exported = page.waitForEvent("download");
+  await page.click("#log-export");
+  const logFile = await (await exported).path();
+  assert.equal(zzLogVerify(logFile, ["--attributed"]), 0);
+  const text = await readFile(logFile, "utf8");
+  const changed = text.trim().split("\n").slice(1).map((l) => JSON.parse(l)).find((e) => e.event === "staff-pin-changed");
+  assert.ok(changed?.staffKey && changed.by, JSON.stringify(changed));
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
 // The content of crates/zz-log/tests/stats.rs, from 09:30 CST two days ago.
 const DAY = 86400;
 const TODAY = Math.floor((Date.now() / 1000 + 8 * 3600) / DAY);

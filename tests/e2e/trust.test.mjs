@@ -138,11 +138,12 @@ test("the workers' and the staff pages' files are named by their content, and th
 
 test("a device upgraded from one trust seq for all roots keeps it until marks per root exist", async () => {
   const context = await ctx.browser.newContext({ locale: "zh-CN", serviceWorkers: "block" });
-  await signedIn(context);
   const page = await context.newPage();
-  // Set what an earlier version stored, before the app first runs here.
+  // Set what an earlier version stored, before the app first runs here
+  // (signing staff in runs it).
   await page.goto(ctx.server.url + "trust/roots.txt");
   await page.evaluate(() => localStorage.setItem("zz.maxTrustSeq", "8"));
+  await signedIn(context);
   await page.goto(ctx.server.url + "#/settings");
   await page.waitForFunction(() => /无法加载信任数据/.test(document.body.textContent));
   assert.match(await page.textContent("main"), /不允许回退/);

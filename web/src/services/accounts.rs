@@ -292,8 +292,8 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
 }
 
 /// Sets an account's PIN: the account's own, or any one by an
-/// administrator. Gives the account and its new staff key's public half.
-async fn set_pin(number: &str, pin: &str) -> Result<(Account, String), AccountError> {
+/// administrator. Gives the account and the PIN's derivation.
+async fn set_pin(number: &str, pin: &str) -> Result<(Account, Vec<u8>), AccountError> {
     let me = current().ok_or(AccountError::NotAllowed)?;
     if me.number != number && !signed_in_as(Role::Admin) {
         return Err(AccountError::NotAllowed);
@@ -308,12 +308,29 @@ async fn set_pin(number: &str, pin: &str) -> Result<(Account, String), AccountEr
     (account.salt, account.rounds, account.hash) = (salt, ROUNDS, keyed(&derived));
     let account = account.clone();
     save(&all)?;
-    Ok((account, staff::public_hex(&staff::staff_key(&derived))))
+    Ok((account, derived))
+}
+
+/// Logs a change of a PIN (attested by the session signed in, delegated by
+/// the old key) and, when it is the signed-in member's own, goes on in a
+/// new session delegated by the new key: the roster no longer holds the
+/// old one.
+async fn log_new_key(happened: Happened, account: &Account, derived: &[u8]) -> Result<(), AccountError> {
+    let own = current().is_some_and(|me| me.number == account.number);
+    audit::record_event(Happened { staff_key: Some(staff::public_hex(&staff::staff_key(derived))), ..happened });
+    if own {
+        open_session(account, derived).await?;
+        audit::record_delegated(Happened::new(Event::SignIn));
+        // The other program takes the new session.
+        crate::state::events::tell(crate::state::events::EVENT_OPERATOR);
+    }
+    Ok(())
 }
 
 /// Changes the signed-in operator's own PIN, once their current one is
 /// checked (logged as `staff-pin-changed`, with the new staff key: the
-/// session, delegated by the old key, attests it). The session goes on.
+/// session, delegated by the old key, attests it); a new session, delegated
+/// by the new key, goes on.
 pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -> Result<(), AccountError> {
     if !well_formed(new) {
         return Err(AccountError::Malformed);
@@ -321,9 +338,8 @@ pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -
     // The current PIN is checked as a sign-in is: the same wait, and a
     // wrong one logged.
     check(number, old, now).await?;
-    let (_, key) = set_pin(number, new).await?;
-    audit::record_event(Happened { staff_key: Some(key), ..Happened::new(Event::StaffPinChanged) });
-    Ok(())
+    let (account, derived) = set_pin(number, new).await?;
+    log_new_key(Happened::new(Event::StaffPinChanged), &account, &derived).await
 }
 
 /// Resets another account's PIN (an administrator; logged as
@@ -331,15 +347,14 @@ pub async fn change_own_pin(number: &str, old: &str, new: &str, now: UnixTime) -
 /// not hold (made before staff keys) is added to it instead
 /// (`staff-added`).
 pub async fn reset_pin(number: &str, pin: &str) -> Result<(), AccountError> {
-    let (account, key) = set_pin(number, pin).await?;
+    let (account, derived) = set_pin(number, pin).await?;
     let on_roster = audit::roster().await.member(number).is_some();
     let happened = if on_roster {
         Happened { detail: Some(number.to_owned()), ..Happened::new(Event::StaffPinReset) }
     } else {
         Happened { detail: Some(format!("{} {}", account.number, account.role)), ..Happened::new(Event::StaffAdded) }
     };
-    audit::record_event(Happened { staff_key: Some(key), ..happened });
-    Ok(())
+    log_new_key(happened, &account, &derived).await
 }
 
 /// Checks a staff number and PIN at `now`. While a wait from earlier wrong

@@ -543,13 +543,14 @@ async fn prune_through(l: &Loaded, through: usize) -> Done {
         "application/jsonl",
         &audit::to_text(&l.header, dropped),
     );
-    let roster = roster().await;
-    record_event(Happened { detail: Some(format!("{} {}", last.n, last.hash())), ..Happened::new(Event::Pruned) });
     // What is kept must still anchor the roster: the administrator's
-    // session writes it again, with its delegation.
+    // session writes it again, with its delegation, first (so the note
+    // after it is attributed too).
+    let roster = roster().await;
     if roster.anchored() {
         record_delegated(Happened { detail: Some(roster.detail()), ..Happened::new(Event::StaffRoster) });
     }
+    record_event(Happened { detail: Some(format!("{} {}", last.n, last.hash())), ..Happened::new(Event::Pruned) });
     if !settled().await {
         return Done::Failed(AuditError::NoteNotWritten);
     }
