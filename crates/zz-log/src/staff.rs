@@ -25,9 +25,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
+use curve25519_dalek::scalar::{Scalar, clamp_integer};
+use ed25519_dalek::{Signature, VerifyingKey};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha512};
 use zz_core::envelope::{hex, parse_hex};
 
 use crate::Event;
@@ -42,19 +44,61 @@ pub const ADMIN: &str = "admin";
 /// Most members a roster holds (as the portal's accounts).
 pub const MAX_MEMBERS: usize = 1000;
 
-/// The staff key made from the output of a PIN's derivation (PBKDF2 in
-/// the portal): SHA-256 of a label and the output is the Ed25519 seed. The
-/// PIN's stored check is the public key, so the output itself is never kept.
-pub fn staff_key(derived: &[u8]) -> SigningKey {
-    let mut h = Sha256::new();
-    h.update(b"zz-staff-key/1\0");
-    h.update(derived);
-    SigningKey::from_bytes(&h.finalize().into())
+/// A member's staff key (Ed25519), made from the output of their PIN's
+/// derivation (PBKDF2 in the portal): SHA-256 of a label and the output is
+/// the Ed25519 seed. The PIN's stored check is the public key, so the
+/// output itself is never kept.
+///
+/// Why not `ed25519_dalek::SigningKey`: it multiplies by the base point with
+/// a 30 KB precomputed table, which would weigh on the portal's first load
+/// for two signatures per sign-in. This computes the same keys and
+/// signatures (RFC 8032; tested equal to ed25519-dalek's) with
+/// curve25519-dalek's constant-time variable-base multiplication and no
+/// table.
+pub struct StaffKey {
+    scalar: Scalar,
+    prefix: [u8; 32],
+    public: [u8; 32],
 }
 
-/// The public half of a staff key, hex.
-pub fn public_hex(key: &SigningKey) -> String {
-    hex(key.verifying_key().as_bytes())
+impl StaffKey {
+    /// The key of a PIN's derivation output.
+    pub fn from_derived(derived: &[u8]) -> StaffKey {
+        let mut h = Sha256::new();
+        h.update(b"zz-staff-key/1\0");
+        h.update(derived);
+        StaffKey::from_seed(&h.finalize().into())
+    }
+
+    /// The key of an Ed25519 seed (RFC 8032 secret key).
+    pub fn from_seed(seed: &[u8; 32]) -> StaffKey {
+        let h: [u8; 64] = Sha512::digest(seed).into();
+        let (low, high) = h.split_at(32);
+        let mut scalar_bytes = [0u8; 32];
+        scalar_bytes.copy_from_slice(low);
+        let mut prefix = [0u8; 32];
+        prefix.copy_from_slice(high);
+        let scalar = Scalar::from_bytes_mod_order(clamp_integer(scalar_bytes));
+        let public = (ED25519_BASEPOINT_POINT * scalar).compress().to_bytes();
+        StaffKey { scalar, prefix, public }
+    }
+
+    /// The public key, hex.
+    pub fn public_hex(&self) -> String {
+        hex(&self.public)
+    }
+
+    /// The Ed25519 signature of `message`.
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        let r = Scalar::from_hash(Sha512::new().chain_update(self.prefix).chain_update(message));
+        let big_r = (ED25519_BASEPOINT_POINT * r).compress().to_bytes();
+        let k = Scalar::from_hash(Sha512::new().chain_update(big_r).chain_update(self.public).chain_update(message));
+        let s = k * self.scalar + r;
+        let mut sig = [0u8; 64];
+        sig[..32].copy_from_slice(&big_r);
+        sig[32..].copy_from_slice(s.as_bytes());
+        sig
+    }
 }
 
 /// A session's id: the first 16 hex digits of its public key's SHA-256.
@@ -95,11 +139,11 @@ impl Delegation {
     }
 
     /// Signs it with the staff key (setting `staff_key` and `format`).
-    pub fn signed_by(mut self, key: &SigningKey) -> Delegation {
+    pub fn signed_by(mut self, key: &StaffKey) -> Delegation {
         self.format = DELEGATION_FORMAT.to_owned();
-        self.staff_key = public_hex(key);
+        self.staff_key = key.public_hex();
         self.sig = String::new();
-        self.sig = hex(&key.sign(&self.signed_bytes()).to_bytes());
+        self.sig = hex(&key.sign(&self.signed_bytes()));
         self
     }
 
@@ -118,9 +162,16 @@ impl Delegation {
             return false;
         };
         let span = self.until.checked_sub(self.from);
+        let session_key = parse_hex(&self.session_key).unwrap_or_default();
+        // A P-256 key's point is read when a signature is checked.
+        let shaped = match self.alg.as_str() {
+            ALG => <[u8; 32]>::try_from(session_key).is_ok_and(|k| VerifyingKey::from_bytes(&k).is_ok()),
+            ALG_P256 => session_key.len() == 65 && session_key.first() == Some(&4),
+            _ => false,
+        };
         self.format == DELEGATION_FORMAT
             && span.is_some_and(|s| (0..=MAX_SESSION_SECS).contains(&s))
-            && SessionKey::of(&self.alg, &self.session_key).is_some()
+            && shaped
             && signed_ed25519(&staff, &self.signed_bytes(), &self.sig)
     }
 
@@ -131,7 +182,22 @@ impl Delegation {
 
     /// Whether `sig` (hex) is the session key's signature of `message`.
     pub fn session_signed(&self, message: &[u8], sig: &str) -> bool {
-        SessionKey::of(&self.alg, &self.session_key).is_some_and(|k| k.signed(message, sig))
+        self.session_signed_with(message, sig, &native_p256)
+    }
+
+    /// The same, with P-256 signatures checked by `p256(key, message,
+    /// signature)` (the portal asks WebCrypto: see [`Roster::p256_checks`]).
+    pub fn session_signed_with(&self, message: &[u8], sig: &str, p256: &P256Check<'_>) -> bool {
+        let (Some(key), Some(sig)) = (parse_hex(&self.session_key), parse_hex(sig)) else { return false };
+        match self.alg.as_str() {
+            ALG => <[u8; 32]>::try_from(key)
+                .ok()
+                .and_then(|k| VerifyingKey::from_bytes(&k).ok())
+                .zip(<[u8; 64]>::try_from(sig).ok())
+                .is_some_and(|(k, s)| k.verify_strict(message, &Signature::from_bytes(&s)).is_ok()),
+            ALG_P256 => p256(&key, message, &sig),
+            _ => false,
+        }
     }
 }
 
@@ -155,30 +221,28 @@ fn signed_ed25519(key: &VerifyingKey, message: &[u8], sig: &str) -> bool {
         .is_some_and(|b| key.verify_strict(message, &Signature::from_bytes(&b)).is_ok())
 }
 
-/// A session's public key, of either algorithm the browser makes.
-enum SessionKey {
-    Ed25519(VerifyingKey),
-    P256(p256::ecdsa::VerifyingKey),
+/// A check of a P-256 signature: the public key (SEC1), the message, the
+/// signature (r‖s, as WebCrypto makes them).
+pub type P256Check<'a> = dyn Fn(&[u8], &[u8], &[u8]) -> bool + 'a;
+
+/// [`P256Check`] by RustCrypto's `p256` (natively; the portal asks
+/// WebCrypto instead, keeping the curve's code out of its first load).
+pub fn native_p256(key: &[u8], message: &[u8], sig: &[u8]) -> bool {
+    use p256::ecdsa::signature::Verifier as _;
+    let (Ok(k), Ok(s)) = (p256::ecdsa::VerifyingKey::from_sec1_bytes(key), p256::ecdsa::Signature::from_slice(sig))
+    else {
+        return false;
+    };
+    k.verify(message, &s).is_ok()
 }
 
-impl SessionKey {
-    fn of(alg: &str, public: &str) -> Option<SessionKey> {
-        let raw = parse_hex(public)?;
-        match alg {
-            ALG => VerifyingKey::from_bytes(&raw.try_into().ok()?).ok().map(SessionKey::Ed25519),
-            ALG_P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(&raw).ok().map(SessionKey::P256),
-            _ => None,
-        }
-    }
-
-    fn signed(&self, message: &[u8], sig: &str) -> bool {
-        match self {
-            SessionKey::Ed25519(k) => signed_ed25519(k, message, sig),
-            SessionKey::P256(k) => parse_hex(sig)
-                .and_then(|b| p256::ecdsa::Signature::from_slice(&b).ok())
-                .is_some_and(|s| k.verify(message, &s).is_ok()),
-        }
-    }
+/// A P-256 signature that reading a log will check: key, message,
+/// signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct P256Signed {
+    pub key: Vec<u8>,
+    pub message: Vec<u8>,
+    pub sig: Vec<u8>,
 }
 
 /// A member of staff on the roster.
@@ -255,9 +319,36 @@ impl Roster {
             && self.members.get(&d.staff).is_some_and(|m| m.staff_key == d.staff_key && m.role == d.role)
     }
 
+    /// The P-256 session signatures that following `entries` checks, for a
+    /// caller that checks them ahead (asynchronously, by WebCrypto) and
+    /// answers [`Roster::follow_with`] from what it found.
+    pub fn p256_checks(entries: &[Entry]) -> Vec<P256Signed> {
+        let mut sessions: HashMap<String, (String, String)> = HashMap::new();
+        let mut out = Vec::new();
+        for e in entries {
+            let Some(by) = &e.by else { continue };
+            if let Some(d) = &by.delegation {
+                sessions.entry(by.session.clone()).or_insert_with(|| (d.alg.clone(), d.session_key.clone()));
+            }
+            if let Some((alg, key)) = sessions.get(&by.session)
+                && alg == ALG_P256
+                && let (Some(key), Some(sig)) = (parse_hex(key), parse_hex(&by.sig))
+            {
+                out.push(P256Signed { key, message: e.attested_bytes(), sig });
+            }
+        }
+        out
+    }
+
     /// Reads the next entry of the log: whom it is attributed to, and what
     /// it changes of the roster.
     pub fn follow(&mut self, e: &Entry) -> Attribution {
+        self.follow_with(e, &native_p256)
+    }
+
+    /// [`Roster::follow`], with P-256 session signatures checked by `p256(key,
+    /// message, signature)` ([`native_p256`] is what `follow` uses).
+    pub fn follow_with(&mut self, e: &Entry, p256: &P256Check<'_>) -> Attribution {
         let Some(by) = &e.by else {
             return match &e.operator {
                 Some(_) => unproven("an operator is named without a staff session: only claimed"),
@@ -279,7 +370,7 @@ impl Roster {
         if Some(&d) != by.delegation.as_deref() && by.delegation.is_some() {
             return unproven("two delegations claim one session");
         }
-        if !d.session_signed(&e.attested_bytes(), &by.sig) {
+        if !d.session_signed_with(&e.attested_bytes(), &by.sig, p256) {
             return unproven("the session key's signature does not verify: edited, or not written by the session");
         }
         if !d.covers(e.time) {
@@ -396,6 +487,8 @@ fn roster_of(e: &Entry) -> Option<Vec<Member>> {
 
 #[cfg(test)]
 mod tests {
+    use ed25519_dalek::{Signer, SigningKey};
+
     use super::*;
     use crate::audit::{Device, GENESIS, Operator};
 
@@ -403,14 +496,14 @@ mod tests {
 
     /// A staff member with a key made from a stand-in PIN derivation.
     struct Staff {
-        key: SigningKey,
+        key: StaffKey,
         name: &'static str,
         number: &'static str,
         role: &'static str,
     }
 
     fn staff(seed: u8, number: &'static str, role: &'static str) -> Staff {
-        Staff { key: staff_key(&[seed; 32]), name: "张三", number, role }
+        Staff { key: StaffKey::from_derived(&[seed; 32]), name: "张三", number, role }
     }
 
     /// A session of `s` on `device` from `from`, for an hour.
@@ -485,13 +578,13 @@ mod tests {
     fn added(s: &Staff, time: i64) -> Entry {
         Entry {
             detail: Some(format!("{} {}", s.number, s.role)),
-            staff_key: Some(public_hex(&s.key)),
+            staff_key: Some(s.key.public_hex()),
             ..event(Event::StaffAdded, time)
         }
     }
 
     fn proven(s: &Staff) -> Attribution {
-        Attribution::Staff { staff: s.number.into(), role: s.role.into(), staff_key: public_hex(&s.key) }
+        Attribution::Staff { staff: s.number.into(), role: s.role.into(), staff_key: s.key.public_hex() }
     }
 
     fn is_unproven(a: &Attribution, words: &str) -> bool {
@@ -510,6 +603,29 @@ mod tests {
         log.write(event(Event::SignIn, DAY0 + 100), Some(&mut s));
         log.write(event(Event::Verify, DAY0 + 200), Some(&mut s));
         (log, admin, clerk)
+    }
+
+    /// The hand-made staff key is RFC 8032 Ed25519: the same public keys
+    /// and signatures as ed25519-dalek's, over many seeds and messages.
+    #[test]
+    fn staff_keys_sign_as_ed25519_dalek_does() {
+        let mut seed = [0u8; 32];
+        for i in 0..200u32 {
+            seed = Sha256::digest([&seed[..], &i.to_le_bytes()].concat()).into();
+            let ours = StaffKey::from_seed(&seed);
+            let theirs = SigningKey::from_bytes(&seed);
+            assert_eq!(ours.public_hex(), hex(theirs.verifying_key().as_bytes()));
+            let message = vec![i as u8; i as usize];
+            assert_eq!(ours.sign(&message), theirs.sign(&message).to_bytes());
+        }
+        // RFC 8032, section 7.1, test 1.
+        let seed = parse_hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60").unwrap();
+        let key = StaffKey::from_seed(&seed.try_into().unwrap());
+        assert_eq!(key.public_hex(), "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        assert_eq!(
+            hex(&key.sign(b"")),
+            "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+        );
     }
 
     #[test]
@@ -644,7 +760,7 @@ mod tests {
         log.write(event(Event::SignIn, DAY0 + 300), Some(&mut a));
         let reset = Entry {
             detail: Some("C001".into()),
-            staff_key: Some(public_hex(&new.key)),
+            staff_key: Some(new.key.public_hex()),
             ..event(Event::StaffPinReset, DAY0 + 301)
         };
         log.write(reset, Some(&mut a));
@@ -654,14 +770,14 @@ mod tests {
         log.write(event(Event::SignIn, DAY0 + 500), Some(&mut s));
         // Their own change, attested by their session.
         let newer = staff(4, "C001", "counter");
-        let change = Entry { staff_key: Some(public_hex(&newer.key)), ..event(Event::StaffPinChanged, DAY0 + 501) };
+        let change = Entry { staff_key: Some(newer.key.public_hex()), ..event(Event::StaffPinChanged, DAY0 + 501) };
         log.write(change, Some(&mut s));
         let (roster, who) = Roster::of_log(&log.id(), &log.entries);
         assert_eq!(who[5], proven(&admin));
         assert!(is_unproven(&who[6], "not on the roster"), "the old key no longer: {:?}", who[6]);
         assert_eq!(who[7], proven(&new));
         assert_eq!(who[8], proven(&new));
-        assert_eq!(roster.member("C001").map(|m| m.staff_key.clone()), Some(public_hex(&newer.key)));
+        assert_eq!(roster.member("C001").map(|m| m.staff_key.clone()), Some(newer.key.public_hex()));
     }
 
     #[test]
@@ -684,7 +800,7 @@ mod tests {
         let intruder = staff(9, "A009", "admin");
         let mut forged = kept.clone();
         let mut fake = Roster::new(&log.id());
-        fake.add(Member { staff: "A009".into(), role: "admin".into(), staff_key: public_hex(&intruder.key) });
+        fake.add(Member { staff: "A009".into(), role: "admin".into(), staff_key: intruder.key.public_hex() });
         let mut other = Log { device: Device::from_secret(&[7; 32]), entries: forged.drain(..1).collect() };
         other.entries[0].n = 1;
         other.entries[0].prev = GENESIS.into();
@@ -722,5 +838,20 @@ mod tests {
         }
         log.entries.push(log.device.seal(e, 1, GENESIS));
         assert_eq!(log.who(), [proven(&admin)]);
+        // What the portal checks ahead by WebCrypto, and its answer used.
+        let checks = Roster::p256_checks(&log.entries);
+        assert_eq!(checks.len(), 1);
+        assert!(native_p256(&checks[0].key, &checks[0].message, &checks[0].sig));
+        let mut r = Roster::new(&log.id());
+        assert!(matches!(r.follow_with(&log.entries[0], &|_, _, _| false), Attribution::Unproven { .. }));
+        let mut r = Roster::new(&log.id());
+        assert_eq!(
+            r.follow_with(&log.entries[0], &|k, m, s| checks.contains(&P256Signed {
+                key: k.to_vec(),
+                message: m.to_vec(),
+                sig: s.to_vec()
+            })),
+            proven(&admin)
+        );
     }
 }

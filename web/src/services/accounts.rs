@@ -1,7 +1,7 @@
 //! Staff accounts on this device: name, staff number, role and PIN. A PIN
 //! is never stored, nor its PBKDF2-HMAC-SHA256 (600,000 rounds, by
 //! WebCrypto, with a random salt): the derivation makes the member's staff
-//! key ([`zz_log::staff::staff_key`]) and only its public half is kept, the
+//! key ([`zz_log::staff::StaffKey`]) and only its public half is kept, the
 //! PIN's check. Signing in, the staff key signs a session
 //! ([`crate::services::session`]); who is staff, with which key and role,
 //! is the audit log's roster, which only an administrator's session
@@ -95,7 +95,7 @@ impl Account {
     /// Whether the PIN's derivation is this account's.
     fn opened_by(&self, derived: &[u8]) -> bool {
         match self.hash.strip_prefix(KEYED) {
-            Some(public) => staff::public_hex(&staff::staff_key(derived)) == public,
+            Some(public) => staff::StaffKey::from_derived(derived).public_hex() == public,
             None => !self.hash.is_empty() && hex(derived) == self.hash,
         }
     }
@@ -103,7 +103,7 @@ impl Account {
 
 /// The check kept for a PIN's derivation: its staff key's public half.
 fn keyed(derived: &[u8]) -> String {
-    format!("{KEYED}{}", staff::public_hex(&staff::staff_key(derived)))
+    format!("{KEYED}{}", staff::StaffKey::from_derived(derived).public_hex())
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -256,7 +256,7 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     save(&all)?;
     let happened = Happened {
         detail: Some(format!("{} {}", op.number, op.role)),
-        staff_key: Some(staff::public_hex(&staff::staff_key(&derived))),
+        staff_key: Some(staff::StaffKey::from_derived(&derived).public_hex()),
         ..Happened::new(Event::StaffAdded)
     };
     if first {
@@ -317,7 +317,7 @@ async fn set_pin(number: &str, pin: &str) -> Result<(Account, Vec<u8>), AccountE
 /// old one.
 async fn log_new_key(happened: Happened, account: &Account, derived: &[u8]) -> Result<(), AccountError> {
     let own = current().is_some_and(|me| me.number == account.number);
-    audit::record_event(Happened { staff_key: Some(staff::public_hex(&staff::staff_key(derived))), ..happened });
+    audit::record_event(Happened { staff_key: Some(staff::StaffKey::from_derived(derived).public_hex()), ..happened });
     if own {
         open_session(account, derived).await?;
         audit::record_delegated(Happened::new(Event::SignIn));
@@ -459,7 +459,7 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
         }
     }
     let roster = audit::roster().await;
-    let public = staff::public_hex(&staff::staff_key(&derived));
+    let public = staff::StaffKey::from_derived(&derived).public_hex();
     let anchors = !roster.anchored() && account.role == Role::Admin.as_str();
     let held = roster.member(&account.number).is_some_and(|m| m.staff_key == public && m.role == account.role);
     if !held && !anchors {
@@ -500,7 +500,7 @@ async fn open_session(account: &Account, derived: &[u8]) -> Result<Operator, Acc
         until: from.saturating_add(staff::MAX_SESSION_SECS),
         ..Delegation::default()
     }
-    .signed_by(&staff::staff_key(derived));
+    .signed_by(&staff::StaffKey::from_derived(derived));
     session::start(slot, delegation, key).map_err(|()| AccountError::Unavailable)
 }
 

@@ -312,16 +312,30 @@ pub async fn roster() -> zz_log::staff::Roster {
         Ok(d) => d.header.device.clone(),
         Err(_) => return zz_log::staff::Roster::default(),
     };
-    let mut roster = zz_log::staff::Roster::new(&device);
+    let mut entries = Vec::new();
     let _ = crate::services::idb::audit_read(|lines| {
         for l in lines.iter().filter(|l| l.contains("\"delegation\"") || l.contains("\"event\":\"staff-")) {
             if let Ok(e) = serde_json::from_str::<audit::Entry>(l) {
-                roster.follow(&e);
+                entries.push(e);
             }
         }
         Ok::<(), IdbError>(())
     })
     .await;
+    // P-256 sessions' signatures are checked ahead, by WebCrypto.
+    let mut good = Vec::new();
+    for c in zz_log::staff::Roster::p256_checks(&entries) {
+        if crate::services::device::verify_p256(&c.key, &c.message, &c.sig).await {
+            good.push(c);
+        }
+    }
+    let p256 = move |key: &[u8], message: &[u8], sig: &[u8]| {
+        good.iter().any(|c| c.key == key && c.message == message && c.sig == sig)
+    };
+    let mut roster = zz_log::staff::Roster::new(&device);
+    for e in &entries {
+        roster.follow_with(e, &p256);
+    }
     roster
 }
 

@@ -65,6 +65,25 @@ pub async fn pbkdf2_sha256(password: &[u8], salt: &[u8], rounds: u32) -> Result<
     Ok(Uint8Array::new(&bits).to_vec())
 }
 
+/// Whether `sig` (r‖s) is the ECDSA P-256 / SHA-256 signature of `message`
+/// by the SEC1 public key `key`, by WebCrypto (staff sessions where the
+/// browser has no Ed25519: the curve's code stays out of the portal).
+pub async fn verify_p256(key: &[u8], message: &[u8], sig: &[u8]) -> bool {
+    let usages: Array = [JsValue::from("verify")].into_iter().collect();
+    let curve = algorithm(&[("name", "ECDSA"), ("namedCurve", "P-256")]);
+    let Ok(public) =
+        call("importKey", &["raw".into(), Uint8Array::from(key).into(), curve, true.into(), usages.into()]).await
+    else {
+        return false;
+    };
+    let params = algorithm(&[("name", "ECDSA"), ("hash", "SHA-256")]);
+    call("verify", &[params, public, Uint8Array::from(sig).into(), Uint8Array::from(message).into()])
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 fn algorithm(fields: &[(&str, &str)]) -> JsValue {
     let alg = Object::new();
     for (k, v) in fields {
