@@ -177,7 +177,12 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const who = JSON.parse(execFileSync(ZZ, ["log", "verify", "--json", logFile]).toString()).attribution;
   assert.deepEqual(who.unproven, []);
   const clerkEntries = who.staff.find((s) => s.staff === CLERK.number && s.role === "counter");
-  assert.ok(clerkEntries?.entries >= 5 && who.staff.some((s) => s.staff === ADMIN.number && s.role === "admin"), JSON.stringify(who));
+  const adminKey = who.staff.find((s) => s.staff === ADMIN.number && s.role === "admin")?.staffKey;
+  assert.ok(clerkEntries?.entries >= 5 && adminKey, JSON.stringify(who));
+  // The administrator's key recorded at setup pins the roster's anchor;
+  // any other key anchors nothing.
+  assert.equal(zzLogVerify(logFile, ["--attributed", "--admin-key", adminKey]), 0);
+  assert.equal(zzLogVerify(logFile, ["--attributed", "--admin-key", "ab".repeat(32)]), 1);
   const device = JSON.parse(text.split("\n")[0]);
   // The CSV names the device and its public key on every row, too.
   const csvDownload = page.waitForEvent("download");
@@ -256,6 +261,23 @@ test("editing storage gives no role and no attributed entry: a forged session, a
   await page.click("#sign-in");
   await page.waitForSelector("#sign-in-error");
   assert.match(await page.textContent("#sign-in-error"), /未登记在本设备的工作人员名册/);
+  assert.equal(await page.$("#operator"), null);
+  // Nor after deleting the first administrator's setup from the log's
+  // store: a log with staff sessions gets no new first administrator.
+  await page.evaluate(async () => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open("zz-verify"); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const store = db.transaction("audit", "readwrite").objectStore("audit");
+    const keys = await new Promise((ok) => { const r = store.getAllKeys(); r.onsuccess = () => ok(r.result); });
+    for (const k of keys.slice(0, 2)) await new Promise((ok) => { const r = store.delete(k); r.onsuccess = ok; });
+    db.close();
+  });
+  await page.reload();
+  await page.waitForSelector("#staff-number");
+  await page.fill("#staff-number", "X999");
+  await page.fill("#staff-pin", PIN);
+  await page.click("#sign-in");
+  await page.waitForSelector("#sign-in-error");
+  assert.match(await page.textContent("#sign-in-error"), /未登记/);
   assert.equal(await page.$("#operator"), null);
   // Deleting every account does not let anyone make themselves the first
   // administrator: the log's roster is still there.

@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256, Sha512};
 use zz_core::envelope::{hex, parse_hex};
 
 use crate::Event;
-use crate::audit::{ALG, ALG_P256, Entry, device_id};
+use crate::audit::{ALG, ALG_P256, Entry};
 
 /// A delegation's `format`.
 pub const DELEGATION_FORMAT: &str = "zz-staff-session/1";
@@ -101,9 +101,9 @@ impl StaffKey {
     }
 }
 
-/// A session's id: the first 16 hex digits of its public key's SHA-256.
+/// A session's id: its public key's SHA-256, hex.
 pub fn session_id(session_key: &[u8]) -> String {
-    device_id(session_key)
+    hex(&Sha256::digest(session_key))
 }
 
 /// A staff key's word that a session key acts for them, on one device,
@@ -275,10 +275,35 @@ pub struct Roster {
     members: BTreeMap<String, Member>,
     sessions: HashMap<String, Delegation>,
     anchored: bool,
+    /// Administrators' staff keys given from elsewhere (`zz log verify
+    /// --admin-key`): only one of them may anchor the roster.
+    pinned: Option<Vec<String>>,
+    /// Whether an entry carrying a session was read (the first
+    /// administrator's setup must be the first).
+    attested: bool,
+    /// Whether the log read starts after a prune (a roster entry anchors it).
+    starts_pruned: bool,
+    /// The session that began last and has not signed out: one at a time
+    /// on a device, so an entry of any other is refused.
+    open: Option<String>,
+    /// The latest time of an attested entry so far.
+    latest: i64,
 }
 
 fn unproven(why: &str) -> Attribution {
     Attribution::Unproven { why: why.to_owned() }
+}
+
+/// How far back (seconds) an attested entry's time may be from the latest
+/// before it: entries are queued, not backdated.
+pub const MAX_BACKWARDS: i64 = 600;
+
+/// The roles there are.
+pub const ROLES: [&str; 3] = ["counter", "supervisor", ADMIN];
+
+/// Whether `key` is an Ed25519 public key in hex.
+fn is_staff_key(key: &str) -> bool {
+    parse_hex(key).and_then(|k| <[u8; 32]>::try_from(k).ok()).is_some_and(|k| VerifyingKey::from_bytes(&k).is_ok())
 }
 
 impl Roster {
@@ -287,11 +312,43 @@ impl Roster {
         Roster { device: device.to_owned(), ..Roster::default() }
     }
 
+    /// An empty roster whose anchor must be one of these administrators'
+    /// staff keys (hex), known from elsewhere.
+    pub fn pinned(device: &str, admin_keys: Vec<String>) -> Roster {
+        let keys = admin_keys.into_iter().map(|k| k.trim().to_ascii_lowercase()).collect();
+        Roster { pinned: Some(keys), ..Roster::new(device) }
+    }
+
     /// The roster of a whole log: each entry's attribution, in order.
     pub fn of_log(device: &str, entries: &[Entry]) -> (Roster, Vec<Attribution>) {
         let mut r = Roster::new(device);
-        let who = entries.iter().map(|e| r.follow(e)).collect();
+        let who = r.follow_all(entries, entries.first().is_some_and(|e| e.n > 1), &native_p256);
         (r, who)
+    }
+
+    /// Follows every entry of a log (or the entries of it that can change
+    /// the roster, in order); `starts_pruned` when the log's first entry is
+    /// not entry 1. A log that starts after a prune is anchored by its first
+    /// roster entry that an administrator on it wrote, read ahead: the
+    /// entries kept from before it are read with that roster.
+    pub fn follow_all(&mut self, entries: &[Entry], starts_pruned: bool, p256: &P256Check<'_>) -> Vec<Attribution> {
+        self.starts_pruned = starts_pruned;
+        if starts_pruned && !self.anchored {
+            let mut ahead = self.clone();
+            for e in entries.iter().filter(|e| e.event_kind() == Some(Event::StaffRoster)) {
+                ahead.follow_with(e, p256);
+                if ahead.anchored {
+                    // Its roster, and its session (the pruning
+                    // administrator's, whose sign-in may have been dropped).
+                    self.members = ahead.members;
+                    self.sessions = ahead.sessions;
+                    self.open = ahead.open;
+                    self.anchored = true;
+                    break;
+                }
+            }
+        }
+        entries.iter().map(|e| self.follow_with(e, p256)).collect()
     }
 
     /// The member with this staff number.
@@ -308,6 +365,12 @@ impl Roster {
     /// roster after a prune).
     pub fn anchored(&self) -> bool {
         self.anchored
+    }
+
+    /// Whether any entry read carried a staff session: a log with one can
+    /// no longer get a first administrator.
+    pub fn attested(&self) -> bool {
+        self.attested
     }
 
     /// Whether `d` is a session of a member as the roster has them now
@@ -327,7 +390,7 @@ impl Roster {
         let mut out = Vec::new();
         for e in entries {
             let Some(by) = &e.by else { continue };
-            if let Some(d) = &by.delegation {
+            if let Some(d) = by.delegation.as_deref().filter(|d| d.holds() && d.session() == by.session) {
                 sessions.entry(by.session.clone()).or_insert_with(|| (d.alg.clone(), d.session_key.clone()));
             }
             if let Some((alg, key)) = sessions.get(&by.session)
@@ -355,6 +418,8 @@ impl Roster {
                 None => Attribution::Nobody,
             };
         };
+        // The first administrator's setup is the first entry with a session.
+        let first_attested = !std::mem::replace(&mut self.attested, true);
         if let Some(d) = &by.delegation {
             if !d.holds() || d.session() != by.session {
                 return unproven("its delegation is not signed by the staff key it names");
@@ -362,48 +427,66 @@ impl Roster {
             if d.device != self.device {
                 return unproven("its delegation is for another device");
             }
-            self.sessions.entry(by.session.clone()).or_insert_with(|| (**d).clone());
+            if self.sessions.contains_key(&by.session) {
+                if self.sessions.get(&by.session) != Some(d) {
+                    return unproven("two delegations claim one session");
+                }
+            } else {
+                // A session begins: any other has ended.
+                self.sessions.insert(by.session.clone(), (**d).clone());
+                self.open = Some(by.session.clone());
+            }
         }
         let Some(d) = self.sessions.get(&by.session).cloned() else {
             return unproven("its session's delegation is not in the log");
         };
-        if Some(&d) != by.delegation.as_deref() && by.delegation.is_some() {
-            return unproven("two delegations claim one session");
-        }
         if !d.session_signed_with(&e.attested_bytes(), &by.sig, p256) {
             return unproven("the session key's signature does not verify: edited, or not written by the session");
+        }
+        if self.open.as_deref() != Some(by.session.as_str()) {
+            return unproven("written after its session ended (signed out, or another began)");
         }
         if !d.covers(e.time) {
             return unproven("written outside the time its session holds");
         }
+        if e.time < self.latest.saturating_sub(MAX_BACKWARDS) {
+            return unproven("its time is before the entries before it");
+        }
+        self.latest = self.latest.max(e.time);
         if e.operator.as_ref().is_none_or(|o| o.number != d.staff || o.role != d.role) {
             return unproven("the operator named is not the one the session is for");
         }
         let event = e.event_kind();
+        if event == Some(Event::SignOut) {
+            self.open = None;
+        }
         let who = Attribution::Staff { staff: d.staff.clone(), role: d.role.clone(), staff_key: d.staff_key.clone() };
+        let pinned_ok = self.pinned.as_ref().is_none_or(|keys| keys.contains(&d.staff_key.to_ascii_lowercase()));
         // The first administrator, or the roster after a prune, anchors it.
         if !self.anchored {
             return match event {
                 Some(Event::StaffAdded)
-                    if d.role == ADMIN
+                    if first_attested
+                        && pinned_ok
+                        && d.role == ADMIN
                         && e.staff_key.as_deref() == Some(d.staff_key.as_str())
                         && named(e).is_some_and(|(s, r)| s == d.staff && r == ADMIN) =>
                 {
-                    self.add(Member { staff: d.staff.clone(), role: d.role.clone(), staff_key: d.staff_key.clone() });
+                    self.add(member_of(&d));
                     self.anchored = true;
                     who
                 }
-                Some(Event::StaffRoster) => match roster_of(e) {
+                Some(Event::StaffRoster) if self.starts_pruned && pinned_ok => match roster_of(e) {
                     Some(members) if members.contains(&member_of(&d)) && d.role == ADMIN => {
-                        for m in members {
-                            self.add(m);
-                        }
+                        self.members = members.into_iter().map(|m| (m.staff.clone(), m)).collect();
                         self.anchored = true;
                         who
                     }
                     _ => unproven("a roster not attested by an administrator on it"),
                 },
-                _ => unproven("the roster is not known here (no first administrator or roster in the log before it)"),
+                _ => unproven(
+                    "the roster is not known here (no first administrator before it, or none that may anchor it)",
+                ),
             };
         }
         let on_roster = self.members.get(&d.staff).is_some_and(|m| m.staff_key == d.staff_key && m.role == d.role);
@@ -413,28 +496,41 @@ impl Roster {
         let admin = d.role == ADMIN;
         match event {
             Some(Event::StaffAdded) => match (named(e), &e.staff_key) {
-                (Some((staff, role)), Some(key)) if admin && !self.members.contains_key(staff) => {
+                (Some((staff, role)), Some(key))
+                    if admin
+                        && !self.members.contains_key(staff)
+                        && self.members.len() < MAX_MEMBERS
+                        && ROLES.contains(&role)
+                        && is_staff_key(key) =>
+                {
                     self.add(Member { staff: staff.to_owned(), role: role.to_owned(), staff_key: key.clone() });
                 }
-                _ => return unproven("a member added without an administrator, a staff key, or a new number"),
+                _ => {
+                    return unproven(
+                        "a member added without an administrator, a staff key, a role, a new number or room",
+                    );
+                }
             },
             Some(Event::StaffRemoved) if admin => {
                 let staff = e.detail.as_deref().unwrap_or_default();
                 let admins = self.members.values().filter(|m| m.role == ADMIN).count();
-                if self.members.get(staff).is_some_and(|m| m.role == ADMIN) && admins <= 1 {
-                    return unproven("the last administrator removed");
+                match self.members.get(staff) {
+                    None => return unproven("a removal of no member"),
+                    Some(m) if m.role == ADMIN && admins <= 1 => return unproven("the last administrator removed"),
+                    Some(_) => {
+                        self.members.remove(staff);
+                    }
                 }
-                self.members.remove(staff);
             }
             Some(Event::StaffPinReset) if admin => {
                 let staff = e.detail.as_deref().unwrap_or_default();
                 match (self.members.get_mut(staff), &e.staff_key) {
-                    (Some(m), Some(key)) => m.staff_key = key.clone(),
+                    (Some(m), Some(key)) if is_staff_key(key) => m.staff_key = key.clone(),
                     _ => return unproven("a PIN reset of no member, or without the new staff key"),
                 }
             }
             Some(Event::StaffPinChanged) => match (self.members.get_mut(&d.staff), &e.staff_key) {
-                (Some(m), Some(key)) => m.staff_key = key.clone(),
+                (Some(m), Some(key)) if is_staff_key(key) => m.staff_key = key.clone(),
                 _ => return unproven("a PIN change without the new staff key"),
             },
             Some(Event::StaffRemoved | Event::StaffPinReset) => {
@@ -478,10 +574,14 @@ fn named(e: &Entry) -> Option<(&str, &str)> {
 /// The members a `staff-roster` entry lists, by staff number.
 fn roster_of(e: &Entry) -> Option<Vec<Member>> {
     let mut m: Vec<Member> = serde_json::from_str(e.detail.as_deref()?).ok()?;
-    if m.len() > MAX_MEMBERS {
+    if m.len() > MAX_MEMBERS || m.iter().any(|m| !ROLES.contains(&m.role.as_str()) || !is_staff_key(&m.staff_key)) {
         return None;
     }
     m.sort_by(|a, b| a.staff.cmp(&b.staff));
+    // Each staff number once.
+    if m.windows(2).any(|w| w.first().map(|a| &a.staff) == w.get(1).map(|b| &b.staff)) {
+        return None;
+    }
     Some(m)
 }
 
@@ -679,7 +779,7 @@ mod tests {
         // Nor may they add themselves: they are no administrator on it.
         log.write(added(&intruder, DAY0 + 302), Some(&mut s));
         let (roster, who) = Roster::of_log(&log.id(), &log.entries);
-        assert!(is_unproven(&who[6], "not on the roster"));
+        assert!(is_unproven(&who[6], "session ended"), "{:?}", who[6]);
         assert!(roster.member("A009").is_none());
     }
 
@@ -806,7 +906,79 @@ mod tests {
         other.entries[0].prev = GENESIS.into();
         let mut i = session(&admin, &log.id(), DAY0 + 302, 26);
         other.write(Entry { detail: Some(fake.detail()), ..event(Event::StaffRoster, DAY0 + 302) }, Some(&mut i));
-        assert!(is_unproven(&other.who()[1], "roster not attested"));
+        assert!(matches!(other.who()[1], Attribution::Unproven { .. }));
+    }
+
+    #[test]
+    fn a_first_administrator_is_only_the_first_session_of_the_log() {
+        // Someone who deleted the setup entries from the device's store and
+        // set themselves up: their setup is not the log's first session.
+        let (mut log, _, _) = set_up();
+        log.entries.remove(0);
+        log.entries.remove(0);
+        let intruder = staff(9, "A009", "admin");
+        let mut s = session(&intruder, &log.id(), DAY0 + 300, 31);
+        log.write(added(&intruder, DAY0 + 300), Some(&mut s));
+        let (roster, who) = Roster::of_log(&log.id(), &log.entries);
+        assert!(!roster.anchored() && roster.attested());
+        assert!(who.iter().all(|a| matches!(a, Attribution::Unproven { .. })), "{who:?}");
+        // Nor does an administrator's key given from elsewhere anchor one it
+        // does not name.
+        let (log, admin, _) = set_up();
+        let mut pinned = Roster::pinned(&log.id(), vec![staff(8, "A008", "admin").key.public_hex()]);
+        let who = pinned.follow_all(&log.entries, false, &native_p256);
+        assert!(!pinned.anchored() && who.iter().all(|a| matches!(a, Attribution::Unproven { .. })));
+        let mut pinned = Roster::pinned(&log.id(), vec![admin.key.public_hex().to_uppercase()]);
+        assert_eq!(pinned.follow_all(&log.entries, false, &native_p256)[0], proven(&admin));
+    }
+
+    #[test]
+    fn a_session_ends_at_its_sign_out_or_the_next_session_and_entries_are_not_backdated() {
+        let (mut log, admin, clerk) = set_up();
+        let mut s = session(&clerk, &log.id(), DAY0 + 100, 12);
+        s.started = true;
+        log.write(event(Event::SignOut, DAY0 + 300), Some(&mut s));
+        log.write(event(Event::Verify, DAY0 + 301), Some(&mut s));
+        let who = log.who();
+        assert_eq!(who[4], proven(&clerk));
+        assert!(is_unproven(&who[5], "session ended"), "{:?}", who[5]);
+        // Backdated into an earlier part of a session.
+        let (mut log, _, clerk) = set_up();
+        let mut s = session(&clerk, &log.id(), DAY0 + 100, 12);
+        s.started = true;
+        log.write(event(Event::Verify, DAY0 + 3000), Some(&mut s));
+        log.write(event(Event::Verify, DAY0 + 3000 - MAX_BACKWARDS - 1), Some(&mut s));
+        assert!(is_unproven(&log.who()[5], "before the entries before it"));
+        // The administrator's older session, once another began.
+        let (mut log, _, _) = set_up();
+        let mut setup = session(&admin, &log.id(), DAY0, 11);
+        setup.started = true;
+        log.write(event(Event::Setting, DAY0 + 400), Some(&mut setup));
+        assert!(is_unproven(&log.who()[4], "session ended"));
+    }
+
+    #[test]
+    fn a_log_pruned_by_age_is_attributed_from_its_roster_read_ahead() {
+        let (mut log, admin, clerk) = set_up();
+        let mut a = session(&admin, &log.id(), DAY0 + 300, 24);
+        log.write(event(Event::SignIn, DAY0 + 300), Some(&mut a));
+        log.write(event(Event::Verify, DAY0 + 301), Some(&mut a));
+        let (roster, _) = Roster::of_log(&log.id(), &log.entries);
+        // Entries up to #5 dropped; #6 kept from before the prune. The
+        // roster carries the session's delegation again.
+        a.started = false;
+        log.write(Entry { detail: Some(roster.detail()), ..event(Event::StaffRoster, DAY0 + 302) }, Some(&mut a));
+        log.write(Entry { detail: Some("5 x".into()), ..event(Event::Pruned, DAY0 + 303) }, Some(&mut a));
+        let kept = log.entries.split_off(5);
+        let (_, who) = Roster::of_log(&log.id(), &kept);
+        assert_eq!(who, [proven(&admin), proven(&admin), proven(&admin)]);
+        let _ = clerk;
+        // A roster that lists a number twice is no roster.
+        let twice = format!(
+            "[{{\"staff\":\"A001\",\"role\":\"admin\",\"staffKey\":\"{k}\"}},{{\"staff\":\"A001\",\"role\":\"counter\",\"staffKey\":\"{k}\"}}]",
+            k = admin.key.public_hex()
+        );
+        assert!(roster_of(&Entry { detail: Some(twice), ..event(Event::StaffRoster, 0) }).is_none());
     }
 
     #[test]

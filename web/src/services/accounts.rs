@@ -225,9 +225,9 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     if all.len() >= MAX_ACCOUNTS {
         return Err(AccountError::Full);
     }
-    // With no account here, a log whose roster is anchored means the
-    // accounts were deleted from storage: no new first administrator.
-    if all.is_empty() && audit::roster().await.anchored() {
+    // With no account here, a log with staff sessions means the accounts
+    // were deleted from storage: no new first administrator.
+    if all.is_empty() && audit::roster().await.attested() {
         return Err(AccountError::RosterKept);
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
@@ -275,7 +275,7 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
 /// logged as `staff-removed`). An
 /// administrator who removes their own account is then signed out by the
 /// caller, once the removal is logged.
-pub fn remove(number: &str) -> Result<(), AccountError> {
+pub async fn remove(number: &str) -> Result<(), AccountError> {
     if !signed_in_as(Role::Admin) {
         return Err(AccountError::NotAllowed);
     }
@@ -285,14 +285,21 @@ pub fn remove(number: &str) -> Result<(), AccountError> {
     if all.iter().any(|a| a.number == number && a.role == admin) && admins <= 1 {
         return Err(AccountError::LastAdmin);
     }
+    // Nor the roster's last (the accounts here may say otherwise).
+    let roster = audit::roster().await;
+    let on_roster = roster.members().filter(|m| m.role == admin).count();
+    if roster.member(number).is_some_and(|m| m.role == admin) && on_roster <= 1 {
+        return Err(AccountError::LastAdmin);
+    }
     all.retain(|a| a.number != number);
     save(&all)?;
     audit::record_event(Happened { detail: Some(number.to_owned()), ..Happened::new(Event::StaffRemoved) });
     Ok(())
 }
 
-/// Sets an account's PIN: the account's own, or any one by an
-/// administrator. Gives the account and the PIN's derivation.
+/// A new PIN for an account: the account's own, or any one by an
+/// administrator. Gives the account as it will be and the PIN's
+/// derivation; nothing is saved yet (see [`log_new_key`]).
 async fn set_pin(number: &str, pin: &str) -> Result<(Account, Vec<u8>), AccountError> {
     let me = current().ok_or(AccountError::NotAllowed)?;
     if me.number != number && !signed_in_as(Role::Admin) {
@@ -303,26 +310,31 @@ async fn set_pin(number: &str, pin: &str) -> Result<(Account, Vec<u8>), AccountE
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
     let derived = derive(pin, &salt, ROUNDS).await?;
-    let mut all = accounts();
-    let account = all.iter_mut().find(|a| a.number == number).ok_or(AccountError::Wrong)?;
+    let mut account = accounts().into_iter().find(|a| a.number == number).ok_or(AccountError::Wrong)?;
     (account.salt, account.rounds, account.hash) = (salt, ROUNDS, keyed(&derived));
-    let account = account.clone();
-    save(&all)?;
     Ok((account, derived))
 }
 
 /// Logs a change of a PIN (attested by the session signed in, delegated by
-/// the old key) and, when it is the signed-in member's own, goes on in a
-/// new session delegated by the new key: the roster no longer holds the
-/// old one.
+/// the old key), then keeps the new check once the entry is stored (so the
+/// accounts and the roster agree: an entry not written keeps the old PIN)
+/// and, when it is the signed-in member's own, goes on in a new session
+/// delegated by the new key: the roster no longer holds the old one.
 async fn log_new_key(happened: Happened, account: &Account, derived: &[u8]) -> Result<(), AccountError> {
     let own = current().is_some_and(|me| me.number == account.number);
+    let before = audit::head_count();
     audit::record_event(Happened { staff_key: Some(staff::StaffKey::from_derived(derived).public_hex()), ..happened });
+    if !audit::settled().await || audit::head_count() <= before {
+        return Err(AccountError::Unavailable);
+    }
+    let mut all = accounts();
+    let kept = all.iter_mut().find(|a| a.number == account.number).ok_or(AccountError::Wrong)?;
+    *kept = account.clone();
+    save(&all)?;
     if own {
         open_session(account, derived).await?;
+        // (The page tells the other program, which takes the new session.)
         audit::record_delegated(Happened::new(Event::SignIn));
-        // The other program takes the new session.
-        crate::state::events::tell(crate::state::events::EVENT_OPERATOR);
     }
     Ok(())
 }
@@ -443,10 +455,10 @@ fn wait_after(count: u32) -> u64 {
 /// staff keys) an administrator's sign-in anchors it.
 pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator, AccountError> {
     let (mut account, mut derived) = check(number, pin, now).await?;
-    // An account whose PIN was derived with fewer rounds (set before they
-    // were raised), or kept before staff keys, gets today's, now that the
-    // PIN is known.
-    if (account.rounds < ROUNDS || !account.hash.starts_with(KEYED))
+    // An account kept before staff keys gets today's rounds and a staff
+    // key, now that the PIN is known.
+    // (A keyed account keeps its key: a new one would not be on the roster.)
+    if !account.hash.starts_with(KEYED)
         && let Some(salt) = random_salt()
         && let Ok(upgraded) = derive(pin, &salt, ROUNDS).await
     {
@@ -460,7 +472,9 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
     }
     let roster = audit::roster().await;
     let public = staff::StaffKey::from_derived(&derived).public_hex();
-    let anchors = !roster.anchored() && account.role == Role::Admin.as_str();
+    // Only on a log with no staff session yet (accounts made before staff
+    // keys): anchoring is the first session's, as the roster reads it.
+    let anchors = !roster.attested() && account.role == Role::Admin.as_str();
     let held = roster.member(&account.number).is_some_and(|m| m.staff_key == public && m.role == account.role);
     if !held && !anchors {
         return Err(AccountError::NotOnRoster);

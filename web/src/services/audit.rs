@@ -76,6 +76,11 @@ fn head() -> Head {
     LocalStorage::get(KEY_AUDIT_HEAD).unwrap_or_default()
 }
 
+/// How many entries the log holds (its head's number).
+pub fn head_count() -> u64 {
+    head().count
+}
+
 /// What is logged: a verification, or something the staff did, with who
 /// and in which case (taken when it happened, not when it is stored); or a
 /// checkpoint of the head.
@@ -313,7 +318,16 @@ pub async fn roster() -> zz_log::staff::Roster {
         Err(_) => return zz_log::staff::Roster::default(),
     };
     let mut entries = Vec::new();
+    // Whether the log starts after a prune: its first entry is not entry 1.
+    let mut first_n = None;
     let _ = crate::services::idb::audit_read(|lines| {
+        if first_n.is_none() {
+            #[derive(Deserialize)]
+            struct N {
+                n: u64,
+            }
+            first_n = lines.first().map(|l| serde_json::from_str::<N>(l).map_or(0, |e| e.n));
+        }
         for l in lines.iter().filter(|l| l.contains("\"delegation\"") || l.contains("\"event\":\"staff-")) {
             if let Ok(e) = serde_json::from_str::<audit::Entry>(l) {
                 entries.push(e);
@@ -333,9 +347,7 @@ pub async fn roster() -> zz_log::staff::Roster {
         good.iter().any(|c| c.key == key && c.message == message && c.sig == sig)
     };
     let mut roster = zz_log::staff::Roster::new(&device);
-    for e in &entries {
-        roster.follow_with(e, &p256);
-    }
+    roster.follow_all(&entries, first_n.is_some_and(|n| n > 1), &p256);
     roster
 }
 
@@ -551,6 +563,11 @@ async fn prune_through(l: &Loaded, through: usize) -> Done {
     let (Some(last), Some(dropped)) = (l.entries.get(through), l.entries.get(..=through)) else {
         return Done::Failed(AuditError::NothingToDrop);
     };
+    // The administrator's session writes the roster again: without one
+    // signed in still (it may have ended meanwhile), nothing is dropped.
+    if !session::signed_in_as(Role::Admin) {
+        return Done::Refused("prune");
+    }
     let first = dropped.first().map_or(0, |e| e.n);
     download(
         &format!("zz-audit-log-{}-{}-{}.jsonl", l.header.device, first, last.n),

@@ -126,7 +126,10 @@ fn operator_of(d: &Delegation) -> Operator {
 /// once it is checked: its delegation holds now for this device, the
 /// roster of the log holds its staff key with its role, and its session key
 /// is here. Anything else signs no one in.
-pub async fn restore() {
+///
+/// `roster` reads the log's roster (awaited only when a session is to be
+/// checked). A stored session that has expired is ended, its key deleted.
+pub async fn restore(roster: impl std::future::Future<Output = zz_log::staff::Roster>) {
     let Some(record) = stored() else {
         LIVE.with(|l| l.borrow_mut().take());
         return;
@@ -136,9 +139,13 @@ pub async fn restore() {
     }
     LIVE.with(|l| l.borrow_mut().take());
     let Ok(Record { slot, delegation: d }) = serde_json::from_str::<Record>(&record) else { return };
-    let Some(key) = crate::services::device::stored_key_pair(&slot).await else { return };
-    let roster = crate::services::audit::roster().await;
     let now = crate::services::clock::now().as_secs();
+    if now > d.until {
+        end();
+        return;
+    }
+    let Some(key) = crate::services::device::stored_key_pair(&slot).await else { return };
+    let roster = roster.await;
     if hex(&key.raw_public) != d.session_key.to_ascii_lowercase() || !roster.admits(&d, now) {
         return;
     }
@@ -152,6 +159,8 @@ pub async fn restore() {
 /// Keeps a new session, signed in here at once (its delegation made and
 /// checked by the caller).
 pub(crate) fn start(slot: String, delegation: Delegation, key: KeyPair) -> Result<Operator, ()> {
+    // The session before, if any, is over: its key goes.
+    end();
     let record = serde_json::to_string(&Record { slot: slot.clone(), delegation: delegation.clone() }).map_err(drop)?;
     gloo::storage::LocalStorage::raw().set_item(KEY_SESSION, &record).map_err(drop)?;
     let operator = operator_of(&delegation);

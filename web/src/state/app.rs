@@ -106,7 +106,7 @@ pub fn use_root_state() -> AppState {
         move || {
             let operator = operator.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                crate::services::session::restore().await;
+                crate::services::session::restore(crate::services::audit::roster()).await;
                 operator.set(crate::services::session::current());
             });
         }

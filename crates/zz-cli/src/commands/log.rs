@@ -51,6 +51,13 @@ enum Action {
         /// does not prove.
         #[arg(long)]
         attributed: bool,
+        /// An administrator's staff key (hex, as the log's first
+        /// `staff-added` or a `staff-roster` names it), recorded when the
+        /// device was set up: only such a key may anchor the roster (a log
+        /// whose staff entries were rewritten on the device is then not
+        /// attributed). Repeatable.
+        #[arg(long = "admin-key", value_name = "HEX")]
+        admin_keys: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -70,8 +77,10 @@ enum Action {
 impl Args {
     pub fn run(self) -> ExitCode {
         match self.action {
-            Action::Verify { logs, checkpoint, device, attributed, json } => {
-                ExitCode::from(verify(&logs, checkpoint.as_deref(), device.as_deref(), attributed, json) as u8)
+            Action::Verify { logs, checkpoint, device, attributed, admin_keys, json } => {
+                let asked =
+                    Asked { checkpoint: checkpoint.as_deref(), device: device.as_deref(), attributed, admin_keys };
+                ExitCode::from(verify(&logs, &asked, json) as u8)
             }
             Action::Checkpoint { log, device_key, out, now } => {
                 super::done(checkpoint(&log, &device_key, &out, now.unwrap_or_else(files::now)))
@@ -132,6 +141,8 @@ struct StaffEntries {
 #[serde(rename_all = "camelCase")]
 struct Unproven {
     n: u64,
+    /// The line in the file, or 0 when several files were joined.
+    #[serde(skip_serializing_if = "is_zero")]
     line: usize,
     event: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,8 +150,26 @@ struct Unproven {
     why: String,
 }
 
-fn attribute(device: &str, entries: &[audit::Entry]) -> Attributed {
-    let (_, who) = staff::Roster::of_log(device, entries);
+/// What `zz log verify` is asked to hold the log to.
+struct Asked<'a> {
+    checkpoint: Option<&'a Path>,
+    device: Option<&'a str>,
+    attributed: bool,
+    admin_keys: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn attribute(device: &str, entries: &[audit::Entry], admin_keys: &[String], one_file: bool) -> Attributed {
+    let mut roster = if admin_keys.is_empty() {
+        staff::Roster::new(device)
+    } else {
+        staff::Roster::pinned(device, admin_keys.to_vec())
+    };
+    let starts_pruned = entries.first().is_some_and(|e| e.n > 1);
+    let who = roster.follow_all(entries, starts_pruned, &staff::native_p256);
     let mut out = Attributed::default();
     for (i, (e, a)) in entries.iter().zip(who).enumerate() {
         match a {
@@ -153,7 +182,9 @@ fn attribute(device: &str, entries: &[audit::Entry]) -> Attributed {
             }
             staff::Attribution::Unproven { why } => out.unproven.push(Unproven {
                 n: e.n,
-                line: i + 2,
+                // Lines are of one file; of several joined, the entry's
+                // number says where.
+                line: if one_file { i + 2 } else { 0 },
                 event: e.event.clone(),
                 operator: e.operator.as_ref().map(|o| format!("{} {} {}", o.number, o.name, o.role)),
                 why,
@@ -165,7 +196,12 @@ fn attribute(device: &str, entries: &[audit::Entry]) -> Attributed {
 
 /// `zz log verify`: 0 intact, 1 broken, 2 unreadable. Several files are
 /// one device's log in parts ([`audit::join`]).
-fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, attributed: bool, json: bool) -> i32 {
+fn verify(logs: &[PathBuf], asked: &Asked, json: bool) -> i32 {
+    let (checkpoint, device, attributed) = (asked.checkpoint, asked.device, asked.attributed);
+    if asked.admin_keys.iter().any(|k| k.trim().len() != 64 || !k.trim().bytes().all(|b| b.is_ascii_hexdigit())) {
+        eprintln!("zz log verify: --admin-key takes a staff key: 64 hex digits");
+        return 2;
+    }
     let parts = logs.iter().map(|l| read_log(l)).collect::<Result<Vec<_>>>();
     let joined = parts.and_then(|p| audit::join(p).map_err(|e| anyhow!("{}", e.0)));
     let read = joined.and_then(|(h, e)| {
@@ -206,7 +242,7 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, att
     };
     let name = logs.iter().map(|l| l.display().to_string()).collect::<Vec<_>>().join(" + ");
     // Attribution is read only of a log that holds.
-    let who = result.as_ref().ok().map(|_| attribute(&header.device, &entries));
+    let who = result.as_ref().ok().map(|_| attribute(&header.device, &entries, &asked.admin_keys, logs.len() == 1));
     if json {
         let out = Outcome {
             log: &name,
@@ -245,10 +281,10 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, att
         if let Some(who) = &who {
             for s in &who.staff {
                 println!(
-                    "  staff {} ({}) key {}…: {} entries attributed",
+                    "  staff {} ({}) key {}: {} entries attributed",
                     safe(&s.staff),
                     safe(&s.role),
-                    s.staff_key.get(..16).unwrap_or_default(),
+                    safe(&s.staff_key),
                     s.entries
                 );
             }
@@ -256,8 +292,8 @@ fn verify(logs: &[PathBuf], checkpoint: Option<&Path>, device: Option<&str>, att
                 println!("⚠ {} entries name an operator without proof (not attributable):", who.unproven.len());
                 for u in who.unproven.iter().take(20) {
                     println!(
-                        "  line {} (entry #{}) {}{}: {}",
-                        u.line,
+                        "  {}entry #{} {}{}: {}",
+                        if u.line > 0 { format!("line {} ", u.line) } else { String::new() },
                         u.n,
                         safe(&u.event),
                         u.operator.as_deref().map(|o| format!(" by {}", safe(o))).unwrap_or_default(),

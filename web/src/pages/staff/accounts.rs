@@ -165,17 +165,21 @@ fn StaffTable(props: &TableProps) -> Html {
                     let (number, error, change, set_operator) =
                         (number.clone(), error.clone(), props.on_change.clone(), app.set_operator.clone());
                     Callback::from(move |_| {
-                        match remove(&number) {
-                            Ok(()) => {
-                                error.set(None);
-                                if current().is_some_and(|op| op.number == number) {
-                                    sign_out();
-                                    set_operator.emit(None);
+                        let (number, error, change, set_operator) =
+                            (number.clone(), error.clone(), change.clone(), set_operator.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            match remove(&number).await {
+                                Ok(()) => {
+                                    error.set(None);
+                                    if current().is_some_and(|op| op.number == number) {
+                                        sign_out();
+                                        set_operator.emit(None);
+                                    }
                                 }
+                                Err(e) => error.set(Some(e)),
                             }
-                            Err(e) => error.set(Some(e)),
-                        }
-                        change.emit(());
+                            change.emit(());
+                        });
                     })
                 };
                 let reset = {
@@ -227,7 +231,8 @@ fn OwnPin() -> Html {
     let busy = use_mut_ref(|| false);
     let Some(me) = app.operator.clone() else { return html! {} };
     let submit = {
-        let (old, new, result, me, busy) = (old.clone(), new.clone(), result.clone(), me.clone(), busy.clone());
+        let (old, new, result, me, busy, set_operator) =
+            (old.clone(), new.clone(), result.clone(), me.clone(), busy.clone(), app.set_operator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if busy.replace(true) {
@@ -235,10 +240,15 @@ fn OwnPin() -> Html {
             }
             let (o, n) = (value(&old), value(&new));
             clear(&[&old, &new]);
-            let (result, number, busy) = (result.clone(), me.number.clone(), busy.clone());
+            let (result, number, busy, set_operator) =
+                (result.clone(), me.number.clone(), busy.clone(), set_operator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let r = change_own_pin(&number, &o, &n, now()).await;
                 *busy.borrow_mut() = false;
+                // Signed in again under the new key: the other program too.
+                if r.is_ok() {
+                    set_operator.emit(current());
+                }
                 result.set(Some(r));
             });
         })
