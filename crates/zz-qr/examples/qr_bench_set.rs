@@ -23,6 +23,7 @@ use zz_issuer::demo::{self, SampleData};
 
 /// How strong each degradation is: 1 for the reference set; a SEED other
 /// than 0 moves each by up to ±20 %.
+#[derive(Clone, Copy)]
 struct Params {
     blur: f64,
     module: f64,
@@ -33,18 +34,54 @@ struct Params {
     noise: f64,
 }
 
-static PARAMS: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
+const REFERENCE: Params =
+    Params { blur: 1.0, module: 1.0, contrast: 1.0, perspective: 1.0, moire: 1.0, occlusion: 1.0, noise: 1.0 };
 
-fn params() -> &'static Params {
-    PARAMS.get_or_init(|| Params {
-        blur: 1.0,
-        module: 1.0,
-        contrast: 1.0,
-        perspective: 1.0,
-        moire: 1.0,
-        occlusion: 1.0,
-        noise: 1.0,
-    })
+thread_local! {
+    /// The set being made (per thread: tests make frames of several sets).
+    static PARAMS: std::cell::Cell<Params> = const { std::cell::Cell::new(REFERENCE) };
+}
+
+fn params() -> Params {
+    PARAMS.with(std::cell::Cell::get)
+}
+
+/// The strengths of the set of `seed` (the reference set's for 0).
+fn params_of(seed: u64) -> Params {
+    if seed == 0 {
+        return REFERENCE;
+    }
+    let mut r = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut f = || r.range(0.8, 1.2);
+    Params { blur: f(), module: f(), contrast: f(), perspective: f(), moire: f(), occlusion: f(), noise: f() }
+}
+
+/// The random draws of the set of `seed`, from its first frame.
+fn rng_of(seed: u64) -> Rng {
+    Rng((0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1)
+}
+
+/// One frame of the set `qr_bench_set OUT per seed` makes (before JPEG
+/// coding, for `jpeg-q30`), and its payloads: the frames before it are
+/// drawn too, for the random draws to match. For tests that keep a frame a
+/// decoder once missed.
+#[allow(dead_code)]
+pub fn frame(seed: u64, per: usize, category: &str, n: usize, width: u32) -> Option<(GrayImage, Vec<String>)> {
+    PARAMS.with(|p| p.set(params_of(seed)));
+    let texts = payloads();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut rng = rng_of(seed);
+    for cat in CATEGORIES {
+        for i in 0..per {
+            for (fw, fh) in [(640u32, 480u32), (1280, 720)] {
+                let made = make(cat, &texts, i, fw, fh, &mut rng);
+                if *cat == category && i == n && fw == width {
+                    return Some(made);
+                }
+            }
+        }
+    }
+    None
 }
 
 struct Rng(u64);
@@ -225,20 +262,17 @@ fn main() {
     let per: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10);
     let seed: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(0);
     if seed != 0 {
-        let mut r = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-        let mut f = || r.range(0.8, 1.2);
-        let p =
-            Params { blur: f(), module: f(), contrast: f(), perspective: f(), moire: f(), occlusion: f(), noise: f() };
+        let p = params_of(seed);
         eprintln!(
             "seed {seed}: blur ×{:.2}, modules ×{:.2}, contrast ×{:.2}, perspective ×{:.2}, moiré ×{:.2}, occlusion ×{:.2}, noise ×{:.2}",
             p.blur, p.module, p.contrast, p.perspective, p.moire, p.occlusion, p.noise
         );
-        let _ = PARAMS.set(p);
+        PARAMS.with(|c| c.set(p));
     }
     let texts = payloads();
     eprintln!("payload lengths: {:?}", texts.iter().map(String::len).collect::<Vec<_>>());
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut rng = Rng((0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+    let mut rng = rng_of(seed);
     let mut manifest = Vec::new();
     for cat in CATEGORIES {
         let dir = out.join(cat);

@@ -642,18 +642,38 @@ pub fn SampleQR(image: &BitMatrix, fp: &FinderPatternSet) -> Result<QRCodeDetect
     )?;
 
     if dimension >= Version::SymbolSize(7, Type::Model2).x {
-        let version = ReadVersion(image, dimension as u32, mod2Pix);
-
+        let near = |v: &VersionRef| {
+            std::cmp::min(
+                (v.getDimensionForVersion() as i32 - top_dim).abs(),
+                (v.getDimensionForVersion() as i32 - left_dim).abs(),
+            ) <= 8
+        };
+        let mut version = ReadVersion(image, dimension as u32, mod2Pix).ok().filter(near);
+        // zz-verify patch (PATCHED.md): in a steep perspective the two
+        // estimates disagree and the grid of the one taken misses the
+        // version bits; try the other estimate and the sizes next to both.
+        if version.is_none() {
+            let valid = |d: i32| d - ((d - 17) % 4 + 4) % 4 + if (d - 17) % 4 >= 2 { 4 } else { 0 };
+            let (a, b) = (valid(top_dim), valid(left_dim));
+            for candidate in [b, a, dimension - 4, dimension + 4, b - 4, b + 4, a - 4, a + 4] {
+                if candidate == dimension || !(45..=177).contains(&candidate) {
+                    continue;
+                }
+                let Ok(m) = Mod2Pix(candidate, brOffset, Quadrilateral::from([fp.tl.p, fp.tr.p, br.p, fp.bl.p]))
+                else {
+                    continue;
+                };
+                if let Some(v) = ReadVersion(image, candidate as u32, m).ok().filter(near) {
+                    version = Some(v);
+                    break;
+                }
+            }
+        }
         // if the version bits are garbage -> discard the detection
-        if version.is_err()
-            || std::cmp::min(
-                (version.as_ref().unwrap().getDimensionForVersion() as i32 - top_dim).abs(),
-                (version.as_ref().unwrap().getDimensionForVersion() as i32 - left_dim).abs(),
-            ) > 8
-        {
+        let Some(version) = version.map(Ok::<_, Exceptions>) else {
             /*return DetectorResult();*/
             return Err(Exceptions::NOT_FOUND);
-        }
+        };
         if version.as_ref().unwrap().getDimensionForVersion() as i32 != dimension {
             // printf("update dimension: %d -> %d\n", dimension, version.dimension());
             dimension = version.as_ref().unwrap().getDimensionForVersion() as i32;
