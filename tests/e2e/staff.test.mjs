@@ -85,6 +85,9 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   await page.fill("#new-staff-pin", CLERK.pin);
   await page.click("#add-staff");
   await page.waitForSelector(`table.staff tr[data-number="${CLERK.number}"]`);
+  // Each account's staff key is shown, for the administrator to record.
+  const shownKey = (await page.textContent(`table.staff tr[data-number="${ADMIN.number}"] code.staff-key`)).trim();
+  assert.match(shownKey, /^[0-9a-f]{64}$/);
   await page.screenshot({ path: `${ART}/staff-settings.png`, fullPage: true });
   await axe(page, "settings with staff");
   await page.click("#sign-out");
@@ -179,6 +182,7 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   const clerkEntries = who.staff.find((s) => s.staff === CLERK.number && s.role === "counter");
   const adminKey = who.staff.find((s) => s.staff === ADMIN.number && s.role === "admin")?.staffKey;
   assert.ok(clerkEntries?.entries >= 5 && adminKey, JSON.stringify(who));
+  assert.equal(adminKey, shownKey, "the key the settings page shows is the roster's");
   // The administrator's key recorded at setup pins the roster's anchor;
   // any other key anchors nothing.
   assert.equal(zzLogVerify(logFile, ["--attributed", "--admin-key", adminKey]), 0);

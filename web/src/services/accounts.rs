@@ -162,6 +162,14 @@ pub fn list() -> Vec<Operator> {
     accounts().iter().map(Account::operator).collect()
 }
 
+/// The staff key (public, hex) of an account, as kept for its PIN's check;
+/// `None` for an account made before staff keys. An administrator records
+/// the first administrator's with the device's id (`zz log verify
+/// --admin-key`).
+pub fn staff_key_of(number: &str) -> Option<String> {
+    accounts().into_iter().find(|a| a.number == number).and_then(|a| a.hash.strip_prefix(KEYED).map(str::to_owned))
+}
+
 /// Whether `pin` is well-formed: at least [`MIN_DIGITS`] digits.
 pub fn well_formed(pin: &str) -> bool {
     pin.len() >= MIN_DIGITS && pin.len() <= MAX_FIELD && pin.chars().all(|c| c.is_ascii_digit())

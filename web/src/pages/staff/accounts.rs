@@ -8,7 +8,9 @@ use zz_log::audit::Operator;
 use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
 use crate::components::gate::{OperatorLine, SignIn};
-use crate::services::accounts::{AccountError, add, any, change_own_pin, list, message, remove, reset_pin, sign_out};
+use crate::services::accounts::{
+    AccountError, add, any, change_own_pin, list, message, remove, reset_pin, sign_out, staff_key_of,
+};
 use crate::services::clock::now;
 use crate::services::session::{Role, current, role_of};
 use crate::state::app::use_app;
@@ -156,6 +158,7 @@ fn StaffTable(props: &TableProps) -> Html {
                 <th scope="col">{ lang.t("姓名", "Name") }</th>
                 <th scope="col">{ lang.t("工号", "Staff number") }</th>
                 <th scope="col">{ lang.t("角色", "Role") }</th>
+                <th scope="col">{ lang.t("员工密钥（公钥，供核对）", "Staff key (public, to record)") }</th>
                 <th scope="col">{ lang.t("操作", "Actions") }</th>
             </tr></thead>
             <tbody>
@@ -200,6 +203,10 @@ fn StaffTable(props: &TableProps) -> Html {
                     <td>{ &op.name }</td>
                     <td>{ &op.number }</td>
                     <td>{ role_of(op).map_or(op.role.as_str(), |r| r.words(lang)) }</td>
+                    <td>{ match staff_key_of(&op.number) {
+                        Some(k) => html! { <code class="staff-key">{ k }</code> },
+                        None => html! { lang.t("—（请重设 PIN）", "— (reset the PIN)") },
+                    } }</td>
                     <td>
                         <button type="button" class="button small" onclick={reset} aria-label={format!("{} {}", lang.t("重设 PIN", "Reset the PIN of"), op.number)}>{ lang.t("重设 PIN", "Reset PIN") }</button>
                         { " " }
