@@ -238,7 +238,7 @@ pub fn native_p256(key: &[u8], message: &[u8], sig: &[u8]) -> bool {
 
 /// A P-256 signature that reading a log will check: key, message,
 /// signature.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct P256Signed {
     pub key: Vec<u8>,
     pub message: Vec<u8>,
@@ -286,17 +286,14 @@ pub struct Roster {
     /// The session that began last and has not signed out: one at a time
     /// on a device, so an entry of any other is refused.
     open: Option<String>,
-    /// The latest time of an attested entry so far.
-    latest: i64,
+    /// While reading the entries a log kept from before its roster entry
+    /// (read ahead): attribution only, their changes are in the roster.
+    replaying: bool,
 }
 
 fn unproven(why: &str) -> Attribution {
     Attribution::Unproven { why: why.to_owned() }
 }
-
-/// How far back (seconds) an attested entry's time may be from the latest
-/// before it: entries are queued, not backdated.
-pub const MAX_BACKWARDS: i64 = 600;
 
 /// The roles there are.
 pub const ROLES: [&str; 3] = ["counter", "supervisor", ADMIN];
@@ -333,9 +330,11 @@ impl Roster {
     /// entries kept from before it are read with that roster.
     pub fn follow_all(&mut self, entries: &[Entry], starts_pruned: bool, p256: &P256Check<'_>) -> Vec<Attribution> {
         self.starts_pruned = starts_pruned;
+        // The position of the roster entry read ahead.
+        let mut anchor_at = None;
         if starts_pruned && !self.anchored {
             let mut ahead = self.clone();
-            for e in entries.iter().filter(|e| e.event_kind() == Some(Event::StaffRoster)) {
+            for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.event_kind() == Some(Event::StaffRoster)) {
                 ahead.follow_with(e, p256);
                 if ahead.anchored {
                     // Its roster, and its session (the pruning
@@ -344,11 +343,24 @@ impl Roster {
                     self.sessions = ahead.sessions;
                     self.open = ahead.open;
                     self.anchored = true;
+                    anchor_at = Some(i);
                     break;
                 }
             }
         }
-        entries.iter().map(|e| self.follow_with(e, p256)).collect()
+        let mut who = Vec::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            self.replaying = anchor_at.is_some_and(|at| i < at);
+            who.push(self.follow_with(e, p256));
+        }
+        self.replaying = false;
+        who
+    }
+
+    /// The session the log has open (begun last, not signed out): the only
+    /// one a stored session may be.
+    pub fn open_session(&self) -> Option<&str> {
+        self.open.as_deref()
     }
 
     /// The member with this staff number.
@@ -427,15 +439,13 @@ impl Roster {
             if d.device != self.device {
                 return unproven("its delegation is for another device");
             }
-            if self.sessions.contains_key(&by.session) {
-                if self.sessions.get(&by.session) != Some(d) {
-                    return unproven("two delegations claim one session");
-                }
-            } else {
-                // A session begins: any other has ended.
-                self.sessions.insert(by.session.clone(), (**d).clone());
-                self.open = Some(by.session.clone());
+            if self.sessions.get(&by.session).is_some_and(|known| known != &**d) {
+                return unproven("two delegations claim one session");
             }
+            // A session begins (or says so again, as the roster after a
+            // prune does): any other has ended.
+            self.sessions.insert(by.session.clone(), (**d).clone());
+            self.open = Some(by.session.clone());
         }
         let Some(d) = self.sessions.get(&by.session).cloned() else {
             return unproven("its session's delegation is not in the log");
@@ -449,10 +459,6 @@ impl Roster {
         if !d.covers(e.time) {
             return unproven("written outside the time its session holds");
         }
-        if e.time < self.latest.saturating_sub(MAX_BACKWARDS) {
-            return unproven("its time is before the entries before it");
-        }
-        self.latest = self.latest.max(e.time);
         if e.operator.as_ref().is_none_or(|o| o.number != d.staff || o.role != d.role) {
             return unproven("the operator named is not the one the session is for");
         }
@@ -492,6 +498,9 @@ impl Roster {
         let on_roster = self.members.get(&d.staff).is_some_and(|m| m.staff_key == d.staff_key && m.role == d.role);
         if !on_roster {
             return unproven("its staff key or role is not on the roster");
+        }
+        if self.replaying {
+            return who;
         }
         let admin = d.role == ADMIN;
         match event {
@@ -910,6 +919,30 @@ mod tests {
     }
 
     #[test]
+    fn kept_entries_from_before_the_roster_keep_their_sessions_and_changes() {
+        let (mut log, admin, clerk) = set_up();
+        let mut a = session(&admin, &log.id(), DAY0 + 300, 41);
+        log.write(event(Event::SignIn, DAY0 + 300), Some(&mut a));
+        let kiosk = staff(6, "K001", "supervisor");
+        log.write(added(&kiosk, DAY0 + 301), Some(&mut a));
+        let mut c = session(&clerk, &log.id(), DAY0 + 400, 42);
+        log.write(event(Event::SignIn, DAY0 + 400), Some(&mut c));
+        let (roster, _) = Roster::of_log(&log.id(), &log.entries);
+        a.started = false;
+        log.write(Entry { detail: Some(roster.detail()), ..event(Event::StaffRoster, DAY0 + 500) }, Some(&mut a));
+        log.write(Entry { detail: Some("4 x".into()), ..event(Event::Pruned, DAY0 + 501) }, Some(&mut a));
+        // The whole log, and what a prune up to #4 keeps, read alike.
+        let (whole, who) = Roster::of_log(&log.id(), &log.entries);
+        assert!(who.iter().all(|w| matches!(w, Attribution::Staff { .. })), "{who:?}");
+        let kept = log.entries.split_off(4);
+        let (after, who) = Roster::of_log(&log.id(), &kept);
+        assert_eq!(who, [proven(&admin), proven(&admin), proven(&clerk), proven(&admin), proven(&admin)]);
+        assert_eq!(after.members().count(), 3);
+        assert_eq!(after.detail(), whole.detail());
+        assert_eq!(after.open_session(), Some(a.delegation.session().as_str()));
+    }
+
+    #[test]
     fn a_first_administrator_is_only_the_first_session_of_the_log() {
         // Someone who deleted the setup entries from the device's store and
         // set themselves up: their setup is not the log's first session.
@@ -933,7 +966,7 @@ mod tests {
     }
 
     #[test]
-    fn a_session_ends_at_its_sign_out_or_the_next_session_and_entries_are_not_backdated() {
+    fn a_session_ends_at_its_sign_out_or_when_the_next_begins() {
         let (mut log, admin, clerk) = set_up();
         let mut s = session(&clerk, &log.id(), DAY0 + 100, 12);
         s.started = true;
@@ -942,13 +975,6 @@ mod tests {
         let who = log.who();
         assert_eq!(who[4], proven(&clerk));
         assert!(is_unproven(&who[5], "session ended"), "{:?}", who[5]);
-        // Backdated into an earlier part of a session.
-        let (mut log, _, clerk) = set_up();
-        let mut s = session(&clerk, &log.id(), DAY0 + 100, 12);
-        s.started = true;
-        log.write(event(Event::Verify, DAY0 + 3000), Some(&mut s));
-        log.write(event(Event::Verify, DAY0 + 3000 - MAX_BACKWARDS - 1), Some(&mut s));
-        assert!(is_unproven(&log.who()[5], "before the entries before it"));
         // The administrator's older session, once another began.
         let (mut log, _, _) = set_up();
         let mut setup = session(&admin, &log.id(), DAY0, 11);

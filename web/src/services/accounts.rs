@@ -233,9 +233,10 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     if all.len() >= MAX_ACCOUNTS {
         return Err(AccountError::Full);
     }
-    // With no account here, a log with staff sessions means the accounts
-    // were deleted from storage: no new first administrator.
-    if all.is_empty() && audit::roster().await.attested() {
+    // With no account here, a log with staff sessions, or one that does not
+    // hold together, means the accounts or entries were deleted from
+    // storage: no new first administrator.
+    if all.is_empty() && !may_anchor().await {
         return Err(AccountError::RosterKept);
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
@@ -277,6 +278,15 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
         audit::record_event(happened);
     }
     Ok(op)
+}
+
+/// Whether a first administrator may anchor the roster here: the log has
+/// no staff session, and it holds together (signatures, chain and the head
+/// kept apart), so no session was deleted from it. (Whoever rewrites the
+/// whole log with the device's key is caught elsewhere: a checkpoint, the
+/// administrator's key recorded at setup.)
+async fn may_anchor() -> bool {
+    !audit::roster().await.attested() && matches!(audit::check().await, Ok((_, audit::ChainState::Intact(_))))
 }
 
 /// Removes an account (an administrator signed in; not the last one;
@@ -330,9 +340,19 @@ async fn set_pin(number: &str, pin: &str) -> Result<(Account, Vec<u8>), AccountE
 /// delegated by the new key: the roster no longer holds the old one.
 async fn log_new_key(happened: Happened, account: &Account, derived: &[u8]) -> Result<(), AccountError> {
     let own = current().is_some_and(|me| me.number == account.number);
-    let before = audit::head_count();
-    audit::record_event(Happened { staff_key: Some(staff::StaffKey::from_derived(derived).public_hex()), ..happened });
-    if !audit::settled().await || audit::head_count() <= before {
+    let key = staff::StaffKey::from_derived(derived).public_hex();
+    audit::record_event(Happened { staff_key: Some(key.clone()), ..happened });
+    // Kept once the roster holds the new key (the entry stored, and taken
+    // by the roster's rules), waiting up to a minute for the log.
+    let mut held = false;
+    for _ in 0..12 {
+        if audit::roster().await.member(&account.number).is_some_and(|m| m.staff_key == key) {
+            held = true;
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(5_000).await;
+    }
+    if !held {
         return Err(AccountError::Unavailable);
     }
     let mut all = accounts();
@@ -482,7 +502,7 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
     let public = staff::StaffKey::from_derived(&derived).public_hex();
     // Only on a log with no staff session yet (accounts made before staff
     // keys): anchoring is the first session's, as the roster reads it.
-    let anchors = !roster.attested() && account.role == Role::Admin.as_str();
+    let anchors = account.role == Role::Admin.as_str() && !roster.attested() && may_anchor().await;
     let held = roster.member(&account.number).is_some_and(|m| m.staff_key == public && m.role == account.role);
     if !held && !anchors {
         return Err(AccountError::NotOnRoster);

@@ -76,11 +76,6 @@ fn head() -> Head {
     LocalStorage::get(KEY_AUDIT_HEAD).unwrap_or_default()
 }
 
-/// How many entries the log holds (its head's number).
-pub fn head_count() -> u64 {
-    head().count
-}
-
 /// What is logged: a verification, or something the staff did, with who
 /// and in which case (taken when it happened, not when it is stored); or a
 /// checkpoint of the head.
@@ -328,7 +323,12 @@ pub async fn roster() -> zz_log::staff::Roster {
             }
             first_n = lines.first().map(|l| serde_json::from_str::<N>(l).map_or(0, |e| e.n));
         }
-        for l in lines.iter().filter(|l| l.contains("\"delegation\"") || l.contains("\"event\":\"staff-")) {
+        // What can change the roster or end a session: the same as reading
+        // every entry would give.
+        let relevant = |l: &&String| {
+            l.contains("\"delegation\"") || l.contains("\"event\":\"staff-") || l.contains("\"event\":\"sign-out\"")
+        };
+        for l in lines.iter().filter(relevant) {
             if let Ok(e) = serde_json::from_str::<audit::Entry>(l) {
                 entries.push(e);
             }
@@ -337,14 +337,14 @@ pub async fn roster() -> zz_log::staff::Roster {
     })
     .await;
     // P-256 sessions' signatures are checked ahead, by WebCrypto.
-    let mut good = Vec::new();
+    let mut good = std::collections::HashSet::new();
     for c in zz_log::staff::Roster::p256_checks(&entries) {
         if crate::services::device::verify_p256(&c.key, &c.message, &c.sig).await {
-            good.push(c);
+            good.insert(c);
         }
     }
     let p256 = move |key: &[u8], message: &[u8], sig: &[u8]| {
-        good.iter().any(|c| c.key == key && c.message == message && c.sig == sig)
+        good.contains(&zz_log::staff::P256Signed { key: key.to_vec(), message: message.to_vec(), sig: sig.to_vec() })
     };
     let mut roster = zz_log::staff::Roster::new(&device);
     roster.follow_all(&entries, first_n.is_some_and(|n| n > 1), &p256);
@@ -578,9 +578,11 @@ async fn prune_through(l: &Loaded, through: usize) -> Done {
     // session writes it again, with its delegation, first (so the note
     // after it is attributed too).
     let roster = roster().await;
-    if roster.anchored() {
-        record_delegated(Happened { detail: Some(roster.detail()), ..Happened::new(Event::StaffRoster) });
+    if !roster.anchored() {
+        // Nothing would anchor what is kept: the staff would be locked out.
+        return Done::Failed(AuditError::Unreadable("the log holds no staff roster to keep".into()));
     }
+    record_delegated(Happened { detail: Some(roster.detail()), ..Happened::new(Event::StaffRoster) });
     record_event(Happened { detail: Some(format!("{} {}", last.n, last.hash())), ..Happened::new(Event::Pruned) });
     if !settled().await {
         return Done::Failed(AuditError::NoteNotWritten);

@@ -146,7 +146,10 @@ pub async fn restore(roster: impl std::future::Future<Output = zz_log::staff::Ro
     }
     let Some(key) = crate::services::device::stored_key_pair(&slot).await else { return };
     let roster = roster.await;
-    if hex(&key.raw_public) != d.session_key.to_ascii_lowercase() || !roster.admits(&d, now) {
+    // The log's open session must be this one (not one signed out, or one
+    // another began after).
+    let open = roster.open_session() == Some(d.session().as_str());
+    if hex(&key.raw_public) != d.session_key.to_ascii_lowercase() || !roster.admits(&d, now) || !open {
         return;
     }
     // Still the one stored (a sign-out meanwhile wins).
@@ -171,12 +174,12 @@ pub(crate) fn start(slot: String, delegation: Delegation, key: KeyPair) -> Resul
 
 /// Forgets who was signed in, and their session key.
 pub(crate) fn end() {
-    let slot = LIVE
-        .with(|l| l.borrow_mut().take())
-        .map(|l| l.slot.clone())
-        .or_else(|| stored().and_then(|r| serde_json::from_str::<Record>(&r).ok()).map(|r| r.slot));
+    // The key of the session checked here and of the one stored (another
+    // program's or tab's), both.
+    let mine = LIVE.with(|l| l.borrow_mut().take()).map(|l| l.slot.clone());
+    let stored = stored().and_then(|r| serde_json::from_str::<Record>(&r).ok()).map(|r| r.slot);
     gloo::storage::LocalStorage::raw().remove_item(KEY_SESSION).ok();
-    if let Some(slot) = slot.filter(|s| s.starts_with(SLOT_PREFIX)) {
+    for slot in [mine, stored].into_iter().flatten().filter(|s| s.starts_with(SLOT_PREFIX)) {
         wasm_bindgen_futures::spawn_local(async move {
             let _ = crate::services::idb::delete(&slot).await;
         });
