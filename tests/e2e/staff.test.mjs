@@ -36,10 +36,15 @@ async function go(page, hash) {
   await page.waitForSelector("main");
 }
 
-async function signIn(page, who) {
-  await page.fill("#staff-number", who.number);
-  await page.fill("#staff-pin", who.pin);
+/** Submits the sign-in form with a staff number and PIN. */
+async function tryPin(page, number, pin) {
+  await page.fill("#staff-number", number);
+  await page.fill("#staff-pin", pin);
   await page.click("#sign-in");
+}
+
+async function signIn(page, who) {
+  await tryPin(page, who.number, who.pin);
   await page.waitForSelector("#operator");
 }
 
@@ -94,9 +99,7 @@ test("staff sign in; what a clerk does carries their name; only the administrato
   // Wrong PINs: refused, then a wait.
   const attempt = async (number, pin) => {
     const before = Number(await page.getAttribute("form.sign-in", "data-attempts"));
-    await page.fill("#staff-number", number);
-    await page.fill("#staff-pin", pin);
-    await page.click("#sign-in");
+    await tryPin(page, number, pin);
     await page.waitForSelector(`form.sign-in[data-attempts="${before + 1}"]`);
   };
   for (let i = 0; i < 3; i++) await attempt(CLERK.number, "000000");
@@ -260,9 +263,7 @@ test("editing storage gives no role and no attributed entry: a forged session, a
   }, PIN);
   await go(page, "#/settings");
   await page.waitForSelector("#staff-number");
-  await page.fill("#staff-number", "X999");
-  await page.fill("#staff-pin", PIN);
-  await page.click("#sign-in");
+  await tryPin(page, "X999", PIN);
   await page.waitForSelector("#sign-in-error");
   assert.match(await page.textContent("#sign-in-error"), /未登记在本设备的工作人员名册/);
   assert.equal(await page.$("#operator"), null);
@@ -277,9 +278,7 @@ test("editing storage gives no role and no attributed entry: a forged session, a
   });
   await page.reload();
   await page.waitForSelector("#staff-number");
-  await page.fill("#staff-number", "X999");
-  await page.fill("#staff-pin", PIN);
-  await page.click("#sign-in");
+  await tryPin(page, "X999", PIN);
   await page.waitForSelector("#sign-in-error");
   assert.match(await page.textContent("#sign-in-error"), /未登记/);
   assert.equal(await page.$("#operator"), null);
@@ -336,18 +335,11 @@ test("a clerk who changes their PIN goes on signed in under the new staff key; e
   assert.match(await page.textContent('table.log tbody tr[data-verdict="valid"] td.operator'), new RegExp(STAFF.counter.number));
   // The old PIN no longer opens the account; the new one does.
   await page.click("#sign-out");
-  await page.fill("#staff-number", STAFF.counter.number);
-  await page.fill("#staff-pin", STAFF.counter.pin);
-  await page.click("#sign-in");
+  await tryPin(page, STAFF.counter.number, STAFF.counter.pin);
   await page.waitForSelector("#sign-in-error");
-  await page.fill("#staff-number", STAFF.counter.number);
-  await page.fill("#staff-pin", NEW);
-  await page.click("#sign-in");
-  await page.waitForSelector("#operator");
+  await signIn(page, { ...STAFF.counter, pin: NEW });
   await page.click("#sign-out");
-  await page.fill("#staff-number", STAFF.admin.number);
-  await page.fill("#staff-pin", STAFF.admin.pin);
-  await page.click("#sign-in");
+  await signIn(page, STAFF.admin);
   await page.waitForSelector("#log-export");
   const exported = page.waitForEvent("download");
   await page.click("#log-export");

@@ -236,7 +236,7 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
     // With no account here, a log with staff sessions, or one that does not
     // hold together, means the accounts or entries were deleted from
     // storage: no new first administrator.
-    if all.is_empty() && !may_anchor().await {
+    if all.is_empty() && !may_anchor(&audit::roster().await).await {
         return Err(AccountError::RosterKept);
     }
     let salt = random_salt().ok_or(AccountError::Unavailable)?;
@@ -285,8 +285,8 @@ pub async fn add(name: &str, number: &str, role: Role, pin: &str) -> Result<Oper
 /// kept apart), so no session was deleted from it. (Whoever rewrites the
 /// whole log with the device's key is caught elsewhere: a checkpoint, the
 /// administrator's key recorded at setup.)
-async fn may_anchor() -> bool {
-    !audit::roster().await.attested() && matches!(audit::check().await, Ok((_, audit::ChainState::Intact(_))))
+async fn may_anchor(roster: &staff::Roster) -> bool {
+    !roster.attested() && matches!(audit::check().await, Ok((_, audit::ChainState::Intact(_))))
 }
 
 /// Removes an account (an administrator signed in; not the last one;
@@ -502,7 +502,7 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
     let public = staff::StaffKey::from_derived(&derived).public_hex();
     // Only on a log with no staff session yet (accounts made before staff
     // keys): anchoring is the first session's, as the roster reads it.
-    let anchors = account.role == Role::Admin.as_str() && !roster.attested() && may_anchor().await;
+    let anchors = account.role == Role::Admin.as_str() && may_anchor(&roster).await;
     let held = roster.member(&account.number).is_some_and(|m| m.staff_key == public && m.role == account.role);
     if !held && !anchors {
         return Err(AccountError::NotOnRoster);

@@ -304,8 +304,8 @@ pub fn record_delegated(what: Happened) {
 
 /// The roster of staff keys as the log stored here has it
 /// ([`zz_log::staff::Roster`]), once what is queued is stored. Only the
-/// entries that can change it are read: those that carry a delegation or
-/// change the staff.
+/// entries that can change it are read: those that carry a delegation,
+/// change the staff, or end a session.
 pub async fn roster() -> zz_log::staff::Roster {
     settled().await;
     let device = match device().await {
