@@ -76,11 +76,12 @@ export const STAFF = {
  * signed in: for tests of something other than signing in. It writes the
  * log's first entries: the setup (staff-added, sign-in), two staff-added,
  * and for anyone but the administrator a sign-out and a sign-in
- * ([`SETUP_ENTRIES`]).
+ * ([`SETUP_ENTRIES`]). `base` is the site's address (the last `serve`'s
+ * unless given).
  */
-export async function signedIn(context, who = "admin") {
+export async function signedIn(context, who = "admin", base = served) {
   const page = await context.newPage();
-  await page.goto(`${served}#/settings`);
+  await page.goto(`${base}#/settings`);
   await page.waitForSelector("#admin-name");
   const { admin } = STAFF;
   await page.fill("#admin-name", admin.name);

@@ -32,6 +32,11 @@ pub enum Event {
     StaffPinReset,
     /// A staff member changed their own PIN.
     StaffPinChanged,
+    /// A staff member added a passkey on this device (a second way to their
+    /// staff key; the roster is unchanged).
+    StaffPasskeyAdded,
+    /// A staff member's passkeys on this device were removed.
+    StaffPasskeyRemoved,
     /// The roster of staff keys, written after a prune by the pruning
     /// administrator (`crate::staff`).
     StaffRoster,
@@ -52,7 +57,7 @@ pub enum Event {
 
 impl Event {
     /// Every event, each exception kind included.
-    pub const ALL: [Event; 28] = [
+    pub const ALL: [Event; 30] = [
         Event::Verify,
         Event::Reveal,
         Event::IdentityChecked,
@@ -67,6 +72,8 @@ impl Event {
         Event::StaffRemoved,
         Event::StaffPinReset,
         Event::StaffPinChanged,
+        Event::StaffPasskeyAdded,
+        Event::StaffPasskeyRemoved,
         Event::StaffRoster,
         Event::TrustImport,
         Event::TrustImportRefused,
@@ -103,6 +110,8 @@ impl Event {
             Event::StaffRemoved => "staff-removed",
             Event::StaffPinReset => "staff-pin-reset",
             Event::StaffPinChanged => "staff-pin-changed",
+            Event::StaffPasskeyAdded => "staff-passkey-added",
+            Event::StaffPasskeyRemoved => "staff-passkey-removed",
             Event::StaffRoster => "staff-roster",
             Event::TrustImport => "trust-import",
             Event::TrustImportRefused => "trust-import-refused",
@@ -150,7 +159,7 @@ mod tests {
     use super::*;
 
     /// The names as logs have always written them.
-    const NAMES: [&str; 28] = [
+    const NAMES: [&str; 30] = [
         "verify",
         "reveal",
         "identity-checked",
@@ -165,6 +174,8 @@ mod tests {
         "staff-removed",
         "staff-pin-reset",
         "staff-pin-changed",
+        "staff-passkey-added",
+        "staff-passkey-removed",
         "staff-roster",
         "trust-import",
         "trust-import-refused",

@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
-use crate::services::accounts::{AccountError, any, message, sign_in, sign_out};
+use crate::services::accounts::{
+    AccountError, any, message, passkey_sign_in_offered, sign_in, sign_in_with_passkey, sign_out,
+};
 use crate::services::session::{Role, role_of};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
@@ -63,7 +65,8 @@ pub fn Gate(props: &GateProps) -> Html {
     }
 }
 
-/// Staff number and PIN.
+/// Staff number and PIN; or, where this device keeps a passkey, the
+/// passkey (of the number typed, or anyone's).
 #[component]
 pub fn SignIn() -> Html {
     let app = use_app();
@@ -101,6 +104,30 @@ pub fn SignIn() -> Html {
             });
         })
     };
+    let with_passkey = {
+        let (number, error, busy, attempts, set_operator) =
+            (number.clone(), error.clone(), busy.clone(), attempts.clone(), app.set_operator.clone());
+        Callback::from(move |_: MouseEvent| {
+            if busy.replace(true) {
+                return;
+            }
+            let n = value(&number);
+            let (error, busy, attempts, set_operator) =
+                (error.clone(), busy.clone(), attempts.clone(), set_operator.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = sign_in_with_passkey(&n).await;
+                *busy.borrow_mut() = false;
+                attempts.set(*attempts + 1);
+                match result {
+                    Ok(op) => {
+                        error.set(None);
+                        set_operator.emit(Some(op));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
     html! {
         <form class="sign-in" onsubmit={submit} aria-label={lang.t("工作人员登录", "Staff sign-in")} data-attempts={attempts.to_string()}>
             <div class="field">
@@ -112,6 +139,12 @@ pub fn SignIn() -> Html {
                 <input id="staff-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" />
             </div>
             <button type="submit" class="button primary" id="sign-in">{ lang.t("登录", "Sign in") }</button>
+            if passkey_sign_in_offered() {
+                { " " }
+                <button type="button" class="button" id="sign-in-passkey" onclick={with_passkey}>
+                    { lang.t("用通行密钥登录", "Sign in with a passkey") }
+                </button>
+            }
             if let Some(e) = *error {
                 <Alert tone={Tone::Error} urgent=true id="sign-in-error">{ message(lang, e) }</Alert>
             }

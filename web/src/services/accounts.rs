@@ -17,6 +17,13 @@
 //! - administrator (管理员): staff accounts, site settings, exporting,
 //!   pruning and clearing the log.
 //!
+//! A member signed in may add a passkey on this device
+//! ([`crate::services::passkey`]): its PRF secret seals their PIN's
+//! derivation (AES-256-GCM), so the passkey, with the user verified by the
+//! device, opens the same staff key as the PIN; the roster is unchanged.
+//! A new PIN makes the device's passkeys of the account stale: they are
+//! dropped.
+//!
 //! The first account, made when there is none, is an administrator, signed
 //! in at once: their setup entry anchors the roster. Whoever controls the
 //! device's storage can still wipe it all and start again (a new device
@@ -26,14 +33,16 @@ use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use zz_core::UnixTime;
 use zz_core::envelope::hex;
+use zz_core::hex::parse_hex;
 use zz_log::audit::Operator;
 use zz_log::{Event, Happened};
 
 use zz_log::staff::{self, Delegation};
 
 use crate::services::audit;
+use crate::services::passkey::{self, PasskeyError};
 use crate::services::session::{self, Role, current, signed_in_as};
-use crate::services::storage::{KEY_ACCOUNTS, KEY_FAILS};
+use crate::services::storage::{KEY_ACCOUNTS, KEY_FAILS, KEY_PASSKEYS};
 use crate::words::lang::Lang;
 
 /// Shortest new PIN accepted (PINs set before keep working).
@@ -135,11 +144,15 @@ async fn derive(pin: &str, salt: &str, rounds: u32) -> Result<Vec<u8>, AccountEr
         .map_err(|_| AccountError::Unavailable)
 }
 
-fn random_salt() -> Option<String> {
-    let mut salt = [0u8; 16];
+fn random_bytes<const N: usize>() -> Option<[u8; N]> {
+    let mut b = [0u8; N];
     let crypto = web_sys::window()?.crypto().ok()?;
-    crypto.get_random_values_with_u8_array(&mut salt).ok()?;
-    Some(hex(&salt))
+    crypto.get_random_values_with_u8_array(&mut b).ok()?;
+    Some(b)
+}
+
+fn random_salt() -> Option<String> {
+    random_bytes::<16>().map(|salt| hex(&salt))
 }
 
 fn accounts() -> Vec<Account> {
@@ -204,6 +217,13 @@ pub enum AccountError {
     /// accounts were deleted, and no one may make themselves the first
     /// administrator (clearing all of the site's data starts a new device).
     RosterKept,
+    /// No passkey of this staff number (or of anyone) on this device.
+    NoPasskey,
+    /// The passkey opened nothing (a changed seal), or it was made for a PIN
+    /// since changed (it is dropped: sign in with the PIN and add it again).
+    PasskeyStale,
+    /// WebAuthn refused or is missing.
+    Passkey(PasskeyError),
 }
 
 /// Adds an account (logged as `staff-added`, with the new staff key). The
@@ -311,6 +331,7 @@ pub async fn remove(number: &str) -> Result<(), AccountError> {
     }
     all.retain(|a| a.number != number);
     save(&all)?;
+    drop_passkeys(number);
     audit::record_event(Happened { detail: Some(number.to_owned()), ..Happened::new(Event::StaffRemoved) });
     Ok(())
 }
@@ -359,10 +380,19 @@ async fn log_new_key(happened: Happened, account: &Account, derived: &[u8]) -> R
     let kept = all.iter_mut().find(|a| a.number == account.number).ok_or(AccountError::Wrong)?;
     *kept = account.clone();
     save(&all)?;
+    // Its passkeys here sealed the old PIN's derivation (logged once the
+    // new session, if any, has begun: the old key is off the roster).
+    let dropped = drop_passkeys(&account.number);
     if own {
         open_session(account, derived).await?;
         // (The page tells the other program, which takes the new session.)
         audit::record_delegated(Happened::new(Event::SignIn));
+    }
+    if dropped {
+        audit::record_event(Happened {
+            detail: Some(account.number.clone()),
+            ..Happened::new(Event::StaffPasskeyRemoved)
+        });
     }
     Ok(())
 }
@@ -498,6 +528,12 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
             let _ = save(&all);
         }
     }
+    finish_sign_in(account, derived, None).await
+}
+
+/// Signs in with an account whose PIN's derivation is known (by its PIN or
+/// a passkey): see [`sign_in`]. `how` is the sign-in entry's detail.
+async fn finish_sign_in(account: Account, derived: Vec<u8>, how: Option<&str>) -> Result<Operator, AccountError> {
     let roster = audit::roster().await;
     let public = staff::StaffKey::from_derived(&derived).public_hex();
     // Only on a log with no staff session yet (accounts made before staff
@@ -519,9 +555,155 @@ pub async fn sign_in(number: &str, pin: &str, now: UnixTime) -> Result<Operator,
         });
         audit::record(Event::SignIn);
     } else {
-        audit::record_delegated(Happened::new(Event::SignIn));
+        audit::record_delegated(Happened { detail: how.map(str::to_owned), ..Happened::new(Event::SignIn) });
     }
     Ok(op)
+}
+
+/// Most passkeys kept for one account on this device.
+const MAX_PASSKEYS: usize = 5;
+/// What a passkey's seal is bound to, before the staff number and id.
+const PASSKEY_CONTEXT: &[u8] = b"zz-staff-passkey/1\0";
+
+/// A passkey of an account on this device: its credential id, and the
+/// PIN's derivation (the staff key's seed) sealed with its PRF secret.
+#[derive(Clone)]
+struct Passkey {
+    number: String,
+    id: Vec<u8>,
+    iv: Vec<u8>,
+    sealed: Vec<u8>,
+}
+
+impl Passkey {
+    fn to_line(&self) -> String {
+        [self.number.clone(), hex(&self.id), hex(&self.iv), hex(&self.sealed)].join("\t")
+    }
+
+    fn from_line(line: &str) -> Option<Passkey> {
+        let mut f = line.split('\t');
+        let number = f.next()?.to_owned();
+        let (id, iv, sealed) = (parse_hex(f.next()?)?, parse_hex(f.next()?)?, parse_hex(f.next()?)?);
+        (!id.is_empty() && id.len() <= passkey::MAX_ID && iv.len() == 12 && sealed.len() <= 64).then_some(Passkey {
+            number,
+            id,
+            iv,
+            sealed,
+        })
+    }
+
+    /// The seal's associated data: the staff number and the credential.
+    fn bound_to(number: &str, id: &[u8]) -> Vec<u8> {
+        [PASSKEY_CONTEXT, number.as_bytes(), b"\0", id].concat()
+    }
+
+    /// The PIN's derivation, if `secret` opens the seal.
+    async fn open(&self, secret: &[u8; 32]) -> Option<Vec<u8>> {
+        let aad = Passkey::bound_to(&self.number, &self.id);
+        crate::services::device::aes_gcm(false, secret, &self.iv, &aad, &self.sealed).await.ok()
+    }
+}
+
+fn passkeys() -> Vec<Passkey> {
+    let lines: Vec<String> = LocalStorage::get(KEY_PASSKEYS).unwrap_or_default();
+    lines.iter().filter_map(|l| Passkey::from_line(l)).collect()
+}
+
+fn save_passkeys(all: &[Passkey]) -> Result<(), AccountError> {
+    let lines: Vec<String> = all.iter().map(Passkey::to_line).collect();
+    LocalStorage::set(KEY_PASSKEYS, lines).map_err(|_| AccountError::Unavailable)
+}
+
+/// Drops the passkeys of `number` kept on this device; whether there were.
+fn drop_passkeys(number: &str) -> bool {
+    let mut all = passkeys();
+    let before = all.len();
+    all.retain(|p| p.number != number);
+    before != all.len() && save_passkeys(&all).is_ok()
+}
+
+/// How many passkeys `number` has on this device.
+pub fn passkeys_of(number: &str) -> usize {
+    passkeys().iter().filter(|p| p.number == number).count()
+}
+
+/// Whether this device offers passkey sign-in: WebAuthn here, and a
+/// passkey kept.
+pub fn passkey_sign_in_offered() -> bool {
+    passkey::available() && !passkeys().is_empty()
+}
+
+/// Adds a passkey of this device for the signed-in member, once their PIN
+/// is checked (as a sign-in is: the same wait, a wrong one logged): the
+/// platform authenticator makes it with user verification, and its PRF
+/// secret seals the PIN's derivation. Logged as `staff-passkey-added`.
+pub async fn add_passkey(number: &str, pin: &str, now: UnixTime) -> Result<(), AccountError> {
+    if current().is_none_or(|me| me.number != number) {
+        return Err(AccountError::NotAllowed);
+    }
+    if !passkey::available() {
+        return Err(AccountError::Passkey(PasskeyError::Unsupported));
+    }
+    let known: Vec<Vec<u8>> = passkeys().into_iter().filter(|p| p.number == number).map(|p| p.id).collect();
+    if known.len() >= MAX_PASSKEYS {
+        return Err(AccountError::Full);
+    }
+    let (account, derived) = check(number, pin, now).await?;
+    if !account.hash.starts_with(KEYED) {
+        return Err(AccountError::NotOnRoster);
+    }
+    let (id, secret) = passkey::create(&account.number, &account.name, &known).await.map_err(AccountError::Passkey)?;
+    let iv = random_bytes::<12>().ok_or(AccountError::Unavailable)?;
+    let aad = Passkey::bound_to(&account.number, &id);
+    let sealed = crate::services::device::aes_gcm(true, &secret, &iv, &aad, &derived)
+        .await
+        .map_err(|_| AccountError::Unavailable)?;
+    let mut all = passkeys();
+    all.push(Passkey { number: account.number.clone(), id, iv: iv.to_vec(), sealed });
+    save_passkeys(&all)?;
+    audit::record_event(Happened { detail: Some(account.number), ..Happened::new(Event::StaffPasskeyAdded) });
+    Ok(())
+}
+
+/// Removes the signed-in member's passkeys from this device (the
+/// authenticator keeps the credential: the browser or the device's
+/// settings remove it there). Logged as `staff-passkey-removed`.
+pub fn remove_own_passkeys() -> Result<(), AccountError> {
+    let me = current().ok_or(AccountError::NotAllowed)?;
+    if drop_passkeys(&me.number) {
+        audit::record_event(Happened { detail: Some(me.number), ..Happened::new(Event::StaffPasskeyRemoved) });
+    }
+    Ok(())
+}
+
+/// Signs in with a passkey of this device: of the staff number typed, or
+/// of anyone when none is. The passkey's secret opens the PIN's derivation
+/// kept sealed, which must be the account's staff key; then as
+/// [`sign_in`] (logged as `sign-in`, detail `passkey`). No wait from wrong
+/// PINs applies (a passkey cannot be guessed; the authenticator limits its
+/// own attempts); a passkey that opens nothing is logged as
+/// `sign-in-refused`.
+pub async fn sign_in_with_passkey(number: &str) -> Result<Operator, AccountError> {
+    let number = number.trim();
+    let kept: Vec<Passkey> = passkeys().into_iter().filter(|p| number.is_empty() || p.number == number).collect();
+    if kept.is_empty() {
+        return Err(AccountError::NoPasskey);
+    }
+    let ids: Vec<Vec<u8>> = kept.iter().map(|p| p.id.clone()).collect();
+    let (id, secret) = passkey::get(&ids).await.map_err(AccountError::Passkey)?;
+    let used = kept.into_iter().find(|p| p.id == id).ok_or(AccountError::NoPasskey)?;
+    let account = accounts().into_iter().find(|a| a.number == used.number);
+    let opened = match used.open(&secret).await {
+        Some(derived) => account.filter(|a| a.opened_by(&derived)).map(|a| (a, derived)),
+        None => None,
+    };
+    let Some((account, derived)) = opened else {
+        drop_passkeys(&used.number);
+        log_refused(&used.number);
+        return Err(AccountError::PasskeyStale);
+    };
+    LocalStorage::delete(KEY_FAILS);
+    finish_sign_in(account, derived, Some("passkey")).await
 }
 
 /// Makes a session for `account`: a new non-extractable session key, and
@@ -586,6 +768,36 @@ pub fn message(lang: Lang, e: AccountError) -> String {
             .t(
                 "本设备的核验记录中已有工作人员名册，但账号已被删除：不能重新设置首位管理员。如需重置本设备，请清除本站全部数据（将生成新的设备密钥）。",
                 "This device's log has a staff roster, but its accounts were deleted: no new first administrator can be set up. To reset the device, clear all of this site's data (a new device key is made).",
+            )
+            .to_owned(),
+        (AccountError::NoPasskey, _) => lang
+            .t("本设备没有该工号的通行密钥：请用 PIN 登录。", "This device has no passkey for that staff number: sign in with the PIN.")
+            .to_owned(),
+        (AccountError::PasskeyStale, _) => lang
+            .t(
+                "该通行密钥已失效（PIN 已更改或记录被改动），已从本设备删除：请用 PIN 登录后重新添加。",
+                "That passkey no longer opens the account (the PIN changed, or its record was altered) and was removed from this device: sign in with the PIN and add it again.",
+            )
+            .to_owned(),
+        (AccountError::Passkey(PasskeyError::Cancelled), _) => {
+            lang.t("已取消通行密钥验证。", "The passkey check was cancelled.").to_owned()
+        }
+        (AccountError::Passkey(PasskeyError::NotVerified), _) => lang
+            .t("设备未验证使用者本人（指纹、面容或设备密码）。", "The device did not verify the user (fingerprint, face or device PIN).")
+            .to_owned(),
+        (AccountError::Passkey(PasskeyError::NoPrf), _) => lang
+            .t(
+                "此设备的验证器不支持通行密钥所需的 PRF 扩展：请继续使用 PIN。",
+                "This device's authenticator lacks the PRF extension passkeys need here: keep using the PIN.",
+            )
+            .to_owned(),
+        (AccountError::Passkey(PasskeyError::AlreadyHere), _) => {
+            lang.t("本设备已有此通行密钥。", "This device has that passkey already.").to_owned()
+        }
+        (AccountError::Passkey(PasskeyError::Unsupported), _) => lang
+            .t(
+                "此浏览器或设备不支持通行密钥（需要内置验证器，且网站以域名访问）：请使用 PIN。",
+                "This browser or device cannot use passkeys (a built-in authenticator and a site reached by name are needed): use the PIN.",
             )
             .to_owned(),
         (AccountError::Unavailable, _) => {

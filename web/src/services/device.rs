@@ -84,6 +84,24 @@ pub async fn verify_p256(key: &[u8], message: &[u8], sig: &[u8]) -> bool {
         .unwrap_or(false)
 }
 
+/// AES-256-GCM by WebCrypto: seals (`seal`) or opens `data` under the raw
+/// `key` with `iv` and the associated data `aad` (a passkey's seal of a
+/// staff key's seed). Opening fails on any change.
+pub async fn aes_gcm(seal: bool, key: &[u8], iv: &[u8], aad: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
+    let usage = if seal { "encrypt" } else { "decrypt" };
+    let usages: Array = [JsValue::from(usage)].into_iter().collect();
+    let key = call(
+        "importKey",
+        &["raw".into(), Uint8Array::from(key).into(), algorithm(&[("name", "AES-GCM")]), false.into(), usages.into()],
+    )
+    .await?;
+    let params = algorithm(&[("name", "AES-GCM")]);
+    Reflect::set(&params, &"iv".into(), &Uint8Array::from(iv)).map_err(|e| format!("{e:?}"))?;
+    Reflect::set(&params, &"additionalData".into(), &Uint8Array::from(aad)).map_err(|e| format!("{e:?}"))?;
+    let out = call(usage, &[params, key, Uint8Array::from(data).into()]).await?;
+    Ok(Uint8Array::new(&out).to_vec())
+}
+
 fn algorithm(fields: &[(&str, &str)]) -> JsValue {
     let alg = Object::new();
     for (k, v) in fields {

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod device;
 pub mod download;
 pub mod idb;
+pub mod passkey;
 pub mod session;
 pub mod site;
 pub mod sound;

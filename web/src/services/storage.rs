@@ -55,6 +55,10 @@ pub const KEY_SITE: &str = "zz.site";
 
 /// Staff accounts, one tab-separated line each.
 pub const KEY_ACCOUNTS: &str = "zz.staff";
+/// Staff passkeys on this device: one tab-separated line each (staff
+/// number, credential id, and the staff key's seed sealed with the
+/// passkey's secret).
+pub const KEY_PASSKEYS: &str = "zz.passkeys";
 /// Who is signed in (`name\tnumber\trole`).
 pub const KEY_SESSION: &str = "zz.operator";
 /// Wrong sign-in attempts and the wait they earned.

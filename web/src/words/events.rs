@@ -24,6 +24,8 @@ pub fn event_words(lang: Lang, event: &str) -> String {
         Event::StaffRemoved => lang.t("删除工作人员账号", "Staff account removed"),
         Event::StaffPinReset => lang.t("重设工作人员 PIN", "Staff PIN reset"),
         Event::StaffPinChanged => lang.t("修改本人 PIN", "Own PIN changed"),
+        Event::StaffPasskeyAdded => lang.t("添加通行密钥", "Passkey added"),
+        Event::StaffPasskeyRemoved => lang.t("删除通行密钥", "Passkeys removed"),
         Event::StaffRoster => lang.t("工作人员名册（清理记录后重记）", "Staff roster (written again after pruning)"),
         Event::TrustImport => lang.t("导入信任数据", "Trust data imported"),
         Event::TrustImportRefused => lang.t("拒绝导入信任数据", "Trust data import refused"),

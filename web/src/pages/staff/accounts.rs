@@ -9,9 +9,11 @@ use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
 use crate::components::gate::{OperatorLine, SignIn};
 use crate::services::accounts::{
-    AccountError, add, any, change_own_pin, list, message, remove, reset_pin, sign_out, staff_key_of,
+    AccountError, add, add_passkey, any, change_own_pin, list, message, passkeys_of, remove, remove_own_passkeys,
+    reset_pin, sign_out, staff_key_of,
 };
 use crate::services::clock::now;
+use crate::services::passkey;
 use crate::services::session::{Role, current, role_of};
 use crate::state::app::use_app;
 use crate::words::lang::Lang;
@@ -87,6 +89,7 @@ pub fn StaffSettings() -> Html {
         }
         if app.operator.is_some() {
             <OwnPin />
+            <OwnPasskey />
         }
         <div role="status" aria-live="polite" id="staff-result">
         { match &*message_state {
@@ -269,6 +272,76 @@ fn OwnPin() -> Html {
             <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
             <div role="status" aria-live="polite" id="pin-result">
+            { match *result {
+                Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
+                Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
+                None => html! {},
+            } }
+            </div>
+        </form>
+    }
+}
+
+/// The signed-in member's passkeys on this device: add one (the PIN
+/// checked first), or remove them.
+#[component]
+fn OwnPasskey() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let pin = use_node_ref();
+    let result = use_state(|| None::<Result<(), AccountError>>);
+    let busy = use_mut_ref(|| false);
+    // Each attempt that ends is counted (`data-attempts`).
+    let attempts = use_state(|| 0u32);
+    let Some(me) = app.operator.clone() else { return html! {} };
+    let count = passkeys_of(&me.number);
+    let heading = html! { <h3>{ lang.t("通行密钥（本设备）", "Passkeys (this device)") }</h3> };
+    if !passkey::available() {
+        return html! { <section class="passkey-form" aria-label={lang.t("通行密钥", "Passkeys")}>{ heading }<p class="meta" id="passkey-unavailable">{ lang.t(
+            "此浏览器或地址不能使用通行密钥（需要网站以域名访问，且设备有内置验证器）：请使用 PIN 登录。",
+            "Passkeys cannot be used in this browser or at this address (the site must be reached by name, on a device with a built-in authenticator): sign in with the PIN.",
+        ) }</p></section> };
+    }
+    let submit = {
+        let (pin, result, busy, number, attempts) =
+            (pin.clone(), result.clone(), busy.clone(), me.number.clone(), attempts.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if busy.replace(true) {
+                return;
+            }
+            let p = value(&pin);
+            clear(&[&pin]);
+            let (result, busy, number, attempts) = (result.clone(), busy.clone(), number.clone(), attempts.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = add_passkey(&number, &p, now()).await;
+                *busy.borrow_mut() = false;
+                attempts.set(*attempts + 1);
+                result.set(Some(r));
+            });
+        })
+    };
+    let remove_all = {
+        let result = result.clone();
+        Callback::from(move |_| result.set(Some(remove_own_passkeys())))
+    };
+    html! {
+        <form class="passkey-form" onsubmit={submit} aria-label={lang.t("通行密钥", "Passkeys")} data-attempts={attempts.to_string()}>
+            { heading }
+            <p class="meta" id="passkey-count">{ match (lang, count) {
+                (Lang::Zh, 0) => "您在本设备上还没有通行密钥。添加后可用指纹、面容或设备密码登录，记录仍由您的员工密钥签署。".to_owned(),
+                (Lang::En, 0) => "You have no passkey on this device. With one you sign in by fingerprint, face or the device's PIN; entries are still signed under your staff key.".to_owned(),
+                (Lang::Zh, n) => format!("您在本设备上有 {n} 个通行密钥。"),
+                (Lang::En, n) => format!("You have {n} passkey(s) on this device."),
+            } }</p>
+            <label for="passkey-pin">{ lang.t("当前 PIN", "Current PIN") }</label>
+            <input id="passkey-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" />
+            <button type="submit" class="button" id="add-passkey">{ lang.t("添加通行密钥", "Add a passkey") }</button>
+            if count > 0 {
+                { " " }
+                <button type="button" class="button danger" id="remove-passkeys" onclick={remove_all}>{ lang.t("删除本设备上的通行密钥", "Remove my passkeys from this device") }</button>
+            }
+            <div role="status" aria-live="polite" id="passkey-result">
             { match *result {
                 Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
                 Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
