@@ -1,7 +1,10 @@
 //! The gate before staff pages and actions: who is signed in, and a
 //! sign-in form for anyone whose role is too small.
 
+use std::cell::RefCell;
+
 use yew::prelude::*;
+use zz_log::audit::Operator;
 
 use crate::components::alert::{Alert, Tone};
 use crate::components::field::{clear, value};
@@ -65,6 +68,26 @@ pub fn Gate(props: &GateProps) -> Html {
     }
 }
 
+/// Ends a sign-in attempt: the form free again, the attempt counted, and
+/// the member signed in or the refusal shown.
+fn settle(
+    result: Result<Operator, AccountError>,
+    busy: &RefCell<bool>,
+    attempts: &UseStateHandle<u32>,
+    error: &UseStateHandle<Option<AccountError>>,
+    set_operator: &Callback<Option<Operator>>,
+) {
+    *busy.borrow_mut() = false;
+    attempts.set(**attempts + 1);
+    match result {
+        Ok(op) => {
+            error.set(None);
+            set_operator.emit(Some(op));
+        }
+        Err(e) => error.set(Some(e)),
+    }
+}
+
 /// Staff number and PIN; or, where this device keeps a passkey, the
 /// passkey (of the number typed, or anyone's).
 #[component]
@@ -92,15 +115,7 @@ pub fn SignIn() -> Html {
                 (error.clone(), busy.clone(), attempts.clone(), set_operator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = sign_in(&n, &p, crate::services::clock::now()).await;
-                *busy.borrow_mut() = false;
-                attempts.set(*attempts + 1);
-                match result {
-                    Ok(op) => {
-                        error.set(None);
-                        set_operator.emit(Some(op));
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
+                settle(result, &busy, &attempts, &error, &set_operator);
             });
         })
     };
@@ -116,15 +131,7 @@ pub fn SignIn() -> Html {
                 (error.clone(), busy.clone(), attempts.clone(), set_operator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = sign_in_with_passkey(&n).await;
-                *busy.borrow_mut() = false;
-                attempts.set(*attempts + 1);
-                match result {
-                    Ok(op) => {
-                        error.set(None);
-                        set_operator.emit(Some(op));
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
+                settle(result, &busy, &attempts, &error, &set_operator);
             });
         })
     };

@@ -230,6 +230,15 @@ fn StaffTable(props: &TableProps) -> Html {
     }
 }
 
+/// The outcome of a change of one's own: saved, or why not.
+fn saved_or_refused(lang: Lang, result: Option<Result<(), AccountError>>) -> Html {
+    match result {
+        Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
+        Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
+        None => html! {},
+    }
+}
+
 /// The signed-in operator's own PIN.
 #[component]
 fn OwnPin() -> Html {
@@ -272,11 +281,7 @@ fn OwnPin() -> Html {
             <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
             <div role="status" aria-live="polite" id="pin-result">
-            { match *result {
-                Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
-                Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
-                None => html! {},
-            } }
+            { saved_or_refused(lang, *result) }
             </div>
         </form>
     }
@@ -342,11 +347,7 @@ fn OwnPasskey() -> Html {
                 <button type="button" class="button danger" id="remove-passkeys" onclick={remove_all}>{ lang.t("删除本设备上的通行密钥", "Remove my passkeys from this device") }</button>
             }
             <div role="status" aria-live="polite" id="passkey-result">
-            { match *result {
-                Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
-                Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
-                None => html! {},
-            } }
+            { saved_or_refused(lang, *result) }
             </div>
         </form>
     }
