@@ -1,12 +1,15 @@
-// Passkeys (issue 22): a staff member adds a passkey on the device and
-// signs in with it; the passkey's PRF secret opens the same staff key as
-// the PIN, so the entries of that session are attributed to it (`zz log
-// verify --attributed`). A passkey without user verification, one whose
-// record on the device was altered, or one from before a PIN change signs
-// no one in; an authenticator without PRF is told apart; served from an IP
-// address no passkey is offered. Chromium's virtual authenticator (the
-// DevTools protocol) stands for the device's fingerprint reader. WebAuthn
-// needs a domain name: the site is reached as `localhost`.
+// Security keys (issue 22): a staff member adds a passkey on a security key
+// they carry and signs in with it; the passkey's PRF secret opens the same
+// staff key as the PIN, so the entries of that session are attributed to it
+// (`zz log verify --attributed`). The computer's own authenticator is
+// refused (it verifies whoever unlocks a shared PC); a passkey without user
+// verification, one whose record on the device was altered, or one from
+// before a PIN change signs no one in; a wrong-PIN wait holds for passkeys
+// too; an authenticator without PRF is told apart; served from an IP
+// address none is offered. Chromium's virtual authenticators (the DevTools
+// protocol) stand for the security key (USB) and the computer's own
+// (internal). WebAuthn needs a domain name: the site is reached as
+// `localhost`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -18,26 +21,39 @@ const ctx = site(DIST, ART);
 const pageErrors = [];
 const byName = () => ctx.server.url.replace("127.0.0.1", "localhost");
 
-/**
- * A context with the demo staff, `who` signed in, at `localhost`, and a
- * page with a virtual platform authenticator (user verification, PRF
- * unless `prf` is false).
- */
-async function withAuthenticator(who, { prf = true } = {}) {
-  const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  await signedIn(context, who, byName());
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
+/** Adds a virtual authenticator (user verification; PRF unless `prf` is false); its id. */
+async function addAuthenticator(cdp, { transport = "usb", prf = true } = {}) {
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
     options: {
-      protocol: "ctap2", ctap2Version: "ctap2_1", transport: "internal", hasResidentKey: true,
+      protocol: "ctap2", ctap2Version: "ctap2_1", transport, hasResidentKey: true,
       hasUserVerification: true, isUserVerified: true, hasPrf: prf, automaticPresenceSimulation: true,
     },
   });
+  return authenticatorId;
+}
+
+/**
+ * A context with the demo staff, `who` signed in, at `localhost`, and a
+ * page with a virtual authenticator (a USB security key unless `transport`
+ * says otherwise). `page.addInitScript` runs `init` first when given.
+ */
+async function withAuthenticator(who, { prf = true, transport = "usb", init } = {}) {
+  const context = await ctx.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  await signedIn(context, who, byName());
+  const page = await context.newPage();
+  if (init) await page.addInitScript(init);
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  let authenticatorId = await addAuthenticator(cdp, { transport, prf });
   const verified = (yes) => cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified: yes });
-  return { page, verified };
+  /** Swaps the authenticator for a new one (another security key). */
+  const another = async (options = {}) => {
+    await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
+    authenticatorId = await addAuthenticator(cdp, options);
+  };
+  const credentials = async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
+  return { page, cdp, verified, another, credentials, authenticator: () => authenticatorId };
 }
 
 async function go(page, hash) {
@@ -79,16 +95,16 @@ async function exportLog(page) {
   return { file, entries: (await readFile(file, "utf8")).trim().split("\n").slice(1).map((l) => JSON.parse(l)) };
 }
 
-test("a clerk adds a passkey and signs in with it: the same staff key, every entry attributed", async () => {
+test("a clerk adds a security key and signs in with it: the same staff key, every entry attributed", async () => {
   const { page } = await withAuthenticator("counter");
   await go(page, "#/settings");
   await page.waitForSelector("#passkey-count");
-  assert.match(await page.textContent("#passkey-count"), /还没有通行密钥/);
+  assert.match(await page.textContent("#passkey-count"), /还没有安全密钥/);
   // The PIN is checked first: a wrong one adds nothing.
   assert.match(await addPasskey(page, "11112222"), /工号或 PIN 不正确/);
-  assert.match(await addPasskey(page, STAFF.counter.pin), /已保存/);
-  await page.waitForFunction(() => /1 个通行密钥/.test(document.querySelector("#passkey-count")?.textContent));
-  await page.screenshot({ path: `${ART}/passkey-settings.png`, fullPage: true });
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
+  await page.waitForFunction(() => /1 把安全密钥/.test(document.querySelector("#passkey-count")?.textContent));
+  await page.locator("form.passkey-form").screenshot({ path: `${ART}/passkey-settings.png` });
   // Only the sealed seed is kept: no secret of the passkey, no PIN.
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("zz.passkeys")));
   assert.equal(kept.length, 1);
@@ -120,9 +136,9 @@ test("a clerk adds a passkey and signs in with it: the same staff key, every ent
   await page.context().close();
 });
 
-test("no user verification, an altered record, or a PIN changed since: the passkey signs no one in", async () => {
+test("no user verification, an altered record, or a PIN changed since: the security key signs no one in", async () => {
   const { page, verified } = await withAuthenticator("counter");
-  assert.match(await addPasskey(page, STAFF.counter.pin), /已保存/);
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
   await page.click("#sign-out");
   await page.waitForSelector("#sign-in-passkey");
 
@@ -145,7 +161,7 @@ test("no user verification, an altered record, or a PIN changed since: the passk
   await page.fill("#staff-pin", STAFF.counter.pin);
   await page.click("#sign-in");
   await page.waitForSelector("#operator");
-  assert.match(await addPasskey(page, STAFF.counter.pin), /已保存/);
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
 
   // The device does not verify the user.
   await page.click("#sign-out");
@@ -170,7 +186,7 @@ test("no user verification, an altered record, or a PIN changed since: the passk
   assert.match(await page.textContent("#pin-result"), /已保存/);
   await page.waitForFunction(() => localStorage.getItem("zz.passkeys") === "[]");
   await page.reload();
-  await page.waitForFunction(() => /还没有通行密钥/.test(document.querySelector("#passkey-count")?.textContent));
+  await page.waitForFunction(() => /还没有安全密钥/.test(document.querySelector("#passkey-count")?.textContent));
 
   const { file, entries } = await exportLog(page);
   assert.equal(zzLogVerify(file, ["--attributed"]), 0);
@@ -183,7 +199,7 @@ test("no user verification, an altered record, or a PIN changed since: the passk
 
 test("an authenticator without PRF is told apart; served from an IP address no passkey is offered", async () => {
   const { page } = await withAuthenticator("counter", { prf: false });
-  assert.match(await addPasskey(page, STAFF.counter.pin), /不支持通行密钥所需的 PRF 扩展/);
+  assert.match(await addPasskey(page, STAFF.counter.pin), /不支持所需的 PRF/);
   assert.equal(await page.evaluate(() => localStorage.getItem("zz.passkeys")), null);
   await page.context().close();
 
@@ -196,4 +212,151 @@ test("an authenticator without PRF is told apart; served from an IP address no p
   await byIp.waitForSelector("#sign-in");
   assert.equal(await byIp.$("#sign-in-passkey"), null);
   await context.close();
+});
+
+test("the computer's own authenticator is refused, when a passkey is made and when one is used", async () => {
+  // Made: the request asks for a security key (Chromium then waits for
+  // one and never offers its own); a browser that answers with the built-in
+  // authenticator all the same (the request's wish dropped here) keeps
+  // nothing.
+  const anyAuthenticator = () => {
+    const create = navigator.credentials.create.bind(navigator.credentials);
+    navigator.credentials.create = (options) => {
+      delete options.publicKey.authenticatorSelection.authenticatorAttachment;
+      return create(options);
+    };
+  };
+  const { page, cdp, another, credentials, authenticator } =
+    await withAuthenticator("counter", { transport: "internal", init: anyAuthenticator });
+  assert.match(await addPasskey(page, STAFF.counter.pin), /电脑自带的验证器/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("zz.passkeys")), null);
+  // Used: a passkey made on a security key, copied into the computer's
+  // own authenticator, signs no one in.
+  await another({ transport: "usb" });
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
+  const [made] = await credentials();
+  const usb = authenticator();
+  await another({ transport: "internal" });
+  await cdp.send("WebAuthn.addCredential", { authenticatorId: authenticator(), credential: made });
+  assert.notEqual(authenticator(), usb);
+  await page.click("#sign-out");
+  await page.waitForSelector("#sign-in-passkey");
+  await passkeySignIn(page, STAFF.counter.number);
+  await page.waitForSelector("#sign-in-error");
+  assert.match(await page.textContent("#sign-in-error"), /电脑自带的验证器/);
+  assert.equal(await page.$("#operator"), null);
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+test("the key is asked for whatever number is typed; one bad record drops only itself; a wrong-PIN wait holds for keys too", async () => {
+  const { page, another, credentials } = await withAuthenticator("counter");
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
+  await page.waitForSelector("#remove-passkeys");
+  await page.click("#remove-passkeys");
+  await page.waitForSelector("#passkey-result .alert");
+  assert.match(await page.textContent("#passkey-result"), /已删除/);
+  assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem("zz.passkeys"))), []);
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
+  // A second key of the same clerk.
+  await another();
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
+  await page.waitForFunction(() => /2 把安全密钥/.test(document.querySelector("#passkey-count")?.textContent));
+  await page.click("#sign-out");
+  await page.waitForSelector("#sign-in-passkey");
+
+  // Another number typed (the administrator's, who has no key here): the
+  // key is still asked for (its count moves), and the refusal does not say
+  // whether that number has a key.
+  const before = (await credentials())[0].signCount;
+  await passkeySignIn(page, STAFF.admin.number);
+  await page.waitForSelector("#sign-in-error");
+  const refusal = await page.textContent("#sign-in-error");
+  assert.match(refusal, /未能用安全密钥登录/);
+  assert.ok((await credentials())[0].signCount > before, "the key was asked for");
+  assert.equal(await page.$("#operator"), null);
+  await passkeySignIn(page, "X999");
+  assert.equal(await page.textContent("#sign-in-error"), refusal);
+
+  // The second key's record altered: it opens nothing and is dropped; the
+  // first is kept.
+  await page.evaluate(() => {
+    const lines = JSON.parse(localStorage.getItem("zz.passkeys"));
+    const f = lines[1].split("\t");
+    f[3] = (f[3][0] === "0" ? "1" : "0") + f[3].slice(1);
+    lines[1] = f.join("\t");
+    localStorage.setItem("zz.passkeys", JSON.stringify(lines));
+  });
+  await passkeySignIn(page, STAFF.counter.number);
+  assert.match(await page.textContent("#sign-in-error"), /已失效/);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("zz.passkeys")).length), 1);
+
+  // A key that works again, then wrong PINs until a wait: the key waits too.
+  await page.fill("#staff-number", STAFF.counter.number);
+  await page.fill("#staff-pin", STAFF.counter.pin);
+  await page.click("#sign-in");
+  await page.waitForSelector("#operator");
+  assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
+  await page.click("#sign-out");
+  await page.waitForSelector("#sign-in-passkey");
+  for (let i = 0; i < 3 && !/错误次数过多/.test((await page.textContent("form.sign-in")) ?? ""); i++) {
+    const attempts = Number(await page.getAttribute("form.sign-in", "data-attempts"));
+    await page.fill("#staff-number", STAFF.counter.number);
+    await page.fill("#staff-pin", "11112222");
+    await page.click("#sign-in");
+    await page.waitForFunction((n) => Number(document.querySelector("form.sign-in")?.dataset.attempts) > n, attempts);
+  }
+  assert.match(await page.textContent("#sign-in-error"), /错误次数过多/);
+  await passkeySignIn(page, STAFF.counter.number);
+  assert.match(await page.textContent("#sign-in-error"), /错误次数过多/);
+  assert.equal(await page.$("#operator"), null);
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+test("a key made while the PIN changes in another tab is not kept; the limit has its own words", async () => {
+  // The browser's answer is held until the test lets it go.
+  const hold = () => {
+    const create = navigator.credentials.create.bind(navigator.credentials);
+    navigator.credentials.create = async (options) => {
+      const made = await create(options);
+      await new Promise((go) => { window.letGo = go; });
+      return made;
+    };
+  };
+  const { page } = await withAuthenticator("counter", { init: hold });
+  await go(page, "#/settings");
+  await page.waitForSelector("#add-passkey");
+  await page.fill("#passkey-pin", STAFF.counter.pin);
+  await page.click("#add-passkey");
+  await page.waitForFunction(() => typeof window.letGo === "function");
+  // Meanwhile, in another tab, the clerk changes the PIN.
+  const other = await page.context().newPage();
+  await other.goto(`${byName()}#/settings`);
+  await other.waitForSelector("#old-pin");
+  await other.fill("#old-pin", STAFF.counter.pin);
+  await other.fill("#new-pin", "70707070");
+  await other.click(".pin-form button[type=submit]");
+  await other.waitForSelector("#pin-result .alert");
+  assert.match(await other.textContent("#pin-result"), /已保存/);
+  await page.evaluate(() => window.letGo());
+  await page.waitForSelector("#passkey-result .alert");
+  assert.match(await page.textContent("#passkey-result"), /添加期间/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("zz.passkeys")), null);
+
+  // Five kept already (records of keys elsewhere): a sixth is refused
+  // before the key is asked for, in words of its own.
+  await other.evaluate((number) => {
+    const line = (i) => [number, `0${i}`.repeat(16), "00".repeat(12), "00".repeat(48)].join("\t");
+    localStorage.setItem("zz.passkeys", JSON.stringify([1, 2, 3, 4, 5].map(line)));
+  }, STAFF.counter.number);
+  await other.reload();
+  await other.waitForFunction(() => /5 把安全密钥/.test(document.querySelector("#passkey-count")?.textContent));
+  const attempts = Number(await other.getAttribute("form.passkey-form", "data-attempts"));
+  await other.fill("#passkey-pin", "70707070");
+  await other.click("#add-passkey");
+  await other.waitForFunction((n) => Number(document.querySelector("form.passkey-form")?.dataset.attempts) > n, attempts);
+  assert.match(await other.textContent("#passkey-result"), /安全密钥已达上限/);
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
 });

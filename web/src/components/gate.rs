@@ -89,7 +89,7 @@ fn settle(
 }
 
 /// Staff number and PIN; or, where this device keeps a passkey, the
-/// passkey (of the number typed, or anyone's).
+/// security key (of the number typed, or anyone's).
 #[component]
 pub fn SignIn() -> Html {
     let app = use_app();
@@ -130,7 +130,7 @@ pub fn SignIn() -> Html {
             let (error, busy, attempts, set_operator) =
                 (error.clone(), busy.clone(), attempts.clone(), set_operator.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = sign_in_with_passkey(&n).await;
+                let result = sign_in_with_passkey(&n, crate::services::clock::now()).await;
                 settle(result, &busy, &attempts, &error, &set_operator);
             });
         })
@@ -149,7 +149,7 @@ pub fn SignIn() -> Html {
             if passkey_sign_in_offered() {
                 { " " }
                 <button type="button" class="button" id="sign-in-passkey" onclick={with_passkey}>
-                    { lang.t("用通行密钥登录", "Sign in with a passkey") }
+                    { lang.t("用安全密钥登录", "Sign in with a security key") }
                 </button>
             }
             if let Some(e) = *error {

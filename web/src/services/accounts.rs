@@ -17,12 +17,14 @@
 //! - administrator (管理员): staff accounts, site settings, exporting,
 //!   pruning and clearing the log.
 //!
-//! A member signed in may add a passkey on this device
-//! ([`crate::services::passkey`]): its PRF secret seals their PIN's
-//! derivation (AES-256-GCM), so the passkey, with the user verified by the
-//! device, opens the same staff key as the PIN; the roster is unchanged.
+//! A member signed in may add a passkey on a security key they carry
+//! ([`crate::services::passkey`]; never the computer's own authenticator,
+//! which verifies whoever unlocks a shared counter PC): its PRF secret
+//! seals their PIN's derivation (AES-256-GCM), so the key, with its user
+//! verified, opens the same staff key as the PIN; the roster is unchanged.
 //! A new PIN makes the device's passkeys of the account stale: they are
-//! dropped.
+//! dropped. Signing in with a passkey is refused while a wait from wrong
+//! PINs lasts, as a PIN is.
 //!
 //! The first account, made when there is none, is an administrator, signed
 //! in at once: their setup entry anchors the roster. Whoever controls the
@@ -217,8 +219,14 @@ pub enum AccountError {
     /// accounts were deleted, and no one may make themselves the first
     /// administrator (clearing all of the site's data starts a new device).
     RosterKept,
-    /// No passkey of this staff number (or of anyone) on this device.
+    /// The passkey used is not one this device keeps for the staff number
+    /// typed (told in the same words whether or not the number has one).
     NoPasskey,
+    /// The member has as many passkeys on this device as are kept.
+    PasskeysFull,
+    /// The session or the account changed while the passkey was being made
+    /// (signed out, or a new PIN): nothing was kept.
+    Changed,
     /// The passkey opened nothing (a changed seal), or it was made for a PIN
     /// since changed (it is dropped: sign in with the PIN and add it again).
     PasskeyStale,
@@ -562,6 +570,8 @@ async fn finish_sign_in(account: Account, derived: Vec<u8>, how: Option<&str>) -
 
 /// Most passkeys kept for one account on this device.
 const MAX_PASSKEYS: usize = 5;
+/// Most passkey records read from storage.
+const MAX_PASSKEY_RECORDS: usize = MAX_ACCOUNTS * MAX_PASSKEYS;
 /// What a passkey's seal is bound to, before the staff number and id.
 const PASSKEY_CONTEXT: &[u8] = b"zz-staff-passkey/1\0";
 
@@ -582,14 +592,11 @@ impl Passkey {
 
     fn from_line(line: &str) -> Option<Passkey> {
         let mut f = line.split('\t');
-        let number = f.next()?.to_owned();
+        let number = f.next().filter(|n| !n.is_empty() && n.len() <= MAX_FIELD)?.to_owned();
         let (id, iv, sealed) = (parse_hex(f.next()?)?, parse_hex(f.next()?)?, parse_hex(f.next()?)?);
-        (!id.is_empty() && id.len() <= passkey::MAX_ID && iv.len() == 12 && sealed.len() <= 64).then_some(Passkey {
-            number,
-            id,
-            iv,
-            sealed,
-        })
+        let whole = f.next().is_none();
+        (whole && !id.is_empty() && id.len() <= passkey::MAX_ID && iv.len() == 12 && sealed.len() <= 64)
+            .then_some(Passkey { number, id, iv, sealed })
     }
 
     /// The seal's associated data: the staff number and the credential.
@@ -604,14 +611,35 @@ impl Passkey {
     }
 }
 
+/// The passkeys kept on this device (the first [`MAX_PASSKEY_RECORDS`]
+/// records that read as one).
 fn passkeys() -> Vec<Passkey> {
     let lines: Vec<String> = LocalStorage::get(KEY_PASSKEYS).unwrap_or_default();
-    lines.iter().filter_map(|l| Passkey::from_line(l)).collect()
+    read_passkeys(&lines)
+}
+
+fn read_passkeys(lines: &[String]) -> Vec<Passkey> {
+    lines.iter().take(MAX_PASSKEY_RECORDS).filter_map(|l| Passkey::from_line(l)).collect()
+}
+
+/// The session key of the session checked here, if any.
+fn session_key() -> Option<String> {
+    session::live().map(|l| l.delegation.session_key.clone())
 }
 
 fn save_passkeys(all: &[Passkey]) -> Result<(), AccountError> {
     let lines: Vec<String> = all.iter().map(Passkey::to_line).collect();
     LocalStorage::set(KEY_PASSKEYS, lines).map_err(|_| AccountError::Unavailable)
+}
+
+/// Drops the passkey `id` kept on this device.
+fn drop_passkey(id: &[u8]) {
+    let mut all = passkeys();
+    let before = all.len();
+    all.retain(|p| p.id != id);
+    if before != all.len() {
+        let _ = save_passkeys(&all);
+    }
 }
 
 /// Drops the passkeys of `number` kept on this device; whether there were.
@@ -646,19 +674,31 @@ pub async fn add_passkey(number: &str, pin: &str, now: UnixTime) -> Result<(), A
     }
     let known: Vec<Vec<u8>> = passkeys().into_iter().filter(|p| p.number == number).map(|p| p.id).collect();
     if known.len() >= MAX_PASSKEYS {
-        return Err(AccountError::Full);
+        return Err(AccountError::PasskeysFull);
     }
+    let session = session_key();
     let (account, derived) = check(number, pin, now).await?;
     if !account.hash.starts_with(KEYED) {
         return Err(AccountError::NotOnRoster);
     }
     let (id, secret) = passkey::create(&account.number, &account.name, &known).await.map_err(AccountError::Passkey)?;
+    // The prompt may have stayed open a while: the same session, and a PIN
+    // (in any tab) that still opens the account, or nothing is kept.
+    let unchanged = session.is_some()
+        && session_key() == session
+        && accounts().iter().any(|a| a.number == account.number && a.opened_by(&derived));
+    if !unchanged {
+        return Err(AccountError::Changed);
+    }
     let iv = random_bytes::<12>().ok_or(AccountError::Unavailable)?;
     let aad = Passkey::bound_to(&account.number, &id);
     let sealed = crate::services::device::aes_gcm(true, &secret, &iv, &aad, &derived)
         .await
         .map_err(|_| AccountError::Unavailable)?;
     let mut all = passkeys();
+    if all.iter().filter(|p| p.number == account.number).count() >= MAX_PASSKEYS {
+        return Err(AccountError::PasskeysFull);
+    }
     all.push(Passkey { number: account.number.clone(), id, iv: iv.to_vec(), sealed });
     save_passkeys(&all)?;
     audit::record_event(Happened { detail: Some(account.number), ..Happened::new(Event::StaffPasskeyAdded) });
@@ -677,33 +717,44 @@ pub fn remove_own_passkeys() -> Result<(), AccountError> {
 }
 
 /// Signs in with a passkey of this device: of the staff number typed, or
-/// of anyone when none is. The passkey's secret opens the PIN's derivation
-/// kept sealed, which must be the account's staff key; then as
-/// [`sign_in`] (logged as `sign-in`, detail `passkey`). No wait from wrong
-/// PINs applies (a passkey cannot be guessed; the authenticator limits its
-/// own attempts); a passkey that opens nothing is logged as
-/// `sign-in-refused`.
-pub async fn sign_in_with_passkey(number: &str) -> Result<Operator, AccountError> {
+/// of anyone when none is. Refused unasked while a wait from wrong PINs
+/// lasts (as a PIN is). The browser is asked for any passkey this device
+/// keeps, whatever number is typed, so the answer does not tell which
+/// numbers have one; one of another number signs no one in. The passkey's
+/// secret opens the PIN's derivation kept sealed, which must be the
+/// account's staff key; then as [`sign_in`] (logged as `sign-in`, detail
+/// `passkey`). A passkey that opens nothing is dropped (that one only) and
+/// logged as `sign-in-refused`.
+pub async fn sign_in_with_passkey(number: &str, now: UnixTime) -> Result<Operator, AccountError> {
     let number = number.trim();
-    let kept: Vec<Passkey> = passkeys().into_iter().filter(|p| number.is_empty() || p.number == number).collect();
+    if let Some(wait) = fails().await.wait_left(now) {
+        return Err(AccountError::Wait(wait));
+    }
+    let kept = passkeys();
     if kept.is_empty() {
         return Err(AccountError::NoPasskey);
     }
     let ids: Vec<Vec<u8>> = kept.iter().map(|p| p.id.clone()).collect();
     let (id, secret) = passkey::get(&ids).await.map_err(AccountError::Passkey)?;
-    let used = kept.into_iter().find(|p| p.id == id).ok_or(AccountError::NoPasskey)?;
+    let used = kept.into_iter().find(|p| p.id == id && (number.is_empty() || p.number == number));
+    let used = used.ok_or(AccountError::NoPasskey)?;
+    // Wrong PINs tried in another tab while the key was asked for.
+    if let Some(wait) = fails().await.wait_left(now) {
+        return Err(AccountError::Wait(wait));
+    }
     let account = accounts().into_iter().find(|a| a.number == used.number);
     let opened = match used.open(&secret).await {
         Some(derived) => account.filter(|a| a.opened_by(&derived)).map(|a| (a, derived)),
         None => None,
     };
     let Some((account, derived)) = opened else {
-        drop_passkeys(&used.number);
+        drop_passkey(&used.id);
         log_refused(&used.number);
         return Err(AccountError::PasskeyStale);
     };
+    let op = finish_sign_in(account, derived, Some("passkey")).await?;
     LocalStorage::delete(KEY_FAILS);
-    finish_sign_in(account, derived, Some("passkey")).await
+    Ok(op)
 }
 
 /// Makes a session for `account`: a new non-extractable session key, and
@@ -771,33 +822,57 @@ pub fn message(lang: Lang, e: AccountError) -> String {
             )
             .to_owned(),
         (AccountError::NoPasskey, _) => lang
-            .t("本设备没有该工号的通行密钥：请用 PIN 登录。", "This device has no passkey for that staff number: sign in with the PIN.")
+            .t(
+                "未能用安全密钥登录（该密钥在本设备上没有所填工号的记录）：请用 PIN 登录。",
+                "The security key did not sign you in (this device keeps none of it for the staff number typed): sign in with the PIN.",
+            )
+            .to_owned(),
+        (AccountError::PasskeysFull, _) => lang
+            .t(
+                "您在本设备上的安全密钥已达上限（5 把）：请先删除后再添加。",
+                "You have as many security keys on this device as it keeps (5): remove them before adding another.",
+            )
+            .to_owned(),
+        (AccountError::Changed, _) => lang
+            .t(
+                "添加期间您已退出登录或 PIN 已更改，未保存该安全密钥：请重新登录后再添加。",
+                "You were signed out or your PIN changed while the key was being added, so nothing was kept: sign in and add it again.",
+            )
             .to_owned(),
         (AccountError::PasskeyStale, _) => lang
             .t(
-                "该通行密钥已失效（PIN 已更改或记录被改动），已从本设备删除：请用 PIN 登录后重新添加。",
-                "That passkey no longer opens the account (the PIN changed, or its record was altered) and was removed from this device: sign in with the PIN and add it again.",
+                "该安全密钥已失效（PIN 已更改或记录被改动），已从本设备删除：请用 PIN 登录后重新添加。",
+                "That security key no longer opens the account (the PIN changed, or its record was altered) and was removed from this device: sign in with the PIN and add it again.",
             )
             .to_owned(),
         (AccountError::Passkey(PasskeyError::Cancelled), _) => {
-            lang.t("已取消通行密钥验证。", "The passkey check was cancelled.").to_owned()
+            lang.t("已取消安全密钥验证。", "The security key check was cancelled.").to_owned()
         }
         (AccountError::Passkey(PasskeyError::NotVerified), _) => lang
-            .t("设备未验证使用者本人（指纹、面容或设备密码）。", "The device did not verify the user (fingerprint, face or device PIN).")
+            .t(
+                "安全密钥未验证使用者本人（指纹或密钥的 PIN）。",
+                "The security key did not verify its user (fingerprint or the key's PIN).",
+            )
             .to_owned(),
         (AccountError::Passkey(PasskeyError::NoPrf), _) => lang
             .t(
-                "此设备的验证器不支持通行密钥所需的 PRF 扩展：请继续使用 PIN。",
-                "This device's authenticator lacks the PRF extension passkeys need here: keep using the PIN.",
+                "此安全密钥不支持所需的 PRF（hmac-secret）扩展：请换一把，或继续使用 PIN。",
+                "This security key lacks the PRF (hmac-secret) extension needed here: use another, or keep using the PIN.",
             )
             .to_owned(),
         (AccountError::Passkey(PasskeyError::AlreadyHere), _) => {
-            lang.t("本设备已有此通行密钥。", "This device has that passkey already.").to_owned()
+            lang.t("本设备已有此安全密钥。", "This device has that security key already.").to_owned()
         }
+        (AccountError::Passkey(PasskeyError::BuiltIn), _) => lang
+            .t(
+                "不能使用电脑自带的验证器（解锁电脑的任何人都能通过它）：请使用您随身携带的安全密钥。",
+                "The computer's own authenticator cannot be used (it lets in whoever unlocks the computer): use a security key you carry.",
+            )
+            .to_owned(),
         (AccountError::Passkey(PasskeyError::Unsupported), _) => lang
             .t(
-                "此浏览器或设备不支持通行密钥（需要内置验证器，且网站以域名访问）：请使用 PIN。",
-                "This browser or device cannot use passkeys (a built-in authenticator and a site reached by name are needed): use the PIN.",
+                "此浏览器不支持安全密钥（需要网站以域名访问）：请使用 PIN。",
+                "This browser cannot use security keys (the site must be reached by name): use the PIN.",
             )
             .to_owned(),
         (AccountError::Unavailable, _) => {
@@ -823,6 +898,23 @@ mod tests {
         assert!(well_formed("24681357"));
         assert!(!well_formed("246813"));
         assert!(!well_formed("2468135a"));
+    }
+
+    fn passkey_line(number: &str) -> String {
+        Passkey { number: number.to_owned(), id: vec![7; 16], iv: vec![1; 12], sealed: vec![2; 48] }.to_line()
+    }
+
+    #[test]
+    fn passkey_records_are_read_within_bounds() {
+        assert_eq!(read_passkeys(&[passkey_line("0001")]).len(), 1);
+        // A staff number longer than any account's, or none, reads as nothing.
+        assert!(read_passkeys(&[passkey_line(&"9".repeat(MAX_FIELD + 1))]).is_empty());
+        assert!(read_passkeys(&[passkey_line("")]).is_empty());
+        assert!(read_passkeys(&[format!("{}\tff", passkey_line("0001"))]).is_empty(), "a field too many");
+        // Only the first records are read, however many are stored.
+        let many = vec![passkey_line("0001"); MAX_PASSKEY_RECORDS + 1];
+        assert_eq!(read_passkeys(&many).len(), MAX_PASSKEY_RECORDS);
+        assert_eq!(MAX_PASSKEY_RECORDS, 1000);
     }
 
     #[test]

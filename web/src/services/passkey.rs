@@ -1,8 +1,15 @@
-//! Passkeys (WebAuthn) on this device, as a second way to a staff key: a
-//! platform authenticator with user verification (fingerprint, face, the
-//! device's own PIN) and the PRF extension gives 32 secret bytes for the
+//! Passkeys (WebAuthn) on security keys, as a second way to a staff key: a
+//! roaming authenticator the member carries (USB or NFC), with user
+//! verification (its fingerprint reader or its own PIN) and the PRF
+//! extension (CTAP's hmac-secret), gives 32 secret bytes for the
 //! credential, the same each time and only after the user is verified;
 //! [`crate::services::accounts`] seals the staff key's seed with them.
+//!
+//! Never the computer's own (platform) authenticator: on a shared counter
+//! PC it verifies whoever unlocks the computer, so any colleague could pick
+//! another member's passkey, an administrator's too. The request asks for a
+//! roaming authenticator, and an answer the browser reports as the
+//! platform's is refused.
 //!
 //! Nothing here checks the authenticator's signature: the secret is what
 //! proves the passkey (a wrong or missing one opens nothing), and an
@@ -26,8 +33,10 @@ pub const MAX_ID: usize = 1023;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PasskeyError {
     /// No WebAuthn here (an old browser, not a secure context, an IP
-    /// address) or no platform authenticator.
+    /// address).
     Unsupported,
+    /// The computer's own authenticator answered, not a security key.
+    BuiltIn,
     /// The user cancelled, or the browser's wait ran out.
     Cancelled,
     /// The authenticator has no PRF extension: it cannot give a secret.
@@ -132,12 +141,24 @@ fn prf_secret(credential: &JsValue) -> Result<Option<[u8; 32]>, PasskeyError> {
     Ok(secret)
 }
 
+/// WebAuthn's hint that a security key is wanted (browsers show that first).
+fn security_key_hint() -> JsValue {
+    Array::of1(&"security-key".into()).into()
+}
+
+/// Refuses a credential the browser says the computer's own authenticator
+/// made or used (`authenticatorAttachment`: `platform`, or not said).
+fn roaming(credential: &JsValue) -> Result<(), PasskeyError> {
+    let attachment = Reflect::get(credential, &"authenticatorAttachment".into()).ok().and_then(|a| a.as_string());
+    if attachment.as_deref() == Some("cross-platform") { Ok(()) } else { Err(PasskeyError::BuiltIn) }
+}
+
 fn descriptors(ids: &[Vec<u8>]) -> JsValue {
     ids.iter().map(|id| object(&[("type", "public-key".into()), ("id", bytes(id))])).collect::<Array>().into()
 }
 
-/// Makes a passkey on this device's platform authenticator for a staff
-/// member (`number` as its name), with user verification, and gives its id
+/// Makes a passkey on a security key for a staff member (`number` as its
+/// name), with user verification, and gives its id
 /// and PRF secret (asking the authenticator again where it gives none while
 /// making). `known` are the ids this device has for the member already.
 pub async fn create(number: &str, name: &str, known: &[Vec<u8>]) -> Result<(Vec<u8>, [u8; 32]), PasskeyError> {
@@ -151,16 +172,18 @@ pub async fn create(number: &str, name: &str, known: &[Vec<u8>]) -> Result<(Vec<
         (
             "authenticatorSelection",
             object(&[
-                ("authenticatorAttachment", "platform".into()),
+                ("authenticatorAttachment", "cross-platform".into()),
                 ("residentKey", "discouraged".into()),
                 ("userVerification", "required".into()),
             ]),
         ),
         ("excludeCredentials", descriptors(known)),
+        ("hints", security_key_hint()),
         ("timeout", TIMEOUT_MS.into()),
         ("extensions", prf_eval()),
     ]);
     let made = credentials("create", public_key).await?;
+    roaming(&made)?;
     let id = buffer_at(&made, &["rawId"], MAX_ID).ok_or(PasskeyError::Unsupported)?;
     match prf_secret(&made)? {
         Some(secret) => Ok((id, secret)),
@@ -178,10 +201,12 @@ pub async fn get(ids: &[Vec<u8>]) -> Result<(Vec<u8>, [u8; 32]), PasskeyError> {
         ("challenge", bytes(&random(32)?)),
         ("allowCredentials", descriptors(ids)),
         ("userVerification", "required".into()),
+        ("hints", security_key_hint()),
         ("timeout", TIMEOUT_MS.into()),
         ("extensions", prf_eval()),
     ]);
     let used = credentials("get", public_key).await?;
+    roaming(&used)?;
     let id = buffer_at(&used, &["rawId"], MAX_ID).ok_or(PasskeyError::Unsupported)?;
     // The authenticator data's flags (byte 32): UV is bit 2.
     let data = buffer_at(&used, &["response", "authenticatorData"], 64 * 1024).unwrap_or_default();

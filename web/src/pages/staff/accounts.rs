@@ -29,6 +29,10 @@ pub fn StaffSettings() -> Html {
     let role = use_node_ref();
     let message_state = use_state(|| None::<Result<String, AccountError>>);
     let version = use_state(|| 0u32);
+    // Kept here: a session changed in another tab while a key is being
+    // added redraws the member's own sections, and the outcome must stay.
+    let passkey_outcome = use_state(|| None::<Result<&'static str, AccountError>>);
+    let passkey_attempts = use_state(|| 0u32);
     let admin = app.operator.as_ref().and_then(role_of) == Some(Role::Admin);
     let first = !any();
     let add_account = {
@@ -89,7 +93,7 @@ pub fn StaffSettings() -> Html {
         }
         if app.operator.is_some() {
             <OwnPin />
-            <OwnPasskey />
+            <OwnPasskey outcome={passkey_outcome.clone()} attempts={passkey_attempts.clone()} />
         }
         <div role="status" aria-live="polite" id="staff-result">
         { match &*message_state {
@@ -230,10 +234,10 @@ fn StaffTable(props: &TableProps) -> Html {
     }
 }
 
-/// The outcome of a change of one's own: saved, or why not.
-fn saved_or_refused(lang: Lang, result: Option<Result<(), AccountError>>) -> Html {
+/// The outcome of a change of one's own: what was done, or why not.
+fn done_or_refused(lang: Lang, result: Option<Result<&'static str, AccountError>>) -> Html {
     match result {
-        Some(Ok(())) => html! { <Alert tone={Tone::Ok} icon=true>{ lang.t("已保存。", "Saved.") }</Alert> },
+        Some(Ok(done)) => html! { <Alert tone={Tone::Ok} icon=true>{ done }</Alert> },
         Some(Err(e)) => html! { <Alert tone={Tone::Error} icon=true>{ message(lang, e) }</Alert> },
         None => html! {},
     }
@@ -281,30 +285,36 @@ fn OwnPin() -> Html {
             <input id="new-pin" ref={new} type="password" inputmode="numeric" autocomplete="new-password" />
             <button type="submit" class="button">{ lang.t("保存 PIN", "Save the PIN") }</button>
             <div role="status" aria-live="polite" id="pin-result">
-            { saved_or_refused(lang, *result) }
+            { done_or_refused(lang, result.map(|r| r.map(|()| lang.t("已保存。", "Saved.")))) }
             </div>
         </form>
     }
 }
 
-/// The signed-in member's passkeys on this device: add one (the PIN
-/// checked first), or remove them.
+#[derive(Properties, PartialEq)]
+struct OwnPasskeyProps {
+    /// What the last add or removal did.
+    outcome: UseStateHandle<Option<Result<&'static str, AccountError>>>,
+    /// Each attempt that ends is counted (`data-attempts`).
+    attempts: UseStateHandle<u32>,
+}
+
+/// The signed-in member's passkeys on this device (on security keys they
+/// carry): add one (the PIN checked first), or remove them.
 #[component]
-fn OwnPasskey() -> Html {
+fn OwnPasskey(props: &OwnPasskeyProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let pin = use_node_ref();
-    let result = use_state(|| None::<Result<(), AccountError>>);
+    let (result, attempts) = (props.outcome.clone(), props.attempts.clone());
     let busy = use_mut_ref(|| false);
-    // Each attempt that ends is counted (`data-attempts`).
-    let attempts = use_state(|| 0u32);
     let Some(me) = app.operator.clone() else { return html! {} };
     let count = passkeys_of(&me.number);
-    let heading = html! { <h3>{ lang.t("通行密钥（本设备）", "Passkeys (this device)") }</h3> };
+    let heading = html! { <h3>{ lang.t("安全密钥（本设备）", "Security keys (this device)") }</h3> };
     if !passkey::available() {
-        return html! { <section class="passkey-form" aria-label={lang.t("通行密钥", "Passkeys")}>{ heading }<p class="meta" id="passkey-unavailable">{ lang.t(
-            "此浏览器或地址不能使用通行密钥（需要网站以域名访问，且设备有内置验证器）：请使用 PIN 登录。",
-            "Passkeys cannot be used in this browser or at this address (the site must be reached by name, on a device with a built-in authenticator): sign in with the PIN.",
+        return html! { <section class="passkey-form" aria-label={lang.t("安全密钥", "Security keys")}>{ heading }<p class="meta" id="passkey-unavailable">{ lang.t(
+            "此浏览器或地址不能使用安全密钥（需要网站以域名访问）：请使用 PIN 登录。",
+            "Security keys cannot be used in this browser or at this address (the site must be reached by name): sign in with the PIN.",
         ) }</p></section> };
     }
     let submit = {
@@ -322,32 +332,32 @@ fn OwnPasskey() -> Html {
                 let r = add_passkey(&number, &p, now()).await;
                 *busy.borrow_mut() = false;
                 attempts.set(*attempts + 1);
-                result.set(Some(r));
+                result.set(Some(r.map(|()| lang.t("已添加。", "Added."))));
             });
         })
     };
     let remove_all = {
         let result = result.clone();
-        Callback::from(move |_| result.set(Some(remove_own_passkeys())))
+        Callback::from(move |_| result.set(Some(remove_own_passkeys().map(|()| lang.t("已删除。", "Removed.")))))
     };
     html! {
-        <form class="passkey-form" onsubmit={submit} aria-label={lang.t("通行密钥", "Passkeys")} data-attempts={attempts.to_string()}>
+        <form class="passkey-form" onsubmit={submit} aria-label={lang.t("安全密钥", "Security keys")} data-attempts={attempts.to_string()}>
             { heading }
             <p class="meta" id="passkey-count">{ match (lang, count) {
-                (Lang::Zh, 0) => "您在本设备上还没有通行密钥。添加后可用指纹、面容或设备密码登录，记录仍由您的员工密钥签署。".to_owned(),
-                (Lang::En, 0) => "You have no passkey on this device. With one you sign in by fingerprint, face or the device's PIN; entries are still signed under your staff key.".to_owned(),
-                (Lang::Zh, n) => format!("您在本设备上有 {n} 个通行密钥。"),
-                (Lang::En, n) => format!("You have {n} passkey(s) on this device."),
+                (Lang::Zh, 0) => "您在本设备上还没有安全密钥。添加您随身携带的安全密钥（带指纹或密钥 PIN）后，可插入并验证即登录，记录仍由您的员工密钥签署。电脑自带的验证器不能使用：解锁电脑的任何人都能通过它。".to_owned(),
+                (Lang::En, 0) => "You have no security key on this device. Add one you carry (with a fingerprint reader or its own PIN) to sign in by plugging it in and verifying; entries are still signed under your staff key. The computer's own authenticator cannot be used: it lets in whoever unlocks the computer.".to_owned(),
+                (Lang::Zh, n) => format!("您在本设备上有 {n} 把安全密钥。"),
+                (Lang::En, n) => format!("You have {n} security key(s) on this device."),
             } }</p>
             <label for="passkey-pin">{ lang.t("当前 PIN", "Current PIN") }</label>
             <input id="passkey-pin" ref={pin} type="password" inputmode="numeric" autocomplete="current-password" />
-            <button type="submit" class="button" id="add-passkey">{ lang.t("添加通行密钥", "Add a passkey") }</button>
+            <button type="submit" class="button" id="add-passkey">{ lang.t("添加安全密钥", "Add a security key") }</button>
             if count > 0 {
                 { " " }
-                <button type="button" class="button danger" id="remove-passkeys" onclick={remove_all}>{ lang.t("删除本设备上的通行密钥", "Remove my passkeys from this device") }</button>
+                <button type="button" class="button danger" id="remove-passkeys" onclick={remove_all}>{ lang.t("删除本设备上的安全密钥记录", "Remove my security keys from this device") }</button>
             }
             <div role="status" aria-live="polite" id="passkey-result">
-            { saved_or_refused(lang, *result) }
+            { done_or_refused(lang, *result) }
             </div>
         </form>
     }
