@@ -632,11 +632,11 @@ fn save_passkeys(all: &[Passkey]) -> Result<(), AccountError> {
     LocalStorage::set(KEY_PASSKEYS, lines).map_err(|_| AccountError::Unavailable)
 }
 
-/// Drops the passkey `id` kept on this device.
-fn drop_passkey(id: &[u8]) {
+/// Drops the passkey `used` kept on this device.
+fn drop_passkey(used: &Passkey) {
     let mut all = passkeys();
     let before = all.len();
-    all.retain(|p| p.id != id);
+    all.retain(|p| p.id != used.id || p.number != used.number);
     if before != all.len() {
         let _ = save_passkeys(&all);
     }
@@ -682,19 +682,20 @@ pub async fn add_passkey(number: &str, pin: &str, now: UnixTime) -> Result<(), A
         return Err(AccountError::NotOnRoster);
     }
     let (id, secret) = passkey::create(&account.number, &account.name, &known).await.map_err(AccountError::Passkey)?;
+    let iv = random_bytes::<12>().ok_or(AccountError::Unavailable)?;
+    let aad = Passkey::bound_to(&account.number, &id);
+    let sealed = crate::services::device::aes_gcm(true, &secret, &iv, &aad, &derived)
+        .await
+        .map_err(|_| AccountError::Unavailable)?;
     // The prompt may have stayed open a while: the same session, and a PIN
-    // (in any tab) that still opens the account, or nothing is kept.
+    // (in any tab) that still opens the account, or nothing is kept (no
+    // wait between this check and the record's saving).
     let unchanged = session.is_some()
         && session_key() == session
         && accounts().iter().any(|a| a.number == account.number && a.opened_by(&derived));
     if !unchanged {
         return Err(AccountError::Changed);
     }
-    let iv = random_bytes::<12>().ok_or(AccountError::Unavailable)?;
-    let aad = Passkey::bound_to(&account.number, &id);
-    let sealed = crate::services::device::aes_gcm(true, &secret, &iv, &aad, &derived)
-        .await
-        .map_err(|_| AccountError::Unavailable)?;
     let mut all = passkeys();
     if all.iter().filter(|p| p.number == account.number).count() >= MAX_PASSKEYS {
         return Err(AccountError::PasskeysFull);
@@ -739,7 +740,7 @@ pub async fn sign_in_with_passkey(number: &str, now: UnixTime) -> Result<Operato
     let used = kept.into_iter().find(|p| p.id == id && (number.is_empty() || p.number == number));
     let used = used.ok_or(AccountError::NoPasskey)?;
     // Wrong PINs tried in another tab while the key was asked for.
-    if let Some(wait) = fails().await.wait_left(now) {
+    if let Some(wait) = fails().await.wait_left(crate::services::clock::now()) {
         return Err(AccountError::Wait(wait));
     }
     let account = accounts().into_iter().find(|a| a.number == used.number);
@@ -748,7 +749,7 @@ pub async fn sign_in_with_passkey(number: &str, now: UnixTime) -> Result<Operato
         None => None,
     };
     let Some((account, derived)) = opened else {
-        drop_passkey(&used.id);
+        drop_passkey(&used);
         log_refused(&used.number);
         return Err(AccountError::PasskeyStale);
     };
@@ -867,6 +868,12 @@ pub fn message(lang: Lang, e: AccountError) -> String {
             .t(
                 "不能使用电脑自带的验证器（解锁电脑的任何人都能通过它）：请使用您随身携带的安全密钥。",
                 "The computer's own authenticator cannot be used (it lets in whoever unlocks the computer): use a security key you carry.",
+            )
+            .to_owned(),
+        (AccountError::Passkey(PasskeyError::Synced), _) => lang
+            .t(
+                "此通行密钥可同步到其他设备（手机或密码管理器中的通行密钥），不能用于工作人员登录：请使用您随身携带的安全密钥。",
+                "That passkey may be synced to other devices (a phone's or a password manager's), so it cannot sign staff in: use a security key you carry.",
             )
             .to_owned(),
         (AccountError::Passkey(PasskeyError::Unsupported), _) => lang

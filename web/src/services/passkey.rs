@@ -8,8 +8,10 @@
 //! Never the computer's own (platform) authenticator: on a shared counter
 //! PC it verifies whoever unlocks the computer, so any colleague could pick
 //! another member's passkey, an administrator's too. The request asks for a
-//! roaming authenticator, and an answer the browser reports as the
-//! platform's is refused.
+//! roaming authenticator; a credential made by another is refused, and one
+//! used with an authenticator the browser names as the platform's. Nor a
+//! passkey that may be synced (backup eligible: a password manager's, on a
+//! phone or in the cloud), which would leave the key the member carries.
 //!
 //! Nothing here checks the authenticator's signature: the secret is what
 //! proves the passkey (a wrong or missing one opens nothing), and an
@@ -37,6 +39,8 @@ pub enum PasskeyError {
     Unsupported,
     /// The computer's own authenticator answered, not a security key.
     BuiltIn,
+    /// The credential may be synced to other devices (backup eligible).
+    Synced,
     /// The user cancelled, or the browser's wait ran out.
     Cancelled,
     /// The authenticator has no PRF extension: it cannot give a secret.
@@ -146,11 +150,37 @@ fn security_key_hint() -> JsValue {
     Array::of1(&"security-key".into()).into()
 }
 
-/// Refuses a credential the browser says the computer's own authenticator
-/// made or used (`authenticatorAttachment`: `platform`, or not said).
-fn roaming(credential: &JsValue) -> Result<(), PasskeyError> {
-    let attachment = Reflect::get(credential, &"authenticatorAttachment".into()).ok().and_then(|a| a.as_string());
-    if attachment.as_deref() == Some("cross-platform") { Ok(()) } else { Err(PasskeyError::BuiltIn) }
+/// What the browser says of the authenticator a credential was made or
+/// used with (`authenticatorAttachment`), if it says.
+fn attachment(credential: &JsValue) -> Option<String> {
+    Reflect::get(credential, &"authenticatorAttachment".into()).ok().and_then(|a| a.as_string())
+}
+
+/// The flags byte of WebAuthn authenticator data (after the RP id hash).
+const FLAGS_AT: usize = 32;
+/// User verified.
+const FLAG_UV: u8 = 0x04;
+/// Backup eligible: the credential may be synced to other devices (a
+/// password manager's passkey), so it is not a key the member carries.
+const FLAG_BE: u8 = 0x08;
+
+/// The authenticator data's flags: refuses a credential that may be
+/// synced, and says whether the user was verified.
+fn verified(data: &[u8]) -> Result<bool, PasskeyError> {
+    let flags = data.get(FLAGS_AT).copied().ok_or(PasskeyError::Unsupported)?;
+    if flags & FLAG_BE != 0 {
+        return Err(PasskeyError::Synced);
+    }
+    Ok(flags & FLAG_UV != 0)
+}
+
+/// The authenticator data of a credential just made
+/// (`response.getAuthenticatorData()`).
+fn made_data(made: &JsValue) -> Option<Vec<u8>> {
+    let response = Reflect::get(made, &"response".into()).ok()?;
+    let f: js_sys::Function = Reflect::get(&response, &"getAuthenticatorData".into()).ok()?.dyn_into().ok()?;
+    let data = f.call0(&response).ok()?;
+    buffer_at(&object(&[("data", data)]), &["data"], 64 * 1024)
 }
 
 fn descriptors(ids: &[Vec<u8>]) -> JsValue {
@@ -183,7 +213,14 @@ pub async fn create(number: &str, name: &str, known: &[Vec<u8>]) -> Result<(Vec<
         ("extensions", prf_eval()),
     ]);
     let made = credentials("create", public_key).await?;
-    roaming(&made)?;
+    // Browsers say which authenticator made a credential: it must be a
+    // roaming one, and one that keeps it (not synced).
+    if attachment(&made).as_deref() != Some("cross-platform") {
+        return Err(PasskeyError::BuiltIn);
+    }
+    if !verified(&made_data(&made).ok_or(PasskeyError::Unsupported)?)? {
+        return Err(PasskeyError::NotVerified);
+    }
     let id = buffer_at(&made, &["rawId"], MAX_ID).ok_or(PasskeyError::Unsupported)?;
     match prf_secret(&made)? {
         Some(secret) => Ok((id, secret)),
@@ -206,11 +243,15 @@ pub async fn get(ids: &[Vec<u8>]) -> Result<(Vec<u8>, [u8; 32]), PasskeyError> {
         ("extensions", prf_eval()),
     ]);
     let used = credentials("get", public_key).await?;
-    roaming(&used)?;
+    // Windows before 11 23H2 does not say when a credential is used (only
+    // when it is made, where a roaming one is required): refused only when
+    // the computer's own authenticator is named.
+    if attachment(&used).as_deref() == Some("platform") {
+        return Err(PasskeyError::BuiltIn);
+    }
     let id = buffer_at(&used, &["rawId"], MAX_ID).ok_or(PasskeyError::Unsupported)?;
-    // The authenticator data's flags (byte 32): UV is bit 2.
     let data = buffer_at(&used, &["response", "authenticatorData"], 64 * 1024).unwrap_or_default();
-    if data.get(32).is_none_or(|flags| flags & 0x04 == 0) {
+    if !verified(&data)? {
         return Err(PasskeyError::NotVerified);
     }
     let secret = prf_secret(&used)?.ok_or(PasskeyError::NoPrf)?;

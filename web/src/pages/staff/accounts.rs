@@ -30,8 +30,9 @@ pub fn StaffSettings() -> Html {
     let message_state = use_state(|| None::<Result<String, AccountError>>);
     let version = use_state(|| 0u32);
     // Kept here: a session changed in another tab while a key is being
-    // added redraws the member's own sections, and the outcome must stay.
-    let passkey_outcome = use_state(|| None::<Result<&'static str, AccountError>>);
+    // added redraws the member's own sections, and the outcome must stay
+    // (shown to that member only).
+    let passkey_outcome = use_state(|| None::<PasskeyOutcome>);
     let passkey_attempts = use_state(|| 0u32);
     let admin = app.operator.as_ref().and_then(role_of) == Some(Role::Admin);
     let first = !any();
@@ -291,10 +292,24 @@ fn OwnPin() -> Html {
     }
 }
 
+/// What a member's last add or removal of a passkey did.
+#[derive(Clone, Copy, PartialEq)]
+enum PasskeyDone {
+    Added,
+    Removed,
+}
+
+/// A passkey outcome, and whose it is.
+#[derive(Clone, PartialEq)]
+struct PasskeyOutcome {
+    number: String,
+    result: Result<PasskeyDone, AccountError>,
+}
+
 #[derive(Properties, PartialEq)]
 struct OwnPasskeyProps {
     /// What the last add or removal did.
-    outcome: UseStateHandle<Option<Result<&'static str, AccountError>>>,
+    outcome: UseStateHandle<Option<PasskeyOutcome>>,
     /// Each attempt that ends is counted (`data-attempts`).
     attempts: UseStateHandle<u32>,
 }
@@ -332,14 +347,23 @@ fn OwnPasskey(props: &OwnPasskeyProps) -> Html {
                 let r = add_passkey(&number, &p, now()).await;
                 *busy.borrow_mut() = false;
                 attempts.set(*attempts + 1);
-                result.set(Some(r.map(|()| lang.t("已添加。", "Added."))));
+                result.set(Some(PasskeyOutcome { number, result: r.map(|()| PasskeyDone::Added) }));
             });
         })
     };
     let remove_all = {
-        let result = result.clone();
-        Callback::from(move |_| result.set(Some(remove_own_passkeys().map(|()| lang.t("已删除。", "Removed.")))))
+        let (result, number) = (result.clone(), me.number.clone());
+        Callback::from(move |_| {
+            let r = remove_own_passkeys().map(|()| PasskeyDone::Removed);
+            result.set(Some(PasskeyOutcome { number: number.clone(), result: r }));
+        })
     };
+    let shown = result.as_ref().filter(|o| o.number == me.number).map(|o| {
+        o.result.map(|done| match done {
+            PasskeyDone::Added => lang.t("已添加。", "Added."),
+            PasskeyDone::Removed => lang.t("已删除。", "Removed."),
+        })
+    });
     html! {
         <form class="passkey-form" onsubmit={submit} aria-label={lang.t("安全密钥", "Security keys")} data-attempts={attempts.to_string()}>
             { heading }
@@ -357,7 +381,7 @@ fn OwnPasskey(props: &OwnPasskeyProps) -> Html {
                 <button type="button" class="button danger" id="remove-passkeys" onclick={remove_all}>{ lang.t("删除本设备上的安全密钥记录", "Remove my security keys from this device") }</button>
             }
             <div role="status" aria-live="polite" id="passkey-result">
-            { done_or_refused(lang, *result) }
+            { done_or_refused(lang, shown) }
             </div>
         </form>
     }
