@@ -138,7 +138,6 @@ pub const fn fiat_sm2_cmovznz_u32(arg1: fiat_sm2_u1, arg2: u32, arg3: u32) -> u3
 #[inline]
 /// ZZ Verify patch: multiplication by `super::r28` (see PATCHED.md); the
 /// fiat-crypto original follows as `fiat_sm2_mul_fiat`, which it equals.
-#[inline]
 pub const fn fiat_sm2_mul(
     arg1: &fiat_sm2_montgomery_domain_field_element,
     arg2: &fiat_sm2_montgomery_domain_field_element,
@@ -1307,7 +1306,6 @@ pub const fn fiat_sm2_mul_fiat(
 #[inline]
 /// ZZ Verify patch: squaring by `super::r28` (see PATCHED.md); the
 /// fiat-crypto original follows as `fiat_sm2_square_fiat`, which it equals.
-#[inline]
 pub const fn fiat_sm2_square(
     arg1: &fiat_sm2_montgomery_domain_field_element,
 ) -> fiat_sm2_montgomery_domain_field_element {
