@@ -69,6 +69,19 @@ export const STAFF = {
   counter: { name: "王窗口", number: "C001", role: "counter", pin: "48152693" },
 };
 
+/** Submits the sign-in form with `number` and `pin` (the outcome not awaited). */
+export async function tryPin(page, number, pin) {
+  await page.fill("#staff-number", number);
+  await page.fill("#staff-pin", pin);
+  await page.click("#sign-in");
+}
+
+/** Signs `who` ({ number, pin }) in with the PIN, and waits until they are. */
+export async function signIn(page, who) {
+  await tryPin(page, who.number, who.pin);
+  await page.waitForSelector("#operator");
+}
+
 /**
  * Sets up the demo staff on a browser context the way an administrator
  * does, through the pages (there is no other way: the roster is the signed

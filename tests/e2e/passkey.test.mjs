@@ -13,7 +13,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { site, signedIn, zzLogVerify, STAFF } from "./lib.mjs";
+import { site, signedIn, signIn, tryPin, zzLogVerify, STAFF } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const ART = "tests/artifacts";
@@ -85,9 +85,7 @@ async function passkeySignIn(page, number = "") {
 async function exportLog(page) {
   await go(page, "#/log");
   await page.click("#sign-out");
-  await page.fill("#staff-number", STAFF.admin.number);
-  await page.fill("#staff-pin", STAFF.admin.pin);
-  await page.click("#sign-in");
+  await tryPin(page, STAFF.admin.number, STAFF.admin.pin);
   await go(page, "#/log");
   await page.waitForSelector("#log-export");
   const exported = page.waitForEvent("download");
@@ -169,10 +167,7 @@ test("no user verification, an altered record, or a PIN changed since: the secur
   assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem("zz.passkeys"))), []);
 
   // A new passkey.
-  await page.fill("#staff-number", STAFF.counter.number);
-  await page.fill("#staff-pin", STAFF.counter.pin);
-  await page.click("#sign-in");
-  await page.waitForSelector("#operator");
+  await signIn(page, STAFF.counter);
   assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
 
   // The device does not verify the user.
@@ -185,10 +180,7 @@ test("no user verification, an altered record, or a PIN changed since: the secur
   await verified(true);
 
   // A new PIN: the passkey is dropped with the old PIN.
-  await page.fill("#staff-number", STAFF.counter.number);
-  await page.fill("#staff-pin", STAFF.counter.pin);
-  await page.click("#sign-in");
-  await page.waitForSelector("#operator");
+  await signIn(page, STAFF.counter);
   await go(page, "#/settings");
   await page.waitForSelector("#old-pin");
   await page.fill("#old-pin", STAFF.counter.pin);
@@ -311,18 +303,13 @@ test("the key is asked for whatever number is typed; one bad record drops only i
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("zz.passkeys")).length), 1);
 
   // A key that works again, then wrong PINs until a wait: the key waits too.
-  await page.fill("#staff-number", STAFF.counter.number);
-  await page.fill("#staff-pin", STAFF.counter.pin);
-  await page.click("#sign-in");
-  await page.waitForSelector("#operator");
+  await signIn(page, STAFF.counter);
   assert.match(await addPasskey(page, STAFF.counter.pin), /已添加/);
   await page.click("#sign-out");
   await page.waitForSelector("#sign-in-passkey");
   for (let i = 0; i < 3 && !/错误次数过多/.test((await page.textContent("form.sign-in")) ?? ""); i++) {
     const attempts = Number(await page.getAttribute("form.sign-in", "data-attempts"));
-    await page.fill("#staff-number", STAFF.counter.number);
-    await page.fill("#staff-pin", "11112222");
-    await page.click("#sign-in");
+    await tryPin(page, STAFF.counter.number, "11112222");
     await page.waitForFunction((n) => Number(document.querySelector("form.sign-in")?.dataset.attempts) > n, attempts);
   }
   assert.match(await page.textContent("#sign-in-error"), /错误次数过多/);
@@ -408,10 +395,7 @@ test("a refusal reads the same for a number with a key here and one without; one
   // The clerk signs in on the same settings page: the supervisor's
   // "added" is not theirs to read. They add a key of their own.
   await page.click("#sign-out");
-  await page.fill("#staff-number", STAFF.counter.number);
-  await page.fill("#staff-pin", STAFF.counter.pin);
-  await page.click("#sign-in");
-  await page.waitForSelector("#operator");
+  await signIn(page, STAFF.counter);
   await page.waitForSelector("#add-passkey");
   assert.equal(await page.$("#passkey-result .alert"), null, "the supervisor's outcome shown to the clerk");
   await another();

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { site, signedIn, seedAuditLog, axe, zzLogVerify, STAFF, SETUP_ENTRIES } from "./lib.mjs";
+import { site, signedIn, signIn, tryPin, seedAuditLog, axe, zzLogVerify, STAFF, SETUP_ENTRIES } from "./lib.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SAMPLES = `${DIST}/samples`;
@@ -37,17 +37,6 @@ async function go(page, hash) {
 }
 
 /** Submits the sign-in form with a staff number and PIN. */
-async function tryPin(page, number, pin) {
-  await page.fill("#staff-number", number);
-  await page.fill("#staff-pin", pin);
-  await page.click("#sign-in");
-}
-
-async function signIn(page, who) {
-  await tryPin(page, who.number, who.pin);
-  await page.waitForSelector("#operator");
-}
-
 
 /** Every localStorage and IndexedDB value of the page, as text. */
 const everythingStored = (page) => page.evaluate(async () => {
